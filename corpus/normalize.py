@@ -1,0 +1,139 @@
+"""Arabic normalisation for matching, with offsets back to the original text.
+
+We normalise for *matching* and always display the original. Every function here is pure and
+idempotent: ``normalize(normalize(x)) == normalize(x)``.
+
+Rules (see DESIGN.md): alef forms أ إ آ ٱ → ا, ى → ي, ة → ه, harakat and tatweel removed,
+Persian ی ک → ي ك, Arabic-Indic and Persian digits → ASCII digits. Latin letters are lower-cased so
+that "RT" and "rt" match. Bidi control characters are dropped.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# One table: character → replacement ("" deletes it). Built once.
+_ALEF = {c: "ا" for c in "أإآٱٲٳ"}
+_YA = {"ى": "ي", "ی": "ي"}
+_TA_MARBUTA = {"ة": "ه"}
+_KAF = {"ک": "ك", "ڪ": "ك"}
+_HA = {"ۀ": "ه", "ھ": "ه"}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+# Harakat U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640.
+_DELETE = {chr(c): "" for c in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), 0x0640)}
+# Invisible formatting: ZWJ/ZWNJ, LRM/RLM/ALM, embeddings/overrides/isolates, BOM, soft hyphen.
+_INVISIBLE = {chr(c): "" for c in (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD,
+                                   *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_PUNCT = {"٫": ".", "٬": ",", "\u00a0": " "}
+
+_TABLE: dict[str, str] = {**_ALEF, **_YA, **_TA_MARBUTA, **_KAF, **_HA, **_DIGITS, **_DELETE,
+                          **_INVISIBLE, **_PUNCT}
+
+
+def _map_char(ch: str) -> str:
+    mapped = _TABLE.get(ch)
+    if mapped is not None:
+        return mapped
+    if "A" <= ch <= "Z":
+        return ch.lower()
+    if "\uFB50" <= ch <= "\uFEFC":
+        # Presentation forms (pasted from PDFs): fold to the base letter, then map that.
+        folded = unicodedata.normalize("NFKC", ch)
+        return "".join(_TABLE.get(c, c) for c in folded)
+    return ch
+
+
+def normalize_alef(text: str) -> str:
+    """أ إ آ ٱ → ا."""
+    return text.translate(str.maketrans(_ALEF))
+
+
+def normalize_ya(text: str) -> str:
+    """ى (alef maqsura) and Persian ی → ي."""
+    return text.translate(str.maketrans({"ى": "ي", "ی": "ي"}))
+
+
+def normalize_digits(text: str) -> str:
+    """Arabic-Indic ٠-٩ and Persian ۰-۹ → 0-9."""
+    return text.translate(str.maketrans(_DIGITS))
+
+
+def strip_harakat(text: str) -> str:
+    """Remove diacritics and tatweel."""
+    return text.translate(str.maketrans(_DELETE))
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for every normalised character, its index in the original."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(offsets) == len(text) + 1; last entry == len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to a span of the original text."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        if end == start:
+            pos = self.offsets[start]
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize_with_offsets(text: str) -> Normalized:
+    """Normalise ``text`` keeping a map from each output character to its source index."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        mapped = _map_char(ch)
+        out.append(mapped)
+        offsets.extend([i] * len(mapped))
+    offsets.append(len(text))
+    return Normalized("".join(out), tuple(offsets))
+
+
+_WS = re.compile(r"[ \t\u00a0]+")
+
+
+def normalize(text: str) -> str:
+    """Normalise for matching (length may shrink: diacritics and invisibles are removed)."""
+    return "".join(_map_char(ch) for ch in text)
+
+
+def normalize_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space (newlines are kept: they separate paragraphs)."""
+    return _WS.sub(" ", text)
+
+
+# Clitics that attach in front of words. Order matters: longest first.
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised word tokens of ``text`` (digits kept as words)."""
+    return _WORD.findall(normalize(text))
+
+
+def strip_clitics(word: str, min_stem: int = 2) -> str:
+    """Drop one leading clitic group (و ف ب ل ك and ال) when enough of the word remains.
+
+    Names are matched through alias lists, not this: it only serves search and topic matching.
+    """
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= min_stem:
+            return word[len(p):]
+    return word
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic: the basis of our language guess."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
