@@ -1,0 +1,76 @@
+"""Shared fixtures: paths to the shared data, and a fresh database on SQLite and PostgreSQL.
+
+PostgreSQL tests use the server named by ``TEST_PG_URL`` (``.ci/run`` starts one on loopback with
+``scripts/pg_test_server.sh``). Without it they are skipped locally, but fail under ``CI=true``, so
+CI can never pass by silently skipping the real database.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS_DIR = SHARED / "seeds"
+DEVSET_DIR = SHARED / "devset"
+RAW_DIR = ROOT / "data" / "raw"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("../shared/seeds is not beside the project")
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def devset_dir() -> Path:
+    if not DEVSET_DIR.is_dir():
+        pytest.skip("../shared/devset is not beside the project")
+    return DEVSET_DIR
+
+
+def _pg_admin_url() -> str | None:
+    url = os.environ.get("TEST_PG_URL", "").strip()
+    if url:
+        return url
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("CI=true but TEST_PG_URL is not set: .ci/run must start PostgreSQL")
+    return None
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test; dropped afterwards."""
+    admin = _pg_admin_url()
+    if admin is None:
+        pytest.skip("no PostgreSQL server (set TEST_PG_URL)")
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8'))
+    url = admin.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        with engine.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'corpus.sqlite'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path: Path) -> str:
+    """The same test on both databases."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'corpus.sqlite'}"
+    return request.getfixturevalue("pg_url")
