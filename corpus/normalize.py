@@ -108,7 +108,7 @@ def normalize_spaces(text: str) -> str:
 
 # Clitics that attach in front of words. Order matters: longest first.
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 
 
 def tokens(text: str) -> list[str]:
@@ -116,7 +116,7 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
-def strip_clitics(word: str, min_stem: int = 2) -> str:
+def strip_clitics(word: str, min_stem: int = 3) -> str:
     """Drop one leading clitic group (و ف ب ل ك and ال) when enough of the word remains.
 
     Names are matched through alias lists, not this: it only serves search and topic matching.

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sets up and runs the whole test suite: system packages (Chromium for browser tests, Arabic fonts,
+# a PostgreSQL server), the Python requirements, a throw-away PostgreSQL on loopback, then pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=(); [ "$(id -u)" = "0" ] || SUDO=(sudo)
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+bash scripts/setup.sh --dev
+eval "$(scripts/pg_test_server.sh start)"
+trap 'scripts/pg_test_server.sh stop' EXIT
+
+.venv/bin/python -m pytest "$@"
