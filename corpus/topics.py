@@ -1,0 +1,116 @@
+"""Topic tags from data/lexicons/topics.yaml: energy, transport, trade, Karabakh, ...
+
+A topic is tagged when the text contains one of its strong terms, or two different weak terms
+(one weak word such as "الطاقة" or "أرمينيا" is too common to mean the article is about it).
+Matching runs on normalised words and lets clitics stand in front of a word: "والغاز" and
+"بالغاز" match "الغاز"; "غاز" (without ال) matches it too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicons import load_yaml
+from .normalize import normalize
+
+LEXICON = "topics.yaml"
+_WORD = re.compile(r"\w+")
+# Clitic groups that may precede a word (longest first); at least 3 letters must remain.
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    ar: str
+    en: str
+    strong: tuple[tuple[str, ...], ...]  # normalised term words, longest terms first
+    weak: tuple[tuple[str, ...], ...]
+    ignore: tuple[tuple[str, ...], ...] = ()
+
+
+def _terms(items) -> tuple[tuple[str, ...], ...]:
+    terms = {tuple(_WORD.findall(normalize(str(t)))) for t in items or ()}
+    return tuple(sorted((t for t in terms if t), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def topics() -> tuple[Topic, ...]:
+    """All topics, in the order of the lexicon file."""
+    return tuple(Topic(t["id"], t["ar"], t["en"], _terms(t.get("strong")), _terms(t.get("weak")),
+                       _terms(t.get("ignore")))
+                 for t in load_yaml(LEXICON)["topics"])
+
+
+def topic_labels(lang: str = "ar") -> dict[str, str]:
+    """Topic id → label in ``lang`` ('ar' or 'en'; anything else falls back to Arabic)."""
+    key = "en" if lang == "en" else "ar"
+    return {t.id: getattr(t, key) for t in topics()}
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """A normalised word and what remains after dropping one leading clitic group."""
+    forms = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
+            forms.add(word[len(p):])
+    return frozenset(forms)
+
+
+def _term_forms(word: str) -> frozenset[str]:
+    return frozenset({word, word[2:]}) if word.startswith("ال") and len(word) > 4 else \
+        frozenset({word})
+
+
+class _Index:
+    """Where each word form occurs in a text, to find term starts without scanning every word."""
+
+    def __init__(self, text: str):
+        self.forms = [word_forms(w) for w in _WORD.findall(normalize(text))]
+        self.at: dict[str, list[int]] = {}
+        for i, forms in enumerate(self.forms):
+            for f in forms:
+                self.at.setdefault(f, []).append(i)
+
+    def starts(self, first: frozenset[str]) -> list[int]:
+        return sorted({i for f in first for i in self.at.get(f, ())})
+
+
+def _count_terms(index: _Index, terms, used: list[bool]) -> set[tuple[str, ...]]:
+    """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
+    found: set[tuple[str, ...]] = set()
+    forms = index.forms
+    for term in terms:  # longest first
+        tf = [_term_forms(w) for w in term]
+        n = len(term)
+        for i in index.starts(tf[0]):
+            if i + n > len(forms) or any(used[i:i + n]):
+                continue
+            if all(forms[i + k] & tf[k] for k in range(1, n)):
+                found.add(term)
+                for k in range(n):
+                    used[i + k] = True
+    return found
+
+
+def topic_evidence(text: str) -> dict[str, list[str]]:
+    """Topic id → the terms that tagged it (only for tagged topics)."""
+    if not text:
+        return {}
+    index = _Index(text)
+    out: dict[str, list[str]] = {}
+    for topic in topics():
+        used = [False] * len(index.forms)
+        _count_terms(index, topic.ignore, used)
+        strong = _count_terms(index, topic.strong, used)
+        weak = _count_terms(index, topic.weak, used)
+        if strong or len(weak) >= 2:
+            out[topic.id] = sorted(" ".join(t) for t in strong | weak)
+    return out
+
+
+def find_topics(text: str) -> list[str]:
+    """Topic ids of ``text``, in the lexicon's order."""
+    return list(topic_evidence(text))

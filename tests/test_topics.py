@@ -1,0 +1,90 @@
+"""Topic tags (corpus/topics.py)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.topics import find_topics, topic_evidence, topic_labels, topics, word_forms
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("بحث الرئيسان التعاون في قطاع الطاقة والنفط والغاز.", {"energy"}),
+    ("ناقش الجانبان تطوير ممر شمال جنوب للنقل.", {"transport"}),
+    ("ارتفع حجم التبادل التجاري بين البلدين.", {"trade"}),
+    ("تعمل الاستثمارات الروسية في اقتصاد أذربيجان.", {"investment"}),
+    ("تطرقا إلى الوضع في إقليم قره باغ.", {"karabakh"}),
+    ("سعى إلى توقيع اتفاق السلام بين يريفان وباكو.", {"armenia_peace"}),
+    ("تناولا قضايا الأمن الإقليمي.", {"south_caucasus_security"}),
+    ("الوضع في بحر قزوين يقلق الجميع.", {"caspian"}),
+    ("اقترح إنشاء جامعة روسية في باكو لتعليم اللغة الروسية.", {"education_culture"}),
+    ("أشاد بدور قوات حفظ السلام الروسية.", {"peacekeepers"}),
+    ("اعتذر عن تحطم طائرة ركاب أذربيجانية.", {"aviation"}),
+    ("التقيا بقدامى العاملين في خط بايكال أمور.", {"railways"}),
+    ("تحدثا عن حماية البيئة.", {"environment"}),
+    ("تستضيف باكو مؤتمر المناخ كوب29.", {"climate_cop29"}),
+    ("تستضيف باكو مؤتمر كوب 29.", {"climate_cop29"}),
+    ("اعترفت روسيا بها في أعقاب الثورة البلشفية.", {"history"}),
+    ("عقدت القمة الثلاثية في سوتشي.", {"trilateral"}),
+    ("في إطار مجموعة مينسك.", {"minsk_group"}),
+    ("على خلفية الحرب في أوكرانيا.", {"ukraine_war"}),
+])
+def test_one_topic(text, expected):
+    assert set(find_topics(text)) == expected
+
+
+def test_neutral_text_has_no_topic():
+    assert find_topics("وصل الرئيس إلى العاصمة اليوم والتقى نظيره.") == []
+    assert find_topics("") == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وصل الرئيس إلى باكو اليوم والتقى نظيره.", "trade"),
+    ("اتصل باشينيان بالرئيس.", "armenia_peace"),  # one weak term is not enough
+    ("أشاد بدور قوات حفظ السلام وباشينيان.", "armenia_peace"),  # السلام inside حفظ السلام
+    ("رافقه وزير الطاقة والموارد الطبيعية.", "energy"),  # a minister's title
+    ("ناقشا الأمور الثنائية بأم أعينهما.", "railways"),
+    ("ناقش الرئيسان النفط.", "energy"),  # one weak term
+])
+def test_weak_or_ignored_terms_do_not_tag(text, absent):
+    assert absent not in find_topics(text)
+
+
+def test_two_weak_terms_tag():
+    assert "energy" in find_topics("صدرت البلاد النفط وكذلك الغاز.")
+    assert "armenia_peace" in find_topics("تحدث باشينيان عن التسوية.")
+
+
+def test_clitics_in_front_of_terms():
+    assert "caspian" in find_topics("على ضفاف وبحر قزوين")
+    assert "trade" in find_topics("والتبادل التجاري ينمو")
+    assert "investment" in find_topics("بالاستثمارات الروسية")
+
+
+def test_evidence_names_the_terms():
+    ev = topic_evidence("تطرقا إلى الوضع في إقليم قره باغ.")
+    assert ev == {"karabakh": ["قره باغ"]}
+
+
+def test_order_follows_the_lexicon():
+    ids = [t.id for t in topics()]
+    found = find_topics("قره باغ وحجم التجارة وبحر قزوين")
+    assert found == sorted(found, key=ids.index)
+
+
+def test_labels_in_both_languages():
+    ar, en = topic_labels("ar"), topic_labels("en")
+    assert set(ar) == set(en) == {t.id for t in topics()}
+    assert en["energy"] == "Energy" and ar["energy"] == "الطاقة"
+    assert topic_labels("xx") == ar
+
+
+def test_word_forms_keep_a_stem_of_three_letters():
+    assert word_forms("والغاز") >= {"والغاز", "الغاز", "غاز"}
+    assert "ام" not in word_forms("بام")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=100))
+def test_never_raises(text):
+    assert set(find_topics(text)) <= {t.id for t in topics()}
