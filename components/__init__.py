@@ -1,0 +1,1 @@
+"""Streamlit and plotly building blocks for the dashboard pages (pages → components → corpus)."""

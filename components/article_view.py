@@ -1,0 +1,134 @@
+"""Article reader and result list: all article text goes through safe_md / st.text, never HTML."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from .i18n import city_label, code_label, kind_label, t, topic_label
+from .tables import show_table
+from .text import highlight_segments, ltr, safe_inline, safe_md, safe_url
+
+
+def is_checked(human_checked: Any, field: str | None = None) -> bool:
+    """Whether a person confirmed the article (or one field of it): bool or {field: bool} forms."""
+    if isinstance(human_checked, Mapping):
+        if field is None:
+            return any(bool(v) for v in human_checked.values())
+        return bool(human_checked.get(field))
+    if isinstance(human_checked, (list, tuple, set)):
+        return bool(human_checked) if field is None else field in human_checked
+    try:
+        return bool(human_checked) and not pd.isna(human_checked)
+    except (TypeError, ValueError):
+        return bool(human_checked)
+
+
+def meta_line(outlet: Any, published: Any, lang: str) -> str:
+    """'outlet · date' as escaped Markdown."""
+    date = "" if published is None or (isinstance(published, float) and pd.isna(published)) \
+        else str(published)[:10]
+    return safe_inline(t("articles.meta", lang, outlet=outlet or t("common.unknown", lang),
+                         published=ltr(date) if date else t("common.unknown", lang)))
+
+
+def result_item(row: Mapping[str, Any], lang: str) -> None:
+    """One search result: title, outlet and date, highlighted snippet."""
+    with st.container(border=True):
+        title = row.get("title") or t("common.unknown", lang)
+        checked = f" {t('common.checked', lang)}" if is_checked(row.get("human_checked")) else ""
+        st.markdown(f"**{safe_inline(title)}**{safe_inline(checked)}")
+        st.caption(meta_line(row.get("outlet"), row.get("published"), lang))
+        snippet = row.get("snippet")
+        body = highlight_segments(snippet) if isinstance(snippet, (list, tuple)) and len(snippet) else ""
+        if body:  # snippets exist for keyword searches only
+            st.markdown(body)
+
+
+def _as_frame(items: Iterable[Mapping[str, Any]] | None) -> pd.DataFrame:
+    return pd.DataFrame(list(items or []))
+
+
+def article_reader(article: Mapping[str, Any], lang: str) -> None:
+    """The full article: title, meta, checks, text, meetings, figures, topics, sources, provenance."""
+    checked = article.get("human_checked")
+    title = article.get("title") or t("common.unknown", lang)
+    st.subheader(safe_inline(title), anchor=False)
+    st.caption(meta_line(article.get("outlet"), article.get("published"), lang))
+    if is_checked(checked):
+        st.success(t("common.checked", lang))
+
+    topics = [topic_label(x, lang) for x in article.get("topics") or []]
+    if topics:
+        st.markdown(f"**{safe_inline(t('articles.topics', lang))}:** " +
+                    safe_inline(("، " if lang == "ar" else ", ").join(topics)))
+
+    meetings = _as_frame(article.get("meetings"))
+    st.markdown(f"#### {safe_inline(t('articles.meetings', lang))}")
+    if meetings.empty:
+        st.caption(t("empty.no_events", lang))
+    else:
+        show_table(meetings, ["date", "city", "kind", "status", "evidence"], lang, key="reader_meetings")
+
+    figures = _as_frame(article.get("figures"))
+    st.markdown(f"#### {safe_inline(t('articles.figures', lang))}")
+    if figures.empty:
+        st.caption(t("empty.no_figures", lang))
+    else:
+        show_table(figures, ["text", "value", "value_max", "unit", "metric", "qualifier", "period",
+                             "human_checked"], lang, key="reader_figures")
+
+    st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
+    with st.container(border=True):
+        st.markdown(safe_md(article.get("clean_text") or ""))
+
+    sources = _as_frame(article.get("sources"))
+    if not sources.empty:
+        st.markdown(f"#### {safe_inline(t('articles.sources', lang))}")
+        if "url" in sources.columns:
+            sources["url"] = [safe_url(u) for u in sources["url"]]
+        show_table(sources, ["source", "outlet", "url"], lang, key="reader_sources",
+                   link_columns=["url"])
+
+    provenance = article.get("provenance") or {}
+    corrections = article.get("corrections") or []
+    with st.expander(t("articles.provenance", lang)):
+        if isinstance(provenance, Mapping) and provenance:
+            rows = pd.DataFrame([{"field": k, "source": str(v)} for k, v in provenance.items()])
+            st.dataframe(rows, hide_index=True)
+        if corrections:
+            st.markdown(f"**{safe_inline(t('articles.corrections', lang))}**")
+            st.dataframe(pd.DataFrame([c if isinstance(c, Mapping) else {"value": str(c)}
+                                       for c in corrections]).astype(str), hide_index=True)
+    removed = article.get("removed")
+    if isinstance(removed, str) and removed.strip():
+        with st.expander(t("articles.removed", lang)):
+            st.text(removed)
+
+
+def event_articles(event: Mapping[str, Any], lang: str) -> None:
+    """The articles of one event: a table with links, then each evidence sentence (inferred marked)."""
+    items = _as_frame(event.get("articles"))
+    if items.empty:
+        st.caption(t("empty.no_match", lang))
+        return
+    if "url" in items.columns:
+        items["url"] = [safe_url(u) for u in items["url"]]
+    show_table(items, ["title", "outlet", "url", "inferred"], lang, key="event_articles",
+               link_columns=["url"])
+    for _, row in items.iterrows():
+        mark = f" {t('common.inferred_mark', lang)}" if bool(row.get("inferred")) else ""
+        who = f"{row.get('outlet') or ''}{mark}"
+        evidence = row.get("evidence") or ""
+        if evidence:
+            st.markdown(f"> {safe_inline(evidence)}  \n> — {safe_inline(who)}")
+
+
+def event_summary(event: Mapping[str, Any], lang: str) -> None:
+    """Date, city, kind and status of an event as four metrics."""
+    cols = st.columns(4)
+    cols[0].metric(t("col.date", lang), str(event.get("date") or t("common.unknown", lang))[:10])
+    cols[1].metric(t("col.city", lang), city_label(event.get("city"), lang))
+    cols[2].metric(t("col.kind", lang), kind_label(event.get("kind"), lang))
+    cols[3].metric(t("col.status", lang), code_label("status", event.get("status"), lang))

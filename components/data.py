@@ -1,0 +1,199 @@
+"""The store accessor and cached reads for the pages.
+
+One ``Store`` per process (``st.cache_resource``). Every read is cached with ``st.cache_data``
+keyed by ``store.version()`` and the filters' URL form, so an upload (which bumps the version)
+shows at once and equal views share results. Filters travel as their encoded JSON key; the
+Filters object and the store are passed as underscore arguments, which Streamlit does not hash.
+Article bodies are fetched one at a time (``article``), never inside the big cached frames.
+
+Tests may install a store with ``use_store(store)`` (AppTest runs pages in the same process).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from corpus.filters import Filters, encode
+
+_OVERRIDE: dict[str, Any] = {}
+TTL_SECONDS = 600
+
+
+def use_store(store: Any | None) -> None:
+    """Make pages read from ``store`` (tests); ``None`` goes back to the configured database."""
+    if store is None:
+        _OVERRIDE.pop("store", None)
+    else:
+        _OVERRIDE["store"] = store
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Any:
+    from corpus.store import Store
+    store = Store(url)
+    try:
+        from corpus.ingest import ensure_built
+        ensure_built(store)
+    except ImportError:
+        pass
+    return store
+
+
+def get_store() -> Any:
+    """The process-wide store for the configured database (built from data/raw on first use)."""
+    if "store" in _OVERRIDE:
+        return _OVERRIDE["store"]
+    from corpus.config import database_url
+    return _open_store(database_url())
+
+
+def filters_key(filters: Filters) -> str:
+    """A stable string for a filter set (its URL form, language excluded: data does not depend on it)."""
+    params = encode(filters)
+    params.pop("lang", None)
+    return json.dumps(params, sort_keys=True, ensure_ascii=False)
+
+
+def version(store: Any | None = None) -> str:
+    store = store if store is not None else get_store()
+    try:
+        return str(store.version())
+    except Exception:
+        return "0"
+
+
+def _store_id(store: Any) -> str:
+    # Distinguishes stores in one process (tests swap databases): part of every cache key.
+    return f"{type(store).__name__}:{id(store)}"
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=256)
+def _count(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> int:
+    try:
+        return int(_store.count(_filters))
+    except TypeError:  # a store whose count() takes no filters
+        if _filters.without_query() == Filters(lang=_filters.lang) and not _filters.q:
+            return int(_store.count())
+        return len(_store.articles(_filters))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def _facets(sid: str, ver: str, _store: Any) -> dict[str, Any]:
+    try:
+        facets = _store.facets(Filters())
+    except TypeError:
+        facets = _store.facets()
+    return dict(facets or {})
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _articles(sid: str, ver: str, fkey: str, limit: int, _store: Any, _filters: Filters) -> pd.DataFrame:
+    return _store.articles(_filters, limit=limit)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _events(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
+    return _store.events(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _figures(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
+    return _store.figures(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _coverage(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
+    return _store.coverage(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _outlet_counts(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> Any:
+    return _store.outlet_counts(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _kwic(sid: str, ver: str, fkey: str, query: str, width: int, limit: int, _store: Any,
+          _filters: Filters) -> pd.DataFrame:
+    return _store.kwic(query, _filters, width=width, limit=limit)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _terms(sid: str, ver: str, fkey: str, top: int, _store: Any, _filters: Filters) -> list:
+    return list(_store.term_frequencies(_filters, top=top))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def _article(sid: str, ver: str, article_id: Any, _store: Any) -> dict | None:
+    return _store.article(article_id)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def _event(sid: str, ver: str, event_id: Any, _store: Any) -> dict | None:
+    return _store.event(event_id)
+
+
+class Data:
+    """Cached reads for one page run: ``Data(filters).articles()`` etc."""
+
+    def __init__(self, filters: Filters, store: Any | None = None):
+        self.filters = filters
+        self.store = store if store is not None else get_store()
+        self.sid = _store_id(self.store)
+        self.ver = version(self.store)
+        self.fkey = filters_key(filters)
+
+    def count(self) -> int:
+        return _count(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def total(self) -> int:
+        return _count(self.sid, self.ver, filters_key(Filters()), self.store, Filters())
+
+    def facets(self) -> dict[str, Any]:
+        return _facets(self.sid, self.ver, self.store)
+
+    def articles(self, limit: int = 500) -> pd.DataFrame:
+        return _articles(self.sid, self.ver, self.fkey, limit, self.store, self.filters)
+
+    def events(self) -> pd.DataFrame:
+        return _events(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def figures(self) -> pd.DataFrame:
+        return _figures(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def coverage(self) -> pd.DataFrame:
+        return _coverage(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def outlet_counts(self) -> pd.DataFrame:
+        return as_outlet_frame(_outlet_counts(self.sid, self.ver, self.fkey, self.store, self.filters))
+
+    def kwic(self, query: str, width: int = 60, limit: int = 200) -> pd.DataFrame:
+        return _kwic(self.sid, self.ver, self.fkey, query, width, limit, self.store, self.filters)
+
+    def terms(self, top: int = 80) -> list[tuple[str, int]]:
+        return [(str(a), int(b)) for a, b in _terms(self.sid, self.ver, self.fkey, top, self.store,
+                                                    self.filters)]
+
+    def article(self, article_id: Any) -> dict | None:
+        return _article(self.sid, self.ver, article_id, self.store)
+
+    def event(self, event_id: Any) -> dict | None:
+        return _event(self.sid, self.ver, event_id, self.store)
+
+
+def as_outlet_frame(value: Any) -> pd.DataFrame:
+    """outlet_counts may come as a DataFrame, a dict or pairs: always DataFrame[outlet, n_articles]."""
+    if isinstance(value, pd.DataFrame):
+        df = value.copy()
+        if "n_articles" not in df.columns:
+            numeric = [c for c in df.columns if c != "outlet" and pd.api.types.is_numeric_dtype(df[c])]
+            if numeric:
+                df = df.rename(columns={numeric[0]: "n_articles"})
+        return df
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    else:
+        pairs = list(value or [])
+    return pd.DataFrame(pairs, columns=["outlet", "n_articles"])

@@ -1,0 +1,255 @@
+"""The sidebar filter bar shared by every page; all of its state lives in the URL.
+
+On each run: the URL (``st.query_params``) is decoded with ``corpus.filters.decode``. If it changed
+since we last wrote it (a shared link was opened), it wins and the widgets are set from it;
+otherwise the widgets win and the URL is rewritten from them. Page switches that drop the query
+string restore the session's filters. Bad parameters are ignored with a notice, never an error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from corpus.filters import KINDS, Filters, decode, encode
+
+from .i18n import city_label, kind_label, t, topic_label
+from .theme import apply_theme
+
+_KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": "flt_outlets",
+         "cities": "flt_cities", "kinds": "flt_kinds", "topics": "flt_topics", "lang": "flt_lang"}
+_STATE = "_flt_filters"  # the session's current Filters (survives page switches)
+_LAST_URL = "_flt_last_params"  # the query params we wrote last
+_NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
+# Page-level selections that also live in the URL (the meeting or article being read); they are
+# not filters, so they bypass the codec and are kept when the filters rewrite the URL.
+PAGE_PARAMS = ("event", "article")
+
+
+def read_query_params() -> dict[str, list[str]]:
+    """Current filter parameters (page selections excluded) with repeated keys kept as lists."""
+    qp = st.query_params
+    return {key: list(qp.get_all(key)) for key in qp.keys() if key not in PAGE_PARAMS}
+
+
+def page_param(name: str) -> str | None:
+    """A page selection from the URL (``event``/``article``), or None."""
+    value = st.query_params.get(name)
+    return str(value) if value not in (None, "") else None
+
+
+def set_page_param(name: str, value: object | None) -> None:
+    """Put a page selection in the URL (None removes it) without touching the filters."""
+    current = st.query_params.get(name)
+    if value is None or value == "":
+        if current is not None:
+            del st.query_params[name]
+    elif current != str(value):
+        st.query_params[name] = str(value)
+
+
+def _normalise_params(params: Mapping[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, value in params.items():
+        values = [value] if isinstance(value, str) else list(value)
+        out[key] = [str(v) for v in values]
+    return out
+
+
+def share_query(filters: Filters) -> str:
+    """The query string that reproduces ``filters`` (repeated keys for lists)."""
+    return urlencode(encode(filters), doseq=True)
+
+
+def share_url(filters: Filters) -> str:
+    """A full link to the current page with ``filters`` and page selections (else relative)."""
+    query = share_query(filters)
+    extra = urlencode({k: st.query_params.get(k) for k in PAGE_PARAMS if st.query_params.get(k)})
+    query = "&".join(q for q in (query, extra) if q)
+    base = ""
+    try:
+        base = (st.context.url or "").split("?", 1)[0]
+    except Exception:  # no browser context (AppTest)
+        base = ""
+    return f"{base}?{query}" if query else (base or "?")
+
+
+def _restrict(values: tuple[str, ...], options: Iterable[str]) -> tuple[tuple[str, ...], bool]:
+    """Keep values offered by the widget; report whether any were dropped."""
+    allowed = set(options)
+    kept = tuple(v for v in values if v in allowed)
+    return kept, len(kept) != len(values)
+
+
+def _options(facets: Mapping[str, Any], name: str) -> list[str]:
+    values = facets.get(name) or []
+    if isinstance(values, Mapping):
+        values = list(values)
+    return sorted({str(v) for v in values if v is not None and str(v).strip()})
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def resolve_url_state(params: dict[str, list[str]], session: Mapping[str, Any]) -> tuple[Filters, list[str], bool]:
+    """(filters, ignored parameter names, came_from_url) for this run. Pure: no Streamlit calls.
+
+    The URL wins when it differs from what we wrote last; an empty URL in a session that has
+    filters (a page switch drops the query string) restores the session's filters.
+    """
+    last = session.get(_LAST_URL)
+    current: Filters | None = session.get(_STATE)
+    if current is not None and params == last:
+        return current, [], False
+    if current is not None and not params:
+        return current, [], False
+    filters, ignored = decode(params)
+    return filters, ignored, True
+
+
+def _set_widgets(filters: Filters) -> None:
+    ss = st.session_state
+    ss[_KEYS["q"]] = filters.q
+    ss[_KEYS["date_from"]] = filters.date_from
+    ss[_KEYS["date_to"]] = filters.date_to
+    for name in ("outlets", "cities", "kinds", "topics"):
+        ss[_KEYS[name]] = list(getattr(filters, name))
+    ss[_KEYS["lang"]] = filters.lang
+
+
+def _reset() -> None:
+    lang = st.session_state.get(_KEYS["lang"], "ar")
+    _set_widgets(Filters(lang=lang))
+
+
+def _widget_filters() -> Filters:
+    ss = st.session_state
+    lang = ss.get(_KEYS["lang"]) or "ar"
+    date_from = _as_date(ss.get(_KEYS["date_from"]))
+    date_to = _as_date(ss.get(_KEYS["date_to"]))
+    return Filters(
+        q=str(ss.get(_KEYS["q"]) or "").strip(),
+        date_from=date_from, date_to=date_to,
+        outlets=tuple(ss.get(_KEYS["outlets"]) or ()),
+        cities=tuple(ss.get(_KEYS["cities"]) or ()),
+        kinds=tuple(ss.get(_KEYS["kinds"]) or ()),
+        topics=tuple(ss.get(_KEYS["topics"]) or ()),
+        lang=lang if lang in ("ar", "en") else "ar",
+    )
+
+
+def _fit_to_options(filters: Filters, facets: Mapping[str, Any]) -> tuple[Filters, list[str]]:
+    """Drop list values the corpus does not offer (a widget cannot show them)."""
+    dropped: list[str] = []
+    changes: dict[str, tuple[str, ...]] = {}
+    for name, param, options in (("outlets", "outlet", _options(facets, "outlets")),
+                                 ("cities", "city", _options(facets, "cities")),
+                                 ("kinds", "kind", list(KINDS)),
+                                 ("topics", "topic", _options(facets, "topics"))):
+        kept, lost = _restrict(getattr(filters, name), options)
+        if lost:
+            dropped.append(param)
+            changes[name] = kept
+    return (replace(filters, **changes) if changes else filters), dropped
+
+
+def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
+    """Render the sidebar filters (and the theme) and return the filters of this view.
+
+    Call first on every page, before anything is drawn. ``facets`` (outlets, cities, topics,
+    min_date, max_date) gives the widget options.
+    """
+    ss = st.session_state
+    facets = facets or {}
+    params = read_query_params()
+    filters, ignored, from_url = resolve_url_state(params, ss)
+    if from_url:
+        filters, dropped = _fit_to_options(filters, facets)
+        ignored = list(dict.fromkeys([*ignored, *dropped]))
+        _set_widgets(filters)
+        ss[_NOTICE] = ignored
+    else:
+        for name, key in _KEYS.items():  # widgets cleaned up by a page switch come back
+            if key not in ss:
+                value = getattr(filters, name)
+                ss[key] = list(value) if isinstance(value, tuple) else value
+
+    if ss.get(_KEYS["lang"]) not in ("ar", "en"):
+        ss[_KEYS["lang"]] = filters.lang if filters.lang in ("ar", "en") else "ar"
+    lang = ss[_KEYS["lang"]]
+    apply_theme(lang)
+    _render_widgets(lang, facets)
+
+    filters = _widget_filters()
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        st.sidebar.warning(t("filters.bad_dates", lang))
+        filters = replace(filters, date_from=None, date_to=None)
+    ss[_STATE] = filters
+    new_params = _normalise_params(encode(filters))
+    if new_params != params:
+        keep = {k: st.query_params.get_all(k) for k in PAGE_PARAMS if k in st.query_params}
+        st.query_params.from_dict({**encode(filters), **keep})
+    ss[_LAST_URL] = new_params
+
+    if ss.get(_NOTICE):
+        st.warning(t("filters.ignored", filters.lang, names=", ".join(ss[_NOTICE])))
+        if not from_url:
+            ss[_NOTICE] = []
+    return filters
+
+
+def share_link(filters: Filters) -> None:
+    """The copyable link to this view, in the sidebar (call last: it includes page selections)."""
+    with st.sidebar:
+        st.caption(t("filters.share", filters.lang))
+        st.code(share_url(filters), language=None, wrap_lines=True)
+
+
+def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
+    sb = st.sidebar
+    sb.radio(t("filters.language", lang), ["ar", "en"], key=_KEYS["lang"], horizontal=True,
+             format_func=lambda code: t(f"lang.{code}", lang))
+    sb.header(t("filters.header", lang))
+    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang),
+                  max_chars=300)
+    lo, hi = _as_date(facets.get("min_date")), _as_date(facets.get("max_date"))
+    lo_bound = min(filter(None, [lo, st.session_state.get(_KEYS["date_from"]), dt.date(1990, 1, 1)]))
+    hi_bound = max(filter(None, [hi, st.session_state.get(_KEYS["date_to"]), dt.date.today()]))
+    sb.date_input(t("filters.date_from", lang), key=_KEYS["date_from"], min_value=lo_bound,
+                  max_value=hi_bound, format="YYYY-MM-DD")
+    sb.date_input(t("filters.date_to", lang), key=_KEYS["date_to"], min_value=lo_bound,
+                  max_value=hi_bound, format="YYYY-MM-DD")
+    choose = t("filters.choose", lang)
+    sb.multiselect(t("filters.outlets", lang), _options(facets, "outlets"), key=_KEYS["outlets"],
+                   placeholder=choose)
+    sb.multiselect(t("filters.cities", lang), _options(facets, "cities"), key=_KEYS["cities"],
+                   format_func=lambda c: city_label(c, lang), placeholder=choose)
+    sb.multiselect(t("filters.kinds", lang), list(KINDS), key=_KEYS["kinds"],
+                   format_func=lambda k: kind_label(k, lang), placeholder=choose)
+    sb.multiselect(t("filters.topics", lang), _options(facets, "topics"), key=_KEYS["topics"],
+                   format_func=lambda c: topic_label(c, lang), placeholder=choose)
+    sb.button(t("filters.reset", lang), on_click=_reset)
+
+
+def current_lang() -> str:
+    """The UI language before the filter bar runs (navigation labels): session, then URL, then ar."""
+    lang = st.session_state.get(_KEYS["lang"])
+    if lang not in ("ar", "en"):
+        lang = st.query_params.get("lang")
+    if lang not in ("ar", "en"):
+        current = st.session_state.get(_STATE)
+        lang = getattr(current, "lang", "ar")
+    return lang if lang in ("ar", "en") else "ar"

@@ -1,0 +1,141 @@
+"""UI strings in Arabic and English from data/ui_strings.yaml, plus labels for corpus codes.
+
+Pure (no Streamlit): pages and components call ``t(key, lang)``. A missing key shows the key
+itself rather than failing, so a typo is visible on screen and caught by the catalogue test.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from corpus.config import DATA_DIR
+
+UI_STRINGS_PATH: Path = DATA_DIR / "ui_strings.yaml"
+LANGS = ("ar", "en")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """The parsed catalogue, key → {ar, en} (two-level groups are flattened to dotted keys)."""
+    with UI_STRINGS_PATH.open(encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return _flatten(raw)
+
+
+def _flatten(raw: Mapping[str, Any], prefix: str = "") -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for key, value in raw.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and set(value) & set(LANGS) and all(
+                isinstance(v, str) for v in value.values()):
+            out[name] = {k: str(v) for k, v in value.items()}
+        elif isinstance(value, Mapping):
+            out.update(_flatten(value, f"{name}."))
+    return out
+
+
+def t(key: str, lang: str = "ar", **values: Any) -> str:
+    """The UI string ``key`` in ``lang`` (falls back to English, then to the key)."""
+    entry = catalogue().get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry.get("en") or key
+    if values:
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def has(key: str) -> bool:
+    return key in catalogue()
+
+
+def code_label(group: str, code: str | None, lang: str) -> str:
+    """Label of a corpus code such as kind/visit or metric/trade_turnover; unknown codes pass through."""
+    if not code:
+        return t("common.unknown", lang)
+    key = f"{group}.{code}"
+    return t(key, lang) if has(key) else str(code)
+
+
+def kind_label(kind: str | None, lang: str) -> str:
+    return code_label("kind", kind, lang)
+
+
+# ---- cities: Arabic names come from the extraction helper's lexicon (format may vary) -------------
+
+def _city_entry_names(key: Any, value: Any) -> tuple[str | None, str | None]:
+    """(english, arabic) from one entry of cities.yaml in any of the shapes we accept."""
+    if isinstance(value, Mapping):
+        en = value.get("en") or value.get("name") or value.get("english") or key
+        ar = value.get("display") or value.get("ar") or value.get("arabic")
+        if isinstance(ar, (list, tuple)):  # a list of spellings: the first is the usual one
+            ar = ar[0] if ar else None
+        if ar is None:
+            aliases = value.get("aliases") or value.get("ar_aliases") or value.get("names")
+            if isinstance(aliases, (list, tuple)) and aliases:
+                ar = aliases[0]
+        return (str(en) if en else None, str(ar) if ar else None)
+    if isinstance(value, (list, tuple)) and value:
+        return (str(key) if key else None, str(value[0]))
+    if isinstance(value, str):
+        return (str(key) if key else None, value)
+    return (None, None)
+
+
+@lru_cache(maxsize=1)
+def city_names_ar() -> dict[str, str]:
+    """English exonym → Arabic display name; empty when the lexicon is missing or unreadable."""
+    try:
+        from corpus.lexicons import load_yaml
+        data = load_yaml("cities.yaml")
+    except Exception:  # missing file or bad YAML must never break the UI
+        return {}
+    if isinstance(data, Mapping) and "cities" in data and not isinstance(data["cities"], str):
+        data = data["cities"]
+    names: dict[str, str] = {}
+    if isinstance(data, Mapping):
+        items = list(data.items())
+    elif isinstance(data, list):
+        items = [(None, item) for item in data]
+    else:
+        return {}
+    for key, value in items:
+        en, ar = _city_entry_names(key, value)
+        if en and ar:
+            names.setdefault(en, ar)
+    return names
+
+
+def city_label(city: str | None, lang: str) -> str:
+    """A city for display: the Arabic name in Arabic mode when the lexicon knows it."""
+    if not city:
+        return t("common.unknown", lang)
+    if lang == "ar":
+        return city_names_ar().get(city, city)
+    return city
+
+
+@lru_cache(maxsize=2)
+def _topic_labels(lang: str) -> dict[str, str]:
+    try:
+        from corpus.topics import topic_labels
+        labels = topic_labels(lang)
+        return dict(labels) if isinstance(labels, Mapping) else {}
+    except Exception:  # the topics module may not exist yet; codes then show as they are
+        return {}
+
+
+def topic_label(topic: str | None, lang: str) -> str:
+    if not topic:
+        return ""
+    return _topic_labels(lang).get(topic, topic)
+
+
+def yes_no(value: Any, lang: str) -> str:
+    return t("common.yes" if bool(value) else "common.no", lang)

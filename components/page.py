@@ -1,0 +1,60 @@
+"""What every page does first and last: open the store, draw the filter bar, title, empty states."""
+from __future__ import annotations
+
+import streamlit as st
+
+from corpus.filters import Filters
+
+from .data import Data, get_store
+from .filterbar import filter_bar, share_link
+from .i18n import t
+
+
+def leave_legacy_pages_mode() -> None:
+    """Rerun through app.py when Streamlit started this page by the legacy pages/ auto-scan.
+
+    Streamlit 1.51 decides per process that an app with a pages/ folder is a "v1" app until some
+    run calls st.navigation; a fresh server whose first visitor opens a deep link (/timeline?…)
+    would run the page alone (no page config, legacy menu). Clearing the flag and rerunning sends
+    this and every later run through app.py, which keeps the URL's page.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the flag: nothing to undo
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def start_page(title_key: str) -> tuple[Filters, Data]:
+    """Filters of this view and its data reader; stops the page with a notice when the store fails."""
+    leave_legacy_pages_mode()
+    try:
+        store = get_store()
+        facets = Data(Filters(), store).facets()
+    except Exception as exc:  # a broken database must give a readable page, not a traceback
+        filters = filter_bar({})
+        st.error(t("common.error_store", filters.lang, error=type(exc).__name__))
+        st.stop()
+        raise  # unreachable: st.stop raises
+    filters = filter_bar(facets)
+    st.title(t(title_key, filters.lang))
+    return filters, Data(filters, store)
+
+
+def end_page(filters: Filters) -> None:
+    share_link(filters)
+
+
+def stop_if_empty(data: Data, filters: Filters, count: int | None = None) -> int:
+    """Stop with a what-to-do notice when the corpus is empty or nothing matches; else the count."""
+    n = data.count() if count is None else count
+    if n:
+        return n
+    total = data.total() if not filters.is_empty() else 0
+    st.info(t("empty.no_match" if total else "empty.corpus", filters.lang))
+    end_page(filters)
+    st.stop()
+    return 0
+

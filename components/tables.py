@@ -1,0 +1,104 @@
+"""Tables in the UI language: localised headers and, in Arabic, the first column on the right.
+
+Data grids do not mirror themselves, so in Arabic mode the column order is reversed; headers
+come from the ``col.*`` strings. Pure helpers plus one ``show_table`` that draws.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from .i18n import city_label, code_label, has, kind_label, t, topic_label, yes_no
+
+
+def header(column: str, lang: str) -> str:
+    key = f"col.{column}"
+    return t(key, lang) if has(key) else column
+
+
+def _join_topics(value: Any, lang: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, str):
+        items = [v for v in value.replace(";", ",").split(",") if v.strip()]
+    else:
+        items = list(value)
+    return "، ".join(topic_label(str(v).strip(), lang) for v in items) if lang == "ar" else \
+        ", ".join(topic_label(str(v).strip(), lang) for v in items)
+
+
+def _fmt_date(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)[:10]
+
+
+# Per-column display conversions (codes → labels in the UI language).
+_CONVERT: dict[str, Callable[[Any, str], Any]] = {
+    "kind": kind_label,
+    "city": city_label,
+    "status": lambda v, lang: code_label("status", v, lang),
+    "unit": lambda v, lang: code_label("unit", v, lang),
+    "metric": lambda v, lang: code_label("metric", v, lang),
+    "qualifier": lambda v, lang: code_label("qualifier", v, lang),
+    "topics": _join_topics,
+    "human_checked": lambda v, lang: "✓" if bool(v) and not pd.isna(v) else "",
+    "inferred": yes_no,
+    "inferred_any": yes_no,
+    "published": lambda v, lang: _fmt_date(v),
+    "meeting_date": lambda v, lang: _fmt_date(v),
+    "date": lambda v, lang: _fmt_date(v),
+}
+
+
+# Pixel widths: data grids do not scroll from the right, so in Arabic mode a table wider than the
+# page would hide its first columns; these widths keep the usual tables within the main area.
+WIDTHS: dict[str, int] = {
+    "id": 50, "article_id": 60, "published": 95, "date": 95, "meeting_date": 95, "month": 80,
+    "outlet": 120, "title": 220, "sentence": 320, "evidence": 320, "text": 160, "value": 110,
+    "value_max": 100, "unit": 70, "qualifier": 80, "period": 70, "metric": 130, "city": 90,
+    "kind": 110, "status": 70, "n_articles": 80, "n_sources": 70, "topics": 120,
+    "human_checked": 70, "inferred": 70, "inferred_any": 90, "url": 150, "source": 150,
+    "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
+}
+
+
+def localize(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFrame:
+    """The given columns (those present), values labelled and headers translated; reversed in Arabic."""
+    present = [c for c in columns if c in df.columns]
+    out = df.loc[:, present].copy()
+    for col in present:
+        convert = _CONVERT.get(col)
+        if convert is not None:
+            out[col] = [convert(v, lang) for v in out[col]]
+        if out[col].dtype == object:  # missing text shows as an empty cell, not "None"
+            out[col] = [("" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
+                        for v in out[col]]
+    out.columns = [header(c, lang) for c in present]
+    if lang == "ar":
+        out = out.iloc[:, ::-1]
+    return out
+
+
+def show_table(df: pd.DataFrame, columns: Sequence[str], lang: str, *, key: str | None = None,
+               height: int | str = "auto", link_columns: Sequence[str] = (),
+               selectable: bool = False) -> Any:
+    """Draw ``df`` localised (st.dataframe); link columns open in a new tab."""
+    table = localize(df, columns, lang)
+    config: dict[str, Any] = {}
+    for col in columns:
+        if col not in df.columns:
+            continue
+        label = header(col, lang)
+        width = WIDTHS.get(col)
+        if col in link_columns:
+            config[label] = st.column_config.LinkColumn(label, width=width)
+        else:
+            config[label] = st.column_config.Column(label, width=width)
+    kwargs: dict[str, Any] = {}
+    if selectable:
+        kwargs = {"on_select": "rerun", "selection_mode": "single-row"}
+    return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
+                        **kwargs)

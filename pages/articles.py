@@ -1,0 +1,61 @@
+"""Articles: results with highlighted snippets, keyword in context, the reader, a word cloud."""
+import streamlit as st
+
+from components.article_view import article_reader, result_item
+from components.exports import download_buttons
+from components.filterbar import page_param, set_page_param
+from components.i18n import t
+from components.page import end_page, start_page, stop_if_empty
+from components.tables import show_table
+from components.wordcloud import render_wordcloud
+
+LIST_LIMIT = 30
+RESULT_COLUMNS = ["published", "outlet", "title", "meeting_date", "city", "kind", "topics",
+                  "n_sources", "human_checked"]
+
+filters, data = start_page("articles.title")
+lang = filters.lang
+n = stop_if_empty(data, filters)
+articles = data.articles(limit=500)
+st.caption(t("articles.results", lang, n=n))
+
+tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
+    [t("articles.tab_results", lang), t("articles.tab_kwic", lang), t("articles.tab_reader", lang),
+     t("articles.tab_cloud", lang)])
+
+with tab_results:
+    for _, row in articles.head(LIST_LIMIT).iterrows():
+        result_item(row, lang)
+    show_table(articles, RESULT_COLUMNS, lang, key="art_table")
+    download_buttons(articles.drop(columns=["snippet"], errors="ignore"), "articles", lang, key="art_dl")
+
+with tab_kwic:
+    if not filters.q:
+        st.info(t("empty.no_query", lang))
+    else:
+        lines = data.kwic(filters.q)
+        if lines.empty:
+            st.info(t("empty.no_match", lang))
+        else:
+            show_table(lines, ["title", "left", "match", "right"], lang, key="art_kwic")
+
+with tab_reader:
+    ids = [str(i) for i in articles["id"]]
+    titles = {str(r["id"]): str(r["title"] or r["id"]) for _, r in articles.iterrows()}
+    if st.session_state.get("art_pick") not in ids:
+        wanted = page_param("article")
+        st.session_state["art_pick"] = wanted if wanted in ids else ids[0]
+    picked = st.selectbox(t("articles.select", lang), ids, key="art_pick",
+                          format_func=lambda i: titles.get(i, i))
+    set_page_param("article", picked)
+    article = data.article(int(picked) if picked.isdigit() else picked)
+    if article:
+        article_reader(article, lang)
+
+with tab_cloud:
+    terms = data.terms(top=80)
+    if len(terms) < 3:
+        st.info(t("empty.no_terms", lang))
+    else:
+        st.image(render_wordcloud(terms), caption=t("articles.cloud_caption", lang))
+end_page(filters)

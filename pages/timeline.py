@@ -1,0 +1,59 @@
+"""Timeline: meetings over time, one selected meeting with its articles, coverage per month."""
+import streamlit as st
+
+from components.article_view import event_articles, event_summary
+from components.charts import coverage_figure, plotly_config, selected_points, timeline_figure
+from components.exports import download_buttons
+from components.filterbar import page_param, set_page_param
+from components.i18n import city_label, kind_label, t
+from components.page import end_page, start_page, stop_if_empty
+from components.tables import show_table
+from components.text import ltr
+
+filters, data = start_page("timeline.title")
+lang = filters.lang
+stop_if_empty(data, filters)
+events = data.events()
+if events.empty:
+    st.info(t("empty.no_events", lang))
+    end_page(filters)
+    st.stop()
+
+events = events.sort_values("date", na_position="last").reset_index(drop=True)
+ids = [str(i) for i in events["id"]]
+labels = {str(r["id"]): f"{ltr(str(r['date'])[:10])} · {city_label(r['city'], lang)} · {kind_label(r['kind'], lang)}"
+          for _, r in events.iterrows()}
+
+# A point clicked in the chart (state from the previous run) or the URL chooses the meeting.
+clicked = [str(p["customdata"][0]) for p in selected_points(st.session_state.get("tl_chart"))
+           if p.get("customdata")]
+if clicked and clicked[0] in ids and clicked[0] != st.session_state.get("_tl_clicked"):
+    st.session_state["_tl_clicked"] = clicked[0]
+    st.session_state["tl_event"] = clicked[0]
+if st.session_state.get("tl_event") not in ids:
+    from_url = page_param("event")
+    st.session_state["tl_event"] = from_url if from_url in ids else ids[-1]
+
+st.plotly_chart(timeline_figure(events, lang), config=plotly_config("timeline"), key="tl_chart",
+                on_select="rerun", selection_mode="points")
+st.caption(t("timeline.hint", lang))
+
+event_id = st.selectbox(t("timeline.select", lang), ids, key="tl_event",
+                        format_func=lambda i: labels.get(i, i))
+set_page_param("event", event_id)
+event = data.event(int(event_id) if str(event_id).isdigit() else event_id)
+if event:
+    st.subheader(t("timeline.details", lang), anchor=False)
+    event_summary(event, lang)
+    st.markdown(f"#### {t('timeline.articles', lang)}")
+    event_articles(event, lang)
+    if any(bool(a.get("inferred")) for a in event.get("articles") or []):
+        st.caption(t("timeline.inferred_note", lang))
+
+st.plotly_chart(coverage_figure(data.coverage(), lang, t("timeline.coverage", lang)),
+                config=plotly_config("coverage"), key="tl_coverage")
+
+st.subheader(t("timeline.events_table", lang), anchor=False)
+show_table(events, ["date", "city", "kind", "status", "n_articles", "inferred_any"], lang, key="tl_table")
+download_buttons(events, "events", lang, key="tl_dl")
+end_page(filters)

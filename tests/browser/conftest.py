@@ -1,0 +1,127 @@
+"""A real Streamlit server on a throw-away database and a headless Chromium for the browser tests.
+
+The database is built from data/raw (the app's own first-start path) plus one hostile article
+ingested through corpus.ingest. Skipped when /usr/bin/chromium is missing, unless CI=true.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+HOSTILE_MARK = "<img src=x onerror=alert(1)>"
+HOSTILE_TEXT = (
+    f"بوتين يستقبل علييف في الكرملين {HOSTILE_MARK}\n\n"
+    "موسكو 12 مارس 2025 - استقبل الرئيس الروسي فلاديمير بوتين اليوم الأربعاء نظيره الأذربيجاني "
+    "إلهام علييف في الكرملين، وقال إن التبادل التجاري بلغ $5 مليارات *تقريبا* :red[أحمر] "
+    "<script>alert(2)</script> في العام الماضي.\n"
+)
+
+
+def _need_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but /usr/bin/chromium is missing")
+        pytest.skip("no /usr/bin/chromium")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_health(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> dict:
+    _need_browser()
+    from corpus.ingest import ensure_built, ingest_bytes
+    from corpus.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browserdb') / 'corpus.sqlite'}"
+    store = Store(url)
+    ensure_built(store)
+    results = ingest_bytes(store, "hostile.txt", HOSTILE_TEXT.encode("utf-8"))
+    hostile_id = next(r.article_id for r in results if r.article_id is not None)
+    info = {"url": url, "hostile_id": hostile_id, "count": store.count()}
+    store.close()
+    return info
+
+
+@pytest.fixture(scope="session")
+def app_url(corpus_db, tmp_path_factory) -> str:
+    port = _free_port()
+    env = {**os.environ, "CORPUS_DB_URL": corpus_db["url"], "PYTHONPATH": str(ROOT)}
+    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_health(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every JavaScript dialog (none may ever open)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ar")
+    pg = context.new_page()
+    pg.dialogs = []  # type: ignore[attr-defined]
+
+    def on_dialog(dialog):
+        pg.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,338 @@
+"""Dashboard building blocks without a browser: safe text, strings, tables, charts, exports, word cloud."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st_h
+
+from components import i18n
+from components.article_view import is_checked
+from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
+                               timeline_figure)
+from components.exports import BOM, to_csv_bytes, to_json_bytes
+from components.filterbar import resolve_url_state, share_query
+from components.tables import localize
+from components.text import highlight_segments, ltr, safe_inline, safe_md, safe_url, truncate
+from components.theme import LTR_CSS, RTL_CSS, css_for
+from components.wordcloud import layout_words, render_wordcloud, visual_text
+from corpus.filters import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+_UNESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _render_literal(md: str) -> str:
+    """What a Markdown renderer shows for our escaped source: backslash escapes, entities, breaks."""
+    return html.unescape(_UNESCAPE.sub(r"\1", md.replace("  \n", "\n")))
+
+
+# ---- safe text ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert('x')</script> بوتين",
+    "السعر $5 و $6 للبرميل",
+    "*نجمة* و _مائل_ و **عريض**",
+    ":red[أحمر] :smile: :orange-background[خلفية]",
+    "# عنوان\n- بند\n1. أول\n> اقتباس",
+    "[رابط](javascript:alert(1))",
+    "`code` ~~شطب~~ | جدول |",
+    "&lt;b&gt; و &amp;",
+])
+def test_safe_md_shows_text_literally(text):
+    md = safe_md(text)
+    assert "<" not in md and ">" not in md.replace("&gt;", "")
+    assert not re.search(r"(?<!\\)[$*_\[\]`:#|~]", md.replace("&lt;", "").replace("&gt;", "")
+                         .replace("&amp;", "").replace("&quot;", ""))
+    assert _render_literal(md) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st_h.text(alphabet=st_h.sampled_from(list("ابتثجحخ بوتين$*_[]()#:-.!|~>`<&;\\\n 0123456789ab")),
+                 max_size=60))
+def test_safe_md_round_trips_any_text(text):
+    assert _render_literal(safe_md(text)) == text
+
+
+def test_safe_inline_keeps_one_line():
+    assert "\n" not in safe_inline("سطر\nآخر")
+
+
+def test_highlight_escapes_hits_and_context():
+    segments = [("قال <b>الرئيس</b> إن ", False), ("]**:red[باكو", True), (" $1 مليار", False)]
+    md = highlight_segments(segments)
+    assert md.count(":orange-background[**") == 1
+    assert "<b>" not in md and not re.search(r"(?<!\\)\$", md)
+    inner = md.split(":orange-background[**", 1)[1].rsplit("**]", 1)[0]
+    assert _render_literal(inner) == "]**:red[باكو"
+
+
+def test_highlight_keeps_spaces_outside_markers_and_skips_blank_hits():
+    md = highlight_segments([("في ", False), (" موسكو ", True), ("  ", True), ("اليوم", False)])
+    assert md.count(":orange-background") == 1
+    assert ":orange-background[**موسكو**]" in md
+    assert highlight_segments(None) == "" and highlight_segments([]) == ""
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+    ("http://x.az/خبر", "http://x.az/خبر"),
+    ("javascript:alert(1)", None), ("JaVaScRiPt:alert(1)", None), ("data:text/html,<b>", None),
+    ("https://x.org/\"onmouseover=alert(1)", None), ("", None), (None, None), ("/relative", None),
+])
+def test_safe_url_allows_only_http(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_ltr_isolates_without_override():
+    assert ltr("2024-08-19") == "\u20662024-08-19\u2069"
+    assert ltr("") == "" and "\u202e" not in ltr("x") and "\u202d" not in ltr("x")
+
+
+def test_truncate_cuts_at_word_boundary():
+    assert truncate("التقى الرئيسان في باكو اليوم", 14) == "التقى الرئيسان…"
+    assert truncate("قصير", 10) == "قصير"
+
+
+# ---- strings ------------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+def test_catalogue_has_both_languages_and_same_placeholders():
+    cat = i18n.catalogue()
+    assert len(cat) > 100
+    for key, entry in cat.items():
+        assert entry.get("ar", "").strip() and entry.get("en", "").strip(), key
+        assert set(_PLACEHOLDER.findall(entry["ar"])) == set(_PLACEHOLDER.findall(entry["en"])), key
+
+
+def test_every_key_used_in_code_exists():
+    used: set[str] = set()
+    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""", path.read_text("utf-8")))
+    assert used, "no t('…') calls found"
+    missing = sorted(k for k in used if not i18n.has(k))
+    assert not missing
+
+
+def test_translation_and_fallbacks():
+    assert i18n.t("nav.timeline", "ar") == "الخط الزمني"
+    assert i18n.t("nav.timeline", "en") == "Timeline"
+    assert i18n.t("articles.results", "ar", n=3) == "النتائج (3)"
+    assert i18n.t("no.such.key", "ar") == "no.such.key"
+    assert i18n.kind_label("phone_call", "ar") == "اتصال هاتفي"
+    assert i18n.code_label("metric", "weird_code", "en") == "weird_code"
+
+
+def test_city_labels_from_lexicon():
+    if not i18n.city_names_ar():
+        pytest.skip("cities.yaml not present")
+    assert i18n.city_label("Baku", "ar") == "باكو"
+    assert i18n.city_label("Baku", "en") == "Baku"
+    assert i18n.city_label("Atlantis", "ar") == "Atlantis"
+    assert i18n.city_label(None, "ar") == "غير معروف"
+
+
+def test_city_entry_shapes_are_all_understood():
+    assert i18n._city_entry_names(None, {"en": "Baku", "ar": ["باكو", "باكوا"]}) == ("Baku", "باكو")
+    assert i18n._city_entry_names("Moscow", {"ar": "موسكو"}) == ("Moscow", "موسكو")
+    assert i18n._city_entry_names("Sochi", ["سوتشي"]) == ("Sochi", "سوتشي")
+    assert i18n._city_entry_names("Baku", "باكو") == ("Baku", "باكو")
+    assert i18n._city_entry_names("X", 3) == (None, None)
+
+
+# ---- theme ---------------------------------------------------------------------------------------
+
+def test_css_sets_direction_without_override():
+    assert "direction: rtl" in RTL_CSS and "text-align: right" in RTL_CSS
+    assert "direction: rtl" not in LTR_CSS and "direction: ltr" in LTR_CSS
+    for css in (RTL_CSS, LTR_CSS):
+        assert "bidi-override" not in css
+        assert "@import" not in css and "url(" not in css  # no network font
+        assert "Noto Naskh Arabic" in css
+        assert css.startswith("<style>") and css.count("<") == 2  # nothing but the style block
+    assert css_for("ar") is RTL_CSS and css_for("en") is LTR_CSS
+    # plots and sliders stay left-to-right inside the RTL page
+    ltr_block = RTL_CSS.split('[data-testid="stSlider"]', 1)[1].split("}", 1)[0]
+    assert "direction: ltr" in ltr_block
+
+
+# ---- tables and exports --------------------------------------------------------------------------
+
+def _events() -> pd.DataFrame:
+    return pd.DataFrame({"id": [1, 2], "date": ["2024-08-19", "2024-04-22"], "city": ["Baku", "Moscow"],
+                         "kind": ["visit", "talks"], "status": ["held", "announced"],
+                         "n_articles": [3, 1], "inferred_any": [True, False]})
+
+
+def test_localize_reverses_columns_in_arabic_only():
+    cols = ["date", "city", "kind", "n_articles"]
+    ar = localize(_events(), cols, "ar")
+    en = localize(_events(), cols, "en")
+    assert list(en.columns) == ["Date", "City", "Kind", "Articles"]
+    assert list(ar.columns) == ["عدد المقالات", "النوع", "المدينة", "التاريخ"]
+    assert ar["النوع"].tolist() == ["زيارة", "محادثات"]
+    assert en["Kind"].tolist() == ["Visit", "Talks"]
+
+
+def test_localize_skips_missing_columns_and_blanks_none():
+    df = pd.DataFrame({"title": ["عنوان", None], "outlet": [None, "وكالة"]})
+    out = localize(df, ["title", "outlet", "nope"], "en")
+    assert list(out.columns) == ["Title", "Outlet"]
+    assert out["Title"].tolist() == ["عنوان", ""] and out["Outlet"].tolist() == ["", "وكالة"]
+
+
+def test_csv_has_bom_and_arabic_and_flat_lists():
+    df = pd.DataFrame({"title": ["بوتين في باكو"], "topics": [["energy", "transport"]],
+                       "snippet": [[("قال ", False), ("بوتين", True)]]})
+    data = to_csv_bytes(df)
+    assert data.startswith(BOM.encode("utf-8"))
+    text = data.decode("utf-8-sig")
+    assert "بوتين في باكو" in text and "energy; transport" in text and "قال بوتين" in text
+    back = pd.read_csv(__import__("io").BytesIO(data), encoding="utf-8-sig")
+    assert back.loc[0, "title"] == "بوتين في باكو"
+
+
+def test_json_keeps_arabic_and_dates():
+    import datetime as dt
+    df = pd.DataFrame({"title": ["علييف"], "published": [dt.date(2024, 8, 19)], "value": [4e9],
+                       "value_max": [float("nan")]})
+    data = to_json_bytes(df)
+    assert "علييف".encode("utf-8") in data
+    rows = json.loads(data)
+    assert rows == [{"title": "علييف", "published": "2024-08-19", "value": 4e9, "value_max": None}]
+
+
+def test_is_checked_forms():
+    assert is_checked(True) and not is_checked(False) and not is_checked(None)
+    assert is_checked({"figures": True}) and not is_checked({}) and not is_checked({"x": False})
+    assert is_checked({"figures": True}, "figures") and not is_checked({"figures": True}, "meetings")
+
+
+# ---- charts --------------------------------------------------------------------------------------
+
+def _figures() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": [1, 2, 3], "title": ["<b>عنوان</b>", "ب", "ج"], "outlet": ["وكالة أ", None, "وكالة أ"],
+        "published": ["2024-08-19", "2024-04-22", "2023-01-05"],
+        "text": ["4 مليارات دولار", "4-6 مليارات", "أقل من 3 مليارات"],
+        "value": [4e9, 4e9, 3e9], "value_max": [None, 6e9, None], "unit": ["USD"] * 3,
+        "metric": ["trade_turnover"] * 3, "qualifier": ["more_than", "exact", "less_than"],
+        "period": ["2023", "2024", "2022"], "period_start": ["2023-01-01", "2024-01-01", None],
+        "sentence": ["<script>x</script> تجاوز التبادل 4 مليارات دولار"] * 3, "human_checked": [False] * 3})
+
+
+def test_mirror_puts_axis_title_legend_right_in_arabic():
+    import plotly.graph_objects as go
+    ar = mirror(go.Figure(), "ar", "عنوان")
+    en = mirror(go.Figure(), "en", "Title")
+    assert ar.layout.yaxis.side == "right" and en.layout.yaxis.side == "left"
+    assert ar.layout.title.xanchor == "right" and en.layout.title.xanchor == "left"
+    assert ar.layout.legend.xanchor == "right" and ar.layout.hoverlabel.align == "right"
+    assert ar.layout.xaxis.autorange is None  # time keeps running left → right
+
+
+def test_figures_chart_symbols_ranges_and_outlets():
+    fig = figures_figure(_figures(), "ar", "حجم التبادل", "USD")
+    names = [tr.name for tr in fig.data]
+    assert names == ["وكالة أ", "غير معروف"]  # colour by outlet; a missing outlet is labelled
+    first = fig.data[0]
+    assert list(first.marker.symbol) == ["triangle-up", "triangle-down"]
+    assert list(first.y) == [4.0, 3.0]  # billions of USD
+    second = fig.data[1]
+    assert list(second.error_y.array) == [2.0] and list(second.error_y.arrayminus) == [0]
+    hover = json.dumps([list(map(list, tr.customdata)) for tr in fig.data], ensure_ascii=False)
+    assert "<script>" not in hover and "<b>عنوان" not in hover and "&lt;script&gt;" in hover
+
+
+def test_charts_get_plain_unicode_arabic_not_reshaped():
+    fig = timeline_figure(_events(), "ar")
+    text = json.dumps(json.loads(fig.to_json()), ensure_ascii=False)
+    assert "زيارة" in text and "باكو" in text
+    assert not re.search("[\ufe70-\ufeff\ufb50-\ufdff]", text)  # no presentation forms
+
+
+def test_timeline_sizes_grow_with_articles():
+    fig = timeline_figure(_events(), "en")
+    sizes = {tr.name: list(tr.marker.size)[0] for tr in fig.data}
+    assert sizes["Visit"] > sizes["Talks"]
+
+
+def test_outlets_chart_is_mirrored_in_arabic():
+    counts = pd.DataFrame({"outlet": ["أ", "ب"], "n_articles": [3, 1]})
+    assert outlets_figure(counts, "ar").layout.xaxis.autorange == "reversed"
+    assert outlets_figure(counts, "en").layout.xaxis.autorange is None
+
+
+def test_plotly_config_names_the_png():
+    cfg = plotly_config("timeline")
+    assert cfg["toImageButtonOptions"] == {"format": "png", "filename": "timeline", "scale": 2}
+
+
+def test_hover_text_escapes_and_wraps():
+    out = hover_text("<img src=x> " + "كلمة " * 40)
+    assert "<img" not in out and "&lt;img" in out and "<br>" in out
+
+
+# ---- URL state -----------------------------------------------------------------------------------
+
+def test_url_wins_when_it_changed():
+    session = {"_flt_filters": Filters(q="قديم"), "_flt_last_params": {"q": ["قديم"]}}
+    filters, ignored, from_url = resolve_url_state({"q": ["جديد"], "kind": ["bogus"]}, session)
+    assert filters.q == "جديد" and ignored == ["kind"] and from_url
+
+
+def test_session_wins_when_url_unchanged_or_dropped_by_page_switch():
+    current = Filters(q="بوتين", cities=("Baku",))
+    session = {"_flt_filters": current, "_flt_last_params": {"q": ["بوتين"], "city": ["Baku"]}}
+    assert resolve_url_state({"q": ["بوتين"], "city": ["Baku"]}, session) == (current, [], False)
+    assert resolve_url_state({}, session) == (current, [], False)
+
+
+def test_share_query_round_trips_arabic():
+    from urllib.parse import parse_qs
+    f = Filters(q="بوتين علييف", cities=("Baku", "Moscow"), lang="en")
+    params = parse_qs(share_query(f))
+    assert params == {"q": ["بوتين علييف"], "city": ["Baku", "Moscow"], "lang": ["en"]}
+
+
+# ---- word cloud ----------------------------------------------------------------------------------
+
+TERMS = [("بوتين", 30), ("علييف", 25), ("أذربيجان", 20), ("باكو", 12), ("TASS", 8), ("2024", 6),
+         ("الشمال-الجنوب", 5), ("التعاون", 4), ("الطاقة", 3)]
+
+
+def test_wordcloud_places_every_word_without_overlap():
+    placed = layout_words(TERMS, 900, 500)
+    assert [w for w, _, _ in placed] == [w for w, _ in TERMS]
+    sizes = [s for _, s, _ in placed]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_wordcloud_draws_an_image():
+    image = render_wordcloud(TERMS, 600, 320)
+    assert image.size == (600, 320)
+    colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
+    assert len(colours) > 10  # words were drawn, anti-aliased
+
+
+def test_wordcloud_shapes_arabic_once():
+    from components import wordcloud
+    text, opts = visual_text("بوتين")
+    if wordcloud.HAS_RAQM:
+        assert text == "بوتين" and opts["direction"] == "rtl"  # raqm shapes it
+    else:
+        assert text != "بوتين" and opts == {}  # reshaped and reordered by us
+    assert visual_text("TASS") == ("TASS", {})
+
+
+def test_wordcloud_empty_is_blank():
+    image = render_wordcloud([], 200, 100)
+    assert image.getcolors() == [(200 * 100, (255, 255, 255))]
