@@ -47,7 +47,8 @@ def get_store() -> Any:
     if "store" in _OVERRIDE:
         return _OVERRIDE["store"]
     from corpus.config import database_url
-    return _open_store(database_url())
+    from .auth import secrets_mapping
+    return _open_store(database_url(secrets=secrets_mapping()))
 
 
 def filters_key(filters: Filters) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -11,11 +12,16 @@ LEXICON_DIR = DATA_DIR / "lexicons"
 DEFAULT_DB_PATH = DATA_DIR / "corpus.sqlite"
 
 
-def database_url(explicit: str | None = None) -> str:
-    """``--db`` wins, then ``CORPUS_DB_URL``, then the embedded SQLite file under data/."""
+def database_url(explicit: str | None = None, secrets: Mapping[str, Any] | None = None) -> str:
+    """``--db`` wins, then ``CORPUS_DB_URL``, then ``[database] url`` in the deployment's secrets
+    (Streamlit Community Cloud keeps no local files), then the embedded SQLite file under data/."""
     if explicit:
         return explicit
     env = os.environ.get("CORPUS_DB_URL", "").strip()
     if env:
         return env
+    section = (secrets or {}).get("database") or {}
+    from_secrets = str(section.get("url") or "").strip() if isinstance(section, Mapping) else ""
+    if from_secrets:
+        return from_secrets
     return f"sqlite:///{DEFAULT_DB_PATH}"
