@@ -1,0 +1,176 @@
+"""read → extract → de-duplicate → store, with one result per document read.
+
+Extraction of large batches runs in a small process pool (it is pure Python and CPU-bound);
+storing is single-writer and batched (``Store.add_articles``: one transaction per batch). Meeting
+events are rebuilt once at the end, so undated meetings link to events across the whole corpus.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import config
+from .models import Extraction, RawDocument, ReadProblem
+from .store import AddResult, Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 200  # documents per write transaction
+POOL_MIN_DOCS = 40  # below this a process pool costs more than it saves
+MAX_WORKERS = 2
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class FileResult:
+    source: str
+    status: str  # added | duplicate | source_added | rejected
+    article_id: int | None = None
+    duplicate_of: int | None = None
+    reason: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    count: int = 0
+    added: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+
+def _extract_one(doc: RawDocument) -> Extraction:
+    from .extract import extract_document
+    return extract_document(doc.text, doc.source, dict(doc.hints))
+
+
+def _extract_all(docs: Sequence[RawDocument], pool: ProcessPoolExecutor | None) -> list[Extraction]:
+    if pool is None or len(docs) < POOL_MIN_DOCS:
+        return [_extract_one(d) for d in docs]
+    return list(pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (4 * MAX_WORKERS))))
+
+
+def _pool(n_docs: int) -> ProcessPoolExecutor | None:
+    workers = min(MAX_WORKERS, os.cpu_count() or 1)
+    if n_docs < POOL_MIN_DOCS or workers < 2:
+        return None
+    # spawn, not fork: callers (Streamlit) run threads, and forking a threaded process is unsafe.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _to_result(doc: RawDocument, added: AddResult) -> FileResult:
+    return FileResult(doc.source, added.status, added.article_id, added.duplicate_of)
+
+
+def _store_batch(store: Store, pairs: list[tuple[RawDocument, Extraction]], who: str) -> list[FileResult]:
+    """One transaction for the batch; if it fails for a reason retries cannot fix, one by one."""
+    try:
+        return [_to_result(d, r) for (d, _), r in zip(pairs, store.add_articles(pairs, who))]
+    except Exception:  # noqa: BLE001 - find the document at fault, keep the others
+        log.exception("batch insert failed; storing one by one")
+    out = []
+    for doc, ex in pairs:
+        try:
+            out.append(_to_result(doc, store.add_article(doc, ex, who)))
+        except Exception as exc:  # noqa: BLE001
+            log.exception("could not store %r", doc.source)
+            out.append(FileResult(doc.source, "rejected", reason=f"could not be stored ({type(exc).__name__})"))
+    return out
+
+
+def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], who: str = "cli",
+                     progress: Progress | None = None, total: int | None = None,
+                     rebuild: bool = True, use_pool: bool = True) -> list[FileResult]:
+    """Store documents already read; results in input order. Rebuilds events if anything changed."""
+    items = list(items)
+    total = total or len(items)
+    results: list[FileResult | None] = [None] * len(items)
+    from .preview import not_arabic_reason  # the Upload page's language policy, shared
+    pending: list[tuple[int, RawDocument]] = []
+    for i, item in enumerate(items):
+        if isinstance(item, ReadProblem):
+            results[i] = FileResult(item.source, "rejected", reason=item.reason)
+        elif not (item.text or "").strip():
+            results[i] = FileResult(item.source, "rejected", reason="no text found")
+        elif (refused := not_arabic_reason(item.text)) is not None:
+            results[i] = FileResult(item.source, "rejected", reason=refused)
+        else:
+            pending.append((i, item))
+    done = len(items) - len(pending)
+    pool = _pool(len(pending)) if use_pool else None
+    try:
+        for start in range(0, len(pending), BATCH):
+            chunk = pending[start:start + BATCH]
+            extractions = _extract_all([doc for _, doc in chunk], pool)
+            stored = _store_batch(store, [(doc, ex) for (_, doc), ex in zip(chunk, extractions)], who)
+            for (i, _), result in zip(chunk, stored):
+                results[i] = result
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    final = [r for r in results if r is not None]
+    if rebuild and any(r.status in ("added", "source_added") for r in final):
+        store.rebuild_events()
+    return final
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path], who: str = "cli",
+                 progress: Progress | None = None) -> list[FileResult]:
+    """Files, folders and archives → stored articles; one result per document found."""
+    from .readers import read_path
+    items: list[RawDocument | ReadProblem] = []
+    for path in paths:
+        items.extend(read_path(path))
+    return ingest_documents(store, items, who, progress)
+
+
+def ingest_bytes(store: Store, name: str, data: bytes, who: str = "upload") -> list[FileResult]:
+    """An upload (its name picks the format) → stored articles; same results as ``ingest_paths``.
+
+    No process pool: this runs inside the web server, where starting processes is unwelcome.
+    """
+    from .readers import read_bytes
+    return ingest_documents(store, read_bytes(data, name), who, use_pool=False)
+
+
+def ingest_texts(store: Store, items: Iterable[tuple[str, str]], who: str = "cli",
+                 progress: Progress | None = None, batch: int = 2000) -> IngestSummary:
+    """Bulk path for plain texts ``(name, text)``, streamed in batches (scale tests, synth)."""
+    summary = IngestSummary()
+    chunk: list[RawDocument] = []
+
+    def flush() -> None:
+        for r in ingest_documents(store, chunk, who, rebuild=False):
+            summary.count += 1
+            summary.added += r.status == "added"
+            summary.duplicates += r.status in ("duplicate", "source_added")
+            summary.rejected += r.status == "rejected"
+        chunk.clear()
+        if progress:
+            progress(summary.count, 0)
+
+    for name, text in items:
+        chunk.append(RawDocument(source=name, text=text, fmt="txt"))
+        if len(chunk) >= batch:
+            flush()
+    if chunk:
+        flush()
+    if summary.added or summary.duplicates:
+        store.rebuild_events()
+    return summary
+
+
+def ensure_built(store: Store, raw_dir: Path | str = config.RAW_DIR) -> int:
+    """Build the database from the bundled articles when it holds none; returns articles added."""
+    raw_dir = Path(raw_dir)
+    if store.total_count() > 0 or not raw_dir.is_dir():
+        return 0
+    results = ingest_paths(store, [raw_dir], who="bundled")
+    return sum(r.status == "added" for r in results)

@@ -1,0 +1,114 @@
+"""Forward-only schema migrations, applied in order when a ``Store`` opens a database.
+
+``MIGRATIONS[i]`` brings the schema from version i to i + 1. Each runs in the transaction that
+records it in ``schema_version``, under a lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory
+lock), so several processes opening a fresh database at once apply each step exactly once.
+New steps are appended; existing ones are never edited once released.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+import sqlalchemy as sa
+
+from . import schema
+from .search import index_string, tsvector_literal
+
+MIGRATION_LOCK = 7_203_001  # PostgreSQL advisory lock key for migrations
+
+
+def _v1_core_tables(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=schema.V1_TABLES)
+    columns = schema.LISTING_COLUMNS if conn.dialect.name == "sqlite" else schema.LISTING_COLUMNS[:3]
+    conn.exec_driver_sql(f"CREATE INDEX ix_articles_listing ON articles ({', '.join(columns)})")
+    conn.execute(schema.meta.insert().values(key="corpus_version", value="0"))
+
+
+def _v2_search_and_shingles(conn: sa.Connection) -> None:
+    """Search index over normalised, clitic-stripped, lightly stemmed keys; shingle sketches."""
+    schema.metadata.create_all(conn, tables=schema.V2_TABLES)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("CREATE VIRTUAL TABLE articles_fts USING fts5(terms, tokenize='ascii')")
+    else:
+        conn.exec_driver_sql(
+            "CREATE TABLE search_index (article_id INTEGER PRIMARY KEY REFERENCES articles(id) "
+            "ON DELETE CASCADE, terms TEXT NOT NULL, tsv TSVECTOR NOT NULL)")
+        conn.exec_driver_sql("CREATE INDEX ix_search_index_tsv ON search_index USING GIN (tsv)")
+    # Backfill articles stored before this version.
+    from .store import shingle_hashes  # late import: store imports this module
+    rows = conn.execute(sa.select(schema.articles.c.id, schema.articles.c.title,
+                                  schema.articles.c.clean_text, schema.articles.c.norm_text))
+    for row in rows.all():
+        write_index(conn, row.id, index_string(row.title, row.clean_text))
+        hashes = shingle_hashes(row.norm_text)
+        if hashes:
+            conn.execute(schema.shingles.insert(), [{"article_id": row.id, "h": h} for h in hashes])
+
+
+def _v3_events(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=schema.V3_TABLES)
+
+
+def _v4_lsh_sketches(conn: sa.Connection) -> None:
+    """Near-duplicate sketches become LSH band keys (the bottom-k sketch scaled quadratically)."""
+    from .store import shingle_hashes
+    conn.execute(schema.shingles.delete())
+    rows = conn.execute(sa.select(schema.articles.c.id, schema.articles.c.norm_text)).all()
+    values = [{"article_id": r.id, "h": h} for r in rows for h in dict.fromkeys(shingle_hashes(r.norm_text))]
+    if values:
+        conn.execute(schema.shingles.insert(), values)
+
+
+MIGRATIONS: list[Callable[[sa.Connection], None]] = [
+    _v1_core_tables,
+    _v2_search_and_shingles,
+    _v3_events,
+    _v4_lsh_sketches,
+]
+LATEST = len(MIGRATIONS)
+
+
+_FTS_DELETE = sa.text("DELETE FROM articles_fts WHERE rowid = :id")
+_FTS_INSERT = sa.text("INSERT INTO articles_fts(rowid, terms) VALUES (:id, :terms)")
+_PG_UPSERT = sa.text("INSERT INTO search_index (article_id, terms, tsv) "
+                     "VALUES (:id, :terms, CAST(:tsv AS tsvector)) ON CONFLICT (article_id) DO UPDATE "
+                     "SET terms = EXCLUDED.terms, tsv = EXCLUDED.tsv")
+_PG_DELETE = sa.text("DELETE FROM search_index WHERE article_id = :id")
+
+
+def write_index(conn: sa.Connection, article_id: int, terms: str) -> None:
+    """Insert or replace one article's entry in the search index."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(_FTS_DELETE, {"id": article_id})
+        conn.execute(_FTS_INSERT, {"id": article_id, "terms": terms})
+    else:
+        conn.execute(_PG_UPSERT, {"id": article_id, "terms": terms, "tsv": tsvector_literal(terms)})
+
+
+def delete_index(conn: sa.Connection, article_id: int) -> None:
+    conn.execute(_FTS_DELETE if conn.dialect.name == "sqlite" else _PG_DELETE, {"id": article_id})
+
+
+def current_version(conn: sa.Connection) -> int:
+    if not sa.inspect(conn).has_table("schema_version"):
+        return 0
+    return conn.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar() or 0
+
+
+def migrate(engine: sa.Engine, target: int | None = None) -> int:
+    """Apply the missing migrations up to ``target`` (default: latest); returns the version."""
+    target = LATEST if target is None else target
+    with engine.connect() as conn:
+        if current_version(conn) >= target:
+            return current_version(conn)
+    with engine.connect().execution_options(write=True) as conn:
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            version = current_version(conn)  # again, under the lock
+            for number in range(version, target):
+                MIGRATIONS[number](conn)
+                conn.execute(schema.schema_version.insert().values(
+                    version=number + 1, applied_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)))
+            return max(version, target)

@@ -1,0 +1,358 @@
+"""Arabic-aware search: query syntax, index terms, matching and snippets.
+
+One pipeline turns text into *search keys* for both the index and the query, so the two always
+agree: normalise (alef/ya/ta marbuta, digits, harakat) → split into letter runs and digit runs →
+drop one leading clitic group (و ف ب ل ك ال) → drop one common suffix (ات ون ين ه). Thus والطاقة,
+الطاقة and طاقة share a key, and so do العلاقات and علاقة. The keys are plain alphanumeric
+strings joined by spaces, which SQLite FTS5 (``ascii`` tokenizer) and PostgreSQL (a tsvector we
+build ourselves, no parser in between) index identically.
+
+Query syntax: words (implicit AND), "exact phrases", -exclusion, OR / أو between alternatives.
+Everything else a user types is treated as text: FTS operators and SQL metacharacters never reach
+the database as syntax (keys are alphanumeric, and values travel as bind parameters).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .lexicons import lexicon_path
+from .normalize import normalize, normalize_with_offsets, strip_clitics, strip_harakat
+
+MAX_KEY_LEN = 60  # PostgreSQL lexemes are limited; nothing real is this long
+MAX_QUERY_TERMS = 32
+_SUFFIXES = ("ات", "ون", "ين", "ه")
+_MIN_STEM = 3
+# Letter runs and digit runs are separate tokens: "2024م" and "لـ24" index 2024 and 24.
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_OR_WORDS = {"or", "او"}  # "او" is أو normalised
+
+
+def light_stem(word: str) -> str:
+    """Drop one common plural/feminine suffix when at least three letters remain."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def key_of(token: str) -> str:
+    """Search key of one normalised token."""
+    token = token.lower()[:MAX_KEY_LEN]
+    if token.isdigit():
+        return token
+    return light_stem(strip_clitics(token))
+
+
+def text_keys(text: str) -> list[str]:
+    """Search keys of ``text`` in order (the index content and the phrase positions)."""
+    return [key_of(t) for t in _TOKEN.findall(normalize(text))]
+
+
+def index_string(title: str | None, body: str | None) -> str:
+    """The space-separated key string stored in the search index for one article."""
+    return " ".join(text_keys(f"{title or ''}\n{body or ''}"))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word (a single key) or one phrase (several keys in a row)."""
+
+    keys: tuple[str, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.keys) > 1
+
+
+@dataclass(frozen=True)
+class Query:
+    """AND over ``clauses`` (each an OR over terms), minus any document containing ``excluded``."""
+
+    clauses: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses and not self.excluded
+
+    def positive_keys(self) -> set[str]:
+        return {k for clause in self.clauses for term in clause for k in term.keys}
+
+
+@dataclass
+class _Part:
+    term: Term | None
+    negative: bool = False
+    is_or: bool = False
+
+
+def _parts(q: str) -> list[_Part]:
+    parts: list[_Part] = []
+    for m in _QUERY_PART.finditer(q):
+        neg, phrase, word = m.group(1), m.group(2), m.group(3)
+        if word is not None:
+            if normalize(word).lower() in _OR_WORDS:
+                parts.append(_Part(None, is_or=True))
+                continue
+            neg = "-" if word.startswith("-") and len(word) > 1 else ""
+            # A word with punctuation inside (a-b, x.y) is a small phrase of its pieces.
+            keys = tuple(text_keys(word))
+        else:
+            keys = tuple(text_keys(phrase))
+        if keys:
+            parts.append(_Part(Term(keys), negative=bool(neg)))
+    return parts
+
+
+def parse_query(q: str | None) -> Query:
+    """Parse user input into a ``Query``; never raises, whatever the input."""
+    q = (q or "").replace("\x00", " ")
+    clauses: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    for part in _parts(q):
+        if part.is_or:
+            pending_or = bool(clauses)
+            continue
+        assert part.term is not None
+        if part.negative:
+            excluded.append(part.term)
+            pending_or = False
+        elif pending_or:
+            clauses[-1].append(part.term)
+            pending_or = False
+        else:
+            clauses.append([part.term])
+    clauses = clauses[:MAX_QUERY_TERMS]
+    return Query(tuple(tuple(dict.fromkeys(c)) for c in clauses),
+                 tuple(dict.fromkeys(excluded[:MAX_QUERY_TERMS])), q.strip())
+
+
+# --- database query strings (values are bound as parameters, never spliced into SQL) ---------
+
+def _fts5_term(term: Term) -> str:
+    return '"' + " ".join(term.keys) + '"'
+
+
+def _fts5_or(terms: Sequence[Term]) -> str:
+    return "(" + " OR ".join(_fts5_term(t) for t in terms) + ")"
+
+
+def fts5_match(query: Query) -> str | None:
+    """FTS5 MATCH string for the positive part of ``query`` (None when there is none)."""
+    if not query.clauses:
+        return None
+    return " AND ".join(_fts5_or(c) for c in query.clauses)
+
+
+def fts5_exclusion(query: Query) -> str | None:
+    """FTS5 MATCH string matching any excluded term."""
+    return _fts5_or(query.excluded) if query.excluded else None
+
+
+def _ts_lexeme(key: str) -> str:
+    return "'" + key.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _ts_term(term: Term) -> str:
+    return "(" + " <-> ".join(_ts_lexeme(k) for k in term.keys) + ")"
+
+
+def _ts_or(terms: Sequence[Term]) -> str:
+    return "(" + " | ".join(_ts_term(t) for t in terms) + ")"
+
+
+def tsquery(query: Query) -> str | None:
+    """PostgreSQL tsquery literal for the positive part of ``query``."""
+    if not query.clauses:
+        return None
+    return " & ".join(_ts_or(c) for c in query.clauses)
+
+
+def ts_exclusion(query: Query) -> str | None:
+    return _ts_or(query.excluded) if query.excluded else None
+
+
+def tsvector_literal(index_text: str) -> str:
+    """A tsvector literal with positions for a key string (PostgreSQL caps positions at 16383)."""
+    positions: dict[str, list[int]] = {}
+    for i, key in enumerate(index_text.split(), start=1):
+        positions.setdefault(key, []).append(min(i, 16383))
+    return " ".join(f"{_ts_lexeme(k)}:{','.join(map(str, dict.fromkeys(p)))}"
+                    for k, p in positions.items())
+
+
+# --- matching in Python (reference semantics, KWIC and highlighting) -------------------------
+
+def _contains(keys: Sequence[str], key_set: set[str], term: Term) -> bool:
+    if not term.is_phrase:
+        return term.keys[0] in key_set
+    n = len(term.keys)
+    first = term.keys[0]
+    return any(keys[i] == first and tuple(keys[i:i + n]) == term.keys
+               for i in range(len(keys) - n + 1))
+
+
+def matches_keys(query: Query, keys: Sequence[str]) -> bool:
+    """Does a document with these keys match? (The reference the databases must agree with.)"""
+    key_set = set(keys)
+    if any(_contains(keys, key_set, t) for t in query.excluded):
+        return False
+    return all(any(_contains(keys, key_set, t) for t in clause) for clause in query.clauses)
+
+
+def matches(query: Query, text: str) -> bool:
+    return matches_keys(query, text_keys(text))
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # span in the ORIGINAL text
+    end: int
+
+
+def _past_marks(text: str, pos: int) -> int:
+    """Extend a span over the harakat and tatweel that follow its last letter."""
+    while pos < len(text) and (text[pos] == "\u0640" or unicodedata.category(text[pos]) == "Mn"):
+        pos += 1
+    return pos
+
+
+def find_hits(query: Query, text: str) -> list[Hit]:
+    """Spans of the original ``text`` whose words are positive query terms (phrases as a whole)."""
+    norm = normalize_with_offsets(text)
+    # A key is a substring of its (lower-cased) token, so a token containing no query key cannot
+    # match: skip computing its key. Most tokens are skipped; this keeps snippets fast at 100k.
+    wanted = query.positive_keys()
+    toks = [(m.start(), m.end(), key_of(m.group()) if any(k in m.group().lower() for k in wanted) else "")
+            for m in _TOKEN.finditer(norm.text)]
+    keys = [k for _, _, k in toks]
+    singles = {t.keys[0] for c in query.clauses for t in c if not t.is_phrase}
+    phrases = [t.keys for c in query.clauses for t in c if t.is_phrase]
+    covered: list[tuple[int, int]] = []  # token index ranges
+    for i, key in enumerate(keys):
+        if key in singles:
+            covered.append((i, i + 1))
+        for ph in phrases:
+            if key == ph[0] and tuple(keys[i:i + len(ph)]) == ph:
+                covered.append((i, i + len(ph)))
+    hits: list[Hit] = []
+    for a, b in sorted(covered):
+        start, _ = norm.to_original(toks[a][0], toks[a][1])
+        _, end = norm.to_original(toks[b - 1][0], toks[b - 1][1])
+        end = _past_marks(text, end)
+        if hits and start <= hits[-1].end:
+            hits[-1] = Hit(hits[-1].start, max(end, hits[-1].end))
+        else:
+            hits.append(Hit(start, end))
+    return hits
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _snap_left(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", 0, pos)
+    return pos if space < 0 or pos - space > 20 else space + 1
+
+
+def _snap_right(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    space = text.find(" ", pos)
+    return pos if space < 0 or space - pos > 20 else space
+
+
+def snippet(query: Query, text: str, width: int = 110) -> list[tuple[str, bool]]:
+    """Segments (text, is_hit) of the original ``text`` around its first hits.
+
+    Without hits (an exclusion-only query, or a title-only match) the opening of the text.
+    """
+    hits = find_hits(query, text)
+    if not hits:
+        head = text[: 2 * width]
+        return [(_SPACE.sub(" ", head).strip() + ("…" if len(text) > 2 * width else ""), False)]
+    start = _snap_left(text, hits[0].start - width)
+    end = _snap_right(text, hits[0].end + width)
+    segments: list[tuple[str, bool]] = []
+    if start > 0:
+        segments.append(("…", False))
+    pos = start
+    for hit in hits:
+        if hit.start >= end:
+            break
+        if hit.start > pos:
+            segments.append((_SPACE.sub(" ", text[pos:hit.start]), False))
+        segments.append((text[hit.start:min(hit.end, end)], True))
+        pos = min(hit.end, end)
+    if pos < end:
+        segments.append((_SPACE.sub(" ", text[pos:end]), False))
+    if end < len(text):
+        segments.append(("…", False))
+    return segments
+
+
+def kwic_lines(query: Query, text: str, width: int = 60) -> list[tuple[str, str, str]]:
+    """(left, match, right) for each hit in the original ``text``."""
+    out = []
+    for hit in find_hits(query, text):
+        left = _SPACE.sub(" ", text[max(0, hit.start - width):hit.start])
+        right = _SPACE.sub(" ", text[hit.end:hit.end + width])
+        out.append((left, text[hit.start:hit.end], right))
+    return out
+
+
+def brute_force(query: Query, docs: Iterable[tuple[int, str]]) -> set[int]:
+    """Ids of the documents matching ``query`` by a plain scan (for tests and small sets)."""
+    return {doc_id for doc_id, text in docs if matches(query, text)}
+
+
+# --- words for frequency lists -------------------------------------------------------------
+
+STOPWORDS_FILE = "stopwords.txt"
+
+
+@lru_cache(maxsize=1)
+def load_stopwords() -> frozenset[str]:
+    """Normalised stop words from data/lexicons/stopwords.txt (one per line, # comments)."""
+    lines = lexicon_path(STOPWORDS_FILE).read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_stopword(norm_word: str, stop: frozenset[str]) -> bool:
+    return norm_word in stop or strip_clitics(norm_word) in stop
+
+
+# A written word: Arabic letters with their harakat/tatweel, or Latin letters.
+_WRITTEN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+|[A-Za-z]+")
+
+
+def written_words(text: str) -> list[str]:
+    """Words as written in ``text`` (regex only: fast enough for thousands of articles)."""
+    return _WRITTEN_WORD.findall(text)
+
+
+def top_words(counts: Counter[str], top: int = 80) -> list[tuple[str, int]]:
+    """Merge written variants by normalised form, drop stop words and one-letter words.
+
+    Each word is shown in its most frequent spelling (harakat removed).
+    """
+    stop = load_stopwords()
+    totals: Counter[str] = Counter()
+    spelled: dict[str, Counter[str]] = {}
+    for word, n in counts.items():
+        norm = normalize(word)
+        if len(norm) < 2 or is_stopword(norm, stop):
+            continue
+        totals[norm] += n
+        spelled.setdefault(norm, Counter())[strip_harakat(word)] += n
+    return [(spelled[w].most_common(1)[0][0], n) for w, n in totals.most_common(top)]

@@ -1,0 +1,37 @@
+"""Integrity of the store's lexicon: data/lexicons/stopwords.txt."""
+from __future__ import annotations
+
+from collections import Counter
+
+from corpus.lexicons import lexicon_path
+from corpus.normalize import normalize
+from corpus.search import load_stopwords, text_keys
+
+
+def _entries() -> list[str]:
+    lines = lexicon_path("stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_entries_are_single_arabic_words():
+    entries = _entries()
+    assert len(entries) > 50
+    for word in entries:
+        assert " " not in word and len(text_keys(word)) == 1, word
+        assert all("\u0600" <= ch <= "\u06ff" for ch in word), word
+
+
+def test_no_duplicates_after_normalisation():
+    counts = Counter(normalize(w) for w in _entries())
+    assert [w for w, n in counts.items() if n > 1] == []
+
+
+def test_entries_normalise_to_non_empty_strings():
+    assert all(normalize(w).strip() for w in _entries())
+    assert load_stopwords() == frozenset(normalize(w) for w in _entries())
+
+
+def test_content_words_are_not_stop_words():
+    stop = load_stopwords()
+    for word in ("بوتين", "علييف", "باكو", "موسكو", "الطاقة", "التجارة", "قمة", "دولار"):
+        assert normalize(word) not in stop

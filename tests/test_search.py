@@ -1,0 +1,298 @@
+"""Search: query syntax, Arabic-aware keys, snippets, and the same results on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.filters import Filters
+from corpus.models import Extraction, RawDocument
+from corpus.search import (Term, brute_force, find_hits, fts5_exclusion, fts5_match, kwic_lines,
+                           matches, matches_keys, parse_query, snippet, text_keys, ts_exclusion, tsquery,
+                           tsvector_literal)
+from corpus.store import Store
+
+# --- keys: the same key for the forms a reader considers the same word ---------------------
+
+SAME_KEY = [
+    ("الطاقة", "والطاقة"),
+    ("الطاقة", "طاقة"),
+    ("علاقة", "العلاقات"),
+    ("علاقة", "بالعلاقة"),
+    ("آذار", "اذار"),
+    ("أذار", "آذار"),
+    ("٢٠٢٣", "2023"),
+    ("۲۰۲۳", "2023"),
+    ("مستشفى", "مستشفي"),
+    ("المُفاوضات", "المفاوضات"),
+    ("الاستثمارات", "استثمار"),
+    ("المهندسين", "مهندس"),
+    ("RT", "rt"),
+]
+
+
+@pytest.mark.parametrize("a,b", SAME_KEY)
+def test_variants_share_a_key(a, b):
+    assert text_keys(a) == text_keys(b)
+
+
+@pytest.mark.parametrize("text,keys", [
+    ("في عام 2024م", ["في", "عام", "2024", "م"]),
+    ("لـ24 ساعة", ["ل", "24", "ساع"]),
+    ("4.5 مليار", ["4", "5", "مليار"]),
+    ("", []),
+])
+def test_text_keys_split_digits_from_letters(text, keys):
+    assert text_keys(text) == keys
+
+
+# --- query syntax ----------------------------------------------------------------------------
+
+def _keys(terms):
+    return [t.keys for t in terms]
+
+
+def test_implicit_and():
+    q = parse_query("الطاقة باكو")
+    assert [_keys(c) for c in q.clauses] == [[("طاق",)], [("اكو",)]]
+    assert q.excluded == ()
+
+
+def test_phrase_and_exclusion():
+    q = parse_query('"الغاز الطبيعي" -النفط')
+    assert [_keys(c) for c in q.clauses] == [[("غاز", "طبيعي")]]
+    assert _keys(q.excluded) == [("نفط",)]
+
+
+def test_excluded_phrase():
+    q = parse_query('قمة -"البحر الأسود"')
+    assert _keys(q.excluded) == [("بحر", "اسود")]
+
+
+@pytest.mark.parametrize("text", ["باكو OR موسكو", "باكو or موسكو", "باكو أو موسكو", "باكو او موسكو"])
+def test_or_in_latin_and_arabic(text):
+    q = parse_query(text)
+    assert [_keys(c) for c in q.clauses] == [[("اكو",), ("موسكو",)]]
+
+
+def test_or_binds_tighter_than_and():
+    q = parse_query("قمة باكو OR موسكو")
+    assert [_keys(c) for c in q.clauses] == [[("قمه",)], [("اكو",), ("موسكو",)]]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "OR", "أو", "% _ *", '"', "-", "()", "\x00"])
+def test_queries_without_words_are_empty(text):
+    assert parse_query(text).is_empty
+
+
+@pytest.mark.parametrize("text", [
+    "'; DROP TABLE articles; --", 'NEAR(a b) AND "x', "col:val ^start *", "a%b_c", "\\' OR 1=1",
+])
+def test_metacharacters_become_plain_words(text):
+    q = parse_query(text)
+    for clause in q.clauses:
+        for term in clause:
+            assert all(re.fullmatch(r"[^\W_]+", k) for k in term.keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_parse_never_raises_and_emits_only_safe_syntax(text):
+    q = parse_query(text)
+    for s in (fts5_match(q), fts5_exclusion(q)):
+        if s:
+            # Only quoted alphanumeric keys, spaces, parentheses and the operators we add.
+            assert re.fullmatch(r'(\(|\)|"[^\W_]+( [^\W_]+)*"| OR | AND )+', s), s
+    for s in (tsquery(q), ts_exclusion(q)):
+        if s:
+            assert re.fullmatch(r"(\(|\)|'[^\W_]+'| <-> | \| | & )+", s), s
+
+
+def test_tsvector_literal_positions():
+    assert tsvector_literal("طاق اكو طاق") == "'طاق':1,3 'اكو':2"
+
+
+# --- matching, hits and snippets -------------------------------------------------------------
+
+MATCH_CASES = [
+    ("علاقة", "تتطور العلاقات بين البلدين", True),
+    ("الطاقة", "وبحث الجانبان التعاون والطاقة", True),
+    ('"الطاقة النووية"', "مشروع للطاقة النووية في البلاد", True),
+    ('"الطاقة النووية"', "النووية مشاريع الطاقة", False),
+    ("الغاز -النفط", "صادرات الغاز والنفط", False),
+    ("الغاز -النفط", "صادرات الغاز ارتفعت", True),
+    ("باكو OR موسكو", "وصل الرئيس إلى موسكو", True),
+    ("باكو OR موسكو", "وصل الرئيس إلى أنقرة", False),
+    ("آذار", "في أذار الماضي", True),
+    ("2023", "في عام ٢٠٢٣ ارتفع", True),
+    ("-الحرب", "أي نص بلا الكلمة", True),
+]
+
+
+@pytest.mark.parametrize("query,text,expected", MATCH_CASES)
+def test_reference_matching(query, text, expected):
+    assert matches(parse_query(query), text) is expected
+
+
+def test_hits_land_on_the_original_text():
+    text = "قالَ الرئيسُ إنّ العلاقاتِ تتطوّر، وإن العلاقة قوية."
+    hits = find_hits(parse_query("علاقة"), text)
+    assert [text[h.start:h.end] for h in hits] == ["العلاقاتِ", "العلاقة"]
+
+
+def test_phrase_hit_covers_both_words():
+    text = "افتتح مشروع الطاقة النووية أمس"
+    hits = find_hits(parse_query('"الطاقة النووية"'), text)
+    assert [text[h.start:h.end] for h in hits] == ["الطاقة النووية"]
+
+
+def test_snippet_marks_hits_and_keeps_original_spelling():
+    text = "بدأ الاجتماع صباحاً. " * 20 + "وناقش الطرفان إمدادات الغاز إلى أوروبا. " + "ثم انتهى. " * 20
+    segments = snippet(parse_query("الغاز"), text, width=40)
+    assert ("الغاز", True) in segments
+    assert segments[0] == ("…", False) and segments[-1] == ("…", False)
+    assert sum(len(s) for s, _ in segments) < 160
+
+
+def test_snippet_without_hits_is_the_opening():
+    segments = snippet(parse_query("-الحرب"), "نص قصير")
+    assert segments == [("نص قصير", False)]
+
+
+def test_kwic_lines():
+    lines = kwic_lines(parse_query("باكو"), "زار الرئيس باكو أمس", width=5)
+    assert lines == [("رئيس ", "باكو", " أمس")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["الطاقة", "والعلاقات", "بِباكو", "2023", "،", "أذار", "x"]),
+                max_size=12), st.sampled_from(["طاقة", "علاقة", "باكو", "٢٠٢٣", "آذار"]))
+def test_hits_are_exactly_the_matching_words(words, word):
+    text = " ".join(words)
+    q = parse_query(word)
+    hits = find_hits(q, text)
+    assert bool(hits) == matches(q, text)
+    for h in hits:
+        assert text_keys(text[h.start:h.end]) == list(q.clauses[0][0].keys)
+
+
+# --- the databases ---------------------------------------------------------------------------
+
+DOCS = [
+    "تتطور العلاقات الروسية الأذربيجانية في مجال الطاقة",
+    "وبحث الجانبان التعاون والطاقة المتجددة في باكو",
+    "مشروع للطاقة النووية قرب موسكو",
+    "صادرات الغاز والنفط ارتفعت في آذار ٢٠٢٣",
+    "صادرات الغاز ارتفعت في عام 2023",
+    "قال التقرير إن 50% من الشركات تعمل في مجال النقل",
+]
+
+DB_CASES = [
+    ("علاقة", {0}),
+    ("الطاقة", {0, 1, 2}),
+    ('"الطاقة النووية"', {2}),
+    ("الغاز -النفط", {4}),
+    ("باكو OR موسكو", {1, 2}),
+    ("باكو أو موسكو الطاقة", {1, 2}),
+    ("اذار", {3}),
+    ("2023", {3, 4}),
+    ("٢٠٢٣ الغاز", {3, 4}),
+    ("-الغاز", {0, 1, 2, 5}),
+    ("50%", {5}),
+    ("'; DROP TABLE articles; --", set()),
+    ("الطاقة' OR '1'='1", {0, 1, 2}),  # a real OR of الطاقة and the phrase "1 1"
+    ("%", None),  # no words: no text restriction
+    ('NEAR("الطاقة" المتجددة)', set()),  # NEAR("الطاقة" is the phrase "near الطاقة"
+    ("articles_fts:الطاقة", set()),
+]
+
+
+def _fill(url: str) -> tuple[Store, dict[int, int]]:
+    store = Store(url)
+    ids = {}
+    for i, text in enumerate(DOCS):
+        result = store.add_article(RawDocument(f"d{i}.txt", text, "txt"),
+                                   Extraction(clean_text=text), "test")
+        ids[result.article_id] = i
+    return store, ids
+
+
+def test_database_search(db_url):
+    store, ids = _fill(db_url)
+    for query, expected in DB_CASES:
+        found = {ids[i] for i in store.articles(Filters(q=query))["id"]}
+        assert found == (set(range(len(DOCS))) if expected is None else expected), query
+    assert store.count() == len(DOCS)  # nothing was injected
+
+
+def test_search_api_and_snippets(db_url):
+    store, ids = _fill(db_url)
+    hits = store.search("الطاقة", limit=2)
+    assert len(hits) == 2
+    assert all(any(is_hit for _, is_hit in h.snippet) for h in hits)
+    assert store.search("%") == []
+
+
+def test_same_results_on_sqlite_and_postgresql(sqlite_url, pg_url):
+    lite, lite_ids = _fill(sqlite_url)
+    pg, pg_ids = _fill(pg_url)
+    for query, _ in DB_CASES:
+        a = {lite_ids[i] for i in lite.articles(Filters(q=query))["id"]}
+        b = {pg_ids[i] for i in pg.articles(Filters(q=query))["id"]}
+        assert a == b, query
+
+
+VOCAB = ["العلاقات", "علاقة", "والطاقة", "الطاقة", "طاقة", "النووية", "باكو", "بموسكو", "موسكو",
+         "الغاز", "والنفط", "النفط", "آذار", "أذار", "اذار", "٢٠٢٣", "2023", "الرئيس", "بوتين",
+         "علييف", "الشركات", "شركة", "المشروعات", "التجارة", "التجاري", "القمة", "سوتشي", "لـ24",
+         "الاستثمار", "استثمارات", "النقل", "الممر", "البحر", "قزوين", "اتفاقية", "الاتفاقيات"]
+
+
+def _synthetic_docs(n: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(VOCAB) for _ in range(rng.randint(4, 14))) + f" وثيقة{i}"
+            for i in range(n)]
+
+
+def _random_queries(n: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            roll = rng.random()
+            a, b = rng.choice(VOCAB), rng.choice(VOCAB)
+            if roll < 0.2:
+                parts.append(f'"{a} {b}"')
+            elif roll < 0.4:
+                parts.append(f"-{a}")
+            elif roll < 0.6:
+                parts.append(f"{a} {rng.choice(['OR', 'أو'])} {b}")
+            else:
+                parts.append(a)
+        out.append(" ".join(parts))
+    return out
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_database_agrees_with_brute_force_scan(backend, request):
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "pg_url")
+    store = Store(url)
+    texts = _synthetic_docs(2000)
+    results = store.add_articles([(RawDocument(f"s{i}.txt", t, "txt"), Extraction(clean_text=t))
+                                  for i, t in enumerate(texts)], who="test")
+    assert {r.status for r in results} == {"added"}
+    keyed = [(r.article_id, text_keys(t)) for r, t in zip(results, texts)]
+    assert brute_force(parse_query("علاقة"), [(1, texts[0])]) == ({1} if "علاق" in keyed[0][1] else set())
+    for query in _random_queries(60):
+        parsed = parse_query(query)
+        expected = {doc_id for doc_id, keys in keyed if matches_keys(parsed, keys)}
+        got = set(store.articles(Filters(q=query))["id"])
+        assert got == expected, query
+
+
+def test_term_is_hashable():
+    assert len({Term(("a",)), Term(("a",))}) == 1
