@@ -1,0 +1,464 @@
+"""Arabic date expressions: find them with offsets, parse them, resolve them against a reference.
+
+Every expression is resolved against the *publication* date (never today's date). Forms handled:
+day + month (+ year) with Egyptian/Gulf, Levantine, Maghrebi and English month names, paired
+months ("نوفمبر/ تشرين الثاني", "أيلول (سبتمبر) 2018"), day ordinals in words ("التاسع من
+نوفمبر"), glued article ("ال25 من ديسمبر"), era suffixes (2024م, 2021ء; هـ marks a Hijri year,
+which is never read as Gregorian), numeric stamps (19-8-2024, 26.11.2021, 2024/8/18, 2025-05-28,
+"…@00:20:02" crawl stamps are flagged), English "22nd, April 2024", weekdays with اليوم / أمس /
+غدا / الماضي / المقبل, relative days (اليوم, أمس, الليلة الماضية, غدا) and relative years
+(العام الماضي / الجاري / المقبل).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .lexicons import load_yaml
+from .normalize import normalize, normalize_with_offsets
+
+WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
+
+
+@dataclass
+class DateMention:
+    start: int  # offsets in the original text
+    end: int
+    text: str
+    date: date | None  # the resolved calendar day, when the day is known
+    year_known: bool  # the year was written (not inferred from the publication date)
+    kind: str  # explicit | weekday | relative | stamp | month | year
+    weekday: int | None = None  # 0=Monday … 6=Sunday when a weekday is named
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    offset_days: int | None = None  # relative day (اليوم=0, أمس=-1, غدا=1)
+    direction: str | None = None  # past/future/current marker written after the expression
+    crawl: bool = False  # a crawl/scrape stamp ("2025-05-28@00:20:02"), not a publication date
+    hijri: bool = False  # a Hijri year (هـ): not a Gregorian date
+
+    @property
+    def has_day(self) -> bool:
+        return self.date is not None or (self.month is not None and self.day is not None)
+
+
+# ---------------------------------------------------------------- lexicon-built patterns
+
+def _alt(words) -> str:
+    """Regex alternation of normalised words, longest first, spaces flexible."""
+    forms = sorted({normalize(w).strip() for w in words if w and normalize(w).strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for num, names in load_yaml("months.yaml").items():
+        for name in names:
+            table[" ".join(normalize(str(name)).split())] = int(num)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _weekday_table() -> dict[str, int]:
+    data = load_yaml("weekdays.yaml")["weekdays"]
+    return {normalize(w): int(n) for n, words in data.items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_table() -> dict[str, int]:
+    """Normalised day ordinal phrase → day number (1–31), generated from ordinals.yaml."""
+    data = load_yaml("ordinals.yaml")
+    table: dict[str, int] = {}
+    for n, words in data["units"].items():
+        for w in words:
+            table[normalize(w)] = int(n)
+    for n, words in data["compound_units"].items():
+        for w in words:
+            for suffix in data["teen_suffix"]:
+                table[f"{normalize(w)} {normalize(suffix)}"] = 10 + int(n)
+            for tens, tens_words in data["tens"].items():
+                for t in tens_words:
+                    if int(tens) + int(n) <= 31:
+                        table[f"{normalize(w)} و{normalize(t)}"] = int(tens) + int(n)
+    for tens, tens_words in data["tens"].items():
+        for t in tens_words:
+            table[normalize(t)] = int(tens)
+    return table
+
+
+def _month_number(phrase: str) -> int | None:
+    return _month_table().get(" ".join(phrase.split()))
+
+
+def _markers(key: str) -> str:
+    return _alt(load_yaml("weekdays.yaml")[key])
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    day_month: re.Pattern
+    ordinal_day_month: re.Pattern
+    month_year: re.Pattern
+    english_dmy: re.Pattern
+    english_mdy: re.Pattern
+    numeric_dmy: re.Pattern
+    numeric_ymd: re.Pattern
+    weekday: re.Pattern
+    relative_day: re.Pattern
+    relative_year: re.Pattern
+
+
+# A date glued to "@hh:mm" is the time a crawler fetched the page, not a publication date.
+_CRAWL_TAIL = re.compile(r"\s?@\s?\d")
+_B = r"(?<![\w])"  # left word boundary that also works after punctuation
+_E = r"(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    months = _alt(_month_table())
+    # A month, optionally paired with its other name: "نوفمبر/ تشرين الثاني", "أيلول (سبتمبر)".
+    month = rf"(?P<m1>{months})(?:\s*[/(\-–]\s*(?P<m2>{months})\s*\)?)?"
+    # Year with optional era suffix: م/ء (Gregorian) or ه (Hijri, after normalisation of هـ).
+    year = r"(?P<y>\d{4})(?:\s?(?P<era>م|ء|ه)" + _E + r")?"
+    year_opt = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year})?"
+    markers = f"{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}"
+    rel_group = rf"(?P<rel>(?:ال)?(?:عام|سنه|شهر)\s+(?:{markers})|{markers})"
+    after = rf"(?:\s+(?:من\s+)?{rel_group}{_E})?"
+    ordinals = _alt(_ordinal_table())
+    weekdays = _alt(_weekday_table())
+    eng_months = "|".join(sorted((m for m in _month_table() if m.isascii()), key=len, reverse=True))
+    rel_days = load_yaml("weekdays.yaml")["relative_days"]
+    rel_alt = _alt([w for words in rel_days.values() for w in words])
+    return _Patterns(
+        day_month=re.compile(
+            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*{month}{_E}{year_opt}{after}"),
+        ordinal_day_month=re.compile(
+            rf"{_B}(?:يوم\s+)?(?P<od>{ordinals})\s+من\s+(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
+        month_year=re.compile(
+            rf"{_B}(?:[وفب]?(?:شهر\s+)|[وفب](?=\S))?{month}{_E}(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year}|\s+(?:من\s+)?{rel_group}{_E})"),
+        english_dmy=re.compile(
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<m1>{eng_months})\.?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
+        english_mdy=re.compile(
+            rf"(?<![a-z])(?P<m1>{eng_months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
+        numeric_dmy=re.compile(
+            r"(?<![\d.\-/])(?P<d>\d{1,2})\s?(?P<sep>[-./])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d])"),
+        numeric_ymd=re.compile(
+            r"(?<![\d.\-/])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"),
+        weekday=re.compile(
+            rf"(?:(?P<pre>{rel_alt})\s+(?:[,،]\s*)?)?{_B}(?:[وفب]|يوم\s+|ليلة\s+|مساء\s+|صباح\s+)?(?P<wd>{weekdays}){_E}"
+            rf"(?:\s+(?P<post>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E})?"),
+        relative_day=re.compile(rf"{_B}[وف]?(?P<rd>{rel_alt}){_E}"),
+        relative_year=re.compile(
+            rf"{_B}[وفلب]?(?:ال)?(?:عام|سنه)\s+(?P<ry>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E}"),
+    )
+
+
+def _rel_offset_table() -> dict[str, int]:
+    rel = load_yaml("weekdays.yaml")["relative_days"]
+    return {" ".join(normalize(w).split()): int(n) for n, words in rel.items() for w in words}
+
+
+def _direction_of(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    data = load_yaml("weekdays.yaml")
+    last = marker.split()[-1]
+    if last in {normalize(w) for w in data["past_markers"]}:
+        return "past"
+    if last in {normalize(w) for w in data["future_markers"]}:
+        return "future"
+    if last in {normalize(w) for w in data["current_markers"]}:
+        return "current"
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def resolve_weekday(weekday: int, reference: date, direction: str = "nearest") -> date:
+    """The day with ``weekday`` (0=Monday) relative to ``reference`` (a publication date).
+
+    past: the latest such day strictly before reference ("الأحد الماضي", "أمس الأحد");
+    future: the first strictly after ("الجمعة المقبل"); on_or_before / on_or_after include the
+    reference day itself; nearest: within three days either way (a bare "الإثنين" in a news
+    report); same_week: in the reference's Monday-to-Sunday week.
+    """
+    if direction not in WEEKDAY_DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r}")
+    delta = (weekday - reference.weekday()) % 7  # 0..6 days forward
+    if direction == "on_or_after":
+        return reference + timedelta(days=delta)
+    if direction == "future":
+        return reference + timedelta(days=delta or 7)
+    back = (reference.weekday() - weekday) % 7
+    if direction == "on_or_before":
+        return reference - timedelta(days=back)
+    if direction == "past":
+        return reference - timedelta(days=back or 7)
+    if direction == "same_week":
+        return reference - timedelta(days=reference.weekday()) + timedelta(days=weekday)
+    # nearest: prefer the past on ties (news report events that happened).
+    return reference + timedelta(days=delta) if delta < back else reference - timedelta(days=back)
+
+
+# A year-less date later than publication (beyond the slack) counts this many times its distance:
+# news mostly reports the recent past, but announces the coming days.
+FUTURE_WEIGHT = 3
+
+
+def infer_year(month: int, day: int | None, published: date | None, direction: str | None = None,
+               slack_days: int = 7) -> int | None:
+    """Year of a day/month written without one. Without a marker: the occurrence nearest to the
+    publication date, a later one weighing three times its distance (so "25 ديسمبر" written in
+    August is last December, "16 يونيو" written on 7 June is this June); with الماضي the latest
+    before publication; with المقبل the next one after it."""
+    if published is None:
+        return None
+    d = day or 1
+    if direction is None and day is not None:
+        best: tuple[int, int] | None = None
+        for year in (published.year - 1, published.year, published.year + 1):
+            candidate = _safe_date(year, month, d)
+            if candidate is None:
+                continue
+            gap = (candidate - published).days
+            cost = -gap if gap <= slack_days else gap * FUTURE_WEIGHT
+            cost = max(cost, 0)
+            if best is None or cost < best[0]:
+                best = (cost, year)
+        return best[1] if best else None
+    for year in (published.year + 1, published.year, published.year - 1):
+        candidate = _safe_date(year, month, d)
+        if candidate is None:
+            continue
+        if direction == "future":
+            earlier = _safe_date(year - 1, month, d)
+            if candidate > published and not (earlier and earlier > published):
+                return year  # the first occurrence after publication
+            continue
+        limit = published if direction == "past" else published + timedelta(days=slack_days)
+        if direction == "past" and candidate >= published.replace(day=1) and day is None:
+            continue  # "أبريل الماضي" in April means last year's April
+        if candidate <= limit:
+            return year
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- finding
+
+def _year_value(m: re.Match) -> tuple[int | None, bool]:
+    """(year, is_hijri) from a match with groups y/era."""
+    y = m.groupdict().get("y")
+    if not y:
+        return None, False
+    era = m.groupdict().get("era")
+    if era == "ه":
+        return int(y), True
+    year = int(y)
+    return (year, False) if 1800 <= year <= 2200 else (None, False)
+
+
+def _relative_year(marker: str | None, published: date | None) -> int | None:
+    if not marker or published is None or not re.search(r"عام|سنه", marker):
+        return None
+    direction = _direction_of(marker)
+    return {"past": published.year - 1, "current": published.year,
+            "future": published.year + 1}.get(direction or "")
+
+
+def _build(nt, m: re.Match, original: str, **kw) -> DateMention:
+    start, end = nt.to_original(m.start(), m.end())
+    return DateMention(start=start, end=end, text=original[start:end], **kw)
+
+
+def _month_of(m: re.Match) -> int | None:
+    return _month_number(m.group("m1"))
+
+
+def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    pats = _patterns()
+    ordinals = _ordinal_table()
+    for pat, ordinal in ((pats.day_month, False), (pats.ordinal_day_month, True)):
+        for m in pat.finditer(nt.text):
+            month = _month_of(m)
+            day = ordinals.get(" ".join(m.group("od").split())) if ordinal else int(m.group("d"))
+            if not month or not day or not 1 <= day <= 31:
+                continue
+            if ordinal is False and m.group("m1").isascii() and not m.group("y"):
+                continue  # "5 may" in Latin text is too weak without a year
+            year, hijri = _year_value(m)
+            rel = m.group("rel")
+            direction = _direction_of(rel)
+            year_known = year is not None and not hijri
+            if year is None and not hijri:
+                year = _relative_year(rel, published)
+                if year is None and direction == "current" and published is not None:
+                    year = published.year  # "25 ديسمبر الجاري": this month of the publication year
+                if year is None:
+                    year = infer_year(month, day, published, direction if direction != "current" else None)
+            when = None if hijri or year is None else _safe_date(year, month, day)
+            out.append(_build(nt, m, text, date=when, year_known=year_known, kind="explicit",
+                              year=None if hijri else year, month=month, day=day,
+                              direction=direction, hijri=hijri))
+    return out
+
+
+def _month_year_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+    out = []
+    for m in _patterns().month_year.finditer(nt.text):
+        month = _month_of(m)
+        if not month:
+            continue
+        year, hijri = _year_value(m)
+        rel = m.groupdict().get("rel")
+        direction = _direction_of(rel)
+        year_known = year is not None and not hijri
+        if year is None and not hijri:
+            year = _relative_year(rel, published)
+            if year is None and direction in ("past", "future", "current"):
+                year = infer_year(month, None, published, None if direction == "current" else direction)
+        if not year_known and not rel:
+            continue
+        out.append(_build(nt, m, text, date=None, year_known=year_known, kind="month",
+                          year=None if hijri else year, month=month, direction=direction, hijri=hijri))
+    return out
+
+
+def _english_mentions(nt, text: str) -> list[DateMention]:
+    out = []
+    for pat in (_patterns().english_dmy, _patterns().english_mdy):
+        for m in pat.finditer(nt.text):
+            month = _month_of(m)
+            year = int(m.group("y"))
+            when = _safe_date(year, month, int(m.group("d"))) if month else None
+            if when:
+                out.append(_build(nt, m, text, date=when, year_known=True, kind="stamp",
+                                  year=year, month=month, day=when.day))
+    return out
+
+
+def _numeric_mentions(nt, text: str) -> list[DateMention]:
+    out = []
+    for pat in (_patterns().numeric_ymd, _patterns().numeric_dmy):
+        for m in pat.finditer(nt.text):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if not 1900 <= year <= 2200:
+                continue
+            when = _safe_date(year, month, day)
+            if when is None and pat is _patterns().numeric_dmy:
+                when = _safe_date(year, day, month)  # M/D/Y written the US way
+            if when is None:
+                continue
+            crawl = bool(_CRAWL_TAIL.match(nt.text, m.end()))
+            mention = _build(nt, m, text, date=when, year_known=True, kind="stamp", year=year,
+                             month=when.month, day=when.day, crawl=crawl)
+            out.append(mention)
+    return out
+
+
+def _is_not_today(norm: str, start: int, end: int) -> bool:
+    window = norm[max(0, start - 8): end + 12]
+    return any(normalize(p) in window for p in load_yaml("weekdays.yaml")["not_today"])
+
+
+def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+    out = []
+    offsets = _rel_offset_table()
+    for m in _patterns().weekday.finditer(nt.text):
+        weekday = _weekday_table()[m.group("wd")]
+        pre = " ".join(m.group("pre").split()) if m.group("pre") else None
+        offset = offsets.get(pre) if pre else None
+        direction = _direction_of(m.group("post"))
+        if offset is not None and offset < 0:
+            direction = direction or "past"
+        elif offset is not None and offset > 0:
+            direction = direction or "future"
+        when = None
+        if published is not None:
+            if offset is not None:  # "أمس الأحد": the named day next to publication − 1
+                when = resolve_weekday(weekday, published + timedelta(days=offset), "nearest")
+            elif direction in ("past", "future"):
+                when = resolve_weekday(weekday, published, direction)
+            elif direction == "current":
+                when = resolve_weekday(weekday, published, "same_week")
+        out.append(_build(nt, m, text, date=when, year_known=False, kind="weekday", weekday=weekday,
+                          offset_days=offset, direction=direction))
+    return out
+
+
+def _relative_day_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+    out = []
+    offsets = _rel_offset_table()
+    for m in _patterns().relative_day.finditer(nt.text):
+        if _is_not_today(nt.text, m.start(), m.end()):
+            continue
+        offset = offsets[" ".join(m.group("rd").split())]
+        when = published + timedelta(days=offset) if published else None
+        out.append(_build(nt, m, text, date=when, year_known=False, kind="relative", offset_days=offset,
+                          direction="past" if offset < 0 else "future" if offset > 0 else "current"))
+    return out
+
+
+def _relative_year_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+    out = []
+    for m in _patterns().relative_year.finditer(nt.text):
+        direction = _direction_of(m.group("ry"))
+        year = {"past": -1, "current": 0, "future": 1}.get(direction or "")
+        value = published.year + year if published is not None and year is not None else None
+        out.append(_build(nt, m, text, date=None, year_known=False, kind="year", year=value,
+                          direction=direction))
+    return out
+
+
+_PRIORITY = {"stamp": 0, "explicit": 1, "weekday": 2, "month": 3, "relative": 4, "year": 5}
+
+
+def _drop_overlaps(mentions: list[DateMention]) -> list[DateMention]:
+    """Keep the longest (then most specific) of overlapping mentions."""
+    ranked = sorted(mentions, key=lambda d: (-(d.end - d.start), _PRIORITY[d.kind], d.start))
+    kept: list[DateMention] = []
+    for d in ranked:
+        if all(d.end <= k.start or d.start >= k.end for k in kept):
+            kept.append(d)
+    return sorted(kept, key=lambda d: d.start)
+
+
+def find_dates(text: str, published: date | None = None) -> list[DateMention]:
+    """All date expressions in ``text`` in order, resolved against ``published`` when given."""
+    if not text:
+        return []
+    nt = normalize_with_offsets(text)
+    found = (_numeric_mentions(nt, text) + _english_mentions(nt, text)
+             + _day_month_mentions(nt, text, published) + _month_year_mentions(nt, text, published)
+             + _weekday_mentions(nt, text, published) + _relative_day_mentions(nt, text, published)
+             + _relative_year_mentions(nt, text, published))
+    return _drop_overlaps(found)
+
+
+def parse_date_expression(expr: str, published: date | None = None) -> date | None:
+    """The calendar day of a single expression ("19 أغسطس/آب 2024", "أمس الأحد"), or None."""
+    for mention in find_dates(expr, published):
+        if mention.date is not None:
+            return mention.date
+    return None
+
+
+def to_date(value) -> date | None:
+    """A ``date`` from a date, an ISO string or None (lenient: bad strings give None)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,91 @@
+"""One article → Extraction (clean → metadata → meetings → figures → topics); several articles →
+Extractions whose undated meetings are linked to the events other articles date.
+
+Extraction never raises: each stage is guarded, a failing stage is logged and leaves its field
+empty, so one odd file cannot stop an ingest.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Iterable, TypeVar
+
+from .clean import clean_article
+from .events import ArticleMeeting, EventGroup, cluster_meetings
+from .figures import find_figures
+from .meetings import find_meetings
+from .metadata import extract_metadata
+from .models import Extraction
+from .topics import find_topics
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+Doc = tuple  # (source, text) or (source, text, hints)
+
+
+def _guard(stage: str, source: str, fn: Callable[[], T], default: T) -> T:
+    try:
+        return fn()
+    except Exception:  # noqa: BLE001 - extraction must survive any input
+        log.exception("extraction stage %s failed for %r", stage, source)
+        return default
+
+
+def extract_document(text: str, source: str = "", hints: dict[str, Any] | None = None) -> Extraction:
+    """Everything we extract from one article's text (never raises)."""
+    try:
+        return _extract(text if isinstance(text, str) else str(text or ""), source, hints or {})
+    except Exception:  # noqa: BLE001
+        log.exception("extraction failed for %r", source)
+        return Extraction()
+
+
+def _extract(text: str, source: str, hints: dict[str, Any]) -> Extraction:
+    cleaned = _guard("clean", source, lambda: clean_article(text), None)
+    body = cleaned.text if cleaned is not None else text
+    head = cleaned.head if cleaned is not None else ""
+    meta = _guard("metadata", source, lambda: extract_metadata(body, hints, head=head), None)
+    out = Extraction(clean_text=body)
+    if meta is not None:
+        out.title, out.outlet, out.published, out.language = meta.title, meta.outlet, meta.published, meta.language
+        out.provenance = dict(meta.provenance)
+    out.meetings = _guard("meetings", source, lambda: find_meetings(body, out.published), [])
+    out.figures = _guard("figures", source, lambda: find_figures(body, out.published), [])
+    out.topics = _guard("topics", source, lambda: find_topics(body), [])
+    return out
+
+
+def _unique_keys(sources: Iterable[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    keys = []
+    for s in sources:
+        seen[s] = seen.get(s, 0) + 1
+        keys.append(s if seen[s] == 1 else f"{s}#{seen[s]}")
+    return keys
+
+
+def _unpack(doc: Doc) -> tuple[str, str, dict[str, Any] | None]:
+    source, text = doc[0], doc[1]
+    hints = doc[2] if len(doc) > 2 else None
+    return str(source), text, hints
+
+
+def extract_many_with_events(docs: list[Doc]) -> tuple[list[Extraction], list[EventGroup]]:
+    """Extractions in input order plus the meeting events they form (members are source names,
+    made unique with "#n" when a source repeats)."""
+    unpacked = [_unpack(d) for d in docs]
+    extractions = [extract_document(text, source, hints) for source, text, hints in unpacked]
+    keys = _unique_keys(source for source, _, _ in unpacked)
+    items = [ArticleMeeting(key=k, meeting=ex.meetings[0], published=ex.published, text=ex.clean_text)
+             for k, ex in zip(keys, extractions) if ex.meetings]
+    events = _guard("events", "<batch>", lambda: cluster_meetings(items), [])
+    for item in items:
+        if item.meeting.date_basis == "linked":
+            ex = extractions[keys.index(item.key)]
+            ex.provenance["meeting_date"] = "linked to an event dated by other articles"
+    return extractions, events
+
+
+def extract_many(docs: list[Doc]) -> list[Extraction]:
+    """Extractions in input order; undated meetings are linked across the given documents."""
+    return extract_many_with_events(docs)[0]

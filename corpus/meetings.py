@@ -1,0 +1,502 @@
+"""Putin–Aliyev encounters reported or announced by an article.
+
+A sentence reports an encounter when it names both leaders (by name, title or "نظيره
+الأذربيجاني") together with a meeting word (التقى, مباحثات, اتصال هاتفي, قمة, زيارة …), or the
+pair ("الرئيسان", "رئيسا البلدين") with a meeting word, or a Russia–Azerbaijan–Armenia
+trilateral summit, or a visit of Putin to Azerbaijan. Not an encounter: Putin or Aliyev with
+someone else only, a denial ("لا توجد خطط"), an interview praising the other, Heydar Aliyev.
+
+The first such sentence that is not a reference to an earlier encounter ("آخر لقاء", "وكان قد")
+opens the article's main meeting; later compatible sentences fill in what it lacks (city, date,
+kind). Earlier encounters mentioned in passing become meetings with ``primary=False``.
+Date: the date expression nearest to the meeting word that is not owned by something else
+(an agreement, a crash), resolved against the publication date; else the article's lead date;
+else the publication date for a reported (held) meeting. City: a place named after a locative
+preposition in a meeting sentence (في سوتشي, بموسكو, إلى باكو, في الكرملين), else the capital
+of the country visited.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .dates import DateMention, find_dates, infer_year, resolve_weekday, to_date
+from .lexicons import load_yaml
+from .models import Meeting
+from .normalize import normalize, normalize_with_offsets
+
+# How far (characters) a past-reference word may be from the meeting word it qualifies.
+PAST_WINDOW = 70
+# How far (characters) before a date an agreement/crash word may own it.
+ANCHOR_WINDOW = 80
+# Sentences of the body whose date is the article's "lead" date.
+LEAD_SENTENCES = 3
+# Two dates this many days apart still describe the same meeting (multi-day visits).
+SAME_MEETING_DAYS = 2
+
+_CLITIC = r"(?:[وفبلك]|وب|ول|فب|فل|وك)?"
+_ARTICLE_CLITIC = r"(?:وال|فال|بال|كال|لل|ال|[وفبلك]|وب|ول|فب)?"
+_SUFFIX = r"(?:ات|اته|اتها|اتهما|اتهم|ه|ها|هما|هم|ا|ان|ين|تين|ت|تا)?"
+_SENTENCE_SPLIT = re.compile(r"(?:[!?؟\n؛]|(?<!\d)\.(?!\d)|:\s*(?=[\"«“]))+")
+_TOKEN = re.compile(r"[^\W_]+")
+# A nisba adjective ("التركمانية", "الروسي") between "في العاصمة" and the city name.
+_NISBA = re.compile(r"^ال\w{3,}(?:يه|ي)$")
+_NOT_PLACE_BEFORE = frozenset({"من", "بين", "عن", "مع"})
+
+
+@dataclass
+class FoundMeeting(Meeting):
+    """A Meeting plus what the text says about its day when the year is not known."""
+
+    month: int | None = None
+    day: int | None = None
+
+
+# ---------------------------------------------------------------- lexicon patterns
+
+def _forms(words) -> list[str]:
+    return sorted({" ".join(normalize(str(w)).split()) for w in words if str(w).strip()}, key=len, reverse=True)
+
+
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in _forms(words))
+
+
+def _word_re(words, prefix: str = _CLITIC, suffix: str = "") -> re.Pattern:
+    return re.compile(rf"(?<![^\W_]){prefix}(?:{_alt(words)}){suffix}(?![^\W_])")
+
+
+@dataclass(frozen=True)
+class _Lex:
+    putin: re.Pattern
+    aliyev_name: re.Pattern
+    aliyev_title: re.Pattern
+    not_aliyev: re.Pattern
+    pair: re.Pattern
+    others: re.Pattern
+    terms: dict[str, re.Pattern]
+    announced: re.Pattern
+    past: re.Pattern
+    denial: re.Pattern
+    separately: re.Pattern
+    anchors: re.Pattern
+    cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
+    countries: list[tuple[str, re.Pattern]]
+    fillers: frozenset[str]
+    prepositions: frozenset[str]
+    visit_verbs: frozenset[str]
+    kremlin: re.Pattern
+    azerbaijan: re.Pattern
+    armenia: re.Pattern
+    russia: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    people = load_yaml("people.yaml")
+    terms = load_yaml("meeting_terms.yaml")
+    places = load_yaml("cities.yaml")
+    cities = []
+    for c in places["cities"]:
+        if c.get("ar"):
+            cities.append((c["en"], _word_re(c["ar"], _CLITIC), tuple(_forms(c.get("not_after", [])))))
+    countries = [(c["capital"], _word_re(c["ar"], _CLITIC)) for c in places.get("countries", [])]
+    return _Lex(
+        putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
+        aliyev_name=_word_re(people["aliyev"]["names"]),
+        aliyev_title=_word_re(people["aliyev"]["titles"]),
+        not_aliyev=_word_re(people["not_aliyev"]),
+        pair=_word_re(people["pair"]),
+        others=_word_re(people["others"] + people["other_counterpart"]),
+        terms={kind: _word_re(words, _ARTICLE_CLITIC, _SUFFIX) for kind, words in terms["kinds"].items()},
+        announced=_word_re(terms["announced"], _CLITIC),
+        past=_word_re(terms["past_reference"], _CLITIC),
+        denial=_word_re(terms["denial"], _CLITIC),
+        separately=_word_re(terms["separately"], _ARTICLE_CLITIC),
+        anchors=_word_re(terms["other_anchors"], _ARTICLE_CLITIC, _SUFFIX),
+        cities=cities,
+        countries=countries,
+        fillers=frozenset(_forms(terms["place_fillers"])),
+        prepositions=frozenset(_forms(terms["place_prepositions"])),
+        visit_verbs=frozenset(_forms(terms["visit_verbs"])),
+        kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
+        azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        russia=_word_re(["روسيا", "موسكو", "الكرملين"]),
+    )
+
+
+# ---------------------------------------------------------------- sentence analysis
+
+@dataclass
+class _Sentence:
+    start: int  # offsets in the normalised text
+    end: int
+    norm: str
+    putin: bool = False
+    aliyev: bool = False
+    aliyev_named: bool = False
+    pair: bool = False
+    other_leader: bool = False
+    terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
+    trilateral: bool = False
+    putin_visit_az: bool = False
+
+
+def _split_sentences(norm: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _SENTENCE_SPLIT.finditer(norm):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(norm):
+        spans.append((pos, len(norm)))
+    return [(s, e) for s, e in spans if norm[s:e].strip()]
+
+
+def _masked(norm: str) -> str:
+    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged."""
+    lex = _lex()
+    out = lex.not_aliyev.sub(lambda m: " " * len(m.group()), norm)
+    return out
+
+
+def _aliyev_titles(sent: str) -> bool:
+    """A title that refers to Ilham (not one that goes on to name Heydar)."""
+    for m in _lex().aliyev_title.finditer(sent):
+        tail = sent[m.end(): m.end() + 35]
+        if "حيدر" not in tail and "الراحل" not in tail and "الاول" not in tail[:8]:
+            return True
+    return False
+
+
+def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool) -> _Sentence:
+    lex = _lex()
+    text = norm[start:end]
+    s = _Sentence(start, end, text)
+    s.putin = bool(lex.putin.search(text))
+    s.aliyev_named = bool(lex.aliyev_name.search(text))
+    s.aliyev = s.aliyev_named or _aliyev_titles(text)
+    s.pair = bool(lex.pair.search(text)) and doc_has_both
+    s.other_leader = bool(lex.others.search(text))
+    for kind, pat in lex.terms.items():
+        s.terms.extend((m.start(), kind) for m in pat.finditer(text))
+    s.terms.sort()
+    has_multi = any(k == "multilateral_summit" for _, k in s.terms)
+    russia_side = s.putin or bool(lex.russia.search(text)) or bool(lex.kremlin.search(text))
+    s.trilateral = has_multi and russia_side and doc_az_arm
+    s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
+                        and bool(_visit_destination(text, "Baku")))
+    return s
+
+
+def _is_meeting_sentence(s: _Sentence) -> bool:
+    if not s.terms:
+        return False
+    if _lex().denial.search(s.norm):
+        return False
+    if s.putin and s.aliyev:
+        return True
+    if s.pair or s.trilateral or s.putin_visit_az:
+        return True
+    return False
+
+
+def _is_denial(s: _Sentence) -> bool:
+    """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف")."""
+    return bool(s.terms) and (s.putin or s.aliyev or s.pair) and bool(_lex().denial.search(s.norm))
+
+
+def _kind(s: _Sentence) -> str:
+    lex = _lex()
+    kinds = [k for _, k in s.terms]
+    foreign_call = s.other_leader and not s.aliyev_named
+    if "phone_call" in kinds and not foreign_call:
+        return "phone_call"
+    if "multilateral_summit" in kinds:
+        return "multilateral_summit"
+    third = bool(re.search(r"باشينيان|باشنيان|ارمينيا|الارمني", s.norm)) and s.putin and s.aliyev
+    if third and not lex.separately.search(s.norm):
+        return "multilateral_summit"
+    for k in kinds:
+        if k in ("visit", "talks", "other"):
+            return k
+    return "other"
+
+
+def _is_past_reference(s: _Sentence) -> bool:
+    first_term = s.terms[0][0] if s.terms else 0
+    for m in _lex().past.finditer(s.norm):
+        if abs(m.start() - first_term) <= PAST_WINDOW:
+            return True
+    return False
+
+
+def _status(s: _Sentence) -> str:
+    return "announced" if _lex().announced.search(s.norm) else "held"
+
+
+# ---------------------------------------------------------------- places
+
+def _preceding_tokens(text: str, pos: int, n: int = 5) -> list[str]:
+    return _TOKEN.findall(text[max(0, pos - 60): pos])[-n:]
+
+
+def _is_locative(text: str, start: int, matched: str) -> bool:
+    """Is the place at ``start`` introduced as where something happens (في/إلى/ب…)?"""
+    lex = _lex()
+    if matched.startswith("ب") and not matched.startswith(("باكو", "بيشكيك", "بطرس", "بكين")):
+        return True  # بموسكو, بالكرملين
+    if matched.startswith(("وب", "فب", "وفي")):
+        return True
+    if matched.startswith(("و", "ف")) and not matched.startswith(("فالداي",)):
+        return False  # second member of a list ("بين يريفان وباكو")
+    tokens = _preceding_tokens(text, start)
+    while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])
+                      or tokens[-1].startswith(("بمدينه", "بالعاصمه", "بمنتجع"))):
+        if tokens[-1].startswith("ب"):
+            return True
+        tokens.pop()
+    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs):
+        return True
+    return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
+
+
+def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
+    """(position, English name) of meeting places named after a locative preposition; with
+    ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
+    "بين X وY", a list member or the Kremlin as a speaker."""
+    found = []
+    for name, pat, not_after in _lex().cities:
+        for m in pat.finditer(text):
+            before = _preceding_tokens(text, m.start(), 2)
+            if any(" ".join(before).endswith(w) for w in not_after):
+                continue
+            if _is_locative(text, m.start(), m.group()):
+                found.append((m.start(), name))
+            elif not locative_only and not _NOT_PLACE_BEFORE.intersection(before[-1:]) \
+                    and not m.group().startswith(("و", "ف")) and "كر" not in m.group():
+                found.append((m.start(), name))
+    return sorted(found)
+
+
+def _visit_destination(text: str, capital: str | None = None) -> str | None:
+    """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان")."""
+    for cap, pat in _lex().countries:
+        if capital and cap != capital:
+            continue
+        for m in pat.finditer(text):
+            g = m.group()
+            if g.startswith(("ل", "ب")) or _is_locative(text, m.start(), g):
+                return cap
+    for pos, city in _cities_in(text):
+        if capital is None or city == capital:
+            return city
+    return None
+
+
+def _city_for(s: _Sentence, kind: str, locative_only: bool = True) -> str | None:
+    if kind == "phone_call":
+        return None
+    cities = _cities_in(s.norm, locative_only)
+    if not cities:
+        return None
+    anchors = [p for p, _ in s.terms] or [0]
+    return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+# ---------------------------------------------------------------- dates
+
+def _owned_by_other(norm: str, d_start: int, term_positions: list[int]) -> bool:
+    """A date right after an agreement/crash word (closer than any meeting word) is theirs."""
+    window = norm[max(0, d_start - ANCHOR_WINDOW): d_start]
+    anchors = list(_lex().anchors.finditer(window))
+    if not anchors:
+        return False
+    anchor_pos = d_start - ANCHOR_WINDOW + anchors[-1].start() if d_start >= ANCHOR_WINDOW else anchors[-1].start()
+    before_terms = [p for p in term_positions if p <= d_start]
+    return not before_terms or anchor_pos > max(before_terms)
+
+
+@dataclass
+class _DateChoice:
+    when: date | None
+    basis: str | None
+    weekday: int | None
+    month: int | None = None
+    day: int | None = None
+
+
+def _resolve(m: DateMention, published: date | None, status: str) -> _DateChoice:
+    if m.kind in ("explicit", "stamp"):
+        basis = "explicit"
+        if not m.year_known and m.month and m.day and published is not None and m.direction is None:
+            year = infer_year(m.month, m.day, published, "future" if status == "announced" else None)
+            when = date(year, m.month, m.day) if year else None
+            return _DateChoice(when, basis, m.weekday, m.month, m.day)
+        return _DateChoice(m.date, basis, m.weekday, m.month, m.day)
+    if m.kind == "weekday":
+        when = m.date
+        if published is not None and m.offset_days is None and m.direction is None:
+            when = resolve_weekday(m.weekday, published, "on_or_after" if status == "announced" else "on_or_before")
+        return _DateChoice(when, "weekday", m.weekday)
+    if m.kind == "relative":
+        return _DateChoice(m.date, "publication" if m.offset_days == 0 else "weekday", None)
+    return _DateChoice(None, None, None)
+
+
+def _date_for(s: _Sentence, mentions: list[DateMention], nt, published: date | None,
+              status: str) -> _DateChoice | None:
+    """The date of the encounter in sentence ``s`` (None when it names none)."""
+    term_positions = [s.start + p for p, _ in s.terms]
+    candidates = []
+    for m in mentions:
+        n_start = _norm_pos(nt, m.start)
+        if not (s.start <= n_start < s.end) or m.crawl or m.hijri:
+            continue
+        if m.kind in ("month", "year"):
+            continue  # a month or year alone does not date a meeting
+        if status == "announced" and m.direction == "past":
+            continue  # "أمس" cannot date a meeting still to come
+        if _owned_by_other(nt.text, n_start, term_positions):
+            continue
+        distance = min((abs(n_start - p) for p in term_positions), default=0)
+        specificity = 0 if m.kind in ("explicit", "stamp") else 1
+        candidates.append((distance, specificity, m))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    best = candidates[0][2]
+    # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
+    # day-month wins (sources get weekdays wrong more often than day numbers).
+    for _, _, m in candidates:
+        if m.kind in ("explicit", "stamp") and abs(_norm_pos(nt, m.start) - _norm_pos(nt, best.end)) <= 3:
+            best = m
+            break
+    return _resolve(best, published, status)
+
+
+def _norm_pos(nt, original_index: int) -> int:
+    """Index in the normalised text of an original-text offset (first char at or after it)."""
+    offsets = nt.offsets
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offsets[mid] < original_index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+# ---------------------------------------------------------------- assembly
+
+def _evidence(text: str, nt, s: _Sentence) -> str:
+    a, b = nt.to_original(s.start, s.end)
+    return " ".join(text[a:b].split()).strip(" ،,:-–")
+
+
+def _compatible(primary: FoundMeeting, choice: _DateChoice | None) -> bool:
+    if choice is None or choice.when is None or primary.date is None:
+        return True
+    return abs((to_date(primary.date) - choice.when).days) <= SAME_MEETING_DAYS
+
+
+def _apply_date(meeting: FoundMeeting, choice: _DateChoice | None) -> None:
+    """Fill the meeting's day from ``choice`` unless the meeting already has day information
+    (the first sentence that dates the meeting wins; later ones may not contradict it)."""
+    if choice is None or _has_date_info(meeting):
+        return
+    if choice.when is not None:
+        meeting.date, meeting.date_basis = choice.when.isoformat(), choice.basis
+    meeting.weekday = choice.weekday
+    if choice.month and choice.day:
+        meeting.month, meeting.day = choice.month, choice.day
+
+
+def _has_date_info(m: FoundMeeting) -> bool:
+    return m.date is not None or m.weekday is not None or m.month is not None
+
+
+def find_meetings(text: str, published: date | str | None = None) -> list[Meeting]:
+    """Putin–Aliyev meetings in an (already cleaned) article, the main one first."""
+    published = to_date(published)
+    if not text or not text.strip():
+        return []
+    nt = normalize_with_offsets(text)
+    norm = _masked(nt.text)
+    lex = _lex()
+    doc_putin = bool(lex.putin.search(norm))
+    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or _aliyev_titles(norm))
+    doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
+    spans = _split_sentences(norm)
+    sentences = [_analyse(norm, a, b, doc_both, doc_az_arm) for a, b in spans]
+    mentions = find_dates(text, published)
+
+    primary: FoundMeeting | None = None
+    secondary: list[FoundMeeting] = []
+    merged: list[_Sentence] = []  # the sentences that describe the main meeting
+    for s in sentences:
+        if primary is None and _is_denial(s):
+            return []  # the article is about a denial: later mentions do not make a meeting
+        if not _is_meeting_sentence(s):
+            continue
+        if not s.putin and not s.aliyev and not s.pair and not s.trilateral and not s.putin_visit_az:
+            continue
+        kind = _kind(s)
+        status = _status(s)
+        choice = _date_for(s, mentions, nt, published, status)
+        city = _city_for(s, kind)
+        past = _is_past_reference(s)
+        if primary is None and not past:
+            primary = FoundMeeting(date=None, city=city, kind=kind, status=status,
+                                   evidence=_evidence(text, nt, s))
+            _apply_date(primary, choice)
+            merged.append(s)
+            if kind == "visit" and city is None:
+                primary.city = _visit_destination(s.norm)
+            continue
+        if primary is not None and not past and _compatible(primary, choice):
+            if primary.city is None and primary.kind != "phone_call":
+                primary.city = city or (_visit_destination(s.norm) if kind == "visit" else None)
+            if primary.kind == "other" and kind != "other":
+                primary.kind = kind
+            if kind == "phone_call" and primary.kind != "phone_call" and primary.city is None:
+                primary.kind = "phone_call"
+            _apply_date(primary, choice)
+            merged.append(s)
+            continue
+        if past or (choice and choice.when):
+            m = FoundMeeting(date=None, city=city, kind=kind, status="held", evidence=_evidence(text, nt, s),
+                             primary=False)
+            _apply_date(m, choice)
+            secondary.append(m)
+    if primary is None:
+        return []  # encounters mentioned only in passing do not make a meeting article
+    if primary.city is None and primary.kind != "phone_call":
+        # No place after a preposition: a bare city name in the meeting sentences will do.
+        primary.city = next((c for c in (_city_for(s, primary.kind, locative_only=False) for s in merged) if c),
+                            None)
+    if primary.kind == "phone_call":
+        primary.city = None
+    if not _has_date_info(primary):
+        _date_from_lead(primary, sentences, mentions, nt, published)
+    if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None:
+        primary.date, primary.date_basis = published.isoformat(), "publication"
+    return [primary, *secondary]
+
+
+def _date_from_lead(primary: FoundMeeting, sentences: list[_Sentence], mentions: list[DateMention], nt,
+                    published: date | None) -> None:
+    """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none."""
+    body = [s for s in sentences if len(_TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
+    for s in body:
+        for m in mentions:
+            pos = _norm_pos(nt, m.start)
+            if s.start <= pos < s.end and m.kind in ("weekday", "relative") and m.offset_days == 0:
+                choice = _resolve(m, published, primary.status or "held")
+                _apply_date(primary, choice)
+                if _has_date_info(primary):
+                    return

@@ -1,0 +1,249 @@
+"""Article metadata: title, outlet, publication date and language, each with its provenance.
+
+Sources, strongest first: hints from the container (HTML meta, CSV columns, the URL), then the
+article's own header: a labelled stamp ("تاريخ النشر:", "نشر في"), a date line under the title,
+a parenthesised dateline opening the first paragraph ("(سبوتنيك - 11 كانون الثاني 2021ء)").
+A date deep inside the body is never the publication date, and a crawl stamp glued to a time
+("2025-05-28@00:20:02") is when the page was fetched, not when it was published.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .dates import DateMention, find_dates, to_date
+from .lexicons import load_yaml
+from .normalize import arabic_ratio, normalize
+
+# Header lines scanned for stamps and a title.
+HEAD_LINES = 12
+# How far into a paragraph a parenthesised dateline may end.
+DATELINE_CHARS = 160
+# A title is a line of at least this many words and at most this many characters.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_CHARS = 200
+
+_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|تم\s+النشر|published|date)\s*:?", re.I)
+_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<name>.+?)\s*$", re.I | re.M)
+_OPEN_PAREN_DATELINE = re.compile(r"^\s*\((?P<inner>[^()\n]{3,%d})\)" % DATELINE_CHARS)
+_URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+# Bidi overrides/isolates, marks and control characters: never kept in a displayed field.
+_INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_STAMP_ONLY = re.compile(r"^[\d\s:/.\-|,،@()]*$")
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    language: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- published
+
+def _full_dates(text: str) -> list[DateMention]:
+    """Dates with day, month and written year, excluding crawl stamps and Hijri years."""
+    return [d for d in find_dates(text) if d.date is not None and d.year_known and not d.crawl and not d.hijri]
+
+
+def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
+    """A labelled stamp wins; else the first line that is essentially a date."""
+    first_line_date: date | None = None
+    for line in lines:
+        found = _full_dates(line)
+        if not found:
+            continue
+        if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6):
+            return found[0].date, "text: labelled stamp"
+        if first_line_date is None and _is_date_line(line, found):
+            first_line_date = found[0].date
+    return (first_line_date, "text: date line") if first_line_date else (None, None)
+
+
+def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bool:
+    """A short line whose words are mostly the date (weekday, time marks, a section label)."""
+    rest = line
+    for d in found:
+        rest = rest.replace(d.text, " ")
+    return len(_WORD.findall(rest)) <= max_words
+
+
+def _published_from_dateline(body: str) -> date | None:
+    """"(Agency - 11 كانون الثاني 2021ء) text…" at the start of one of the first paragraphs."""
+    paragraphs = [p for p in body.split("\n") if p.strip()][:3]
+    for para in paragraphs:
+        m = _OPEN_PAREN_DATELINE.match(para)
+        if m:
+            found = _full_dates(m.group("inner"))
+            if found:
+                return found[0].date
+    return None
+
+
+def _published_from_url(url: str | None) -> date | None:
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(url):
+        try:
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return None
+
+
+def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
+    lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    when, how = _published_from_head(lines)
+    if when is None:
+        when = _published_from_dateline(text)
+        how = "text: dateline" if when else None
+    if when is None:
+        when = _published_from_url(url)
+        how = "url" if when else None
+    return (when.isoformat(), how) if when else (None, None)
+
+
+# ---------------------------------------------------------------- outlet
+
+@lru_cache(maxsize=1)
+def _outlets() -> list[tuple[str, bool, tuple[str, ...]]]:
+    data = load_yaml("outlets.yaml")["outlets"]
+    return [(o["name"], bool(o.get("agency")), tuple(normalize(a) for a in o["ar"])) for o in data]
+
+
+def _outlet_named(phrase: str) -> tuple[str | None, bool]:
+    """(canonical name, is_agency) of an outlet alias found in ``phrase``."""
+    norm = normalize(phrase)
+    best: tuple[int, str, bool] | None = None
+    for name, agency, aliases in _outlets():
+        for alias in aliases:
+            m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", norm)
+            if m and (best is None or len(alias) > best[0]):
+                best = (len(alias), name, agency)
+    return (best[1], best[2]) if best else (None, False)
+
+
+def _outlet_from_sources(text: str) -> str | None:
+    """Last non-agency "المصدر: X" line is the publisher; an agency only when it is alone."""
+    names = [m.group("name").strip(" .:-") for m in _SOURCE_LINE.finditer(text)]
+    canonical = [(_outlet_named(n)[0] or n, _outlet_named(n)[1]) for n in names if n]
+    publishers = [n for n, agency in canonical if not agency]
+    if publishers:
+        return publishers[-1]
+    return canonical[-1][0] if canonical else None
+
+
+def _outlet_from_domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = re.sub(r"^https?://", "", url).split("/")[0].lower()
+    domains = load_yaml("outlets.yaml").get("domains", {})
+    for domain, name in domains.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def find_outlet(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
+    named = _outlet_from_sources(head + "\n" + text)
+    if named:
+        return named, "text: source line"
+    by_domain = _outlet_from_domain(url)
+    if by_domain:
+        return by_domain, "url"
+    head_lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    found = [_outlet_named(ln) for ln in head_lines if len(_WORD.findall(ln)) <= 8 or ln.lstrip().startswith("(")]
+    found = [f for f in found if f[0]]
+    publishers = [n for n, agency in found if not agency]
+    if publishers:
+        return publishers[0], "text: header"
+    if found:
+        return found[0][0], "text: header agency"
+    return None, None
+
+
+# ---------------------------------------------------------------- title and language
+
+def find_title(text: str, head: str = "") -> str | None:
+    """First meaningful header line (not a stamp, outlet or section line); a headline glued to
+    its own repetition or a caption keeps only the headline."""
+    lines = [ln.strip() for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    for line in lines:
+        if _STAMP_ONLY.match(line) or _full_dates(line) and _is_date_line(line, _full_dates(line)):
+            continue
+        if len(_WORD.findall(line)) < TITLE_MIN_WORDS or _SOURCE_LINE.match(line) or line.endswith((":", "：")):
+            continue
+        if len(line) > TITLE_MAX_CHARS:
+            return None  # the text starts with a paragraph: no title shown
+        return _strip_repeat(line)
+    return None
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata string fit for display: invisible/bidi controls removed, spaces collapsed."""
+    if value is None:
+        return None
+    text = " ".join(_INVISIBLE.sub("", str(value)).split())
+    return text or None
+
+
+def _strip_repeat(line: str) -> str:
+    """"Headline" + "Headline" + caption glued together → "Headline"."""
+    n = len(line)
+    for size in range(n // 3, n // 2 + 1):
+        head = line[:size].strip()
+        if len(head) >= 10 and line[size:].lstrip().startswith(head):
+            return head
+    return line
+
+
+def guess_language(text: str) -> str | None:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    ratio = arabic_ratio(text)
+    if ratio >= 0.5:
+        return "ar"
+    latin = sum(1 for c in letters if c.isascii()) / len(letters)
+    return "en" if latin >= 0.7 else "other"
+
+
+# ---------------------------------------------------------------- entry point
+
+def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str = "") -> Metadata:
+    """Title, outlet, publication date and language of an article (``head``: the header lines
+    that cleaning set aside, when available)."""
+    hints = hints or {}
+    meta = Metadata()
+    url = hints.get("url")
+    if hints.get("title"):
+        meta.title, meta.provenance["title"] = str(hints["title"]).strip(), "hint"
+    else:
+        meta.title = find_title(text, head)
+        if meta.title:
+            meta.provenance["title"] = "text: first line"
+    hinted = to_date(hints.get("published"))
+    if hinted:
+        meta.published, meta.provenance["published"] = hinted.isoformat(), "hint"
+    else:
+        meta.published, how = find_published(text, head, url)
+        if how:
+            meta.provenance["published"] = how
+    if hints.get("outlet"):
+        meta.outlet, meta.provenance["outlet"] = str(hints["outlet"]).strip(), "hint"
+    else:
+        meta.outlet, how = find_outlet(text, head, url)
+        if how:
+            meta.provenance["outlet"] = how
+    meta.title, meta.outlet = clean_field(meta.title), clean_field(meta.outlet)
+    meta.language = guess_language(text)
+    if meta.language:
+        meta.provenance["language"] = "letters"
+    return meta

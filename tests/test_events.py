@@ -1,0 +1,103 @@
+"""Event clustering and date linking of undated meetings."""
+from __future__ import annotations
+
+from corpus.events import ArticleMeeting, cluster_meetings
+from corpus.meetings import FoundMeeting
+
+VISIT_TEXT = "زيارة دولة بوتين إلى باكو مباحثات علييف اتفاقيات الطاقة بحر قزوين"
+CALL_TEXT = "اتصال هاتفي بوتين علييف اعتذار تحطم الطائرة الأذربيجانية أكتاو"
+
+
+def _item(key, date=None, city=None, kind="talks", weekday=None, month=None, day=None, text="",
+          status="held", published=None):
+    m = FoundMeeting(date=date, city=city, kind=kind, status=status, evidence="", weekday=weekday,
+                     date_basis="explicit" if date else None, month=month, day=day)
+    return ArticleMeeting(key=key, meeting=m, published=published, text=text)
+
+
+def _groups(items):
+    return {tuple(g.members) for g in cluster_meetings(items)}
+
+
+def test_two_day_visit_reported_on_both_days_is_one_event():
+    items = [_item("a", "2024-08-18", "Baku", "visit"), _item("b", "2024-08-19", "Baku", "talks"),
+             _item("c", "2024-08-19", None, "talks")]
+    assert _groups(items) == {("a", "b", "c")}
+
+
+def test_summit_and_same_day_bilateral_in_same_city_are_one_event():
+    items = [_item("a", "2021-11-26", "Sochi", "multilateral_summit"), _item("b", "2021-11-26", "Sochi", "talks")]
+    (g,) = cluster_meetings(items)
+    assert g.kind == "multilateral_summit" and g.id == "2021-11-26_Sochi_multilateral_summit"
+
+
+def test_different_cities_or_far_dates_are_different_events():
+    items = [_item("a", "2024-08-19", "Baku"), _item("b", "2024-08-19", "Moscow"), _item("c", "2024-04-22", "Baku")]
+    assert _groups(items) == {("a",), ("b",), ("c",)}
+
+
+def test_phone_call_is_not_the_in_person_meeting_of_the_same_day():
+    items = [_item("a", "2024-08-19", "Baku", "visit"), _item("b", "2024-08-19", None, "phone_call")]
+    assert _groups(items) == {("a",), ("b",)}
+
+
+def test_undated_weekday_meeting_linked_to_the_matching_day():
+    items = [_item("a", "2024-08-18", "Baku", "visit", text=VISIT_TEXT),
+             _item("b", "2024-08-19", "Baku", "talks", text=VISIT_TEXT),
+             _item("u", None, "Baku", "visit", weekday=6, text=VISIT_TEXT)]
+    (g,) = cluster_meetings(items)
+    u = items[2].meeting
+    assert (u.date, u.date_basis) == ("2024-08-18", "linked")
+    assert g.inferred == ["u"] and g.members == ["a", "b", "u"]
+
+
+def test_undated_day_month_meeting_takes_the_event_year():
+    items = [_item("a", "2024-08-19", "Baku"), _item("u", None, "Baku", month=8, day=19)]
+    cluster_meetings(items)
+    assert items[1].meeting.date == "2024-08-19"
+
+
+def test_incompatible_weekday_is_not_linked():
+    items = [_item("a", "2024-08-19", "Baku"), _item("u", None, "Baku", weekday=3)]
+    assert _groups(items) == {("a",), ("u",)}
+    assert items[1].meeting.date is None
+
+
+def test_undated_without_clues_goes_to_the_most_similar_event():
+    items = [_item("a", "2024-08-19", "Baku", "visit", text=VISIT_TEXT),
+             _item("b", "2024-12-28", None, "phone_call", text=CALL_TEXT),
+             _item("u", None, None, "visit", text=VISIT_TEXT + " الرئيسان")]
+    cluster_meetings(items)
+    assert items[2].meeting.date == "2024-08-19"
+
+
+def test_undated_meetings_with_no_dated_event_are_grouped_by_similarity():
+    items = [_item("x", None, None, "phone_call", weekday=5, text=CALL_TEXT),
+             _item("y", None, None, "other", text=CALL_TEXT + " الكرملين"),
+             _item("z", None, "Sochi", "talks", text="قمة سوتشي البحر الأسود")]
+    groups = cluster_meetings(items)
+    assert {tuple(g.members) for g in groups} == {("x", "y"), ("z",)}
+    assert all(g.date is None and g.id.startswith("undated_") for g in groups)
+
+
+def test_deterministic_regardless_of_input_order():
+    items = [_item("a", "2024-08-18", "Baku", "visit", text=VISIT_TEXT), _item("b", "2024-08-19", "Baku"),
+             _item("u", None, "Baku", weekday=0, text=VISIT_TEXT)]
+    first = [(g.id, g.members) for g in cluster_meetings(items)]
+    second = [(g.id, g.members) for g in cluster_meetings(list(reversed(items)))]
+    assert first == second
+
+
+def test_event_date_prefers_the_talks_day_of_a_visit():
+    items = [_item("a", "2024-08-18", "Baku", "visit"), _item("b", "2024-08-18", "Baku", "visit"),
+             _item("c", "2024-08-19", "Baku", "talks"), _item("u", None, "Baku", "visit", text="")]
+    (g,) = cluster_meetings(items)
+    assert g.date == "2024-08-19" and g.dates == ["2024-08-18", "2024-08-19"]
+    assert items[3].meeting.date == "2024-08-19"
+
+
+def test_phone_calls_two_days_apart_are_two_calls():
+    items = [_item("a", "2024-04-17", None, "phone_call"), _item("b", "2024-04-19", None, "phone_call"),
+             _item("c", "2024-04-18", None, "phone_call")]
+    groups = _groups(items)
+    assert ("a", "b", "c") not in groups and len(groups) == 2

@@ -1,0 +1,183 @@
+"""Putin–Aliyev meeting detection: who, kind, status, city, date, primary vs in passing."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corpus.meetings import find_meetings
+
+PUB = date(2024, 8, 19)  # Monday
+
+
+def _main(text, published=None):
+    found = find_meetings(text, published)
+    assert found, "expected a meeting"
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في موسكو.",
+    "أجرى بوتن محادثات مع ألييف في الكرملين.",
+    "بحث الرئيس الروسي مع الرئيس الأذربيجاني العلاقات خلال لقاء في سوتشي.",
+    "استقبل الهام علييف الرئيس بوتين في باكو.",
+    "وصل الرئيسان إلى القاعة لبدء المباحثات، بعدما رحب بوتين بعلييف.",
+    "اعتذر الرئيس الروسي لنظيره الأذربيجاني عن الحادث.",
+    "يبدأ الرئيس الروسي فلاديمير بوتين زيارة دولة إلى أذربيجان تستمر يومين.",
+    "انطلقت القمة الثلاثية بين روسيا وأذربيجان وأرمينيا في موسكو بمشاركة بوتين.",
+])
+def test_detected(text):
+    assert find_meetings(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أجرى بوتين اتصالا هاتفيا مع نظيره الفرنسي إيمانويل ماكرون بحثا خلاله الأوضاع.",
+    "استقبل الرئيس الأذربيجاني إلهام علييف نظيره التركي أردوغان في باكو الثلاثاء.",
+    "قال الكرملين إنه لا توجد خطط لعقد لقاء بين بوتين وعلييف حاليا.",
+    "قال علييف في مقابلة صحفية إن الرئيس بوتين لعب دورا فعالا وإن علاقته معه تتسم بالثقة.",
+    "وضع بوتين إكليلا من الزهور على قبر حيدر علييف.",
+    "وكان آخر لقاء بين بوتين وعلييف قد عقد في بيشكيك العام الماضي.",
+    "",
+    "نص لا علاقة له بالموضوع إطلاقا.",
+])
+def test_not_a_putin_aliyev_meeting(text):
+    assert find_meetings(text, PUB) == []
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("أجرى بوتين اتصالا هاتفيا مع علييف.", "phone_call"),
+    ("بحث بوتين وعلييف في مكالمة الوضع في المنطقة.", "phone_call"),
+    ("وصل بوتين إلى باكو في زيارة رسمية يلتقي خلالها علييف.", "visit"),
+    ("أجرى بوتين وعلييف محادثات في إطار زيارة الرئيس الروسي.", "talks"),
+    ("عقد بوتين وعلييف وباشينيان محادثات ثلاثية في موسكو.", "multilateral_summit"),
+    ("التقى بوتين وعلييف على هامش قمة رابطة الدول المستقلة.", "multilateral_summit"),
+    ("هنأ بوتين علييف بعيد ميلاده.", "other"),
+])
+def test_kind(text, kind):
+    assert _main(text).kind == kind
+
+
+@pytest.mark.parametrize("text,status", [
+    ("التقى بوتين علييف في سوتشي.", "held"),
+    ("سيلتقي بوتين علييف في سوتشي.", "announced"),
+    ("من المقرر أن يجري بوتين مباحثات مع علييف.", "announced"),
+    ("يعتزم الرئيس الروسي إجراء محادثات مع نظيره الأذربيجاني الجمعة المقبل.", "announced"),
+])
+def test_status(text, status):
+    assert _main(text).status == status
+
+
+@pytest.mark.parametrize("text,city", [
+    ("التقى بوتين علييف في سوتشي.", "Sochi"),
+    ("جرى لقاء بين علييف وبوتين بمسكو.", "Moscow"),
+    ("أجرى بوتين في الكرملين محادثات مع علييف.", "Moscow"),
+    ("وصل بوتين إلى باكو عاصمة أذربيجان في زيارة يلتقي خلالها علييف.", "Baku"),
+    ("عقدت في “باكو” مباحثات بين بوتين وعلييف.", "Baku"),
+    ("أجرى بوتين مباحثات مع علييف في العاصمة الروسية - موسكو.", "Moscow"),
+    ("بدعوة من موسكو، تنعقد في منتجع سوتشي قمة بين بوتين وعلييف لبحث التسوية بين يريفان وباكو.", "Sochi"),
+    ("التقى بوتين وعلييف في عشق أباد.", "Ashgabat"),
+    ("التقى بوتين وعلييف في دوشنبيه.", "Dushanbe"),
+    ("التقى بوتين وعلييف في نور سلطان.", "Astana"),
+    ("التقى بوتين وعلييف في سان بطرسبورغ.", "Saint Petersburg"),
+    ("يزور علييف موسكو لإجراء مباحثات مع بوتين.", "Moscow"),
+    ("وصل بوتين اليوم إلى أذربيجان في زيارة رسمية يلتقي خلالها علييف.", "Baku"),
+])
+def test_city_is_the_place_of_the_meeting(text, city):
+    assert _main(text).city == city
+
+
+def test_city_not_taken_from_minsk_group_or_origin():
+    m = _main("بحث بوتين وعلييف في محادثات جهود مجموعة مينسك.")
+    assert m.city is None
+
+
+def test_phone_call_has_no_city():
+    m = _main("اتصل بوتين هاتفيا بعلييف وبحثا تحطم طائرة كانت في طريقها من باكو إلى غروزني.")
+    assert m.kind == "phone_call" and m.city is None
+
+
+@pytest.mark.parametrize("text,published,expected,basis", [
+    ("التقى بوتين علييف في سوتشي في 26 نوفمبر 2021.", None, "2021-11-26", "explicit"),
+    ("التقى بوتين، اليوم الإثنين، نظيره علييف.", PUB, "2024-08-19", "weekday"),
+    ("وصل بوتين إلى باكو امس الأحد في زيارة يلتقي خلالها علييف.", PUB, "2024-08-18", "weekday"),
+    ("التقى بوتين، الجمعة، علييف في سوتشي.", date(2021, 11, 26), "2021-11-26", "weekday"),
+    ("سيعقد بوتين محادثات مع علييف الجمعة المقبل.", PUB, "2024-08-23", "weekday"),
+    ("التقى بوتين علييف في سوتشي.", PUB, "2024-08-19", "publication"),
+])
+def test_meeting_date(text, published, expected, basis):
+    m = _main(text, published)
+    assert (m.date, m.date_basis) == (expected, basis)
+
+
+def test_date_of_an_agreement_or_crash_is_not_the_meeting_date():
+    m = _main("اجتمع بوتين وعلييف وناقشا تنفيذ البيان الموقع في 9 نوفمبر 2020.", PUB)
+    assert m.date == PUB.isoformat() and m.date_basis == "publication"
+    m = _main("قال الكرملين اليوم السبت إن بوتين اتصل هاتفيا بعلييف وبحثا تحطم طائرة يوم 25 ديسمبر.",
+              date(2024, 12, 28))
+    assert m.date == "2024-12-28"
+
+
+def test_past_relative_day_cannot_date_an_announced_meeting():
+    m = _main("أعلن الكرملين أمس الأحد أن بوتين سيعقد مباحثات مع علييف في موسكو.", PUB)
+    assert m.status == "announced" and m.date != "2024-08-18"
+
+
+def test_weekday_only_without_publication_keeps_weekday():
+    m = _main("أجرى بوتين في الكرملين اليوم الاثنين محادثات مع علييف.")
+    assert m.date is None and m.weekday == 0
+
+
+def test_day_month_without_year_kept_for_linking():
+    m = _main("أجرى بوتين وعلييف، اليوم الثلاثاء 19 أغسطس/آب، محادثات في باكو.")
+    assert m.date is None and (m.month, m.day) == (8, 19)
+
+
+def test_earlier_meeting_mentioned_in_passing_is_secondary():
+    text = ("أجرى بوتين وعلييف مباحثات في موسكو اليوم الإثنين. "
+            "وكان آخر لقاء بين بوتين وعلييف قد عقد في أكتوبر الماضي على هامش قمة في بيشكيك.")
+    main, past = find_meetings(text, PUB)
+    assert main.primary and main.city == "Moscow" and main.date == "2024-08-19"
+    assert not past.primary and past.city == "Bishkek"
+
+
+def test_later_sentences_fill_in_the_main_meeting():
+    text = "بوتين يعقد محادثات مع رئيس أذربيجان الجمعة المقبل.\nوسيعقد بوتين محادثات مع علييف، الجمعة، في سوتشي."
+    m = _main(text)
+    assert m.city == "Sochi" and m.weekday == 4 and m.status == "announced"
+
+
+def test_other_leader_call_in_the_same_sentence_as_a_trilateral():
+    text = ("أجرى بوتين مكالمة هاتفية مع نظيره الفرنسي ماكرون بحثا الاجتماع الثلاثي بين روسيا وأذربيجان "
+            "وأرمينيا الذي سيعقد في موسكو.")
+    m = _main(text)
+    assert m.kind == "multilateral_summit" and m.status == "announced" and m.city == "Moscow"
+
+
+def test_evidence_is_the_original_sentence():
+    text = "مقدمة عامة عن العلاقات.\nالتقى الرئيس الروسي بوتين نظيره الأذربيجاني علييف في سوتشي."
+    assert _main(text).evidence == "التقى الرئيس الروسي بوتين نظيره الأذربيجاني علييف في سوتشي"
+
+
+def test_discussed_with_is_a_meeting_verb():
+    m = _main("بحث فلاديمير بوتين مع نظيره الأذربيجاني إلهام علييف اليوم الأربعاء في موسكو سبل التعاون.",
+              date(2021, 3, 17))
+    assert (m.kind, m.city, m.date) == ("talks", "Moscow", "2021-03-17")
+
+
+def test_an_article_about_a_denial_is_not_a_meeting_even_if_it_mentions_talks_later():
+    text = ("الكرملين: لا خطط للقاء بوتين وعلييف حاليا\n"
+            "وفي سياق آخر، أدلى الرئيسان بتصريحات بعد المحادثات في مناسبة سابقة.")
+    assert find_meetings(text, PUB) == []
+
+
+@pytest.mark.parametrize("text,city", [
+    ("عقد بوتين وعلييف لقاء على هامش قمة في العاصمة التركمانية عشق آباد.", "Ashgabat"),
+    ("التقى بوتين الثلاثاء علييف في المنتجع الروسي المطل على البحر الأسود سوتشي.", "Sochi"),
+])
+def test_city_after_descriptive_words(text, city):
+    assert _main(text).city == city
+
+
+def test_year_less_date_just_after_publication_is_this_year():
+    m = _main("يعقد الرئيس الروسي بوتين وعلييف يوم الأحد 16 يونيو محادثات بسوتشي.", date(2019, 6, 7))
+    assert m.date == "2019-06-16"

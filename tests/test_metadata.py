@@ -1,0 +1,80 @@
+"""Metadata: title, outlet, publication date, language, with provenance."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.metadata import extract_metadata, find_published, find_title, guess_language
+
+BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("عنوان الخبر هنا\nتاريخ النشر: 22nd, April 2024 GMT", "2024-04-22"),
+    ("عنوان الخبر هنا\nنشر في 26.11.2021 18:23", "2021-11-26"),
+    ("عنوان الخبر هنا\n10:49 م الأحد 18 أغسطس 2024", "2024-08-18"),
+    ("عنوان الخبر هنا\nعرب وعالم19-8-2024 | 15:40", "2024-08-19"),
+    ("عنوان الخبر هنا\n٢٢ أبريل ٢٠٢٤", "2024-04-22"),
+    # a crawl stamp is not a publication date; the labelled one below it is
+    ("صحيفة ما:\n2025-05-28@00:20:02 GMT\nعنوان\nتاريخ النشر: 19th, August 2024 GMT", "2024-08-19"),
+    ("صحيفة ما:\n2025-05-28@00:20:02 GMT\nعنوان الخبر هنا", None),
+])
+def test_published_from_header(head, expected):
+    assert find_published(BODY, head)[0] == expected
+
+
+def test_published_from_parenthesised_dateline():
+    text = "عنوان الخبر\n\n(وكالة ما / سبوتنيك - 11 كانون الثاني 2021ء) أعلن الكرملين اليوم عن محادثات."
+    assert find_published(text) == ("2021-01-11", "text: dateline")
+
+
+def test_date_in_running_text_is_not_publication():
+    text = ("عنوان الخبر هنا\nوقال الكرملين إن الاتفاقات الموقعة بتاريخ 9 نوفمبر 2020 ما زالت سارية "
+            "وإن البلدين أقاما علاقات في 4 أبريل 1992.")
+    assert find_published(text)[0] is None
+
+
+def test_published_from_url_when_text_has_none():
+    assert find_published(BODY, "", "https://example.com/news/2022/10/31/some-title") == ("2022-10-31", "url")
+    assert find_published(BODY, "", "https://example.com/a/2418760")[0] is None
+
+
+def test_hints_win():
+    meta = extract_metadata(BODY, {"title": "عنوان من HTML", "published": "2024-01-02", "outlet": "X"})
+    assert (meta.title, meta.published, meta.outlet) == ("عنوان من HTML", "2024-01-02", "X")
+    assert meta.provenance == {"title": "hint", "published": "hint", "outlet": "hint", "language": "letters"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    (BODY + "\nالمصدر: نوفوستي\nالمصدر: RT Arabic", "RT Arabic"),
+    (BODY + "\nالمصدر: عين ليبيا", "Ain Libya"),
+    (BODY + "\nالمصدر: نوفوستي", "RIA Novosti"),
+    ("وكالة الأناضول للأنباء\nموسكو\n" + BODY, "Anadolu Agency"),
+])
+def test_outlet(text, expected):
+    assert extract_metadata(text).outlet == expected
+
+
+def test_outlet_from_url_domain():
+    assert extract_metadata(BODY, {"url": "https://arabic.rt.com/world/1558528-x/"}).outlet == "RT Arabic"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("بوتين وعلييف يلتقيان في سوتشي\n\n" + BODY, "بوتين وعلييف يلتقيان في سوتشي"),
+    ("إعلان\n\nبوتين يصل إلى أذربيجان في زيارة رسمية\n\n" + BODY, "بوتين يصل إلى أذربيجان في زيارة رسمية"),
+    ("بوتين يصل إلى باكو اليوم بوتين يصل إلى باكو اليوم صورة الرئيسين\n" + BODY, "بوتين يصل إلى باكو اليوم"),
+    (BODY * 4, None),  # the page starts with a paragraph: no title shown
+])
+def test_title(text, expected):
+    assert find_title(text) == expected
+
+
+@pytest.mark.parametrize("text,lang", [(BODY, "ar"), ("Putin met Aliyev in Sochi on Friday.", "en"),
+                                       ("Путин встретился с Алиевым", "other"), ("12345", None)])
+def test_language(text, lang):
+    assert guess_language(text) == lang
+
+
+def test_bidi_controls_never_reach_the_title():
+    text = "\u202eبوتين\u202e\u2066 و\u2067علييف\u202c يبحثان التعاون\n\n" + BODY
+    assert extract_metadata(text).title == "بوتين وعلييف يبحثان التعاون"
+    assert extract_metadata(BODY, {"title": "عنوان\u202e مقلوب"}).title == "عنوان مقلوب"
