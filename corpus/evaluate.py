@@ -4,8 +4,9 @@
 
 DIR holds ``gold.jsonl`` and the articles either in ``DIR/articles/*.txt`` (devset) or beside it
 (``DIR/*.txt``, seeds). All articles are extracted in one run (``extract_many``), so meetings the
-text does not date can be linked to events other articles date. The page URL recorded with each
-gold article is passed as a hint, as an HTML reader would (``--no-url-hints`` turns that off).
+text does not date can be linked to events other articles date. Only the text is used, as
+``python -m corpus extract FILE`` sees it; ``--url-hints`` also passes the page URL recorded with
+each gold article, as an HTML reader would have it.
 
 Metrics (see ../shared/devset/README.md): meeting detection P/R/F1; date accuracy for dates the
 text fixes and for all dated meetings; city accuracy where gold has a city; published accuracy
@@ -145,7 +146,7 @@ def _clustering(gold: list[dict[str, Any]], events: list[Any], keys: list[str]):
     return _prf(tp, len(sys_pairs), len(gold_pairs))
 
 
-def evaluate_folder(folder: Path, url_hints: bool = True) -> dict[str, Any]:
+def evaluate_folder(folder: Path, url_hints: bool = False) -> dict[str, Any]:
     gold = load_gold(folder)
     docs = []
     for g in gold:
@@ -182,12 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     ap.add_argument("--floors", type=Path, help="JSON file of pinned floors per set")
     ap.add_argument("--set", dest="set_name", help="which floors to apply (default: the folder name)")
-    ap.add_argument("--no-url-hints", action="store_true", help="do not pass the gold page URL as a hint")
+    ap.add_argument("--url-hints", action="store_true", help="pass the gold page URL as a hint (as HTML input has it)")
     args = ap.parse_args(argv)
     if not (args.folder / "gold.jsonl").exists():
         print(f"no gold.jsonl in {args.folder}", file=sys.stderr)
         return 2
-    result = evaluate_folder(args.folder, url_hints=not args.no_url_hints)
+    result = evaluate_folder(args.folder, url_hints=args.url_hints)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
