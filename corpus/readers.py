@@ -301,8 +301,12 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     try:
         import trafilatura
 
+        # extensive_search off: htmldate's free-text date hunt loads every dateparser locale (11–20 s
+        # on the first file of a process); meta tags and URL dates are still read, and our own
+        # metadata.py finds Arabic dates in the text.
         doc = trafilatura.bare_extraction(_CODE_BLOCK.sub(" ", html), with_metadata=True, include_comments=False,
-                                          include_tables=True)
+                                          include_tables=True,
+                                          date_extraction_params={"extensive_search": False})
         if doc is not None:
             text = doc.text or ""
             for key, value in (("title", doc.title), ("published", doc.date),
