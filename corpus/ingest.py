@@ -134,10 +134,11 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], who: str = "cli",
 def ingest_bytes(store: Store, name: str, data: bytes, who: str = "upload") -> list[FileResult]:
     """An upload (its name picks the format) → stored articles; same results as ``ingest_paths``.
 
-    No process pool: this runs inside the web server, where starting processes is unwelcome.
+    No process pool: this runs inside the web server, where starting processes is unwelcome. Events
+    are regrouped lazily by the next reader (``Store.ensure_events``), not once per upload.
     """
     from .readers import read_bytes
-    return ingest_documents(store, read_bytes(data, name), who, use_pool=False)
+    return ingest_documents(store, read_bytes(data, name), who, rebuild=False, use_pool=False)
 
 
 def ingest_texts(store: Store, items: Iterable[tuple[str, str]], who: str = "cli",

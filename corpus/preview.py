@@ -329,19 +329,7 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
             outcomes.append(_rejected(preview.file, preview.source, "store_failed",
                                       f"it could not be stored ({type(exc).__name__})",
                                       error=type(exc).__name__))
-    if any(o.status in ("added", "source_added") for o in outcomes):
-        _regroup_events(store)
     return outcomes
-
-
-def _regroup_events(store: Any) -> None:
-    rebuild = getattr(store, "rebuild_events", None)
-    if rebuild is None:
-        return
-    try:
-        rebuild()
-    except Exception:  # the articles are stored; events are rebuilt again on the next write
-        log.exception("regrouping events after an upload failed")
 
 
 def skipped(preview: Preview) -> Outcome:

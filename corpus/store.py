@@ -507,24 +507,38 @@ class Store:
     def rebuild_events(self) -> int:
         """Group the meetings of all live articles into events (``events.cluster_meetings``).
 
-        Clustering runs outside the write lock (it can take a while on a large corpus) on a
-        snapshot; the result is written only if nothing changed meanwhile, else it is redone.
+        Events are derived data: clustering runs outside the write lock on a snapshot, and the
+        result is stored with the corpus version it was computed from (``events_version``). A
+        result older than the stored one is dropped; one older than the corpus is stored and
+        redone by the next ``ensure_events``.
         """
-        for _ in range(3):
-            with self.engine.connect() as conn:
-                version = _corpus_version(conn)
-                items = _meeting_items(conn)
-            groups = _cluster(items)
+        with self.engine.connect() as conn:
+            version = _corpus_version(conn)
+            items = _meeting_items(conn)
+        groups = _cluster(items)
 
-            def write(conn: sa.Connection, groups: list[_EventGroup] = groups,
-                      version: int = version) -> int | None:
-                if _corpus_version(conn) != version:
-                    return None
-                return _store_events(conn, groups)
-            stored = self._transact(write)
-            if stored is not None:
-                return stored
-        return self._transact(lambda conn: _store_events(conn, _cluster(_meeting_items(conn))))
+        def write(conn: sa.Connection) -> int:
+            if _events_version(conn) > version:
+                return len(groups)  # a newer snapshot is already stored
+            stored = _store_events(conn, groups)
+            _set_events_version(conn, version)
+            return stored
+        # No version bump: events follow from the corpus version they were grouped at, and
+        # version() regroups before it answers, so caches keyed by it never see stale events.
+        return self._transact(write, bump=False)
+
+    def ensure_events(self) -> bool:
+        """Regroup events when writes happened since they were last grouped; True if it did.
+
+        Writers only bump the corpus version, so a burst of uploads costs one regrouping, done
+        by the next reader, instead of one per upload under the write lock.
+        """
+        with self.engine.connect() as conn:
+            fresh = _events_version(conn) >= _corpus_version(conn)
+        if fresh:
+            return False
+        self.rebuild_events()
+        return True
 
     def reprocess(self, progress: Callable[[int, int], None] | None = None, batch: int = 500,
                   extractor: Callable[[str, str, dict[str, Any]], Extraction] | None = None) -> int:
@@ -582,6 +596,8 @@ class Store:
             return conn.execute(stmt, params or {}).all()
 
     def version(self) -> int:
+        """The corpus version, for cache keys; events are regrouped first when they are stale."""
+        self.ensure_events()
         with self.engine.connect() as conn:
             value = conn.execute(sa.select(schema.meta.c.value).where(
                 schema.meta.c.key == "corpus_version")).scalar()
@@ -778,6 +794,7 @@ class Store:
     # --- reads: events, figures, aggregates ---
 
     def events(self, filters: Filters | None = None) -> pd.DataFrame:
+        self.ensure_events()
         ids = self._ids_select(filters)
         inferred = sa.func.max(sa.case((EA.c.inferred.is_(True), 1), else_=0)).label("inferred_any")
         stmt = (sa.select(E.c.id, E.c.date, E.c.city, E.c.kind, E.c.status,
@@ -793,6 +810,7 @@ class Store:
             "inferred_any": [bool(r.inferred_any) for r in rows]})
 
     def event(self, event_id: int) -> dict[str, Any] | None:
+        self.ensure_events()
         with self.engine.connect() as conn:
             ev = conn.execute(sa.select(E).where(E.c.id == event_id)).first()
             if ev is None:
@@ -816,6 +834,7 @@ class Store:
 
     def event_sources(self) -> list[dict[str, Any]]:
         """Every event with the source names of its live articles (the CLI ``events`` output)."""
+        self.ensure_events()
         with self.engine.connect() as conn:
             evs = conn.execute(sa.select(E).order_by(E.c.date.nulls_last(), E.c.id)).all()
             links = conn.execute(sa.select(EA.c.event_id, S.c.source)
@@ -1018,6 +1037,18 @@ def _assign_ids(conn: sa.Connection, groups: list[_EventGroup]) -> list[int | No
 def _corpus_version(conn: sa.Connection) -> int:
     value = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "corpus_version")).scalar()
     return int(value or 0)
+
+
+def _events_version(conn: sa.Connection) -> int:
+    value = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "events_version")).scalar()
+    return -1 if value is None else int(value)
+
+
+def _set_events_version(conn: sa.Connection, version: int) -> None:
+    updated = conn.execute(schema.meta.update().where(schema.meta.c.key == "events_version")
+                           .values(value=str(version))).rowcount
+    if not updated:
+        conn.execute(schema.meta.insert().values(key="events_version", value=str(version)))
 
 
 def _store_events(conn: sa.Connection, groups: list[_EventGroup]) -> int:
