@@ -6,19 +6,11 @@ ingested through corpus.ingest. Skipped when /usr/bin/chromium is missing, unles
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS as FLAGS, ROOT, Dashboard
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 HOSTILE_MARK = "<img src=x onerror=alert(1)>"
 HOSTILE_TEXT = (
@@ -34,26 +26,6 @@ def _need_browser() -> None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("CI=true but /usr/bin/chromium is missing")
         pytest.skip("no /usr/bin/chromium")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_health(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="session")
@@ -74,25 +46,11 @@ def corpus_db(tmp_path_factory) -> dict:
 
 @pytest.fixture(scope="session")
 def app_url(corpus_db, tmp_path_factory) -> str:
-    port = _free_port()
-    env = {**os.environ, "CORPUS_DB_URL": corpus_db["url"], "PYTHONPATH": str(ROOT)}
-    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    app = Dashboard(corpus_db["url"], tmp_path_factory.mktemp("streamlit") / "server.log")
     try:
-        _wait_health(base, proc)
-        yield base
+        yield app.base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        app.stop()
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -23,10 +18,7 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic",
-                 "--disable-dev-shm-usage"]
+from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS, Dashboard, free_port, wait_healthy  # noqa: E402,F401
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -157,61 +149,6 @@ def consistency_problems(url: str) -> list[str]:
 
 
 # --- a running dashboard -----------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"{base} not healthy after {timeout} s")
-
-
-class Dashboard:
-    """``streamlit run app.py`` on a free port over the database ``db_url``."""
-
-    def __init__(self, db_url: str, log_path: Path) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "CORPUS_DB_URL": db_url, "PYTHONUNBUFFERED": "1",
-               "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-        self.log = log_path.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        try:
-            wait_healthy(self.base, self.proc)
-        except Exception:
-            self.stop()
-            raise
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        self.log.close()
-
-
-
 
 def wait_for_page(page, timeout_ms: int = 60_000) -> None:
     """Wait until the app's script has finished a run and its main block has content."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[2])]
 from reliability_support import CHROMIUM, CHROMIUM_ARGS, ROOT, Dashboard, skip_or_fail  # noqa: E402
 
 SESSIONS = 10
