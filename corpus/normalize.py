@@ -44,24 +44,31 @@ def _map_char(ch: str) -> str:
     return ch
 
 
+# Translation tables built once (str.maketrans per call cost more than the translation itself).
+_ALEF_TABLE = str.maketrans(_ALEF)
+_YA_TABLE = str.maketrans(_YA)
+_DIGITS_TABLE = str.maketrans(_DIGITS)
+_DELETE_TABLE = str.maketrans(_DELETE)
+
+
 def normalize_alef(text: str) -> str:
     """أ إ آ ٱ → ا."""
-    return text.translate(str.maketrans(_ALEF))
+    return text.translate(_ALEF_TABLE)
 
 
 def normalize_ya(text: str) -> str:
     """ى (alef maqsura) and Persian ی → ي."""
-    return text.translate(str.maketrans({"ى": "ي", "ی": "ي"}))
+    return text.translate(_YA_TABLE)
 
 
 def normalize_digits(text: str) -> str:
     """Arabic-Indic ٠-٩ and Persian ۰-۹ → 0-9."""
-    return text.translate(str.maketrans(_DIGITS))
+    return text.translate(_DIGITS_TABLE)
 
 
 def strip_harakat(text: str) -> str:
     """Remove diacritics and tatweel."""
-    return text.translate(str.maketrans(_DELETE))
+    return text.translate(_DELETE_TABLE)
 
 
 @dataclass(frozen=True)
@@ -85,10 +92,19 @@ def normalize_with_offsets(text: str) -> Normalized:
     """Normalise ``text`` keeping a map from each output character to its source index."""
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = _map_char(ch)
+    pos = 0
+    # Unchanged stretches are copied whole; only the characters that change are looked up.
+    for m in _CHANGED_RE.finditer(text):
+        i = m.start()
+        if i > pos:
+            out.append(text[pos:i])
+            offsets.extend(range(pos, i))
+        mapped = _CHANGED[m.group()]
         out.append(mapped)
         offsets.extend([i] * len(mapped))
+        pos = i + 1
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
     return Normalized("".join(out), tuple(offsets))
 
@@ -96,9 +112,17 @@ def normalize_with_offsets(text: str) -> Normalized:
 _WS = re.compile(r"[ \t\u00a0]+")
 
 
+# Every character _map_char changes, with its replacement: most Arabic text needs few changes, so
+# one regex pass over just those is ~10x faster than mapping each character (matters at 100k docs).
+_CHANGED = {ch: _map_char(ch) for ch in [*_TABLE, *map(chr, range(ord("A"), ord("Z") + 1)),
+                                         *map(chr, range(0xFB50, 0xFEFD))]}
+_CHANGED = {ch: out for ch, out in _CHANGED.items() if out != ch}
+_CHANGED_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_CHANGED)) + "]")
+
+
 def normalize(text: str) -> str:
     """Normalise for matching (length may shrink: diacritics and invisibles are removed)."""
-    return "".join(_map_char(ch) for ch in text)
+    return _CHANGED_RE.sub(lambda m: _CHANGED[m.group()], text)
 
 
 def normalize_spaces(text: str) -> str:

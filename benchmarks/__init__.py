@@ -1,0 +1,1 @@
+"""Benchmarks: ``python benchmarks/run.py`` measures search, page reruns, start-up, ingest, memory."""

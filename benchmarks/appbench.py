@@ -1,0 +1,203 @@
+"""Dashboard timings: warm page reruns (AppTest), cold start and peak memory (real server + Chromium)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ("overview", "timeline", "figures", "articles", "upload")
+CHROMIUM = "/usr/bin/chromium"
+PAGE_TIMEOUT_MS = 60_000
+RUN_TIMEOUT_S = 180
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--disable-quic", "--no-first-run"]
+# Filter changes timed on every page: (label, widget kind, key, value).
+# The fourth value is a second change of the same widget, sampled to show where the time goes.
+CHANGES = (("kind = talks", "multiselect", "flt_kinds", ["talks"], ["visit"]),
+           ("query = باكو", "text_input", "flt_q", "باكو", "موسكو"))
+
+
+def _widget(at: Any, kind: str, key: str) -> Any:
+    return getattr(at, kind)(key=key)
+
+
+def _profile_top(fn, limit: int = 8, interval: float = 0.005) -> list[str]:
+    """Where one call of ``fn`` spends its time, by sampling every thread's stack.
+
+    AppTest runs the page script in another thread, which cProfile does not see: a sampler sees
+    all threads. Each line: approximate cumulative ms of a project (or library) function.
+    """
+    import collections
+    import threading
+
+    counts: collections.Counter[str] = collections.Counter()
+    samples = 0
+    done = threading.Event()
+    me = threading.get_ident()
+
+    def sample() -> None:
+        nonlocal samples
+        while not done.is_set():
+            for tid, frame in sys._current_frames().items():
+                if tid in (me, sampler.ident):
+                    continue
+                seen: set[str] = set()
+                while frame is not None:
+                    code = frame.f_code
+                    where = _where(code.co_filename, code.co_firstlineno, code.co_name)
+                    if where and where not in seen:
+                        seen.add(where)
+                        counts[where] += 1
+                    frame = frame.f_back
+            samples += 1
+            time.sleep(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    start = time.perf_counter()
+    sampler.start()
+    try:
+        fn()
+    finally:
+        done.set()
+        sampler.join()
+    elapsed = time.perf_counter() - start
+    if not samples:
+        return []
+    return [f"{n / samples * elapsed * 1e3:.0f} ms {where}" for where, n in counts.most_common(limit)]
+
+
+def _where(filename: str, line: int, name: str) -> str | None:
+    """Short name of a frame worth reporting: project code, or pandas/plotly/sqlalchemy/sqlite."""
+    if str(ROOT) in filename and "/.venv/" not in filename and "/benchmarks/" not in filename:
+        return f"{Path(filename).relative_to(ROOT)}:{line} {name}"
+    for lib in ("pandas", "plotly", "sqlalchemy"):
+        if f"/site-packages/{lib}/" in filename and name in ("read_sql", "execute", "__init__"):
+            return None
+    return None
+
+
+def warm_reruns(db_url: str, profile_over_ms: float = 300) -> list[dict[str, Any]]:
+    """Per page: first run, then the rerun after each filter change (same process, warm caches)."""
+    os.environ["CORPUS_DB_URL"] = db_url
+    import logging
+    from streamlit.testing.v1 import AppTest
+
+    for name in list(logging.root.manager.loggerDict):  # bare-mode warnings, one per cache call
+        if name.startswith("streamlit"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+    results = []
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=RUN_TIMEOUT_S)
+        start = time.perf_counter()
+        try:
+            at.run()
+        except Exception as exc:  # AppTest timeout: the page is too slow to measure further
+            results.append({"page": page, "first_run_ms": None, "errors": [type(exc).__name__]})
+            continue
+        row: dict[str, Any] = {"page": page, "first_run_ms": (time.perf_counter() - start) * 1e3,
+                               "errors": [str(e.value)[:200] for e in at.exception]}
+        for label, kind, key, value, other in CHANGES:
+            try:
+                _widget(at, kind, key).set_value(value)
+            except Exception as exc:  # the page has no such widget
+                row[label] = None
+                row.setdefault("errors", []).append(f"{label}: {type(exc).__name__}")
+                continue
+            start = time.perf_counter()
+            try:
+                at.run()
+            except Exception as exc:
+                row[label] = None
+                row["errors"].append(f"{label}: {type(exc).__name__}")
+                break
+            ms = (time.perf_counter() - start) * 1e3
+            row[label] = ms
+            reset = [] if kind == "multiselect" else ""
+            if profile_over_ms < ms < 30_000:  # a similar change (its data not cached yet), sampled
+                _widget(at, kind, key).set_value(other)
+                row.setdefault("profile", {})[label] = _profile_top(at.run)
+            _widget(at, kind, key).set_value(reset)
+            at.run()
+        results.append(row)
+    return results
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """VmHWM (peak resident set) of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _wait_health(port: int, proc: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+def browser_session(db_url: str) -> dict[str, Any]:
+    """Start ``streamlit run app.py`` on the database, open it in headless Chromium.
+
+    Cold start = from launching the server process to the overview's metrics being visible.
+    Then every page is opened, and a filter link on each; the server's peak RSS is read at the end.
+    """
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    env = {**os.environ, "CORPUS_DB_URL": db_url, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    out: dict[str, Any] = {"pages": {}}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            _wait_health(port, proc)
+            out["health_s"] = time.perf_counter() - start
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_selector('[data-testid="stMetric"]', timeout=180_000)
+            out["first_page_s"] = time.perf_counter() - start
+            for name in PAGES:
+                for suffix in ("", "?kind=talks&q=%D8%A8%D8%A7%D9%83%D9%88"):
+                    t0 = time.perf_counter()
+                    try:
+                        page.goto(f"http://127.0.0.1:{port}/{name}{suffix}")
+                        page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=PAGE_TIMEOUT_MS)
+                        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=PAGE_TIMEOUT_MS)
+                        out["pages"][f"/{name}{suffix}"] = time.perf_counter() - t0
+                    except Exception:  # too slow: record it and go on with the other pages
+                        out["pages"][f"/{name}{suffix}"] = None
+            out["peak_rss_mb"] = _peak_rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            browser.close()
+    return out
