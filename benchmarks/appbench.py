@@ -2,21 +2,16 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
+import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Dashboard
 PAGES = ("overview", "timeline", "figures", "articles", "upload")
-CHROMIUM = "/usr/bin/chromium"
 PAGE_TIMEOUT_MS = 60_000
 RUN_TIMEOUT_S = 180
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-quic", "--no-first-run"]
 # Filter changes timed on every page: (label, widget kind, key, value).
 # The fourth value is a second change of the same widget, sampled to show where the time goes.
 CHANGES = (("kind = talks", "multiselect", "flt_kinds", ["talks"], ["visit"]),
@@ -129,32 +124,12 @@ def warm_reruns(db_url: str, profile_over_ms: float = 300) -> list[dict[str, Any
     return results
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _peak_rss_mb(pid: int) -> float:
     """VmHWM (peak resident set) of a process, in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def _wait_health(port: int, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError("streamlit did not become healthy")
 
 
 def browser_session(db_url: str) -> dict[str, Any]:
@@ -165,39 +140,26 @@ def browser_session(db_url: str) -> dict[str, Any]:
     """
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    env = {**os.environ, "CORPUS_DB_URL": db_url, "PYTHONPATH": str(ROOT)}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     out: dict[str, Any] = {"pages": {}}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            _wait_health(port, proc)
+        with Dashboard(db_url, Path(tmp) / "streamlit.log") as app:  # returns once /_stcore/health answers
             out["health_s"] = time.perf_counter() - start
-            page.goto(f"http://127.0.0.1:{port}/")
+            page.goto(f"{app.base}/")
             page.wait_for_selector('[data-testid="stMetric"]', timeout=180_000)
             out["first_page_s"] = time.perf_counter() - start
             for name in PAGES:
                 for suffix in ("", "?kind=talks&q=%D8%A8%D8%A7%D9%83%D9%88"):
                     t0 = time.perf_counter()
                     try:
-                        page.goto(f"http://127.0.0.1:{port}/{name}{suffix}")
+                        page.goto(f"{app.base}/{name}{suffix}")
                         page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=PAGE_TIMEOUT_MS)
                         page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=PAGE_TIMEOUT_MS)
                         out["pages"][f"/{name}{suffix}"] = time.perf_counter() - t0
                     except Exception:  # too slow: record it and go on with the other pages
                         out["pages"][f"/{name}{suffix}"] = None
-            out["peak_rss_mb"] = _peak_rss_mb(proc.pid)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            browser.close()
+            out["peak_rss_mb"] = _peak_rss_mb(app.proc.pid)
+        browser.close()
     return out
