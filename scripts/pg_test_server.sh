@@ -8,10 +8,11 @@ PGDATA_DIR=${PGDATA_DIR:-/tmp/corpus-pg-test}
 PGPORT=${PGPORT:-54329}
 RUN_AS=()
 if [ "$(id -u)" = "0" ]; then RUN_AS=(runuser -u postgres --); fi  # postgres refuses to run as root
+cd /  # the postgres user may not be allowed into the checkout (e.g. under /root)
 
 case "${1:-start}" in
   start)
-    if [ ! -x "$PGBIN/postgres" ]; then echo "echo 'no PostgreSQL server binaries found' >&2"; exit 1; fi
+    if [ ! -x "$PGBIN/postgres" ]; then echo "no PostgreSQL server binaries found" >&2; exit 1; fi
     if ! "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
       rm -rf "$PGDATA_DIR"; mkdir -p "$PGDATA_DIR"
       [ "$(id -u)" = "0" ] && chown postgres:postgres "$PGDATA_DIR"

@@ -15,7 +15,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 bash scripts/setup.sh --dev
-eval "$(scripts/pg_test_server.sh start)"
+pg_env=$(scripts/pg_test_server.sh start)  # a plain assignment, so set -e stops here if it fails
+eval "$pg_env"
 trap 'scripts/pg_test_server.sh stop' EXIT
 
 .venv/bin/python -m pytest "$@"

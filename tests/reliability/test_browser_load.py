@@ -16,6 +16,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -136,6 +137,25 @@ async def run_load(base: str, sessions: int, seconds: float) -> Results:
     return results
 
 
+def _run_in_own_loop(coro) -> Results:
+    """asyncio.run in a fresh thread: under pytest the sync Playwright of other browser tests may
+    already own an event loop in this thread, and asyncio.run refuses to nest."""
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join()
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["result"]  # type: ignore[return-value]
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -178,7 +198,7 @@ def test_ten_sessions_at_once(tmp_path):
     url = build_database(tmp_path)
     app = Dashboard(url, tmp_path / "streamlit.log")
     try:
-        results = asyncio.run(run_load(app.base, SESSIONS, SECONDS))
+        results = _run_in_own_loop(run_load(app.base, SESSIONS, SECONDS))
     finally:
         app.stop()
     print("\n" + summary(results, SESSIONS, SECONDS))
