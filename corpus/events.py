@@ -8,12 +8,18 @@ nothing) are linked to the dated event that fits their city, kind, weekday or da
 whose articles share the most distinctive words with them; the link is marked inferred and the
 meeting gets ``date_basis='linked'`` and the event's day. Meetings that fit no dated event are
 grouped with similar undated ones. Everything is deterministic (items are processed by key).
+
+Scale: events are indexed by the days they cover, so a dated meeting is compared only with events
+within two days and an undated one only with events near its publication date; each event keeps
+its days, city and kind counts up to date as members join; word vectors are built on first use and
+text similarity is computed only to break ties. 100k meetings cluster in seconds.
 """
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import Counter
+from bisect import insort
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -65,21 +71,44 @@ class EventGroup:
 
 @dataclass
 class _Event:
+    """An event being built; days, city and kind counts are cached and updated on each add."""
     items: list[ArticleMeeting] = field(default_factory=list)
     linked: list[ArticleMeeting] = field(default_factory=list)
+    _days: list[date] = field(default_factory=list)
+    _cities: Counter = field(default_factory=Counter)
+    _kinds: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        for i in self.items:
+            self._count(i, dated=True)
+        for i in self.linked:
+            self._count(i, dated=False)
+
+    def _count(self, item: ArticleMeeting, dated: bool) -> None:
+        m = item.meeting
+        if m.city:
+            self._cities[m.city] += 1
+        if m.kind:
+            self._kinds[m.kind] += 1
+        if dated and m.date:
+            day = to_date(m.date)
+            if day not in self._days:
+                insort(self._days, day)
+
+    def add(self, item: ArticleMeeting, linked: bool = False) -> None:
+        (self.linked if linked else self.items).append(item)
+        self._count(item, dated=not linked)
 
     def days(self) -> list[date]:
-        return sorted({to_date(i.meeting.date) for i in self.items if i.meeting.date})
+        return self._days
 
     def city(self) -> str | None:
-        cities = Counter(i.meeting.city for i in self.items + self.linked if i.meeting.city)
-        return _most_common(cities)
+        return _most_common(self._cities)
 
     def kind(self) -> str | None:
-        kinds = Counter(i.meeting.kind for i in self.items + self.linked if i.meeting.kind)
-        if kinds.get("multilateral_summit"):
+        if self._kinds.get("multilateral_summit"):
             return "multilateral_summit"
-        return _most_common(kinds)
+        return _most_common(self._kinds)
 
     def main_day(self) -> date | None:
         """The day of the talks when articles differ (arrival vs talks of a visit), else the
@@ -110,29 +139,41 @@ def _kind_ok(a: str | None, b: str | None) -> bool:
 
 # ---------------------------------------------------------------- similarity
 
-def _bag(text: str) -> Counter:
-    words = (strip_clitics(t) for t in tokens(text))
-    return Counter(w for w in words if len(w) >= 3 and not w.isdigit())
+def _bag(text: str, stems: dict[str, str]) -> Counter:
+    """Word counts of ``text``; ``stems`` caches strip_clitics per token (news vocabularies repeat)."""
+    bag: Counter = Counter()
+    for tok, count in Counter(tokens(text)).items():
+        word = stems.get(tok)
+        if word is None:
+            word = stems[tok] = strip_clitics(tok)
+        if len(word) >= 3 and not word.isdigit():
+            bag[word] += count
+    return bag
 
 
 class _Similarity:
     def __init__(self, items: list[ArticleMeeting]):
-        self.bags = {i.key: _bag(i.text) for i in items}
+        stems: dict[str, str] = {}
+        self.bags = {i.key: _bag(i.text, stems) for i in items}
         df = Counter(w for bag in self.bags.values() for w in bag)
         n = max(len(self.bags), 1)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-        self.vectors = {k: self._vector(b) for k, b in self.bags.items()}
+        self.vectors: dict[str, dict[str, float]] = {}  # built on first use: most items never need one
 
     def _vector(self, bag: Counter) -> dict[str, float]:
         vec = {w: (1 + math.log(c)) * self.idf.get(w, 0.0) for w, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
 
+    def vector(self, key: str) -> dict[str, float]:
+        vec = self.vectors.get(key)
+        if vec is None:
+            vec = self.vectors[key] = self._vector(self.bags.get(key, Counter()))
+        return vec
+
     def pair(self, a: str, b: str) -> float:
-        va, vb = self.vectors.get(a, {}), self.vectors.get(b, {})
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb.get(w, 0.0) for w, v in va.items())
+        va, vb = self.vector(a), self.vector(b)
+        return sum(va[w] * vb[w] for w in va.keys() & vb.keys())
 
     def to_event(self, key: str, event: _Event) -> float:
         members = [i.key for i in event.items + event.linked if i.key != key][:MAX_COMPARED]
@@ -141,10 +182,28 @@ class _Similarity:
 
 # ---------------------------------------------------------------- clustering
 
-def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity) -> None:
+class _DayIndex:
+    """Events by each day they cover, so a meeting is compared only with events near its day."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[date, set[int]] = defaultdict(set)
+
+    def add(self, idx: int, days: list[date]) -> None:
+        for d in days:
+            self.by_day[d].add(idx)
+
+    def near(self, day: date, radius: int) -> set[int]:
+        found: set[int] = set()
+        for k in range(-radius, radius + 1):
+            found |= self.by_day.get(day + timedelta(days=k), set())
+        return found
+
+
+def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> None:
     day = to_date(item.meeting.date)
-    best: tuple[int, float, int] | None = None
-    for idx, ev in enumerate(events):
+    fits: list[tuple[int, int]] = []  # (gap, idx)
+    for idx in index.near(day, SAME_EVENT_DAYS):
+        ev = events[idx]
         days = ev.days()
         if not _city_ok(ev.city(), item.meeting.city) or not _kind_ok(ev.kind(), item.meeting.kind):
             continue
@@ -153,13 +212,17 @@ def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity) ->
         call = "phone_call" in (ev.kind(), item.meeting.kind)
         if gap > (CALL_DAYS if call else SAME_EVENT_DAYS) or span > (CALL_DAYS if call else MAX_EVENT_SPAN):
             continue
-        score = (gap, -sim.to_event(item.key, ev), idx)
-        if best is None or score < best:
-            best = score
-    if best is None:
+        fits.append((gap, idx))
+    if not fits:
         events.append(_Event(items=[item]))
-    else:
-        events[best[2]].items.append(item)
+        index.add(len(events) - 1, [day])
+        return
+    closest = min(gap for gap, _ in fits)
+    tied = sorted(idx for gap, idx in fits if gap == closest)
+    # Text similarity only breaks ties between equally close events (it is the costly part).
+    best = tied[0] if len(tied) == 1 else min(tied, key=lambda i: (-sim.to_event(item.key, events[i]), i))
+    events[best].add(item)
+    index.add(best, [day])
 
 
 def _day_for(item: ArticleMeeting, ev: _Event) -> date | None:
@@ -186,28 +249,45 @@ def _published_ok(item: ArticleMeeting, day: date) -> bool:
     return -60 <= (day - pub).days <= 1
 
 
-def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity) -> bool:
+# Linked days lie within this many days of the publication date (see _published_ok).
+PUBLISHED_WINDOW = 60
+
+
+def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayIndex) -> list[int]:
+    """Indexes of dated events that may hold the meeting: near its publication date when known."""
+    pub = to_date(item.published)
+    if pub is None:
+        return [idx for idx, ev in enumerate(events) if ev.items]
+    return sorted(index.near(pub, PUBLISHED_WINDOW + MAX_EVENT_SPAN + 1))
+
+
+def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> bool:
     m = item.meeting
     candidates = []
-    for idx, ev in enumerate(events):
+    for idx in _link_candidates(events, item, index):
+        ev = events[idx]
         if not ev.items or not _city_ok(ev.city(), m.city) or not _kind_ok(ev.kind(), m.kind):
             continue
         day = _day_for(item, ev)
         if day is None or not _published_ok(item, day):
             continue
-        score = sim.to_event(item.key, ev) + (0.05 if m.city and ev.city() == m.city else 0.0)
-        candidates.append((-score, idx, day))
+        candidates.append((idx, day))
     if not candidates:
         return False
-    candidates.sort()
-    neg_score, idx, day = candidates[0]
     has_clue = m.city is not None or m.weekday is not None or getattr(m, "month", None) is not None
-    if len(candidates) > 1 and -neg_score < LINK_SIMILARITY and not has_clue:
-        return False
-    if len(candidates) == 1 and not has_clue and -neg_score < LINK_SIMILARITY:
+    if len(candidates) == 1 and has_clue:  # nothing to rank, no similarity threshold to meet
+        idx, day = candidates[0]
+        m.date, m.date_basis = day.isoformat(), "linked"
+        events[idx].add(item, linked=True)
+        return True
+    scored = [(-(sim.to_event(item.key, events[idx]) + (0.05 if m.city and events[idx].city() == m.city else 0.0)),
+               idx, day) for idx, day in candidates]
+    scored.sort()
+    neg_score, idx, day = scored[0]
+    if -neg_score < LINK_SIMILARITY and not has_clue:
         return False
     m.date, m.date_basis = day.isoformat(), "linked"
-    events[idx].linked.append(item)
+    events[idx].add(item, linked=True)
     return True
 
 
@@ -227,7 +307,7 @@ def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event
         if best is None:
             groups.append(_Event(linked=[item]))
         else:
-            groups[best[1]].linked.append(item)
+            groups[best[1]].add(item, linked=True)
     return groups
 
 
@@ -252,15 +332,17 @@ def cluster_meetings(items: list[ArticleMeeting]) -> list[EventGroup]:
     items = sorted(items, key=lambda i: i.key)
     sim = _Similarity(items)
     dated = [i for i in items if to_date(i.meeting.date) and i.meeting.date_basis != "linked"]
-    undated = [i for i in items if i not in dated]
+    dated_ids = {id(i) for i in dated}
+    undated = [i for i in items if id(i) not in dated_ids]
     for i in undated:
         if i.meeting.date_basis == "linked":
             i.meeting.date, i.meeting.date_basis = None, None  # re-link from scratch
     events: list[_Event] = []
+    index = _DayIndex()
     for item in sorted(dated, key=lambda i: (i.meeting.date, i.key)):
-        _join_dated(events, item, sim)
+        _join_dated(events, item, sim, index)
     # Strongest clues first, so that weaker ones can lean on the articles linked before them.
-    rest = [i for i in sorted(undated, key=_clue_rank) if not _link_undated(events, i, sim)]
+    rest = [i for i in sorted(undated, key=_clue_rank) if not _link_undated(events, i, sim, index)]
     events.extend(_group_unlinked(rest, sim))
     return _to_groups(events)
 

@@ -108,6 +108,10 @@ class _Lex:
     rank_needs: frozenset[str]
     periods: dict
     countries: Terms  # payload: country name
+    economic: Terms
+    signed_docs: Terms
+    signing: frozenset[str]
+    doc_complements: frozenset[str]
 
 
 def _terms(pairs) -> Terms:
@@ -157,6 +161,10 @@ def lexicon() -> _Lex:
         rank_needs=_wordset(metrics["rank_context_needs"]),
         periods=metrics["periods"],
         countries=_grouped(metrics["countries"]),
+        economic=_plain(metrics["economic_words"]),
+        signed_docs=_plain(units["signed_documents"]),
+        signing=_wordset(units["signing_words"]),
+        doc_complements=_wordset(units["document_complements"]),
     )
 
 
@@ -290,6 +298,7 @@ class _Context:
         self.metric_starts = [words[k].start for k, _, _ in hits]
         self.metrics = [term[1] for _, _, term in hits]
         self.non_economic = bool(_find_terms(words, lex.non_economic))
+        self.economic = bool(_find_terms(words, lex.economic))
         self.growth_starts = [w.start for w in words
                               if w.norm in lex.growth or _strip1(w.norm) in lex.growth]
         self.pairs = _pairs(words, lex)
@@ -525,7 +534,21 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
             figures.append(fig)
     figures.extend(_ranks(text, sentences, lex))
     figures.sort(key=lambda f: f.start)
-    return figures
+    return _drop_headline_repeats(text, figures)
+
+
+def _figure_key(f: Figure) -> tuple:
+    return f.value, f.value_max, f.unit, f.metric
+
+
+def _drop_headline_repeats(text: str, figures: list[Figure]) -> list[Figure]:
+    """A headline figure that the body repeats (same value, unit and metric) is one figure: keep
+    the body's, which carries its period and context."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return figures
+    body_keys = {_figure_key(f) for f in figures if f.start > headline_end}
+    return [f for f in figures if f.start > headline_end or _figure_key(f) not in body_keys]
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> Sentence | None:
@@ -547,6 +570,8 @@ def _figure(text: str, m: NumberMention, sent: Sentence, ctx: _Context,
             and ctx.non_economic and ctx.metric(m.start) is None:
         # election results, territory or population shares: no trade/investment term around
         return None
+    if unit.unit == "percent" and ctx.metric(m.start) is None and not ctx.economic and not ctx.growth_starts:
+        return None  # a share of something that is not economic ("النص جاهز بنسبة 80 بالمئة")
     if unit.unit == "count" and not m.words and m.value != int(m.value):
         return None  # 2.5 companies: not a count
     end, qualifier = _extend_end(m, unit, after, lex)
@@ -569,6 +594,9 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     unit = _unit_after(after, lex)
     if unit is not None:
         return unit
+    signed = _signed_documents(after, before, lex)
+    if signed is not None:
+        return signed
     if after and (after[0].norm in lex.not_figures or _strip1(after[0].norm) in lex.not_figures):
         return None
     symbol = _symbol_before(text, m)
@@ -582,6 +610,18 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     if counted is not None:
         return _Unit("count", counted, None, m.end, 0)
     return None
+
+
+def _signed_documents(after: list[_W], before: list[_W], lex: _Lex) -> _Unit | None:
+    """"وقع الجانبان 8 وثائق للتعاون": documents counted as agreements when a signing word
+    precedes and a cooperation word follows the noun."""
+    got = _match_at(after, 0, lex.signed_docs, allow_clitic=False)
+    if got is None or not any(w.norm in lex.signing or _strip1(w.norm) in lex.signing for w in before):
+        return None
+    following = after[got[1]: got[1] + 2]
+    if not any(w.norm in lex.doc_complements for w in following):
+        return None
+    return _Unit("count", "agreements", None, after[got[1] - 1].end, got[1])
 
 
 def _extend_end(m: NumberMention, unit: _Unit, after: list[_W], lex: _Lex) -> tuple[int, str]:

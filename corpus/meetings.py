@@ -64,8 +64,30 @@ def _alt(words) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in _forms(words))
 
 
+# Before a pronoun suffix a final hamza takes a seat (لقاء → لقائه، لقاؤهما) and a final taa
+# marbuta (normalised ه) opens to ت (زيارة → زيارته): the stem changes, so a plain alternation
+# of the bare noun misses these forms.
+_PRONOUN = r"(?:ه|ها|هما|هم|هن|كم|نا)"
+_ENDS_HAMZA = re.compile(r"اء$")
+_ENDS_TAA = re.compile(r"(?<=\w\w)ه$")
+
+
+def _suffixed_alt(words) -> str:
+    """Alternation of the forms plus their pronoun-suffixed stems (see _PRONOUN)."""
+    out = []
+    for f in _forms(words):
+        esc = r"\s+".join(re.escape(p) for p in f.split())
+        if _ENDS_HAMZA.search(f):
+            out.append(rf"{esc[:-1]}[ئؤ]{_PRONOUN}")
+        elif _ENDS_TAA.search(f) and " " not in f:
+            out.append(rf"{esc[:-1]}ت{_PRONOUN}")
+        out.append(esc)
+    return "|".join(out)
+
+
 def _word_re(words, prefix: str = _CLITIC, suffix: str = "") -> re.Pattern:
-    return re.compile(rf"(?<![^\W_]){prefix}(?:{_alt(words)}){suffix}(?![^\W_])")
+    alt = _suffixed_alt(words) if suffix else _alt(words)
+    return re.compile(rf"(?<![^\W_]){prefix}(?:{alt}){suffix}(?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -87,10 +109,23 @@ class _Lex:
     fillers: frozenset[str]
     prepositions: frozenset[str]
     visit_verbs: frozenset[str]
+    titles: frozenset[str]
+    vague_future: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
     russia: re.Pattern
+
+
+def _kind_words(terms: dict, kind: str) -> list[str]:
+    """Trigger words of a kind: its list, plus (for talks) acts the two leaders perform together
+    (signing, attending: "وقع بوتين ونظيره …", "بحضور الرئيسين"), plus nouns that report the
+    encounter only with a pronoun suffix ("اتصاله"; bare "الاتصالات" is telecoms)."""
+    words = list(terms["kinds"][kind])
+    if kind == "talks":
+        words += terms.get("joint_acts", [])
+    words += [w + p for w in terms.get("with_pronoun", {}).get(kind, []) for p in ("ه", "ها", "هما")]
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +145,7 @@ def _lex() -> _Lex:
         not_aliyev=_word_re(people["not_aliyev"]),
         pair=_word_re(people["pair"]),
         others=_word_re(people["others"] + people["other_counterpart"]),
-        terms={kind: _word_re(words, _ARTICLE_CLITIC, _SUFFIX) for kind, words in terms["kinds"].items()},
+        terms={kind: _word_re(_kind_words(terms, kind), _ARTICLE_CLITIC, _SUFFIX) for kind in terms["kinds"]},
         announced=_word_re(terms["announced"], _CLITIC),
         past=_word_re(terms["past_reference"], _CLITIC),
         denial=_word_re(terms["denial"], _CLITIC),
@@ -121,6 +156,8 @@ def _lex() -> _Lex:
         fillers=frozenset(_forms(terms["place_fillers"])),
         prepositions=frozenset(_forms(terms["place_prepositions"])),
         visit_verbs=frozenset(_forms(terms["visit_verbs"])),
+        titles=frozenset(_forms(terms["person_titles"])),
+        vague_future=_word_re(terms["vague_future"], _ARTICLE_CLITIC),
         kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
         azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
@@ -186,7 +223,10 @@ def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bo
     s.terms.sort()
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     russia_side = s.putin or bool(lex.russia.search(text)) or bool(lex.kremlin.search(text))
-    s.trilateral = has_multi and russia_side and doc_az_arm
+    # A summit sentence naming another leader and neither Aliyev nor Azerbaijan is that leader's
+    # encounter ("استقبل بوتين باشينيان قبيل قمة …"), even in an article that mentions Azerbaijan.
+    about_az = s.aliyev or not s.other_leader or bool(lex.azerbaijan.search(text))
+    s.trilateral = has_multi and russia_side and doc_az_arm and about_az
     s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
                         and bool(_visit_destination(text, "Baku")))
     return s
@@ -226,8 +266,15 @@ def _kind(s: _Sentence) -> str:
     return "other"
 
 
+# Pluperfect "وكان + subject + قد + verb" (up to four words of subject): a background event.
+_PLUPERFECT = re.compile(r"(?<![^\W_])[وف]?كان(?:\s+[^\W_]+){0,4}?\s+قد(?![^\W_])")
+
+
 def _is_past_reference(s: _Sentence) -> bool:
     first_term = s.terms[0][0] if s.terms else 0
+    for m in _PLUPERFECT.finditer(s.norm):
+        if abs(m.start() - first_term) <= PAST_WINDOW:
+            return True
     for m in _lex().past.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return True
@@ -264,6 +311,22 @@ def _is_locative(text: str, start: int, matched: str) -> bool:
     return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
 
 
+# Russian-style surnames (نزارباييف، توكاييف، ميرزوييف، بردي محمدوف) end in -يف/-وف(ا).
+_SURNAME = re.compile(r"^[^\W_]{2,}(?:يف|وف|يفا|وفا)$")
+
+
+def _is_person_name(text: str, start: int, end: int) -> bool:
+    """A city alias that is part of a person's name ("الرئيس الكازاخستاني نور سلطان نزارباييف"):
+    followed by a surname, or preceded by a title (nisba adjectives may stand between)."""
+    after = _TOKEN.findall(text[end: end + 30])[:1]
+    if after and _SURNAME.match(after[0]):
+        return True
+    before = _preceding_tokens(text, start, 3)
+    while before and _NISBA.match(before[-1]) and before[-1] not in _lex().titles:
+        before.pop()
+    return bool(before) and before[-1] in _lex().titles
+
+
 def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
     """(position, English name) of meeting places named after a locative preposition; with
     ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
@@ -273,6 +336,8 @@ def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
         for m in pat.finditer(text):
             before = _preceding_tokens(text, m.start(), 2)
             if any(" ".join(before).endswith(w) for w in not_after):
+                continue
+            if _is_person_name(text, m.start(), m.end()):
                 continue
             if _is_locative(text, m.start(), m.group()):
                 found.append((m.start(), name))
@@ -478,14 +543,33 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     if primary.city is None and primary.kind != "phone_call":
         # No place after a preposition: a bare city name in the meeting sentences will do.
         primary.city = next((c for c in (_city_for(s, primary.kind, locative_only=False) for s in merged) if c),
-                            None)
+                            None) or _lead_place(sentences)
     if primary.kind == "phone_call":
         primary.city = None
+    if primary.status == "announced" and lex.vague_future.search(merged[0].norm):
+        # "أعلن، اليوم الجمعة، أن … سيعقد لقاء الأسبوع المقبل": the weekday is the announcement's;
+        # the meeting has only a week, so its day is left to event linking.
+        if primary.date_basis in ("weekday", "publication"):
+            primary.date, primary.date_basis, primary.weekday = None, None, None
+        return [primary, *secondary]
     if not _has_date_info(primary):
         _date_from_lead(primary, sentences, mentions, nt, published)
+    if published is not None and primary.date and to_date(primary.date) > published:
+        primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None:
         primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _lead_place(sentences: list[_Sentence]) -> str | None:
+    """The place the lead names after a preposition ("وقع القادة … في مدينة أكتاو"): news leads
+    say where, and later sentences name the leaders without repeating it."""
+    body = [s for s in sentences if len(_TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
+    for s in body:
+        cities = _cities_in(s.norm)
+        if cities:
+            return cities[0][1]
+    return None
 
 
 def _date_from_lead(primary: FoundMeeting, sentences: list[_Sentence], mentions: list[DateMention], nt,

@@ -101,3 +101,38 @@ def test_phone_calls_two_days_apart_are_two_calls():
              _item("c", "2024-04-18", None, "phone_call")]
     groups = _groups(items)
     assert ("a", "b", "c") not in groups and len(groups) == 2
+
+
+def _synthetic_meetings(n_events: int, per_event: int):
+    """Events 9 days apart, cycling cities and kinds; each reported on its day or the next, and
+    every fifth report gives only the weekday (published the day after)."""
+    import datetime as dt
+    cities = ["Baku", "Moscow", "Sochi", "Astana", "Dushanbe"]
+    kinds = ["talks", "visit", "multilateral_summit", "phone_call"]
+    items, truth = [], {}
+    for e in range(n_events):
+        day = dt.date(2000, 1, 3) + dt.timedelta(days=9 * e)
+        kind = kinds[e % len(kinds)]
+        city = None if kind == "phone_call" else cities[e % len(cities)]
+        keys = []
+        for k in range(per_event):
+            key = f"e{e:05d}-{k:02d}"
+            keys.append(key)
+            text = f"حدث{e} لقاء الرئيسين"
+            if k % 5 == 4:
+                items.append(_item(key, None, city, kind, weekday=day.weekday(), text=text,
+                                   published=day + dt.timedelta(days=1)))
+            else:
+                shift = 1 if (k in (1, 3) and kind != "phone_call") else 0  # second day of a visit
+                items.append(_item(key, (day + dt.timedelta(days=shift)).isoformat(), city, kind, text=text,
+                                   published=day + dt.timedelta(days=shift)))
+        truth[tuple(keys)] = day.isoformat()
+    return items, truth
+
+
+def test_thousands_of_meetings_cluster_into_the_right_events():
+    items, truth = _synthetic_meetings(500, 10)  # 5,000 meetings
+    groups = cluster_meetings(items)
+    assert {tuple(g.members): g.date for g in groups} == truth
+    linked = [i for i in items if i.meeting.date_basis == "linked"]
+    assert len(linked) == 1000 and all(i.meeting.date for i in linked)
