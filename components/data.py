@@ -100,9 +100,22 @@ def _events(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd
     return _store.events(_filters)
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=32)
+def _figures(sid: str, ver: str, fkey: str, limit: int | None, _store: Any, _filters: Filters) -> pd.DataFrame:
+    if limit is None:
+        return _store.figures(_filters)
+    try:
+        return _store.figures(_filters, limit=limit)
+    except TypeError:  # a store whose figures() takes no limit: the most recent rows
+        return _store.figures(_filters).tail(limit).reset_index(drop=True)
+
+
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _figures(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
-    return _store.figures(_filters)
+def _count_figures(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> int:
+    counter = getattr(_store, "count_figures", None)
+    if counter is not None:
+        return int(counter(_filters))
+    return len(_store.figures(_filters))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
@@ -122,8 +135,14 @@ def _kwic(sid: str, ver: str, fkey: str, query: str, width: int, limit: int, _st
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _terms(sid: str, ver: str, fkey: str, top: int, _store: Any, _filters: Filters) -> list:
-    return list(_store.term_frequencies(_filters, top=top))
+def _terms(sid: str, ver: str, fkey: str, top: int, max_articles: int | None, _store: Any,
+           _filters: Filters) -> list:
+    if max_articles is None:
+        return list(_store.term_frequencies(_filters, top=top))
+    try:
+        return list(_store.term_frequencies(_filters, top=top, max_articles=max_articles))
+    except TypeError:  # a store without the cap
+        return list(_store.term_frequencies(_filters, top=top))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
@@ -161,8 +180,12 @@ class Data:
     def events(self) -> pd.DataFrame:
         return _events(self.sid, self.ver, self.fkey, self.store, self.filters)
 
-    def figures(self) -> pd.DataFrame:
-        return _figures(self.sid, self.ver, self.fkey, self.store, self.filters)
+    def figures(self, limit: int | None = None) -> pd.DataFrame:
+        """Figure rows; with ``limit``, the most recent ``limit`` only (keeps cached frames small)."""
+        return _figures(self.sid, self.ver, self.fkey, limit, self.store, self.filters)
+
+    def count_figures(self) -> int:
+        return _count_figures(self.sid, self.ver, self.fkey, self.store, self.filters)
 
     def coverage(self) -> pd.DataFrame:
         return _coverage(self.sid, self.ver, self.fkey, self.store, self.filters)
@@ -173,9 +196,9 @@ class Data:
     def kwic(self, query: str, width: int = 60, limit: int = 200) -> pd.DataFrame:
         return _kwic(self.sid, self.ver, self.fkey, query, width, limit, self.store, self.filters)
 
-    def terms(self, top: int = 80) -> list[tuple[str, int]]:
-        return [(str(a), int(b)) for a, b in _terms(self.sid, self.ver, self.fkey, top, self.store,
-                                                    self.filters)]
+    def terms(self, top: int = 80, max_articles: int | None = None) -> list[tuple[str, int]]:
+        return [(str(a), int(b)) for a, b in _terms(self.sid, self.ver, self.fkey, top, max_articles,
+                                                    self.store, self.filters)]
 
     def article(self, article_id: Any) -> dict | None:
         return _article(self.sid, self.ver, article_id, self.store)

@@ -10,6 +10,8 @@ from components.tables import show_table
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
+# The word cloud reads article bodies: only when asked for, and from the most recent few hundred.
+CLOUD_ARTICLES = 400
 RESULT_COLUMNS = ["published", "outlet", "title", "meeting_date", "city", "kind", "topics",
                   "n_sources", "human_checked"]
 
@@ -41,7 +43,7 @@ with tab_kwic:
 
 with tab_reader:
     ids = [str(i) for i in articles["id"]]
-    titles = {str(r["id"]): str(r["title"] or r["id"]) for _, r in articles.iterrows()}
+    titles = {str(i): str(title or i) for i, title in zip(articles["id"], articles["title"])}
     if st.session_state.get("art_pick") not in ids:
         wanted = page_param("article")
         st.session_state["art_pick"] = wanted if wanted in ids else ids[0]
@@ -52,10 +54,13 @@ with tab_reader:
     if article:
         article_reader(article, lang)
 
-with tab_cloud:
-    terms = data.terms(top=80)
-    if len(terms) < 3:
-        st.info(t("empty.no_terms", lang))
-    else:
-        st.image(render_wordcloud(terms), caption=t("articles.cloud_caption", lang))
+with tab_cloud:  # st.tabs runs every tab's code: the cloud waits for its toggle
+    if st.toggle(t("articles.cloud_show", lang), key="art_cloud"):
+        terms = data.terms(top=80, max_articles=CLOUD_ARTICLES)
+        if len(terms) < 3:
+            st.info(t("empty.no_terms", lang))
+        else:
+            st.image(render_wordcloud(terms), caption=t("articles.cloud_caption", lang))
+            if n > CLOUD_ARTICLES:
+                st.caption(t("articles.cloud_note", lang, n=CLOUD_ARTICLES))
 end_page(filters)

@@ -11,15 +11,22 @@ METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreeme
 # On screen the tables keep to what fits the page; the downloads carry every column.
 TAB_COLUMNS = ["published", "outlet", "text", "qualifier", "period", "sentence", "human_checked"]
 ALL_COLUMNS = ["published", "outlet", "metric", "text", "qualifier", "period", "sentence"]
+# Rows read per rerun (the most recent): 100k articles quote ~130k figures, too many to tabulate,
+# chart and serialise on every filter change. The full set is one button away as a download.
+FIGURE_ROWS = 2000
 
 filters, data = start_page("figures.title")
 lang = filters.lang
 stop_if_empty(data, filters)
-figures = data.figures()
+figures = data.figures(limit=FIGURE_ROWS)
+n_figures = data.count_figures() if len(figures) >= FIGURE_ROWS else len(figures)
 if figures.empty:
     st.info(t("empty.no_figures", lang))
     end_page(filters)
     st.stop()
+
+if n_figures > len(figures):
+    st.caption(t("figures.capped", lang, shown=len(figures), total=n_figures))
 
 present = [m for m in METRICS if (figures["metric"].fillna("other") == m).any()] or ["trade_turnover"]
 for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in present]), present):
@@ -37,5 +44,9 @@ for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in present])
 
 st.subheader(t("figures.table", lang), anchor=False)
 show_table(figures, ALL_COLUMNS, lang, key="fig_table_all")
-download_buttons(figures, "figures", lang, key="fig_dl")
+if n_figures > len(figures):
+    if st.button(t("figures.full_download", lang, n=n_figures), key="fig_full"):
+        download_buttons(data.figures(), "figures", lang, key="fig_dl")
+else:
+    download_buttons(figures, "figures", lang, key="fig_dl")
 end_page(filters)

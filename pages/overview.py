@@ -9,13 +9,13 @@ from components.tables import show_table
 filters, data = start_page("overview.title")
 lang = filters.lang
 n_articles = stop_if_empty(data, filters)
-events, figures, outlets = data.events(), data.figures(), data.outlet_counts()
+events, outlets = data.events(), data.outlet_counts()
 
 cols = st.columns(4)
 cols[0].metric(t("overview.articles", lang), n_articles)
 cols[1].metric(t("overview.events", lang), len(events))
 cols[2].metric(t("overview.outlets", lang), int((outlets["n_articles"] > 0).sum()) if not outlets.empty else 0)
-cols[3].metric(t("overview.figures", lang), len(figures))
+cols[3].metric(t("overview.figures", lang), data.count_figures())
 
 st.subheader(t("overview.latest", lang), anchor=False)
 if events.empty:

@@ -21,8 +21,8 @@ if events.empty:
 
 events = events.sort_values("date", na_position="last").reset_index(drop=True)
 ids = [str(i) for i in events["id"]]
-labels = {str(r["id"]): f"{ltr(str(r['date'])[:10])} · {city_label(r['city'], lang)} · {kind_label(r['kind'], lang)}"
-          for _, r in events.iterrows()}
+labels = {str(i): f"{ltr(str(d)[:10])} · {city_label(c, lang)} · {kind_label(k, lang)}"
+          for i, d, c, k in zip(events["id"], events["date"], events["city"], events["kind"])}
 
 # A point clicked in the chart (state from the previous run) or the URL chooses the meeting.
 clicked = [str(p["customdata"][0]) for p in selected_points(st.session_state.get("tl_chart"))
