@@ -3,7 +3,9 @@
 One pipeline turns text into *search keys* for both the index and the query, so the two always
 agree: normalise (alef/ya/ta marbuta, digits, harakat) → split into letter runs and digit runs →
 drop one leading clitic group (و ف ب ل ك ال) → drop one common suffix (ات ون ين ه). Thus والطاقة,
-الطاقة and طاقة share a key, and so do العلاقات and علاقة. The keys are plain alphanumeric
+الطاقة and طاقة share a key, and so do العلاقات and علاقة. Stripping cannot tell a clitic from a
+first letter (بوتين keys as وتين, لبوتين as بوت), so a query word also looks for the keys of its
+clitic-prefixed forms: بوتين searches وتين OR بوت OR …, and finds بوتين, لبوتين and وبوتين. The keys are plain alphanumeric
 strings joined by spaces, which SQLite FTS5 (``ascii`` tokenizer) and PostgreSQL (a tsvector we
 build ourselves, no parser in between) index identically.
 
@@ -25,6 +27,9 @@ from .normalize import normalize, normalize_with_offsets, strip_clitics, strip_h
 
 MAX_KEY_LEN = 60  # PostgreSQL lexemes are limited; nothing real is this long
 MAX_QUERY_TERMS = 32
+# Clitic groups a query word may carry in a text (one group or two stacked, e.g. و+ب).
+_QUERY_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وبال",
+                  "وب", "ول", "وك", "فب", "فل", "فك", "ولل", "فلل")
 _SUFFIXES = ("ات", "ون", "ين", "ه")
 _MIN_STEM = 3
 # Letter runs and digit runs are separate tokens: "2024م" and "لـ24" index 2024 and 24.
@@ -59,15 +64,33 @@ def index_string(title: str | None, body: str | None) -> str:
     return " ".join(text_keys(f"{title or ''}\n{body or ''}"))
 
 
+def word_keys(norm_word: str) -> tuple[str, ...]:
+    """Keys a query word matches: its own key first, then those of its clitic-prefixed forms."""
+    if norm_word.isdigit():
+        return (key_of(norm_word),)
+    return tuple(dict.fromkeys(key_of(p + norm_word) for p in _QUERY_CLITICS))
+
+
 @dataclass(frozen=True)
 class Term:
-    """One word (a single key) or one phrase (several keys in a row)."""
+    """One word (a single key) or one phrase (several keys in a row).
+
+    ``first_keys`` are the alternative keys of the first word (see ``word_keys``); later words of a
+    phrase must appear as written (one key each), which keeps a phrase to a handful of variants.
+    """
 
     keys: tuple[str, ...]
+    first_keys: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
         return len(self.keys) > 1
+
+    @property
+    def variants(self) -> tuple[tuple[str, ...], ...]:
+        """Key sequences any of which matches the term."""
+        firsts = self.first_keys or self.keys[:1]
+        return tuple((k, *self.keys[1:]) for k in dict.fromkeys((self.keys[0], *firsts)))
 
 
 @dataclass(frozen=True)
@@ -83,7 +106,7 @@ class Query:
         return not self.clauses and not self.excluded
 
     def positive_keys(self) -> set[str]:
-        return {k for clause in self.clauses for term in clause for k in term.keys}
+        return {k for clause in self.clauses for term in clause for v in term.variants for k in v}
 
 
 @dataclass
@@ -103,11 +126,13 @@ def _parts(q: str) -> list[_Part]:
                 continue
             neg = "-" if word.startswith("-") and len(word) > 1 else ""
             # A word with punctuation inside (a-b, x.y) is a small phrase of its pieces.
-            keys = tuple(text_keys(word))
+            text = word
         else:
-            keys = tuple(text_keys(phrase))
-        if keys:
-            parts.append(_Part(Term(keys), negative=bool(neg)))
+            text = phrase
+        tokens = _TOKEN.findall(normalize(text))
+        if tokens:
+            term = Term(tuple(key_of(t) for t in tokens), word_keys(tokens[0].lower()[:MAX_KEY_LEN]))
+            parts.append(_Part(term, negative=bool(neg)))
     return parts
 
 
@@ -138,7 +163,7 @@ def parse_query(q: str | None) -> Query:
 # --- database query strings (values are bound as parameters, never spliced into SQL) ---------
 
 def _fts5_term(term: Term) -> str:
-    return '"' + " ".join(term.keys) + '"'
+    return " OR ".join('"' + " ".join(v) + '"' for v in term.variants)
 
 
 def _fts5_or(terms: Sequence[Term]) -> str:
@@ -162,7 +187,7 @@ def _ts_lexeme(key: str) -> str:
 
 
 def _ts_term(term: Term) -> str:
-    return "(" + " <-> ".join(_ts_lexeme(k) for k in term.keys) + ")"
+    return " | ".join("(" + " <-> ".join(_ts_lexeme(k) for k in v) + ")" for v in term.variants)
 
 
 def _ts_or(terms: Sequence[Term]) -> str:
@@ -193,11 +218,11 @@ def tsvector_literal(index_text: str) -> str:
 
 def _contains(keys: Sequence[str], key_set: set[str], term: Term) -> bool:
     if not term.is_phrase:
-        return term.keys[0] in key_set
+        return any(v[0] in key_set for v in term.variants)
     n = len(term.keys)
-    first = term.keys[0]
-    return any(keys[i] == first and tuple(keys[i:i + n]) == term.keys
-               for i in range(len(keys) - n + 1))
+    return any(v[0] in key_set and any(keys[i] == v[0] and tuple(keys[i:i + n]) == v
+                                       for i in range(len(keys) - n + 1))
+               for v in term.variants)
 
 
 def matches_keys(query: Query, keys: Sequence[str]) -> bool:
@@ -234,8 +259,8 @@ def find_hits(query: Query, text: str) -> list[Hit]:
     toks = [(m.start(), m.end(), key_of(m.group()) if any(k in m.group().lower() for k in wanted) else "")
             for m in _TOKEN.finditer(norm.text)]
     keys = [k for _, _, k in toks]
-    singles = {t.keys[0] for c in query.clauses for t in c if not t.is_phrase}
-    phrases = [t.keys for c in query.clauses for t in c if t.is_phrase]
+    singles = {v[0] for c in query.clauses for t in c if not t.is_phrase for v in t.variants}
+    phrases = [v for c in query.clauses for t in c if t.is_phrase for v in t.variants]
     covered: list[tuple[int, int]] = []  # token index ranges
     for i, key in enumerate(keys):
         if key in singles:

@@ -848,7 +848,21 @@ class Store:
         return [{"id": e.id, "date": _iso(_date(e.date)), "city": e.city, "kind": e.kind,
                  "articles": by_event[e.id]} for e in evs if e.id in by_event]
 
-    def figures(self, filters: Filters | None = None) -> pd.DataFrame:
+    def count_figures(self, filters: Filters | None = None) -> int:
+        """Figure rows of the live articles passing ``filters`` (a count, no rows fetched)."""
+        stmt = sa.select(sa.func.count()).select_from(F).where(
+            F.c.article_id.in_(self._ids_select(filters)))
+        return int(self._read(stmt)[0][0])
+
+    def _ids_with_figures(self, filters: Filters | None, limit: int) -> Any:
+        """The ``limit`` most recently published filtered articles that have figure rows."""
+        stmt, _ = self._filtered(filters, [A.c.id])
+        stmt = (stmt.where(sa.exists().where(F.c.article_id == A.c.id))
+                .order_by(A.c.published.desc().nulls_last(), A.c.id.desc()).limit(limit))
+        return sa.select(stmt.subquery().c.id)
+
+    def figures(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Figure rows in publication order; with ``limit``, only the most recent ``limit`` of them."""
         columns = ["article_id", "title", "outlet", "published", "idx", "text", "value", "value_max",
                    "unit", "metric", "qualifier", "period", "period_start", "sentence", "currency",
                    "pair", "human_checked"]
@@ -856,10 +870,21 @@ class Store:
         stmt = (sa.select(F.c.article_id, A.c.title, A.c.outlet, self._plain_date(A.c.published), F.c.idx,
                           F.c.text, F.c.value, F.c.value_max, F.c.unit, F.c.metric, F.c.qualifier,
                           F.c.period, F.c.sentence, F.c.currency, F.c.pair, checked.label("checked"))
-                .join(A, A.c.id == F.c.article_id).where(F.c.article_id.in_(self._ids_select(filters)))
-                .order_by(A.c.published, F.c.article_id, F.c.idx))
+                .join(A, A.c.id == F.c.article_id))
+        if limit is None:
+            stmt = stmt.where(F.c.article_id.in_(self._ids_select(filters)))
+            stmt = stmt.order_by(A.c.published, F.c.article_id, F.c.idx)
+        else:
+            # The ``limit`` most recent articles that quote a figure hold the ``limit`` most recent
+            # figures (each has at least one): sort articles, not every figure row, then cut.
+            newest = self._ids_with_figures(filters, limit)
+            stmt = stmt.where(F.c.article_id.in_(newest))
+            stmt = stmt.order_by(A.c.published.desc().nulls_last(), F.c.article_id.desc(),
+                                 F.c.idx.desc()).limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).tuples().all()
+        if limit is not None:
+            rows.reverse()
         data = [list(c) for c in zip(*rows)] if rows else [[] for _ in range(16)]
         data[3] = published = [_date(d) for d in data[3]]
         data[15] = [bool(c) for c in data[15]]
@@ -868,10 +893,15 @@ class Store:
 
     def coverage(self, filters: Filters | None = None) -> pd.DataFrame:
         """Articles per month of their own date (published, else the meeting date)."""
-        stmt, _ = self._filtered(filters, [sa.func.coalesce(A.c.published, A.c.meeting_date).label("d")])
-        dates = (_date(r.d) for r in self._read(stmt))
-        months = Counter(d.strftime("%Y-%m") for d in dates if d)
-        return pd.DataFrame(sorted(months.items()), columns=["month", "n_articles"])
+        day = sa.func.coalesce(A.c.published, A.c.meeting_date)
+        # One GROUP BY in the database: dates are ISO text in SQLite, real dates in PostgreSQL.
+        month = (sa.func.substr(day, 1, 7) if self.dialect == "sqlite"
+                 else sa.func.to_char(day, "YYYY-MM")).label("month")
+        stmt, _ = self._filtered(filters, [month])
+        sub = stmt.subquery()
+        rows = self._read(sa.select(sub.c.month, sa.func.count().label("n"))
+                          .where(sub.c.month.is_not(None)).group_by(sub.c.month).order_by(sub.c.month))
+        return pd.DataFrame([(str(r.month), int(r.n)) for r in rows], columns=["month", "n_articles"])
 
     def outlet_counts(self, filters: Filters | None = None) -> pd.DataFrame:
         stmt, _ = self._filtered(filters, [A.c.outlet])
@@ -902,14 +932,15 @@ class Store:
                         return pd.DataFrame(out, columns=columns)
         return pd.DataFrame(out, columns=columns)
 
-    def term_frequencies(self, filters: Filters | None = None, top: int = 80) -> list[tuple[str, int]]:
+    def term_frequencies(self, filters: Filters | None = None, top: int = 80,
+                         max_articles: int = TERM_FREQ_MAX_ARTICLES) -> list[tuple[str, int]]:
         """Most frequent words (original spelling, stop words left out) of the filtered articles.
 
-        Counted over at most TERM_FREQ_MAX_ARTICLES articles (the most recent) to stay fast.
+        Counted over at most ``max_articles`` articles (the most recent) to stay fast.
         """
         stmt, _ = self._filtered(filters, [A.c.id])
         ids = [r.id for r in self._read(stmt.order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc())
-                                        .limit(TERM_FREQ_MAX_ARTICLES))]
+                                        .limit(max_articles))]
         written: Counter[str] = Counter()
         for start in range(0, len(ids), 500):
             for (text,) in self._read(sa.select(A.c.clean_text).where(A.c.id.in_(ids[start:start + 500]))):

@@ -176,7 +176,7 @@ def test_hits_are_exactly_the_matching_words(words, word):
     hits = find_hits(q, text)
     assert bool(hits) == matches(q, text)
     for h in hits:
-        assert text_keys(text[h.start:h.end]) == list(q.clauses[0][0].keys)
+        assert tuple(text_keys(text[h.start:h.end])) in q.clauses[0][0].variants
 
 
 # --- the databases ---------------------------------------------------------------------------
@@ -296,3 +296,57 @@ def test_database_agrees_with_brute_force_scan(backend, request):
 
 def test_term_is_hashable():
     assert len({Term(("a",)), Term(("a",))}) == 1
+
+
+# --- clitic letters at the start of names (بوتين, باكو, فلاديمير) -------------------------------
+
+CLITIC_DOCS = [
+    "قال بوتين إن المحادثات كانت مفيدة",        # 0
+    "نقلت الوكالة عن مصدر قريب لبوتين",          # 1
+    "استقبل علييف وبوتين الوفود",               # 2
+    "وصل الوفد بباكو صباح الأحد",               # 3
+    "وتحدث وفلاديمير ضيفه عن العلاقات",          # 4
+    "تناولت المحادثات العلاقات والطاقة",          # 5
+    "نمو العلاقة التجارية بين البلدين",           # 6
+    "ميناء باكو يستقبل السفن",                  # 7
+    "الرئيس فلاديمير بوتين في سوتشي",            # 8
+]
+
+CLITIC_CASES = [
+    ("بوتين", {0, 1, 2, 8}),
+    ("لبوتين", {1, 2}),            # typed with a clitic: the forms with a clitic
+    ("باكو", {3, 7}),
+    ("فلاديمير", {4, 8}),
+    ("علاقة", {4, 5, 6}),
+    ("الطاقة", {5}),
+    ('"فلاديمير بوتين"', {8}),
+    ("بوتين -سوتشي", {0, 1, 2}),
+    ("باكو OR فلاديمير", {3, 4, 7, 8}),
+]
+
+
+@pytest.mark.parametrize("query,expected", CLITIC_CASES)
+def test_clitic_forms_in_python(query, expected):
+    assert {i for i, t in enumerate(CLITIC_DOCS) if matches(parse_query(query), t)} == expected
+
+
+def test_clitic_forms_in_the_database(db_url):
+    store = Store(db_url)
+    ids = {store.add_article(RawDocument(f"c{i}.txt", t, "txt"), Extraction(clean_text=t), "test")
+           .article_id: i for i, t in enumerate(CLITIC_DOCS)}
+    for query, expected in CLITIC_CASES:
+        assert {ids[i] for i in store.articles(Filters(q=query))["id"]} == expected, query
+        hits = store.search(query, limit=3)
+        assert all(any(is_hit for _, is_hit in h.snippet) for h in hits), query
+
+
+@pytest.mark.parametrize("word,form", [
+    ("بوتين", "لبوتين"), ("بوتين", "وبوتين"), ("بوتين", "ببوتين"), ("باكو", "بباكو"),
+    ("باكو", "وبباكو"), ("فلاديمير", "وفلاديمير"), ("كرملين", "والكرملين"), ("لافروف", "للافروف"),
+])
+def test_word_finds_its_clitic_form_and_highlights_it(word, form):
+    q = parse_query(word)
+    text = f"قال {form} أمس"
+    assert matches(q, text)
+    [hit] = find_hits(q, text)
+    assert text[hit.start:hit.end] == form
