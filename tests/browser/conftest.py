@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS as FLAGS, ROOT, Dashboard
+from devtools.dashboard import CHROMIUM, ROOT, Dashboard
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 HOSTILE_MARK = "<img src=x onerror=alert(1)>"
 HOSTILE_TEXT = (
@@ -53,14 +53,6 @@ def app_url(corpus_db, tmp_path_factory) -> str:
         app.stop()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    _need_browser()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

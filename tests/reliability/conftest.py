@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import hostile_corpus  # noqa: E402
-from reliability_support import CHROMIUM, CHROMIUM_ARGS, skip_or_fail  # noqa: E402
+import reliability_support  # noqa: E402,F401  (puts the helpers on the path for the tests)
 
 @pytest.fixture(scope="session")
 def size_limit() -> int:
@@ -33,18 +32,5 @@ def hostile_dir(tmp_path_factory, size_limit) -> tuple[Path, list[hostile_corpus
     return out, cases
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """One headless Chromium for a test module."""
-    if not Path(CHROMIUM).exists():
-        skip_or_fail(f"no Chromium at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        skip_or_fail("playwright is not installed")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+# `browser` comes from tests/conftest.py: one Playwright per test session (two sync Playwrights
+# cannot run in one process).
