@@ -149,7 +149,7 @@ def _patterns() -> _Patterns:
         numeric_ymd=re.compile(
             r"(?<![\d.\-/])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"),
         weekday=re.compile(
-            rf"(?:(?P<pre>{rel_alt})\s+(?:[,،]\s*)?)?{_B}(?:[وفب]|يوم\s+|ليلة\s+|مساء\s+|صباح\s+)?(?P<wd>{weekdays}){_E}"
+            rf"(?:(?P<pre>{rel_alt})\s*(?:[,،(]\s*)?)?{_B}(?:[وفب]|يوم\s+|ليلة\s+|مساء\s+|صباح\s+)?(?P<wd>{weekdays}){_E}"
             rf"(?:\s+(?P<post>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E})?"),
         relative_day=re.compile(rf"{_B}[وف]?(?P<rd>{rel_alt}){_E}"),
         relative_year=re.compile(
@@ -203,6 +203,10 @@ def resolve_weekday(weekday: int, reference: date, direction: str = "nearest") -
     # nearest: prefer the past on ties (news report events that happened).
     return reference + timedelta(days=delta) if delta < back else reference - timedelta(days=back)
 
+
+# "اليوم الأربعاء" may name the day before or after the reference (a stamp one day off the
+# dateline, time zones); farther than that the weekday and the reference disagree.
+WEEKDAY_SLIP_DAYS = 1
 
 # A year-less date later than publication (beyond the slack) counts this many times its distance:
 # news mostly reports the recent past, but announces the coming days.
@@ -388,6 +392,8 @@ def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention
         if published is not None:
             if offset is not None:  # "أمس الأحد": the named day next to publication − 1
                 when = resolve_weekday(weekday, published + timedelta(days=offset), "nearest")
+                if abs((when - published - timedelta(days=offset)).days) > WEEKDAY_SLIP_DAYS:
+                    when = None  # "اليوم الأربعاء" in an article of a Saturday: a conflict, no day
             elif direction in ("past", "future"):
                 when = resolve_weekday(weekday, published, direction)
             elif direction == "current":

@@ -35,6 +35,16 @@ MAX_EVENT_SPAN = 3
 CALL_DAYS = 1
 # Minimum text similarity to link an undated meeting when its clues leave several events.
 LINK_SIMILARITY = 0.05
+# Without a day-month or a publication date, every dated event of the corpus is a candidate:
+# the text must then resemble the event's articles this closely, or agree with the event on a
+# clue (its city, or a kind rarer than talks) and resemble them this much.
+LOOSE_LINK_SIMILARITY = 0.3
+CLUE_LINK_SIMILARITY = 0.1
+DISTINCT_KINDS = ("visit", "multilateral_summit")
+# The best event's similarity must exceed the next one's (on another day) by this much.
+LINK_MARGIN = 0.05
+# Similarity bonus for an event whose city the meeting names too.
+CITY_BONUS = 0.05
 # Minimum text similarity to group two undated meetings with each other.
 GROUP_SIMILARITY = 0.15
 # Articles of an event compared with a candidate (bounds the cost on large corpora).
@@ -262,6 +272,9 @@ def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayInde
 
 
 def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> bool:
+    """Link an undated meeting to the dated event that fits what its text says. A wrong date is
+    worse than none: without a day-month or a publication date to narrow the candidates the text
+    must resemble the event's articles closely, and the best event must stand clear of the next."""
     m = item.meeting
     candidates = []
     for idx in _link_candidates(events, item, index):
@@ -274,18 +287,18 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
         candidates.append((idx, day))
     if not candidates:
         return False
-    has_clue = m.city is not None or m.weekday is not None or getattr(m, "month", None) is not None
-    if len(candidates) == 1 and has_clue:  # nothing to rank, no similarity threshold to meet
-        idx, day = candidates[0]
-        m.date, m.date_basis = day.isoformat(), "linked"
-        events[idx].add(item, linked=True)
-        return True
-    scored = [(-(sim.to_event(item.key, events[idx]) + (0.05 if m.city and events[idx].city() == m.city else 0.0)),
-               idx, day) for idx, day in candidates]
-    scored.sort()
-    neg_score, idx, day = scored[0]
-    if -neg_score < LINK_SIMILARITY and not has_clue:
+    narrowed = bool(getattr(m, "month", None) and getattr(m, "day", None)) or to_date(item.published) is not None
+    scored = sorted(((sim.to_event(item.key, events[idx]) + (CITY_BONUS if m.city and events[idx].city() == m.city
+                                                               else 0.0), idx, day)
+                     for idx, day in candidates), key=lambda c: (-c[0], c[1]))
+    best, idx, day = scored[0]
+    agrees = (m.city is not None and events[idx].city() == m.city) or (
+        m.kind in DISTINCT_KINDS and events[idx].kind() == m.kind)
+    need = LINK_SIMILARITY if narrowed else CLUE_LINK_SIMILARITY if agrees else LOOSE_LINK_SIMILARITY
+    if best < need:
         return False
+    if len(scored) > 1 and scored[1][2] != day and best - scored[1][0] < LINK_MARGIN:
+        return False  # two events fit about as well: no day is better than a guess
     m.date, m.date_basis = day.isoformat(), "linked"
     events[idx].add(item, linked=True)
     return True

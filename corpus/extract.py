@@ -49,10 +49,20 @@ def _extract(text: str, source: str, hints: dict[str, Any]) -> Extraction:
     if meta is not None:
         out.title, out.outlet, out.published, out.language = meta.title, meta.outlet, meta.published, meta.language
         out.provenance = dict(meta.provenance)
-    out.meetings = _guard("meetings", source, lambda: find_meetings(body, out.published), [])
-    out.figures = _guard("figures", source, lambda: find_figures(body, out.published), [])
+    today = meta.today if meta is not None else None
+    out.meetings = _guard("meetings", source, lambda: find_meetings(body, today), [])
+    out.figures = _guard("figures", source, lambda: find_figures(body, today), [])
+    if out.meetings and out.meetings[0].date_basis:
+        out.provenance["meeting_date"] = _meeting_date_provenance(out.meetings[0].date_basis, out.provenance)
     out.topics = _guard("topics", source, lambda: find_topics(body), [])
     return out
+
+
+def _meeting_date_provenance(basis: str, provenance: dict[str, str]) -> str:
+    """Say how the meeting's day was read, and against which "today" when it was resolved."""
+    if basis in ("weekday", "publication", "relative") and provenance.get("today"):
+        return f"{basis}, resolved against the {provenance['today']}"
+    return basis
 
 
 def _unique_keys(sources: Iterable[str]) -> list[str]:

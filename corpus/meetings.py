@@ -106,6 +106,7 @@ class _Lex:
     anchors: re.Pattern
     cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
     countries: list[tuple[str, re.Pattern]]
+    venue_countries: list[tuple[str, re.Pattern]]
     fillers: frozenset[str]
     prepositions: frozenset[str]
     visit_verbs: frozenset[str]
@@ -138,6 +139,8 @@ def _lex() -> _Lex:
         if c.get("ar"):
             cities.append((c["en"], _word_re(c["ar"], _CLITIC), tuple(_forms(c.get("not_after", [])))))
     countries = [(c["capital"], _word_re(c["ar"], _CLITIC)) for c in places.get("countries", [])]
+    venue_countries = [(c["capital"], _word_re(c["ar"], _CLITIC)) for c in places.get("countries", [])
+                       if c.get("venue_is_capital")]
     return _Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         aliyev_name=_word_re(people["aliyev"]["names"]),
@@ -153,6 +156,7 @@ def _lex() -> _Lex:
         anchors=_word_re(terms["other_anchors"], _ARTICLE_CLITIC, _SUFFIX),
         cities=cities,
         countries=countries,
+        venue_countries=venue_countries,
         fillers=frozenset(_forms(terms["place_fillers"])),
         prepositions=frozenset(_forms(terms["place_prepositions"])),
         visit_verbs=frozenset(_forms(terms["visit_verbs"])),
@@ -327,6 +331,21 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _lex().titles
 
 
+# "من باكو إلى غروزني", "من موسكو باتجاه سوتشي": the two ends of a journey (a flight, a
+# pipeline, a corridor), not where leaders meet.
+_ROUTE_START = re.compile(r"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{0,40}[،,])?\s*(?:الي|نحو|باتجاه|حتي)\s+$")  # normalised forms (ى → ي)
+
+
+# A traveller who arrives ("وصل قادما من موسكو إلى باكو") is at the route's end: it is a venue.
+_ARRIVAL = re.compile(r"(?<![^\W_])[وف]?(?:وصل|يصل|وصلت|تصل|توجه|يتوجه|قادما|قادمين|سافر|يسافر)(?![^\W_])")
+
+
+def _is_route_end(text: str, start: int) -> bool:
+    """Is the place at ``start`` the end of a "from X to Y" route that nobody arrives by?"""
+    window = text[max(0, start - 70): start]
+    return bool(_ROUTE_START.search(window)) and not _ARRIVAL.search(window)
+
+
 def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
     """(position, English name) of meeting places named after a locative preposition; with
     ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
@@ -337,7 +356,7 @@ def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
             before = _preceding_tokens(text, m.start(), 2)
             if any(" ".join(before).endswith(w) for w in not_after):
                 continue
-            if _is_person_name(text, m.start(), m.end()):
+            if _is_person_name(text, m.start(), m.end()) or _is_route_end(text, m.start()):
                 continue
             if _is_locative(text, m.start(), m.group()):
                 found.append((m.start(), name))
@@ -362,10 +381,21 @@ def _visit_destination(text: str, capital: str | None = None) -> str | None:
     return None
 
 
+def _venue_country_capital(text: str) -> str | None:
+    """"التقى … في طاجيكستان": the capital of a country named as the venue, for countries that
+    host such encounters in their capital (``venue_is_capital`` in cities.yaml)."""
+    for cap, pat in _lex().venue_countries:
+        for m in pat.finditer(text):
+            if _is_locative(text, m.start(), m.group()):
+                return cap
+    return None
+
+
 def _city_for(s: _Sentence, kind: str, locative_only: bool = True) -> str | None:
     if kind == "phone_call":
         return None
-    cities = _cities_in(s.norm, locative_only)
+    cities = _cities_in(s.norm, locative_only) or [
+        (0, cap) for cap in [_venue_country_capital(s.norm)] if cap]
     if not cities:
         return None
     anchors = [p for p, _ in s.terms] or [0]
@@ -563,9 +593,12 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
 
 def _lead_place(sentences: list[_Sentence]) -> str | None:
     """The place the lead names after a preposition ("وقع القادة … في مدينة أكتاو"): news leads
-    say where, and later sentences name the leaders without repeating it."""
+    say where, and later sentences name the leaders without repeating it. Only lead sentences
+    about an encounter or its leaders count (a plane's route in the lead is not a venue)."""
     body = [s for s in sentences if len(_TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
     for s in body:
+        if not (s.terms or s.putin or s.aliyev or s.pair):
+            continue
         cities = _cities_in(s.norm)
         if cities:
             return cities[0][1]

@@ -1,10 +1,16 @@
 """Article metadata: title, outlet, publication date and language, each with its provenance.
 
-Sources, strongest first: hints from the container (HTML meta, CSV columns, the URL), then the
-article's own header: a labelled stamp ("تاريخ النشر:", "نشر في"), a date line under the title,
-a parenthesised dateline opening the first paragraph ("(سبوتنيك - 11 كانون الثاني 2021ء)").
-A date deep inside the body is never the publication date, and a crawl stamp glued to a time
-("2025-05-28@00:20:02") is when the page was fetched, not when it was published.
+Sources, strongest first: hints from the container (HTML meta, CSV columns), then the article's
+own header: a labelled stamp ("تاريخ النشر:", "نشر في", "date 2025-10-09" even when the body
+follows on the same line), a date line under the title, a dateline opening one of the first
+paragraphs ("(سبوتنيك - 11 كانون الثاني 2021ء)", "موسكو 12 مارس 2019 (رويترز) -"), then the URL,
+then a full date in the lead that the text marks as today ("اليوم الاثنين 4 أبريل 2022", or a
+weekday that agrees with the date). A date deep inside the body is never the publication date,
+and a crawl stamp glued to a time ("2025-05-28@00:20:02") is when the page was fetched.
+
+The article's own "today" (``Metadata.today``), against which relative and partial dates are
+resolved, is the publication date, else the first full date of the lead: news leads date the
+news. Its provenance says which one was used.
 """
 from __future__ import annotations
 
@@ -22,6 +28,12 @@ from .normalize import arabic_ratio, normalize
 HEAD_LINES = 12
 # How far into a paragraph a parenthesised dateline may end.
 DATELINE_CHARS = 160
+# A dateline's date starts within this many characters of its paragraph (city, agency first).
+DATELINE_START = 40
+# The lead, where a full date is the article's news day: this many characters of the body.
+LEAD_CHARS = 400
+# A labelled stamp's date starts within this many characters of the label's line.
+STAMP_START = 30
 # A title is a line of at least this many words and at most this many characters.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
@@ -42,6 +54,7 @@ class Metadata:
     outlet: str | None = None
     published: str | None = None  # YYYY-MM-DD
     language: str | None = None
+    today: str | None = None  # the article's own "today": published, else the lead's full date
     provenance: dict[str, str] = field(default_factory=dict)
 
 
@@ -52,6 +65,12 @@ def _full_dates(text: str) -> list[DateMention]:
     return [d for d in find_dates(text) if d.date is not None and d.year_known and not d.crawl and not d.hijri]
 
 
+def _is_leading_stamp(line: str, found: list[DateMention]) -> bool:
+    """"date 2025-10-09 قال …": a label opening the line, its date right after it, whatever
+    follows (crawled pages glue the stamp to the first paragraph)."""
+    return bool(_LABEL.match(normalize(line).lstrip())) and found[0].start <= STAMP_START
+
+
 def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     """A labelled stamp wins; else the first line that is essentially a date."""
     first_line_date: date | None = None
@@ -59,7 +78,8 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         found = _full_dates(line)
         if not found:
             continue
-        if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6):
+        if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6) \
+                or _is_leading_stamp(line, found):
             return found[0].date, "text: labelled stamp"
         if first_line_date is None and _is_date_line(line, found):
             first_line_date = found[0].date
@@ -75,7 +95,8 @@ def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bo
 
 
 def _published_from_dateline(body: str) -> date | None:
-    """"(Agency - 11 كانون الثاني 2021ء) text…" at the start of one of the first paragraphs."""
+    """"(Agency - 11 كانون الثاني 2021ء) text…" or "City 12 مارس 2019 (Agency) - text…" at the
+    start of one of the first paragraphs: a full date after at most a place and an agency."""
     paragraphs = [p for p in body.split("\n") if p.strip()][:3]
     for para in paragraphs:
         m = _OPEN_PAREN_DATELINE.match(para)
@@ -83,7 +104,38 @@ def _published_from_dateline(body: str) -> date | None:
             found = _full_dates(m.group("inner"))
             if found:
                 return found[0].date
+        found = _full_dates(para[:DATELINE_START + 40])
+        if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(para, found[0].end) \
+                and len(_WORD.findall(para[:found[0].start])) <= 3:
+            return found[0].date
     return None
+
+
+# What closes a dateline's date: an agency in brackets, a dash, a comma, a line end.
+_DATELINE_AFTER = re.compile(r"\s*(?:[(\[\-–—،,:|/]|$)", re.M)
+
+
+def _today_marked_in_lead(body: str) -> date | None:
+    """A full date in the lead written as today: "اليوم الاثنين 4 أبريل 2022", or a weekday
+    right before it that is the date's own weekday."""
+    lead = body[:LEAD_CHARS]
+    mentions = find_dates(lead)
+    for i, d in enumerate(mentions):
+        if d.date is None or not d.year_known or d.crawl or d.hijri:
+            continue
+        before = [m for m in mentions[:i] if 0 <= d.start - m.end <= 3]
+        for m in before:
+            if m.kind == "weekday" and m.weekday == d.date.weekday():
+                return d.date
+            if m.kind == "relative" and m.offset_days == 0:
+                return d.date
+    return None
+
+
+def lead_date(body: str) -> date | None:
+    """The first full date of the lead (a news day when nothing else dates the article)."""
+    found = _full_dates(body[:LEAD_CHARS])
+    return found[0].date if found else None
 
 
 def _published_from_url(url: str | None) -> date | None:
@@ -107,6 +159,9 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
     if when is None:
         when = _published_from_url(url)
         how = "url" if when else None
+    if when is None:
+        when = _today_marked_in_lead(text)
+        how = "text: lead date marked today" if when else None
     return (when.isoformat(), how) if when else (None, None)
 
 
@@ -236,6 +291,12 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
         meta.published, how = find_published(text, head, url)
         if how:
             meta.provenance["published"] = how
+    if meta.published:
+        meta.today, meta.provenance["today"] = meta.published, "publication date"
+    else:
+        lead = lead_date(text)
+        if lead:
+            meta.today, meta.provenance["today"] = lead.isoformat(), "first full date of the lead"
     if hints.get("outlet"):
         meta.outlet, meta.provenance["outlet"] = str(hints["outlet"]).strip(), "hint"
     else:

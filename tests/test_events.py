@@ -88,12 +88,34 @@ def test_deterministic_regardless_of_input_order():
     assert first == second
 
 
+VISIT_TEXT = "وصل بوتين إلى باكو في زيارة دولة وأجرى مباحثات مع علييف حول الطاقة والنقل"
+
+
 def test_event_date_prefers_the_talks_day_of_a_visit():
-    items = [_item("a", "2024-08-18", "Baku", "visit"), _item("b", "2024-08-18", "Baku", "visit"),
-             _item("c", "2024-08-19", "Baku", "talks"), _item("u", None, "Baku", "visit", text="")]
+    items = [_item("a", "2024-08-18", "Baku", "visit", text=VISIT_TEXT),
+             _item("b", "2024-08-18", "Baku", "visit", text=VISIT_TEXT),
+             _item("c", "2024-08-19", "Baku", "talks", text=VISIT_TEXT),
+             _item("u", None, "Baku", "visit", text=VISIT_TEXT)]
     (g,) = cluster_meetings(items)
     assert g.date == "2024-08-19" and g.dates == ["2024-08-18", "2024-08-19"]
     assert items[3].meeting.date == "2024-08-19"
+
+
+def test_undated_meeting_with_only_a_city_in_common_is_not_linked():
+    """No day clue, no publication date, nothing in common but the city: a linked date would be
+    a guess, so the meeting keeps no date and forms its own event."""
+    items = [_item("a", "2024-08-19", "Baku", "talks", text=VISIT_TEXT),
+             _item("u", None, "Baku", "talks", text="تناول الرئيسان قضايا الأمن الإقليمي وتسوية النزاع")]
+    groups = cluster_meetings(items)
+    assert items[1].meeting.date is None and len(groups) == 2
+
+
+def test_undated_meeting_between_two_equally_similar_events_is_not_linked():
+    items = [_item("a", "2021-01-11", "Moscow", "talks", text=VISIT_TEXT),
+             _item("b", "2024-04-22", "Moscow", "talks", text=VISIT_TEXT),
+             _item("u", None, "Moscow", "talks", text=VISIT_TEXT)]
+    cluster_meetings(items)
+    assert items[2].meeting.date is None
 
 
 def test_phone_calls_two_days_apart_are_two_calls():

@@ -41,7 +41,8 @@ def test_published_from_url_when_text_has_none():
 def test_hints_win():
     meta = extract_metadata(BODY, {"title": "عنوان من HTML", "published": "2024-01-02", "outlet": "X"})
     assert (meta.title, meta.published, meta.outlet) == ("عنوان من HTML", "2024-01-02", "X")
-    assert meta.provenance == {"title": "hint", "published": "hint", "outlet": "hint", "language": "letters"}
+    assert meta.provenance == {"title": "hint", "published": "hint", "outlet": "hint", "language": "letters",
+                               "today": "publication date"}
 
 
 @pytest.mark.parametrize("text,expected", [
