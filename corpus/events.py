@@ -36,9 +36,12 @@ CALL_DAYS = 1
 # Minimum text similarity to link an undated meeting when its clues leave several events.
 LINK_SIMILARITY = 0.05
 # Without a day-month or a publication date, every dated event of the corpus is a candidate:
-# the text must then resemble the event's articles this closely, or agree with the event on a
-# clue (its city, or a kind rarer than talks) and resemble them this much.
+# the text must then resemble the event's articles this closely, less when it agrees with the
+# event on its city or on a kind rarer than talks, less again on both. The weekday the text
+# names, with one of those, narrows it as much as a publication date does (city and kind alone
+# do not: summits come back to the same capitals).
 LOOSE_LINK_SIMILARITY = 0.3
+ONE_CLUE_LINK_SIMILARITY = 0.15
 CLUE_LINK_SIMILARITY = 0.1
 DISTINCT_KINDS = ("visit", "multilateral_summit")
 # The best event's similarity must exceed the next one's (on another day) by this much.
@@ -47,6 +50,9 @@ LINK_MARGIN = 0.05
 CITY_BONUS = 0.05
 # Minimum text similarity to group two undated meetings with each other.
 GROUP_SIMILARITY = 0.15
+# ... or this much when they name the same city and the same kind rarer than talks (grouping
+# gives no date, so it may lean on weaker evidence than linking).
+CLUE_GROUP_SIMILARITY = 0.05
 # Articles of an event compared with a candidate (bounds the cost on large corpora).
 MAX_COMPARED = 40
 IN_PERSON = ("visit", "talks", "multilateral_summit")
@@ -271,6 +277,19 @@ def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayInde
     return sorted(index.near(pub, PUBLISHED_WINDOW + MAX_EVENT_SPAN + 1))
 
 
+def _link_threshold(m: Meeting, ev: _Event, narrowed: bool) -> float:
+    """How similar an undated meeting's text must be to the event's articles to take its day."""
+    same_city = m.city is not None and ev.city() == m.city
+    same_kind = m.kind in DISTINCT_KINDS and ev.kind() == m.kind
+    if getattr(m, "month", None) and getattr(m, "day", None) and (same_city or same_kind):
+        return 0.0  # the same day and month in the same city: the text need not say more
+    if narrowed or ((same_city or same_kind) and m.weekday is not None):
+        return LINK_SIMILARITY
+    if same_city and same_kind:
+        return CLUE_LINK_SIMILARITY
+    return ONE_CLUE_LINK_SIMILARITY if same_city or same_kind else LOOSE_LINK_SIMILARITY
+
+
 def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> bool:
     """Link an undated meeting to the dated event that fits what its text says. A wrong date is
     worse than none: without a day-month or a publication date to narrow the candidates the text
@@ -288,20 +307,23 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
     if not candidates:
         return False
     narrowed = bool(getattr(m, "month", None) and getattr(m, "day", None)) or to_date(item.published) is not None
-    scored = sorted(((sim.to_event(item.key, events[idx]) + (CITY_BONUS if m.city and events[idx].city() == m.city
-                                                               else 0.0), idx, day)
+    similarity = {idx: sim.to_event(item.key, events[idx]) for idx, _ in candidates}
+    scored = sorted(((similarity[idx] + (CITY_BONUS if m.city and events[idx].city() == m.city else 0.0), idx, day)
                      for idx, day in candidates), key=lambda c: (-c[0], c[1]))
     best, idx, day = scored[0]
-    agrees = (m.city is not None and events[idx].city() == m.city) or (
-        m.kind in DISTINCT_KINDS and events[idx].kind() == m.kind)
-    need = LINK_SIMILARITY if narrowed else CLUE_LINK_SIMILARITY if agrees else LOOSE_LINK_SIMILARITY
-    if best < need:
+    need = _link_threshold(m, events[idx], narrowed)
+    if similarity[idx] < need:  # the thresholds are on the text alone; the city bonus only ranks
         return False
     if len(scored) > 1 and scored[1][2] != day and best - scored[1][0] < LINK_MARGIN:
         return False  # two events fit about as well: no day is better than a guess
     m.date, m.date_basis = day.isoformat(), "linked"
     events[idx].add(item, linked=True)
     return True
+
+
+def _same_place_and_kind(a: Meeting, b: Meeting) -> bool:
+    """Both name the same city and the same kind rarer than talks (a summit in Tehran)."""
+    return a.city is not None and a.city == b.city and a.kind in DISTINCT_KINDS and a.kind == b.kind
 
 
 def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event]:
@@ -315,7 +337,8 @@ def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event
             if first.weekday is not None and item.meeting.weekday is not None and first.weekday != item.meeting.weekday:
                 continue
             score = sim.to_event(item.key, g)
-            if score >= GROUP_SIMILARITY and (best is None or score > best[0]):
+            need = CLUE_GROUP_SIMILARITY if _same_place_and_kind(first, item.meeting) else GROUP_SIMILARITY
+            if score >= need and (best is None or score > best[0]):
                 best = (score, idx)
         if best is None:
             groups.append(_Event(linked=[item]))

@@ -93,6 +93,9 @@ def _word_re(words, prefix: str = _CLITIC, suffix: str = "") -> re.Pattern:
 @dataclass(frozen=True)
 class _Lex:
     putin: re.Pattern
+    putin_name: re.Pattern
+    not_putin: re.Pattern
+    by_message: re.Pattern
     aliyev_name: re.Pattern
     aliyev_title: re.Pattern
     not_aliyev: re.Pattern
@@ -116,6 +119,9 @@ class _Lex:
     azerbaijan: re.Pattern
     armenia: re.Pattern
     russia: re.Pattern
+    leaders_of: re.Pattern
+    russia_country: re.Pattern
+    azerbaijan_country: re.Pattern
 
 
 def _kind_words(terms: dict, kind: str) -> list[str]:
@@ -143,6 +149,11 @@ def _lex() -> _Lex:
                        if c.get("venue_is_capital")]
     return _Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
+        putin_name=_word_re(people["putin"]["names"]),
+        # "الرئيس الروسي (دميتري) مدفيديف": a title followed by another holder's name.
+        not_putin=re.compile(rf"(?<![^\W_]){_CLITIC}(?:{_alt(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
+                             rf"\s+(?:{_alt(people['not_putin'])})(?![^\W_])"),
+        by_message=_word_re(terms["by_message"], _ARTICLE_CLITIC),
         aliyev_name=_word_re(people["aliyev"]["names"]),
         aliyev_title=_word_re(people["aliyev"]["titles"]),
         not_aliyev=_word_re(people["not_aliyev"]),
@@ -166,6 +177,9 @@ def _lex() -> _Lex:
         azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         russia=_word_re(["روسيا", "موسكو", "الكرملين"]),
+        leaders_of=_word_re(people["leaders_of"], _CLITIC),
+        russia_country=_word_re(["روسيا"], _CLITIC),
+        azerbaijan_country=_word_re(["أذربيجان"], _CLITIC),
     )
 
 
@@ -201,7 +215,22 @@ def _masked(norm: str) -> str:
     """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged."""
     lex = _lex()
     out = lex.not_aliyev.sub(lambda m: " " * len(m.group()), norm)
-    return out
+    return lex.not_putin.sub(lambda m: " " * len(m.group()), out)
+
+
+@lru_cache(maxsize=1)
+def _not_president_period() -> tuple[date, date]:
+    period = load_yaml("people.yaml")["putin_not_president"]
+    return to_date(period["from"]), to_date(period["to"])
+
+
+def titles_mean_putin(today: date | None, norm: str) -> bool:
+    """Do Putin's titles ("الرئيس الروسي") refer to him? Not in an article of Medvedev's
+    presidency that never names Putin."""
+    if today is None or _lex().putin_name.search(norm):
+        return True
+    start, end = _not_president_period()
+    return not start <= today < end
 
 
 def _aliyev_titles(sent: str) -> bool:
@@ -213,14 +242,15 @@ def _aliyev_titles(sent: str) -> bool:
     return False
 
 
-def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool) -> _Sentence:
+def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
+             putin_titles: bool = True) -> _Sentence:
     lex = _lex()
     text = norm[start:end]
     s = _Sentence(start, end, text)
-    s.putin = bool(lex.putin.search(text))
+    s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
     s.aliyev_named = bool(lex.aliyev_name.search(text))
     s.aliyev = s.aliyev_named or _aliyev_titles(text)
-    s.pair = bool(lex.pair.search(text)) and doc_has_both
+    s.pair = bool(lex.pair.search(text)) and doc_has_both or _leaders_by_country(text)
     s.other_leader = bool(lex.others.search(text))
     for kind, pat in lex.terms.items():
         s.terms.extend((m.start(), kind) for m in pat.finditer(text))
@@ -236,11 +266,26 @@ def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bo
     return s
 
 
+def _leaders_by_country(text: str) -> bool:
+    """"قادة روسيا وأذربيجان وإيران": leaders named by a list of countries holding both."""
+    for m in _lex().leaders_of.finditer(text):
+        listed = _COUNTRY_LIST.match(text, m.end())
+        if listed and _lex().russia_country.search(listed.group()) and _lex().azerbaijan_country.search(listed.group()):
+            return True
+    return False
+
+
+# Up to seven names joined by و or commas ("روسيا وأذربيجان وإيران، وكازاخستان"), maybe after دول.
+_COUNTRY_LIST = re.compile(r"(?:\s+دول)?(?:\s*[،,]?\s*[^\W\d_]+){1,7}")
+
+
 def _is_meeting_sentence(s: _Sentence) -> bool:
     if not s.terms:
         return False
     if _lex().denial.search(s.norm):
         return False
+    if all(k == "other" for _, k in s.terms) and _lex().by_message.search(s.norm):
+        return False  # a greeting or an apology sent in writing is not an encounter
     if s.putin and s.aliyev:
         return True
     if s.pair or s.trilateral or s.putin_visit_az:
@@ -424,14 +469,38 @@ class _DateChoice:
     day: int | None = None
 
 
-def _resolve(m: DateMention, published: date | None, status: str) -> _DateChoice:
+def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int | None:
+    """"الخميس 27 سبتمبر" without a year: the one year next to the reference's (the year before,
+    the same, the next) in which that day falls on that weekday; None when none or several do."""
+    years = [y for y in (reference.year - 1, reference.year, reference.year + 1)
+             if (d := _safe_day(y, month, day)) is not None and d.weekday() == weekday]
+    return years[0] if len(years) == 1 else None
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> _DateChoice:
+    """The day a mention gives the meeting; ``weekday``: a weekday written right next to it."""
     if m.kind in ("explicit", "stamp"):
         basis = "explicit"
-        if not m.year_known and m.month and m.day and published is not None and m.direction is None:
-            year = infer_year(m.month, m.day, published, "future" if status == "announced" else None)
+        if not m.year_known and m.month and m.day and m.direction is None:
+            if weekday is not None:
+                # The weekday picks the year; a year it contradicts would be a wrong date.
+                year = year_by_weekday(m.month, m.day, weekday, published) if published else None
+            elif published is not None:
+                year = infer_year(m.month, m.day, published, "future" if status == "announced" else None)
+            else:
+                year = None
             when = date(year, m.month, m.day) if year else None
-            return _DateChoice(when, basis, m.weekday, m.month, m.day)
-        return _DateChoice(m.date, basis, m.weekday, m.month, m.day)
+            return _DateChoice(when, basis, weekday, m.month, m.day)
+        if m.date is not None and not m.year_known and weekday is not None and m.date.weekday() != weekday:
+            return _DateChoice(None, basis, weekday, m.month, m.day)  # the inferred year disagrees
+        return _DateChoice(m.date, basis, m.weekday if weekday is None else weekday, m.month, m.day)
     if m.kind == "weekday":
         when = m.date
         if published is not None and m.offset_days is None and m.direction is None:
@@ -465,12 +534,18 @@ def _date_for(s: _Sentence, mentions: list[DateMention], nt, published: date | N
     candidates.sort(key=lambda c: (c[0], c[1]))
     best = candidates[0][2]
     # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
-    # day-month wins (sources get weekdays wrong more often than day numbers).
-    for _, _, m in candidates:
-        if m.kind in ("explicit", "stamp") and abs(_norm_pos(nt, m.start) - _norm_pos(nt, best.end)) <= 3:
-            best = m
-            break
-    return _resolve(best, published, status)
+    # day-month wins (sources get weekdays wrong more often than day numbers), and the weekday
+    # picks its year when none is written.
+    weekday = None
+    if best.kind == "weekday":
+        for _, _, m in candidates:
+            if m.kind in ("explicit", "stamp") and abs(_norm_pos(nt, m.start) - _norm_pos(nt, best.end)) <= 3:
+                best, weekday = m, best.weekday
+                break
+    elif best.kind in ("explicit", "stamp"):
+        weekday = next((m.weekday for _, _, m in candidates if m.kind == "weekday"
+                        and abs(_norm_pos(nt, best.start) - _norm_pos(nt, m.end)) <= 3), None)
+    return _resolve(best, published, status, weekday)
 
 
 def _norm_pos(nt, original_index: int) -> int:
@@ -523,11 +598,12 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     nt = normalize_with_offsets(text)
     norm = _masked(nt.text)
     lex = _lex()
-    doc_putin = bool(lex.putin.search(norm))
+    putin_titles = titles_mean_putin(published, norm)
+    doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or _aliyev_titles(norm))
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = _split_sentences(norm)
-    sentences = [_analyse(norm, a, b, doc_both, doc_az_arm) for a, b in spans]
+    sentences = [_analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
     mentions = find_dates(text, published)
 
     primary: FoundMeeting | None = None

@@ -32,6 +32,10 @@ DATELINE_CHARS = 160
 DATELINE_START = 40
 # The lead, where a full date is the article's news day: this many characters of the body.
 LEAD_CHARS = 400
+# A year-less dateline may differ from the page's stamp by this many days.
+SAME_DAY_SLIP = 2
+# The lead is the first paragraph of at least this many words.
+LEAD_MIN_WORDS = 8
 # A labelled stamp's date starts within this many characters of the label's line.
 STAMP_START = 30
 # A title is a line of at least this many words and at most this many characters.
@@ -106,9 +110,31 @@ def _published_from_dateline(body: str) -> date | None:
                 return found[0].date
         found = _full_dates(para[:DATELINE_START + 40])
         if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(para, found[0].end) \
-                and len(_WORD.findall(para[:found[0].start])) <= 3:
+                and _is_dateline_head(para[:found[0].start]):
             return found[0].date
     return None
+
+
+@lru_cache(maxsize=1)
+def _dateline_words() -> frozenset[str]:
+    """Words a dateline may hold before its date: places, outlets, weekdays."""
+    words: set[str] = set()
+    for city in load_yaml("cities.yaml")["cities"]:
+        for alias in city.get("ar", []):
+            words.update(normalize(alias).split())
+    for outlet in load_yaml("outlets.yaml")["outlets"]:
+        for alias in outlet["ar"]:
+            words.update(normalize(alias).split())
+    for names in load_yaml("weekdays.yaml")["weekdays"].values():
+        words.update(normalize(n) for n in names)
+    return frozenset(words)
+
+
+def _is_dateline_head(prefix: str) -> bool:
+    """"موسكو", "(سبوتنيك) باكو،", "": a dateline's place and agency, not a sentence's verb
+    and subject ("أعلن الكرملين، الجمعة 4 أبريل 2022، أن …")."""
+    words = _WORD.findall(normalize(prefix))
+    return len(words) <= 3 and all(w in _dateline_words() or w.isascii() for w in words)
 
 
 # What closes a dateline's date: an agency in brackets, a dash, a comma, a line end.
@@ -133,9 +159,13 @@ def _today_marked_in_lead(body: str) -> date | None:
 
 
 def lead_date(body: str) -> date | None:
-    """The first full date of the lead (a news day when nothing else dates the article)."""
-    found = _full_dates(body[:LEAD_CHARS])
-    return found[0].date if found else None
+    """The first full date of the lead, the first paragraph of the body (a news day when nothing
+    else dates the article; dates further down are mostly background)."""
+    for para in body.split("\n"):
+        if len(_WORD.findall(para)) >= LEAD_MIN_WORDS:
+            found = _full_dates(para[:LEAD_CHARS])
+            return found[0].date if found else None
+    return None
 
 
 def _published_from_url(url: str | None) -> date | None:
@@ -149,10 +179,26 @@ def _published_from_url(url: str | None) -> date | None:
     return None
 
 
+def _yearless_dateline(lines: list[str], near: date) -> date | None:
+    """"باكو، 29 سبتمبر، أذرتاج" under a stamp of 2025-09-28: the dateline's day with the
+    stamp's year. A crawler's stamp may be a day off (time zones); the newsroom's dateline is
+    the day the article was written. Only within SAME_DAY_SLIP days of the stamp."""
+    for line in lines[:3]:
+        for d in find_dates(line, near):
+            if d.kind == "explicit" and not d.year_known and d.date is not None and d.start <= DATELINE_START \
+                    and abs((d.date - near).days) <= SAME_DAY_SLIP and _DATELINE_AFTER.match(line, d.end):
+                return d.date
+    return None
+
+
 def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
     lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
     when, how = _published_from_head(lines)
+    if when is not None and how == "text: labelled stamp":
+        dateline = _yearless_dateline(lines, when)
+        if dateline is not None and dateline != when:
+            when, how = dateline, "text: dateline, year from the stamp"
     if when is None:
         when = _published_from_dateline(text)
         how = "text: dateline" if when else None

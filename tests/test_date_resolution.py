@@ -1,0 +1,148 @@
+"""The article's own "today" and the dates, places and encounters resolved against it.
+
+Every sentence here is written for these tests, in the styles of Arabic news writing; none is
+taken from the development sets.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corpus.dates import find_dates
+from corpus.extract import extract_document
+from corpus.meetings import find_meetings, year_by_weekday
+from corpus.metadata import extract_metadata, find_published, lead_date
+
+MEETING = "عقد الرئيس الروسي فلاديمير بوتين محادثات مع نظيره الأذربيجاني إلهام علييف"
+
+
+@pytest.mark.parametrize("text,published,basis", [
+    # A labelled stamp glued to the first paragraph by the crawler.
+    (f"date 2023-03-14 {MEETING} في موسكو.", "2023-03-14", "text: labelled stamp"),
+    # A dateline: city, full date, agency in brackets, dash.
+    (f"موسكو 12 مارس 2019 (رويترز) - {MEETING} اليوم في الكرملين.", "2019-03-12", "text: dateline"),
+    (f"باكو - 5 أيار 2021 - {MEETING}.", "2021-05-05", "text: dateline"),
+    # A full date in the lead that the text marks as today (weekday agrees: 4 April 2022 was a Monday).
+    (f"قالت الوزارة في بيان أصدرته اليوم الاثنين 4 أبريل/نيسان 2022 إن {MEETING} بحثا التعاون.",
+     "2022-04-04", "text: lead date marked today"),
+    (f"أعلن الكرملين، الاثنين 4 أبريل 2022، أن {MEETING}.", "2022-04-04", "text: lead date marked today"),
+    # A weekday that is not the date's own: not marked as today, no publication date.
+    (f"أعلن الكرملين، الجمعة 4 أبريل 2022، أن {MEETING}.", None, None),
+    # A date deep in the lead about something else: not the publication date.
+    (f"{MEETING}، وكان البلدان قد وقعا في 9 نوفمبر 2020 إعلانا.", None, None),
+])
+def test_publication_date_from_the_text(text, published, basis):
+    assert find_published(text) == (published, basis)
+
+
+def test_yearless_dateline_under_a_stamp_one_day_off_takes_the_datelines_day():
+    text = " date 2024-03-11 باكو، 12 مارس، وكالة الأنباء\n\nشارك الوزير في الاجتماع الدوري للمجلس."
+    assert find_published(text) == ("2024-03-12", "text: dateline, year from the stamp")
+
+
+def test_yearless_dateline_far_from_the_stamp_leaves_the_stamp():
+    text = " date 2024-03-11 باكو، 25 مارس، وكالة الأنباء\n\nشارك الوزير في الاجتماع الدوري للمجلس."
+    assert find_published(text) == ("2024-03-11", "text: labelled stamp")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("وقع الجانبان في 3 يونيو 2021 اتفاقية للتعاون في مجال الطاقة بين البلدين.", date(2021, 6, 3)),
+    # Only the first paragraph is the lead: a historic date further down is background.
+    ("يتوجه الرئيس إلى باكو يوم الخميس المقبل للقاء نظيره الأذربيجاني.\n\n"
+     "أقيمت العلاقات الدبلوماسية بين البلدين في الرابع من أبريل سنة 1992 رسميا.", None),
+])
+def test_lead_date_is_the_first_full_date_of_the_first_paragraph(body, expected):
+    assert lead_date(body) == expected
+
+
+def test_today_falls_back_to_the_lead_date_with_its_provenance():
+    meta = extract_metadata("وقع الجانبان في 3 يونيو 2021 اتفاقية للتعاون في مجال الطاقة بين البلدين.")
+    assert meta.published is None
+    assert (meta.today, meta.provenance["today"]) == ("2021-06-03", "first full date of the lead")
+
+
+@pytest.mark.parametrize("text,reference,expected", [
+    ("اليوم (الأربعاء)", date(2019, 3, 13), date(2019, 3, 13)),
+    ("اليوم الأربعاء", date(2019, 3, 12), date(2019, 3, 13)),  # a stamp one day off: the weekday wins
+    ("اليوم الأربعاء", date(2019, 3, 16), None),  # three days off: a conflict, no day
+    ("أمس الأحد", date(2024, 4, 22), date(2024, 4, 21)),
+])
+def test_relative_weekday_against_the_reference(text, reference, expected):
+    found = [d for d in find_dates(text, reference) if d.kind == "weekday"]
+    assert found and found[0].date == expected
+
+
+@pytest.mark.parametrize("month,day,weekday,reference,year", [
+    (9, 27, 3, date(2018, 6, 1), 2018),  # Thursday 27 September: 2018 is the one year near 2018
+    (9, 27, 3, date(1992, 4, 4), None),  # no Thursday 27 September in 1991-1993
+    (8, 19, 0, date(2024, 8, 1), 2024),
+])
+def test_year_by_weekday_picks_the_one_year_that_fits(month, day, weekday, reference, year):
+    assert year_by_weekday(month, day, weekday, reference) == year
+
+
+def _meeting(text, today=None):
+    found = find_meetings(text, today)
+    return (found[0].date, found[0].city, found[0].kind) if found else None
+
+
+def test_relative_day_resolves_against_the_lead_date_when_there_is_no_publication_date():
+    text = f"موسكو 12 مارس 2019 (رويترز) - {MEETING} اليوم في الكرملين."
+    ex = extract_document(text)
+    assert ex.meetings[0].date == "2019-03-12"
+    assert ex.provenance["today"] == "publication date"
+
+
+def test_weekday_next_to_a_yearless_day_month_does_not_take_a_year_it_contradicts():
+    text = (f"يتوجه الرئيس الروسي فلاديمير بوتين يوم الخميس 27 أيلول إلى باكو للقاء نظيره الأذربيجاني "
+            f"إلهام علييف.")
+    assert _meeting(text, date(1992, 4, 4))[0] is None
+    assert _meeting(text, date(2018, 9, 20))[0] == "2018-09-27"
+
+
+@pytest.mark.parametrize("text,city", [
+    # The two ends of a plane's route are not a venue.
+    (f"اعتذر الرئيس الروسي فلاديمير بوتين لنظيره الأذربيجاني إلهام علييف عن حادث الطائرة.\n"
+     f"وكانت الطائرة في طريقها من باكو، عاصمة أذربيجان، إلى غروزني عندما تحطمت.", None),
+    # A traveller arriving from one city to another is at the second one.
+    ("وصل الرئيس الروسي فلاديمير بوتين قادما من موسكو إلى باكو حيث التقى نظيره الأذربيجاني إلهام علييف.",
+     "Baku"),
+    # A country that hosts in its capital stands for it; Russia does not.
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في طاجيكستان.", "Dushanbe"),
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في قيرغيزستان.", "Bishkek"),
+])
+def test_meeting_place(text, city):
+    assert _meeting(text)[1] == city
+
+
+@pytest.mark.parametrize("text,found", [
+    ("تستضيف العاصمة اليوم القمة الخامسة لدول بحر قزوين، ويشارك فيها قادة روسيا وأذربيجان وإيران وكازاخستان.",
+     True),
+    ("اتفق رؤساء روسيا وإيران وأذربيجان خلال اجتماع ثلاثي في باكو على إنشاء ممر للنقل.", True),
+    ("اجتمع قادة روسيا وأرمينيا وبيلاروسيا في موسكو لبحث التعاون.", False),
+    ("الكرملين ينفي وجود اتصالات هاتفية وشيكة بين بوتين ورئيس أذربيجان علييف.", False),
+    ("أشار المتحدث إلى عدم وجود خطط لاتصال هاتفي بين الرئيس بوتين والرئيس علييف.", False),
+])
+def test_encounter_detection_by_countries_and_denials(text, found):
+    assert bool(find_meetings(text)) is found
+
+
+@pytest.mark.parametrize("text,today,found", [
+    # Another holder of the title, named after it.
+    ("التقى الرئيس الروسي دميتري مدفيديف نظيره الأذربيجاني إلهام علييف في موسكو.", None, False),
+    # Medvedev's presidency: a bare title is his; Putin named as prime minister is Putin.
+    ("التقى الرئيس الروسي نظيره الأذربيجاني إلهام علييف في سوتشي اليوم.", date(2010, 9, 3), False),
+    ("التقى الرئيس الروسي نظيره الأذربيجاني إلهام علييف في سوتشي اليوم.", date(2015, 9, 3), True),
+    ("التقى رئيس الوزراء الروسي فلاديمير بوتين الرئيس الأذربيجاني إلهام علييف في موسكو.", date(2010, 9, 3), True),
+    # Greetings in writing are not encounters; by phone they are.
+    ("هنأ الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في برقية بمناسبة عيد الاستقلال.", None, False),
+    ("بعث الرئيس الروسي فلاديمير بوتين رسالة إلى نظيره الأذربيجاني إلهام علييف هنأه فيها بالعيد.", None, False),
+    ("هنأ الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف هاتفيا بعيد ميلاده.", None, True),
+    # A planned encounter one leader stayed away from, and talks that will not take place.
+    ("لم يحضر الرئيس الأذربيجاني إلهام علييف القمة التي ترأسها الرئيس الروسي فلاديمير بوتين في موسكو.", None,
+     False),
+    ("لن تكون هناك محادثات ثلاثية بين بوتين وعلييف وباشينيان، لكن ستجرى مشاورات ثنائية.", None, False),
+])
+def test_who_meets_whom(text, today, found):
+    assert bool(find_meetings(text, today)) is found
