@@ -46,12 +46,8 @@ _NISBA = re.compile(r"^ال\w{3,}(?:يه|ي)$")
 _NOT_PLACE_BEFORE = frozenset({"من", "بين", "عن", "مع"})
 
 
-@dataclass
-class FoundMeeting(Meeting):
-    """A Meeting plus what the text says about its day when the year is not known."""
-
-    month: int | None = None
-    day: int | None = None
+# The meetings this module finds (a Meeting carries the year-less day and month it read).
+FoundMeeting = Meeting
 
 
 # ---------------------------------------------------------------- lexicon patterns

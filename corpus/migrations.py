@@ -60,11 +60,21 @@ def _v4_lsh_sketches(conn: sa.Connection) -> None:
         conn.execute(schema.shingles.insert(), values)
 
 
+def _v5_meeting_day_month(conn: sa.Connection) -> None:
+    """A meeting's year-less day and month, so that linking in the store sees what the text says
+    (``reprocess`` fills them for articles stored before)."""
+    have = {c["name"] for c in sa.inspect(conn).get_columns("meetings")}
+    for column in ("month", "day"):
+        if column not in have:  # a fresh database got them from the table definition
+            conn.exec_driver_sql(f"ALTER TABLE meetings ADD COLUMN {column} INTEGER")
+
+
 MIGRATIONS: list[Callable[[sa.Connection], None]] = [
     _v1_core_tables,
     _v2_search_and_shingles,
     _v3_events,
     _v4_lsh_sketches,
+    _v5_meeting_day_month,
 ]
 LATEST = len(MIGRATIONS)
 

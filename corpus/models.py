@@ -55,6 +55,8 @@ class Meeting:
     date_basis: str | None = None  # explicit, weekday, publication, linked
     weekday: int | None = None  # 0=Monday … 6=Sunday when the text names one
     primary: bool = True  # False for a past meeting mentioned in passing
+    month: int | None = None  # a day and month the text gives without a year, for linking
+    day: int | None = None
 
     def to_contract(self) -> dict[str, Any]:
         return {"date": self.date, "city": self.city, "kind": self.kind,

@@ -80,6 +80,8 @@ meetings = sa.Table(
     sa.Column("evidence", sa.Text),
     sa.Column("weekday", sa.Integer),
     sa.Column("primary", sa.Boolean, nullable=False, default=True),
+    sa.Column("month", sa.Integer),  # a day and month without a year, for linking (schema v5)
+    sa.Column("day", sa.Integer),
 )
 
 figures = sa.Table(

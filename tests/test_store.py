@@ -343,3 +343,28 @@ def test_opening_an_old_database_upgrades_it(db_url):
         assert sa.inspect(conn).has_table("events")
     assert [h.article_id for h in store.search("علاقة")] == [1]
     assert Store(db_url).count() == 1  # opening again changes nothing
+
+
+def test_a_schema_v4_database_gains_the_meeting_day_and_month(sqlite_url):
+    engine = Store(sqlite_url, migrate=False).engine
+    migrations.migrate(engine, target=4)
+    with engine.begin() as conn:  # the meetings table as schema v4 had it
+        conn.exec_driver_sql("ALTER TABLE meetings DROP COLUMN month")
+        conn.exec_driver_sql("ALTER TABLE meetings DROP COLUMN day")
+    store = Store(sqlite_url)
+    with store.engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("meetings")}
+        assert {"month", "day"} <= columns and migrations.current_version(conn) == migrations.LATEST
+
+
+def test_stored_meeting_with_a_day_and_month_only_is_linked_to_the_event_of_that_day(db_url):
+    from corpus.ingest import ingest_texts
+    dated = ("موسكو 22 أبريل 2024 (وكالات) - أجرى الرئيس الروسي فلاديمير بوتين محادثات مع نظيره "
+             "الأذربيجاني إلهام علييف في الكرملين اليوم حول التعاون في مجال الطاقة والنقل.")
+    partial = ("أجرى الرئيس الروسي فلاديمير بوتين في 22 أبريل محادثات مع نظيره الأذربيجاني إلهام علييف "
+               "في موسكو تناولت الممر الدولي بين الشمال والجنوب.")
+    store = Store(db_url)
+    ingest_texts(store, [("dated.txt", dated), ("partial.txt", partial)])
+    events = store.events()
+    assert len(events) == 1
+    assert str(events.iloc[0]["date"])[:10] == "2024-04-22" and events.iloc[0]["n_articles"] == 2
