@@ -111,6 +111,7 @@ class _Lex:
     visit_verbs: frozenset[str]
     titles: frozenset[str]
     vague_future: re.Pattern
+    vague_past: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -169,6 +170,7 @@ def _lex() -> _Lex:
         visit_verbs=frozenset(_forms(terms["visit_verbs"])),
         titles=frozenset(_forms(terms["person_titles"])),
         vague_future=_word_re(terms["vague_future"], _ARTICLE_CLITIC),
+        vague_past=_word_re(terms["vague_past"], _ARTICLE_CLITIC),
         kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
         azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
@@ -445,13 +447,14 @@ def _city_for(s: _Sentence, kind: str, locative_only: bool = True) -> str | None
 
 # ---------------------------------------------------------------- dates
 
-def _owned_by_other(norm: str, d_start: int, term_positions: list[int]) -> bool:
-    """A date right after an agreement/crash word (closer than any meeting word) is theirs."""
-    window = norm[max(0, d_start - ANCHOR_WINDOW): d_start]
-    anchors = list(_lex().anchors.finditer(window))
+def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0) -> bool:
+    """A date after an agreement, forum, war or crash word of its own sentence, closer than any
+    meeting word, dates that thing."""
+    window_start = max(0, d_start - ANCHOR_WINDOW, sentence_start)
+    anchors = list(_lex().anchors.finditer(norm[window_start: d_start]))
     if not anchors:
         return False
-    anchor_pos = d_start - ANCHOR_WINDOW + anchors[-1].start() if d_start >= ANCHOR_WINDOW else anchors[-1].start()
+    anchor_pos = window_start + anchors[-1].start()
     before_terms = [p for p in term_positions if p <= d_start]
     return not before_terms or anchor_pos > max(before_terms)
 
@@ -520,7 +523,7 @@ def _date_for(s: _Sentence, mentions: list[DateMention], nt, published: date | N
             continue  # a month or year alone does not date a meeting
         if status == "announced" and m.direction == "past":
             continue  # "أمس" cannot date a meeting still to come
-        if _owned_by_other(nt.text, n_start, term_positions):
+        if _owned_by_other(nt.text, n_start, term_positions, s.start):
             continue
         distance = min((abs(n_start - p) for p in term_positions), default=0)
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
@@ -658,9 +661,29 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         _date_from_lead(primary, sentences, mentions, nt, published)
     if published is not None and primary.date and to_date(primary.date) > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
-    if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None:
+    vague = any(lex.vague_past.search(s.norm) for s in merged) or _dated_just_before(merged, mentions, nt, published)
+    if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
+            and not vague:  # a report of a held meeting that names no day is the news of its day
         primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+# A statement or another happening dated this many days before publication, in the meeting's
+# own sentences, means the meeting may be that day rather than the publication day.
+RECENT_OTHER_DAYS = 7
+
+
+def _dated_just_before(merged: list[_Sentence], mentions: list[DateMention], nt, published: date | None) -> bool:
+    """"اتصل … وفق بيان صدر يوم 5 مارس" published on 6 March: the call is not the news of the
+    publication day; the text dates something else just before it."""
+    if published is None:
+        return False
+    for m in mentions:
+        pos = _norm_pos(nt, m.start)
+        if m.date is not None and any(s.start <= pos < s.end for s in merged) \
+                and 0 < (published - m.date).days <= RECENT_OTHER_DAYS:
+            return True
+    return False
 
 
 def _lead_place(sentences: list[_Sentence]) -> str | None:

@@ -146,3 +146,24 @@ def test_encounter_detection_by_countries_and_denials(text, found):
 ])
 def test_who_meets_whom(text, today, found):
     assert bool(find_meetings(text, today)) is found
+
+
+@pytest.mark.parametrize("text,today,expected", [
+    # The date of another happening in the meeting's sentence is that happening's.
+    ("يلتقي الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف على هامش القمة، بعد أن شارك "
+     "الأخير في منتدى الطاقة الذي عقد في 12 أكتوبر 2023.", date(2023, 10, 20), "2023-10-20"),
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في موسكو، لبحث تداعيات الحرب "
+     "التي اندلعت في 27 سبتمبر 2020.", date(2020, 10, 20), "2020-10-20"),
+    # Reported speech keeps the meeting's own day.
+    ("أعلن الكرملين أن الرئيس الروسي فلاديمير بوتين التقى نظيره الأذربيجاني إلهام علييف اليوم في موسكو.",
+     date(2020, 10, 20), "2020-10-20"),
+    # A statement dated the day before publication: the call is not the news of the publication day.
+    ("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع نظيره الأذربيجاني إلهام علييف، وفق بيان للكرملين "
+     "صدر يوم 5 مارس 2024.", date(2024, 3, 6), None),
+    # A vague time: no day.
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف مؤخرا في موسكو.", date(2022, 12, 27), None),
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف عشية القمة في سانت بطرسبورغ.",
+     date(2022, 12, 27), None),
+])
+def test_the_meeting_takes_its_own_date_not_another_events(text, today, expected):
+    assert find_meetings(text, today)[0].date == expected
