@@ -124,7 +124,7 @@ def _patterns() -> _Patterns:
     month = rf"(?P<m1>{months})(?:\s*[/(\-–]\s*(?P<m2>{months})\s*\)?)?"
     # Year with optional era suffix: م/ء (Gregorian) or ه (Hijri, after normalisation of هـ).
     year = r"(?P<y>\d{4})(?:\s?(?P<era>م|ء|ه)" + _E + r")?"
-    year_opt = rf"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year})?"
+    year_opt = rf"(?:\s*[,،/\-]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year})?"
     markers = f"{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}"
     rel_group = rf"(?P<rel>(?:ال)?(?:عام|سنه|شهر)\s+(?:{markers})|{markers})"
     after = rf"(?:\s+(?:من\s+)?{rel_group}{_E})?"
@@ -135,7 +135,7 @@ def _patterns() -> _Patterns:
     rel_alt = _alt([w for words in rel_days.values() for w in words])
     return _Patterns(
         day_month=re.compile(
-            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*{month}{_E}{year_opt}{after}"),
+            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*/?\s*{month}{_E}{year_opt}{after}"),
         ordinal_day_month=re.compile(
             rf"{_B}(?:يوم\s+)?(?P<od>{ordinals})\s+من\s+(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
         month_year=re.compile(

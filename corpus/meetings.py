@@ -112,6 +112,7 @@ class _Lex:
     titles: frozenset[str]
     vague_future: re.Pattern
     vague_past: re.Pattern
+    attends: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -171,6 +172,7 @@ def _lex() -> _Lex:
         titles=frozenset(_forms(terms["person_titles"])),
         vague_future=_word_re(terms["vague_future"], _ARTICLE_CLITIC),
         vague_past=_word_re(terms["vague_past"], _ARTICLE_CLITIC),
+        attends=_word_re(terms["attends"], _CLITIC),
         kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
         azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
@@ -644,6 +646,10 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
             _apply_date(m, choice)
             secondary.append(m)
     if primary is None:
+        primary = _shared_venue(sentences, text, nt)
+        if primary is not None:
+            merged.append(next(s for s in sentences if _evidence(text, nt, s) == primary.evidence))
+    if primary is None:
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
         # No place after a preposition: a bare city name in the meeting sentences will do.
@@ -684,6 +690,32 @@ def _dated_just_before(merged: list[_Sentence], mentions: list[DateMention], nt,
                 and 0 < (published - m.date).days <= RECENT_OTHER_DAYS:
             return True
     return False
+
+
+def _shared_venue(sentences: list[_Sentence], text: str, nt) -> FoundMeeting | None:
+    """"اجرى بوتين اجتماع المجلس … في الكرملين. ووصل إلى الكرملين الرئيس الأذربيجاني": one leader
+    holds a meeting at a venue, and a sentence of the same article brings the other one there."""
+    lex = _lex()
+    for s in sentences:
+        if not (s.putin or s.aliyev) or (s.putin and s.aliyev) or lex.denial.search(s.norm):
+            continue
+        kinds = {k for _, k in s.terms}
+        if not kinds & {"talks", "multilateral_summit"} or "phone_call" in kinds or _is_past_reference(s):
+            continue
+        venues = {city for _, city in _cities_in(s.norm)}
+        for other in sentences:
+            if other is s or lex.denial.search(other.norm) or not lex.attends.search(other.norm):
+                continue
+            if (other.aliyev and not other.putin if s.putin else other.putin and not other.aliyev) \
+                    and venues & {city for _, city in _cities_in(other.norm)}:
+                # Other leaders received between the two sentences make it a multilateral gathering.
+                between = sentences[min(sentences.index(s), sentences.index(other)):
+                                    max(sentences.index(s), sentences.index(other)) + 1]
+                several = any(x.other_leader for x in between) or "multilateral_summit" in kinds
+                kind = "multilateral_summit" if several else "talks"
+                return FoundMeeting(date=None, city=sorted(venues & {c for _, c in _cities_in(other.norm)})[0],
+                                    kind=kind, status=_status(s), evidence=_evidence(text, nt, s))
+    return None
 
 
 def _lead_place(sentences: list[_Sentence]) -> str | None:

@@ -167,3 +167,17 @@ def test_who_meets_whom(text, today, found):
 ])
 def test_the_meeting_takes_its_own_date_not_another_events(text, today, expected):
     assert find_meetings(text, today)[0].date == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("عقد الرئيس الروسي فلاديمير بوتين اجتماع المجلس الاقتصادي في الكرملين. واستقبل القصر الرئيس البيلاروسي "
+     "لوكاشينكو. ووصل إلى الكرملين الرئيس الأذربيجاني إلهام علييف أيضا.", ("multilateral_summit", "Moscow")),
+    ("عقد الرئيس الأذربيجاني إلهام علييف اجتماعا موسعا في باكو. وشارك في الاجتماع في باكو الرئيس الروسي "
+     "فلاديمير بوتين.", ("talks", "Baku")),
+    # Different venues: no encounter.
+    ("عقد الرئيس الروسي فلاديمير بوتين اجتماعا في الكرملين. ووصل الرئيس الأذربيجاني إلهام علييف إلى باكو.", None),
+    ("شارك الرئيس الأذربيجاني إلهام علييف في منتدى في موسكو. وعقد بوتين اجتماعا مع الحكومة في سوتشي.", None),
+])
+def test_leaders_brought_to_the_same_venue_meet_there(text, expected):
+    found = find_meetings(text)
+    assert ((found[0].kind, found[0].city) if found else None) == expected
