@@ -667,11 +667,27 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         _date_from_lead(primary, sentences, mentions, nt, published)
     if published is not None and primary.date and to_date(primary.date) > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
-    vague = any(lex.vague_past.search(s.norm) for s in merged) or _dated_just_before(merged, mentions, nt, published)
+    vague = any(lex.vague_past.search(s.norm) or _in_relative_clause(s) for s in merged) \
+        or _dated_just_before(merged, mentions, nt, published)
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
             and not vague:  # a report of a held meeting that names no day is the news of its day
         primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+# "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
+# document (an agreement, a declaration) is background to the news, not the news of the day.
+_RELATIVE = re.compile(r"(?:الذي|التي|اللذين|اللتين|الذين|اللذان|اللتان)\s+$")
+
+
+def _in_relative_clause(s: _Sentence) -> bool:
+    for pos, _ in s.terms:
+        rel = _RELATIVE.search(s.norm[max(0, pos - 12): pos])
+        if rel:
+            head = s.norm[max(0, pos - 12 + rel.start() - 30): max(0, pos - 12) + rel.start()]
+            if list(_lex().anchors.finditer(head)):
+                return True
+    return False
 
 
 # A statement or another happening dated this many days before publication, in the meeting's

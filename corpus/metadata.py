@@ -2,9 +2,9 @@
 
 Sources, strongest first: hints from the container (HTML meta, CSV columns), then the article's
 own header: a labelled stamp ("تاريخ النشر:", "نشر في", "date 2025-10-09" even when the body
-follows on the same line), a date line under the title, a dateline opening one of the first
-paragraphs ("(سبوتنيك - 11 كانون الثاني 2021ء)", "موسكو 12 مارس 2019 (رويترز) -"), then the URL,
-then a full date in the lead that the text marks as today ("اليوم الاثنين 4 أبريل 2022", or a
+follows on the same line), a date line under the title; then the page's URL when the input has
+one; then a dateline opening one of the first paragraphs ("(سبوتنيك - 11 كانون الثاني 2021ء)",
+"موسكو 12 مارس 2019 (رويترز) -"), then a full date in the lead that the text marks as today ("اليوم الاثنين 4 أبريل 2022", or a
 weekday that agrees with the date). A date deep inside the body is never the publication date,
 and a crawl stamp glued to a time ("2025-05-28@00:20:02") is when the page was fetched.
 
@@ -200,11 +200,11 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
         if dateline is not None and dateline != when:
             when, how = dateline, "text: dateline, year from the stamp"
     if when is None:
-        when = _published_from_dateline(text)
-        how = "text: dateline" if when else None
-    if when is None:
         when = _published_from_url(url)
         how = "url" if when else None
+    if when is None:
+        when = _published_from_dateline(text)
+        how = "text: dateline" if when else None
     if when is None:
         when = _today_marked_in_lead(text)
         how = "text: lead date marked today" if when else None
