@@ -124,7 +124,7 @@ def city_label(city: str | None, lang: str) -> str:
 @lru_cache(maxsize=2)
 def _topic_labels(lang: str) -> dict[str, str]:
     try:
-        from corpus.topics import topic_labels
+        from corpus.extract.topics import topic_labels
         labels = topic_labels(lang)
         return dict(labels) if isinstance(labels, Mapping) else {}
     except Exception:  # the topics module may not exist yet; codes then show as they are

@@ -79,7 +79,7 @@ def read_files(files: Sequence[Any], lang: str) -> tuple[list[pv.Preview], list[
 
 def _topic_options(extraction_topics: Sequence[str], lang: str) -> list[str]:
     try:
-        from corpus.topics import topic_labels
+        from corpus.extract.topics import topic_labels
         known = list(topic_labels(lang))
     except Exception:  # topics lexicon unavailable: offer what was extracted
         known = []

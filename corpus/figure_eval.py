@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .figures import find_figures
+from .extract.figures import find_figures
 from .models import Figure
 
 # Scoring only: where the page furniture starts (clean.py owns the real rule).

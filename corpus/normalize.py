@@ -130,8 +130,8 @@ def normalize_spaces(text: str) -> str:
     return _WS.sub(" ", text)
 
 
-# Clitics that attach in front of words. Order matters: longest first.
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+# Clitic groups that attach in front of words (و ف ب ل ك and the article). Longest first.
+CLITIC_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 
 
@@ -145,7 +145,7 @@ def strip_clitics(word: str, min_stem: int = 3) -> str:
 
     Names are matched through alias lists, not this: it only serves search and topic matching.
     """
-    for p in _PREFIXES:
+    for p in CLITIC_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= min_stem:
             return word[len(p):]
     return word

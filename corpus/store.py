@@ -1007,7 +1007,7 @@ def _meeting_items(conn: sa.Connection) -> list[dict[str, Any]]:
 def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
     """Group meetings into events with ``events.cluster_meetings``; a same-date rule without it."""
     try:
-        from .events import cluster_meetings
+        from .extract.events import cluster_meetings
     except ImportError:
         cluster_meetings = None
     if cluster_meetings is not None:
@@ -1028,7 +1028,7 @@ def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
 def _groups_from_events_module(cluster_meetings: Callable[..., Any],
                                items: list[dict[str, Any]]) -> list[_EventGroup]:
     """Each article's main meeting goes to ``events.cluster_meetings``, keyed by article id."""
-    from .events import ArticleMeeting
+    from .extract.events import ArticleMeeting
     main: dict[str, dict[str, Any]] = {}
     for it in items:
         key = str(it["article_id"])

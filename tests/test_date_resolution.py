@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from corpus.dates import find_dates
+from corpus.extract.dates import find_dates
 from corpus.extract import extract_document
-from corpus.meetings import find_meetings, year_by_weekday
-from corpus.metadata import extract_metadata, find_published, lead_date
+from corpus.extract.meetings import find_meetings, year_by_weekday
+from corpus.extract.metadata import extract_metadata, find_published, lead_date
 
 MEETING = "عقد الرئيس الروسي فلاديمير بوتين محادثات مع نظيره الأذربيجاني إلهام علييف"
 

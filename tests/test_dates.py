@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.dates import find_dates, infer_year, parse_date_expression, resolve_weekday
+from corpus.extract.dates import find_dates, infer_year, parse_date_expression, resolve_weekday
 
 PUB = date(2024, 8, 19)  # a Monday
 

@@ -44,7 +44,7 @@ def test_check_floors_reports_what_is_below():
 
 
 def test_scoring_rules_on_a_tiny_gold():
-    from corpus.events import EventGroup
+    from corpus.extract.events import EventGroup
     from corpus.models import Extraction, Figure, Meeting
 
     def fig(value, unit):

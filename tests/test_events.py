@@ -1,8 +1,8 @@
 """Event clustering and date linking of undated meetings."""
 from __future__ import annotations
 
-from corpus.events import ArticleMeeting, cluster_meetings
-from corpus.meetings import FoundMeeting
+from corpus.extract.events import ArticleMeeting, cluster_meetings
+from corpus.extract.meetings import FoundMeeting
 
 VISIT_TEXT = "زيارة دولة بوتين إلى باكو مباحثات علييف اتفاقيات الطاقة بحر قزوين"
 CALL_TEXT = "اتصال هاتفي بوتين علييف اعتذار تحطم الطائرة الأذربيجانية أكتاو"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.figure_eval import cut_tail, score_folder
-from corpus.figures import find_figures, split_sentences
+from corpus.extract.figures import find_figures, split_sentences
 
 PUB = "2024-08-19"
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from corpus.meetings import find_meetings
+from corpus.extract.meetings import find_meetings
 
 PUB = date(2024, 8, 19)  # Monday
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.metadata import extract_metadata, find_published, find_title, guess_language
+from corpus.extract.metadata import extract_metadata, find_published, find_title, guess_language
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
 

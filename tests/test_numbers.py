@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.numbers import find_numbers, parse_arabic_number, parse_digits
+from corpus.extract.numbers import find_numbers, parse_arabic_number, parse_digits
 
 
 @pytest.mark.parametrize("s, expected", [

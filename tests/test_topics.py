@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.topics import find_topics, topic_evidence, topic_labels, topics, word_forms
+from corpus.extract.topics import find_topics, topic_evidence, topic_labels, topics, word_forms
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .lexicons import load_yaml
-from .normalize import normalize, normalize_with_offsets
+from ..lexicons import load_yaml
+from ..normalize import normalize, normalize_with_offsets
+from .arabic import alternation
 
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
@@ -45,12 +46,6 @@ class DateMention:
 
 
 # ---------------------------------------------------------------- lexicon-built patterns
-
-def _alt(words) -> str:
-    """Regex alternation of normalised words, longest first, spaces flexible."""
-    forms = sorted({normalize(w).strip() for w in words if w and normalize(w).strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
-
 
 @lru_cache(maxsize=1)
 def _month_table() -> dict[str, int]:
@@ -94,7 +89,7 @@ def _month_number(phrase: str) -> int | None:
 
 
 def _markers(key: str) -> str:
-    return _alt(load_yaml("weekdays.yaml")[key])
+    return alternation(load_yaml("weekdays.yaml")[key])
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ _E = r"(?![\w])"
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    months = _alt(_month_table())
+    months = alternation(_month_table())
     # A month, optionally paired with its other name: "نوفمبر/ تشرين الثاني", "أيلول (سبتمبر)".
     month = rf"(?P<m1>{months})(?:\s*[/(\-–]\s*(?P<m2>{months})\s*\)?)?"
     # Year with optional era suffix: م/ء (Gregorian) or ه (Hijri, after normalisation of هـ).
@@ -128,11 +123,11 @@ def _patterns() -> _Patterns:
     markers = f"{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}"
     rel_group = rf"(?P<rel>(?:ال)?(?:عام|سنه|شهر)\s+(?:{markers})|{markers})"
     after = rf"(?:\s+(?:من\s+)?{rel_group}{_E})?"
-    ordinals = _alt(_ordinal_table())
-    weekdays = _alt(_weekday_table())
+    ordinals = alternation(_ordinal_table())
+    weekdays = alternation(_weekday_table())
     eng_months = "|".join(sorted((m for m in _month_table() if m.isascii()), key=len, reverse=True))
     rel_days = load_yaml("weekdays.yaml")["relative_days"]
-    rel_alt = _alt([w for words in rel_days.values() for w in words])
+    rel_alt = alternation([w for words in rel_days.values() for w in words])
     return _Patterns(
         day_month=re.compile(
             rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*/?\s*{month}{_E}{year_opt}{after}"),

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicons import load_yaml
-from .models import Figure
-from .normalize import normalize
+from ..lexicons import load_yaml
+from ..models import Figure
+from ..normalize import normalize
 from .numbers import NumberMention, find_numbers, vocab
 
 # Sentence ends: . ! ? ؟ ؛ ; (not a dot between digits) and line breaks.

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Iterable, TypeVar
 
-from .clean import clean_article
+from ..clean import clean_article
+from ..models import Extraction
 from .events import ArticleMeeting, EventGroup, cluster_meetings
 from .figures import find_figures
 from .meetings import find_meetings
 from .metadata import extract_metadata
-from .models import Extraction
 from .topics import find_topics
 
 log = logging.getLogger(__name__)

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..lexicons import load_yaml
+from ..models import Meeting
+from ..normalize import normalize_with_offsets
+from .arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, forms, sentence_spans
 from .dates import DateMention, find_dates, infer_year, resolve_weekday, to_date
-from .lexicons import load_yaml
-from .models import Meeting
-from .normalize import normalize, normalize_with_offsets
 
 # How far (characters) a past-reference word may be from the meeting word it qualifies.
 PAST_WINDOW = 70
@@ -36,10 +37,6 @@ LEAD_SENTENCES = 3
 # Two dates this many days apart still describe the same meeting (multi-day visits).
 SAME_MEETING_DAYS = 2
 
-_CLITIC = r"(?:[وفبلك]|وب|ول|فب|فل|وك)?"
-_ARTICLE_CLITIC = r"(?:وال|فال|بال|كال|لل|ال|[وفبلك]|وب|ول|فب)?"
-_SUFFIX = r"(?:ات|اته|اتها|اتهما|اتهم|ه|ها|هما|هم|ا|ان|ين|تين|ت|تا)?"
-_SENTENCE_SPLIT = re.compile(r"(?:[!?؟\n؛]|(?<!\d)\.(?!\d)|:\s*(?=[\"«“]))+")
 _TOKEN = re.compile(r"[^\W_]+")
 # A nisba adjective ("التركمانية", "الروسي") between "في العاصمة" and the city name.
 _NISBA = re.compile(r"^ال\w{3,}(?:يه|ي)$")
@@ -52,37 +49,28 @@ FoundMeeting = Meeting
 
 # ---------------------------------------------------------------- lexicon patterns
 
-def _forms(words) -> list[str]:
-    return sorted({" ".join(normalize(str(w)).split()) for w in words if str(w).strip()}, key=len, reverse=True)
-
-
-def _alt(words) -> str:
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in _forms(words))
-
-
 # Before a pronoun suffix a final hamza takes a seat (لقاء → لقائه، لقاؤهما) and a final taa
 # marbuta (normalised ه) opens to ت (زيارة → زيارته): the stem changes, so a plain alternation
 # of the bare noun misses these forms.
-_PRONOUN = r"(?:ه|ها|هما|هم|هن|كم|نا)"
 _ENDS_HAMZA = re.compile(r"اء$")
 _ENDS_TAA = re.compile(r"(?<=\w\w)ه$")
 
 
 def _suffixed_alt(words) -> str:
-    """Alternation of the forms plus their pronoun-suffixed stems (see _PRONOUN)."""
+    """Alternation of the forms plus their pronoun-suffixed stems (see PRONOUN)."""
     out = []
-    for f in _forms(words):
+    for f in forms(words):
         esc = r"\s+".join(re.escape(p) for p in f.split())
         if _ENDS_HAMZA.search(f):
-            out.append(rf"{esc[:-1]}[ئؤ]{_PRONOUN}")
+            out.append(rf"{esc[:-1]}[ئؤ]{PRONOUN}")
         elif _ENDS_TAA.search(f) and " " not in f:
-            out.append(rf"{esc[:-1]}ت{_PRONOUN}")
+            out.append(rf"{esc[:-1]}ت{PRONOUN}")
         out.append(esc)
     return "|".join(out)
 
 
-def _word_re(words, prefix: str = _CLITIC, suffix: str = "") -> re.Pattern:
-    alt = _suffixed_alt(words) if suffix else _alt(words)
+def _word_re(words, prefix: str = CLITIC, suffix: str = "") -> re.Pattern:
+    alt = _suffixed_alt(words) if suffix else alternation(words)
     return re.compile(rf"(?<![^\W_]){prefix}(?:{alt}){suffix}(?![^\W_])")
 
 
@@ -113,6 +101,9 @@ class _Lex:
     vague_future: re.Pattern
     vague_past: re.Pattern
     attends: re.Pattern
+    route_end: re.Pattern
+    arrival: re.Pattern
+    relative: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -141,45 +132,50 @@ def _lex() -> _Lex:
     cities = []
     for c in places["cities"]:
         if c.get("ar"):
-            cities.append((c["en"], _word_re(c["ar"], _CLITIC), tuple(_forms(c.get("not_after", [])))))
-    countries = [(c["capital"], _word_re(c["ar"], _CLITIC)) for c in places.get("countries", [])]
-    venue_countries = [(c["capital"], _word_re(c["ar"], _CLITIC)) for c in places.get("countries", [])
+            cities.append((c["en"], _word_re(c["ar"], CLITIC), tuple(forms(c.get("not_after", [])))))
+    countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])]
+    venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])
                        if c.get("venue_is_capital")]
     return _Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
         # "الرئيس الروسي (دميتري) مدفيديف": a title followed by another holder's name.
-        not_putin=re.compile(rf"(?<![^\W_]){_CLITIC}(?:{_alt(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
-                             rf"\s+(?:{_alt(people['not_putin'])})(?![^\W_])"),
-        by_message=_word_re(terms["by_message"], _ARTICLE_CLITIC),
+        not_putin=re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
+                             rf"\s+(?:{alternation(people['not_putin'])})(?![^\W_])"),
+        by_message=_word_re(terms["by_message"], ARTICLE_CLITIC),
         aliyev_name=_word_re(people["aliyev"]["names"]),
         aliyev_title=_word_re(people["aliyev"]["titles"]),
         not_aliyev=_word_re(people["not_aliyev"]),
         pair=_word_re(people["pair"]),
         others=_word_re(people["others"] + people["other_counterpart"]),
-        terms={kind: _word_re(_kind_words(terms, kind), _ARTICLE_CLITIC, _SUFFIX) for kind in terms["kinds"]},
-        announced=_word_re(terms["announced"], _CLITIC),
-        past=_word_re(terms["past_reference"], _CLITIC),
-        denial=_word_re(terms["denial"], _CLITIC),
-        separately=_word_re(terms["separately"], _ARTICLE_CLITIC),
-        anchors=_word_re(terms["other_anchors"], _ARTICLE_CLITIC, _SUFFIX),
+        terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]},
+        announced=_word_re(terms["announced"], CLITIC),
+        past=_word_re(terms["past_reference"], CLITIC),
+        denial=_word_re(terms["denial"], CLITIC),
+        separately=_word_re(terms["separately"], ARTICLE_CLITIC),
+        anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         cities=cities,
         countries=countries,
         venue_countries=venue_countries,
-        fillers=frozenset(_forms(terms["place_fillers"])),
-        prepositions=frozenset(_forms(terms["place_prepositions"])),
-        visit_verbs=frozenset(_forms(terms["visit_verbs"])),
-        titles=frozenset(_forms(terms["person_titles"])),
-        vague_future=_word_re(terms["vague_future"], _ARTICLE_CLITIC),
-        vague_past=_word_re(terms["vague_past"], _ARTICLE_CLITIC),
-        attends=_word_re(terms["attends"], _CLITIC),
+        fillers=frozenset(forms(terms["place_fillers"])),
+        prepositions=frozenset(forms(terms["place_prepositions"])),
+        visit_verbs=frozenset(forms(terms["visit_verbs"])),
+        titles=frozenset(forms(terms["person_titles"])),
+        vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
+        vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),
+        attends=_word_re(terms["attends"], CLITIC),
+        # "من X، …، إلى " right before a place: the place ends a route.
+        route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
+                             rf"(?:{alternation(terms['route_to'])})\s+$"),
+        arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
+        relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
         kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
-        azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
-        armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], _ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         russia=_word_re(["روسيا", "موسكو", "الكرملين"]),
-        leaders_of=_word_re(people["leaders_of"], _CLITIC),
-        russia_country=_word_re(["روسيا"], _CLITIC),
-        azerbaijan_country=_word_re(["أذربيجان"], _CLITIC),
+        leaders_of=_word_re(people["leaders_of"], CLITIC),
+        russia_country=_word_re(["روسيا"], CLITIC),
+        azerbaijan_country=_word_re(["أذربيجان"], CLITIC),
     )
 
 
@@ -198,17 +194,6 @@ class _Sentence:
     terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
     trilateral: bool = False
     putin_visit_az: bool = False
-
-
-def _split_sentences(norm: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _SENTENCE_SPLIT.finditer(norm):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(norm):
-        spans.append((pos, len(norm)))
-    return [(s, e) for s, e in spans if norm[s:e].strip()]
 
 
 def _masked(norm: str) -> str:
@@ -378,17 +363,15 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
 
 # "من باكو إلى غروزني", "من موسكو باتجاه سوتشي": the two ends of a journey (a flight, a
 # pipeline, a corridor), not where leaders meet.
-_ROUTE_START = re.compile(r"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{0,40}[،,])?\s*(?:الي|نحو|باتجاه|حتي)\s+$")  # normalised forms (ى → ي)
 
 
 # A traveller who arrives ("وصل قادما من موسكو إلى باكو") is at the route's end: it is a venue.
-_ARRIVAL = re.compile(r"(?<![^\W_])[وف]?(?:وصل|يصل|وصلت|تصل|توجه|يتوجه|قادما|قادمين|سافر|يسافر)(?![^\W_])")
 
 
 def _is_route_end(text: str, start: int) -> bool:
     """Is the place at ``start`` the end of a "from X to Y" route that nobody arrives by?"""
     window = text[max(0, start - 70): start]
-    return bool(_ROUTE_START.search(window)) and not _ARRIVAL.search(window)
+    return bool(_lex().route_end.search(window)) and not _lex().arrival.search(window)
 
 
 def _cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
@@ -603,7 +586,7 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or _aliyev_titles(norm))
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
-    spans = _split_sentences(norm)
+    spans = sentence_spans(norm)
     sentences = [_analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
     mentions = find_dates(text, published)
 
@@ -677,12 +660,11 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
 # document (an agreement, a declaration) is background to the news, not the news of the day.
-_RELATIVE = re.compile(r"(?:الذي|التي|اللذين|اللتين|الذين|اللذان|اللتان)\s+$")
 
 
 def _in_relative_clause(s: _Sentence) -> bool:
     for pos, _ in s.terms:
-        rel = _RELATIVE.search(s.norm[max(0, pos - 12): pos])
+        rel = _lex().relative.search(s.norm[max(0, pos - 12): pos])
         if rel:
             head = s.norm[max(0, pos - 12 + rel.start() - 30): max(0, pos - 12) + rel.start()]
             if list(_lex().anchors.finditer(head)):

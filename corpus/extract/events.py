@@ -23,9 +23,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..models import Meeting
+from ..normalize import strip_clitics, tokens
 from .dates import to_date
-from .models import Meeting
-from .normalize import strip_clitics, tokens
 
 # Two dated reports of one meeting are at most this many days apart (multi-day visits).
 SAME_EVENT_DAYS = 2

@@ -20,9 +20,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..lexicons import load_yaml
+from ..normalize import arabic_ratio, normalize
 from .dates import DateMention, find_dates, to_date
-from .lexicons import load_yaml
-from .normalize import arabic_ratio, normalize
 
 # Header lines scanned for stamps and a title.
 HEAD_LINES = 12

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicons import load_yaml
-from .normalize import Normalized, normalize, normalize_with_offsets
+from ..lexicons import load_yaml
+from ..normalize import Normalized, normalize, normalize_with_offsets
 
 LEXICON = "numbers.yaml"
 

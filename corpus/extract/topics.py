@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import load_yaml
-from .normalize import normalize
+from ..lexicons import load_yaml
+from ..normalize import CLITIC_PREFIXES, normalize
 
 LEXICON = "topics.yaml"
 _WORD = re.compile(r"\w+")
-# Clitic groups that may precede a word (longest first); at least 3 letters must remain.
-_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+# At least this many letters must remain when a clitic group is taken off.
 _MIN_STEM = 3
 
 
@@ -53,7 +52,7 @@ def topic_labels(lang: str = "ar") -> dict[str, str]:
 def word_forms(word: str) -> frozenset[str]:
     """A normalised word and what remains after dropping one leading clitic group."""
     forms = {word}
-    for p in _PREFIXES:
+    for p in CLITIC_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= _MIN_STEM:
             forms.add(word[len(p):])
     return frozenset(forms)

@@ -1,0 +1,52 @@
+"""Words and sentences of Arabic news text, shared by the extraction modules.
+
+One home for what every rule needs: the clitics that attach in front of a word (و ف ب ل ك, the
+article ال), the suffixes after it, regex alternations built from lexicon entries (normalised,
+longest first, any run of spaces between the words of a phrase) and sentence spans.
+Patterns here work on normalised text (see ``corpus.normalize``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..normalize import normalize
+
+# Single-letter clitics: conjunctions و ف, prepositions ب ل ك.
+SINGLE_CLITICS = ("و", "ف", "ب", "ل", "ك")
+# Conjunctions alone: "و4 مليارات" joins a list, it is not part of the figure.
+CONJUNCTIONS = ("و", "ف")
+# Regex fragment: clitics before a name, verb or place ("وبوتين", "فالتقى", "بموسكو").
+CLITIC = r"(?:[وفبلك]|وب|ول|فب|فل|وك)?"
+# Regex fragment: clitics and the article before a noun ("والمباحثات", "للقمة").
+ARTICLE_CLITIC = r"(?:وال|فال|بال|كال|لل|ال|[وفبلك]|وب|ول|فب)?"
+# Regex fragment: plural and pronoun endings of a noun or verb ("مباحثاتهما", "التقيا").
+SUFFIX = r"(?:ات|اته|اتها|اتهما|اتهم|ه|ها|هما|هم|ا|ان|ين|تين|ت|تا)?"
+# Pronoun suffixes (his, her, their two, their, …), after a stem that may change form.
+PRONOUN = r"(?:ه|ها|هما|هم|هن|كم|نا)"
+
+# Sentence ends: ! ? ؟ ؛ a line break, a full stop that is not a decimal point, and a colon that
+# opens a quotation (the quote is its own sentence: its subject is the speaker, not the verb).
+_SENTENCE_SPLIT = re.compile(r"(?:[!?؟\n؛]|(?<!\d)\.(?!\d)|:\s*(?=[\"«“]))+")
+
+
+def forms(words: Iterable[object]) -> list[str]:
+    """Distinct normalised forms of lexicon entries, longest first, spaces collapsed."""
+    return sorted({" ".join(normalize(str(w)).split()) for w in words if str(w).strip()}, key=len, reverse=True)
+
+
+def alternation(words: Iterable[object]) -> str:
+    """Regex alternation of the entries' normalised forms; a phrase allows any run of spaces."""
+    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms(words))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank sentence of ``text``."""
+    spans, pos = [], 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
