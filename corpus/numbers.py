@@ -495,6 +495,9 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
         start_n += 1  # "وثلاثة": a glued conjunction ("واحد" is a number word itself)
     end_n = toks[f["last"] - 1].e
     qual_tok = f["first"] if lead is None else lead
+    if lead is None and f["scaled"] and _bare_article_before(sc, qual_tok):
+        qual_tok -= 1  # "تتجاوز الـ 30 مليار": the article belongs to the amount
+        start_n = toks[qual_tok].s
     qualifier, q_start_n = "exact", None
     q = sc.qualifier_before(qual_tok)
     if q is not None:
@@ -510,16 +513,26 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
     q_start = norm.to_original(q_start_n, q_start_n + 1)[0] if q_start_n is not None else start
     return NumberMention(start=start, end=end, value=f["value"], value_max=f["value_max"],
                          qualifier=qualifier, qualifier_start=min(q_start, start),
-                         kind=_kind_of(sc, f["first"], f["year"]), scaled=f["scaled"],
+                         kind=_kind_of(sc, f["first"], f["year"], f["scaled"]), scaled=f["scaled"],
                          words=f["words"], from_value=f["from_value"])
 
 
-def _kind_of(sc: _Scanner, i: int, year: bool) -> str:
-    """ordinal ("ال25", "الـ 50"), label ("إس-400"), year (2023) or number."""
+def _bare_article_before(sc: _Scanner, i: int) -> bool:
+    """A detached article ("الـ 30", tatweel already removed) right before token i."""
+    return i > 0 and sc.word(i - 1) == "ال" and sc.same_line(i - 1, i)
+
+
+def _kind_of(sc: _Scanner, i: int, year: bool, scaled: bool = False) -> str:
+    """ordinal ("ال25", "الـ 50"), label ("إس-400"), year (2023) or number.
+
+    An ordinal never takes a scale word: "الـ 30 مليار" is a definite amount, not a 30th.
+    """
     t = sc.toks[i]
+    if scaled:
+        return "label" if _is_label(sc, i) else "number"
     if t.kind == "num" and (t.pre.endswith("ال") or t.pre.endswith("لل")):
         return "ordinal"
-    if i > 0 and sc.word(i - 1) == "ال" and sc.same_line(i - 1, i):
+    if _bare_article_before(sc, i):
         return "ordinal"  # "الـ 50" (tatweel already removed)
     if _is_label(sc, i):
         return "label"
