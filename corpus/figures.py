@@ -112,6 +112,10 @@ class _Lex:
     signed_docs: Terms
     signing: frozenset[str]
     doc_complements: frozenset[str]
+    multiplier_nouns: Terms
+    multiplier_duals: dict[str, float]
+    multiplier_context: frozenset[str]
+    multiplier_window: int
 
 
 def _terms(pairs) -> Terms:
@@ -165,6 +169,10 @@ def lexicon() -> _Lex:
         signed_docs=_plain(units["signed_documents"]),
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
+        multiplier_nouns=_plain(units["multiplier_nouns"]),
+        multiplier_duals={normalize(w): float(v) for w, v in units["multiplier_duals"].items()},
+        multiplier_context=_wordset(metrics["multiplier_context"]) | _wordset(metrics["growth_terms"]),
+        multiplier_window=int(metrics["multiplier_window"]),
     )
 
 
@@ -533,6 +541,7 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
         if fig is not None:
             figures.append(fig)
     figures.extend(_ranks(text, sentences, lex))
+    figures.extend(_dual_multiples(text, sentences, contexts, lex))
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
 
@@ -594,6 +603,9 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     unit = _unit_after(after, lex)
     if unit is not None:
         return unit
+    multiple = _multiple_after(after, before, ctx, lex)
+    if multiple is not None:
+        return multiple
     signed = _signed_documents(after, before, lex)
     if signed is not None:
         return signed
@@ -610,6 +622,48 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     if counted is not None:
         return _Unit("count", counted, None, m.end, 0)
     return None
+
+
+def _is_word_in(w: _W, words: frozenset[str]) -> bool:
+    return w.norm in words or _strip1(w.norm) in words
+
+
+def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
+    """A change or comparison word in the clause before a number (up to the last comma)."""
+    window = before[-lex.multiplier_window:]
+    for w in reversed(window):
+        if w.norm in _PUNCT_BREAK:
+            return False
+        if _is_word_in(w, lex.multiplier_context):
+            return True
+    return False
+
+
+def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex) -> _Unit | None:
+    """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
+    word in an economic sentence (unit other, the value is the multiple)."""
+    got = _match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
+    if got is None or not (ctx.economic or ctx.metric_starts) or not _change_in_clause(before, lex):
+        return None
+    return _Unit("other", "other", None, after[got[1] - 1].end, got[1])
+
+
+def _dual_multiples(text: str, sentences: list[Sentence], contexts: dict, lex: _Lex) -> list[Figure]:
+    """"ارتفع حجم التبادل مرتين": a dual that is a multiple by itself, same conditions."""
+    out = []
+    for sent in sentences:
+        words = _words(text, sent.start, sent.end)
+        for k, w in enumerate(words):
+            norm = w.norm if w.norm in lex.multiplier_duals else _strip1(w.norm)
+            if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex):
+                continue
+            ctx = contexts.get(sent) or _Context(words, lex)
+            if not (ctx.economic or ctx.metric_starts):
+                continue
+            out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
+                              unit="other", metric="other", qualifier="exact", period=None,
+                              sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
+    return out
 
 
 def _signed_documents(after: list[_W], before: list[_W], lex: _Lex) -> _Unit | None:

@@ -1,0 +1,42 @@
+"""Integrity of the lexicon entries for multiples, visitors, price units, page counters, shares,
+fractions and ranks (corpus/figures.py)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.lexicons import load_yaml
+from corpus.normalize import normalize
+
+
+def _check(words, where):
+    assert isinstance(words, list) and words, where
+    assert all(isinstance(w, str) and w.strip() == w and w for w in words), where
+    norms = [normalize(w) for w in words]
+    assert all(n.strip() for n in norms), where
+    assert len(norms) == len(set(norms)), f"duplicates in {where}"
+
+
+def _number_words() -> set[str]:
+    data = load_yaml("numbers.yaml")
+    words = {normalize(str(w)) for key in ("units", "compound_only_units", "tens", "hundreds",
+                                           "fractions") for w in data[key]}
+    return words | {normalize(s["word"]) for s in data["scales"]}
+
+
+def test_multiplier_nouns():
+    units = load_yaml("units.yaml")
+    _check(units["multiplier_nouns"], "multiplier_nouns")
+    duals = units["multiplier_duals"]
+    _check(list(duals), "multiplier_duals")
+    assert all(v == 2 for v in duals.values())
+    # a multiple is never also a unit of money, volume or count
+    other = {normalize(t) for key in ("percent", "volumes") for t in units[key]}
+    other |= {normalize(t) for ts in units["count_nouns"].values() for t in ts}
+    assert not other & {normalize(w) for w in units["multiplier_nouns"]}
+    assert not _number_words() & {normalize(w) for w in [*units["multiplier_nouns"], *duals]}
+
+
+def test_multiplier_context():
+    metrics = load_yaml("metrics.yaml")
+    _check(metrics["multiplier_context"], "multiplier_context")
+    assert isinstance(metrics["multiplier_window"], int) and 3 <= metrics["multiplier_window"] <= 20
