@@ -112,6 +112,10 @@ class _Lex:
     signed_docs: Terms
     signing: frozenset[str]
     doc_complements: frozenset[str]
+    counter_labels: frozenset[str]
+    counter_window: int
+    per_unit: frozenset[str]
+    share_of_not_economic: frozenset[str]
     multiplier_nouns: Terms
     multiplier_duals: dict[str, float]
     multiplier_context: frozenset[str]
@@ -153,7 +157,12 @@ def lexicon() -> _Lex:
         adjectives=_wordset(units["count_adjectives"]),
         complements=_plain(units["complements"]),
         complement_words=int(units["complement_words"]),
-        not_figures=_wordset(w for group in nf["nouns"].values() for w in group),
+        not_figures=_wordset([*(w for group in nf["nouns"].values() for w in group),
+                              *nf["counter_nouns"]]),
+        counter_labels=_wordset(nf["counter_labels"]),
+        counter_window=int(nf["counter_window"]),
+        per_unit=_wordset(nf["per_unit_words"]),
+        share_of_not_economic=_wordset(nf["share_of_not_economic"]),
         non_economic=_plain(nf["context_words"]),
         metrics=_grouped(metrics["metrics"]),
         growth=_wordset(metrics["growth_terms"]),
@@ -572,8 +581,12 @@ def _figure(text: str, m: NumberMention, sent: Sentence, ctx: _Context,
     after = _words(text, m.end, min(sent.end, m.end + _NEAR))
     after = after[:_clause_len(after)]
     before = _words(text, max(sent.start, m.qualifier_start - _NEAR), m.qualifier_start)
+    if _counter_or_price_unit(before, lex):
+        return None
     unit = _classify(text, m, after, before, ctx, lex)
     if unit is None:
+        return None
+    if unit.unit in ("percent", "other") and _share_of_land_or_people(after, unit.next_word, lex):
         return None
     if unit.unit in ("percent", "other") and unit.currency is None \
             and ctx.non_economic and ctx.metric(m.start) is None:
@@ -626,6 +639,23 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
 
 def _is_word_in(w: _W, words: frozenset[str]) -> bool:
     return w.norm in words or _strip1(w.norm) in words
+
+
+def _counter_or_price_unit(before: list[_W], lex: _Lex) -> bool:
+    """"المشاهدات: 1.2 ألف" (a page counter) or "لكل ألف متر مكعب" (what a price is for)."""
+    if before and before[-1].norm in lex.per_unit:
+        return True
+    words = [w for w in before if w.norm not in (":", "-", "|")][-lex.counter_window:]
+    return any(w.norm in lex.counter_labels for w in words)
+
+
+def _share_of_land_or_people(after: list[_W], k: int, lex: _Lex) -> bool:
+    """"20% من أراضيها", "ثلث السكان": a share of territory, people or votes."""
+    if k < len(after) and after[k].norm == "من":
+        k += 1
+    elif k > 0:
+        return False
+    return any(_is_word_in(w, lex.share_of_not_economic) for w in after[k:k + 3])
 
 
 def _change_in_clause(before: list[_W], lex: _Lex) -> bool:

@@ -41,3 +41,40 @@ def test_multiples_after_a_change_word(text, expected):
 ])
 def test_repetitions_are_not_multiples(text):
     assert _figs(text) == []
+
+
+# ---------------------------------------------------------------- counts of tourists and visitors
+
+@pytest.mark.parametrize("text, value", [
+    ("استقبلت المنتجعات 120 ألف سائح أجنبي.", 120_000),
+    ("ويتوقع أن يصل العدد إلى 4 ملايين زائر بحلول 2030.", 4_000_000),
+    ("زار المعرض مليونان و300 ألف زائر.", 2_300_000),
+    ("بلغ عدد السياح القادمين من الخارج نحو 1.5 مليون.", 1_500_000),
+])
+def test_tourist_and_visitor_counts(text, value):
+    figs = find_figures(text, PUB)
+    assert [(f.value, f.unit) for f in figs] == [(value, "count")]
+
+
+# ---------------------------------------------------------------- page counters, price units, shares
+
+@pytest.mark.parametrize("text, values", [
+    ("ارتفعت الصادرات إلى 3 مليارات دولار 2.4 ألف مشاهدة", [3e9]),
+    ("ارتفعت الصادرات إلى 3 مليارات دولار | عدد القراءات: 5 آلاف", [3e9]),
+    ("التجارة بين البلدين في نمو شوهد 12 ألف مرة", []),
+    ("بيع الغاز بسعر 180 دولارا لكل ألف متر مكعب.", [180]),
+    ("تصل كلفة النقل إلى 40 دولارا عن كل طن، أي نحو مليار دولار لكل مليون طن.", [40, 1e9]),
+])
+def test_counters_and_price_units_are_not_figures(text, values):
+    assert [f.value for f in find_figures(text, PUB)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("تنتج المنطقة النفط وتشكل 15% من أراضي البلاد.", []),
+    ("يعيش 30 بالمئة من السكان في قطاع الزراعة والتجارة.", []),
+    ("حصد الحزب 60% من الأصوات بفضل برنامجه الاقتصادي.", []),
+    ("شكلت الصادرات 20% من إجمالي التجارة.", [20]),
+    ("ارتفعت التجارة عبر أراضي البلاد 12%.", [12]),
+])
+def test_shares_of_land_people_or_votes_are_not_figures(text, values):
+    assert [f.value for f in find_figures(text, PUB)] == values

@@ -40,3 +40,27 @@ def test_multiplier_context():
     metrics = load_yaml("metrics.yaml")
     _check(metrics["multiplier_context"], "multiplier_context")
     assert isinstance(metrics["multiplier_window"], int) and 3 <= metrics["multiplier_window"] <= 20
+
+
+@pytest.mark.parametrize("key", ["counter_nouns", "counter_labels", "per_unit_words",
+                                 "share_of_not_economic"])
+def test_not_figure_lists(key):
+    _check(load_yaml("not_figures.yaml")[key], key)
+
+
+def test_counter_window():
+    w = load_yaml("not_figures.yaml")["counter_window"]
+    assert isinstance(w, int) and 1 <= w <= 5
+
+
+def test_counter_nouns_are_not_economic_counts():
+    units = load_yaml("units.yaml")
+    counts = {normalize(t) for ts in units["count_nouns"].values() for t in ts}
+    counters = load_yaml("not_figures.yaml")["counter_nouns"]
+    assert not counts & {normalize(w) for w in counters}
+
+
+def test_visitor_nouns_are_economic_counts_not_counter_labels():
+    # "بلغ عدد الزوار 3 ملايين" is a figure: visitors must not be a page-counter label
+    labels = {normalize(w) for w in load_yaml("not_figures.yaml")["counter_labels"]}
+    assert not labels & {normalize(w) for w in ["الزوار", "زوار", "السياح", "سياح"]}
