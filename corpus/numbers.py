@@ -476,7 +476,7 @@ def _read_mention(sc: _Scanner, i: int) -> tuple[dict | None, int] | None:
             elif conn.kind == "word" and conn.text in v.range_to and i > 0 \
                     and sc.word(i - 1) in v.range_from:
                 # "ارتفع من X إلى Y" is a change to Y; "من X إلى Y" alone is a range.
-                if any(_strip_conj(sc.word(i - 2 - n)) in v.change_verbs for n in range(4)):
+                if any(_is_change_word(sc.word(i - 2 - n), v.change_verbs) for n in range(4)):
                     fields.update(value=combined[1], value_max=None, from_value=combined[0])
                 fields["lead"] = i - 1
     return fields, fields["last"]
@@ -547,8 +547,12 @@ def _past_marks(text: str, end: int) -> int:
     return _MARKS.match(text, end).end()
 
 
-def _strip_conj(word: str | None) -> str | None:
-    return word[1:] if word and word[:1] in _CONJ_PREFIXES and len(word) > 3 else word
+def _is_change_word(word: str | None, change_words: frozenset[str]) -> bool:
+    """"ارتفع", "وارتفع", "لرفع", "ولزيادة": a change word behind up to two clitic letters."""
+    if not word:
+        return False
+    return any(word[n:] in change_words for n in range(3) if len(word) - n >= 3
+               and all(c in "وفلب" for c in word[:n]))
 
 
 def _is_label(sc: _Scanner, i: int) -> bool:

@@ -78,3 +78,16 @@ def test_counters_and_price_units_are_not_figures(text, values):
 ])
 def test_shares_of_land_people_or_votes_are_not_figures(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values
+
+
+# ---------------------------------------------------------------- "من X إلى Y" after a change word
+
+@pytest.mark.parametrize("text, value, value_max", [
+    ("تسعى الحكومة إلى رفع قدرة الميناء من 15 إلى 25 مليون طن.", 25e6, None),
+    ("وتم الاتفاق على زيادة الإمدادات من 2 إلى 3 مليارات متر مكعب.", 3e9, None),
+    ("ويهدف الجانبان لرفع التجارة من 5 مليارات إلى 8 مليارات دولار.", 8e9, None),
+    ("تتراوح كلفة المشروع من 2 إلى 3 مليارات دولار.", 2e9, 3e9),  # no change: a range
+])
+def test_a_change_from_to_is_its_target(text, value, value_max):
+    f, = find_figures(text, PUB)
+    assert (f.value, f.value_max) == (value, value_max)
