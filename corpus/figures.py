@@ -106,6 +106,9 @@ class _Lex:
     rank_nouns: frozenset[str]
     rank_context: frozenset[str]
     rank_needs: frozenset[str]
+    rank_actors: frozenset[str]
+    rank_by: Terms
+    rank_superlatives: frozenset[str]
     periods: dict
     countries: Terms  # payload: country name
     economic: Terms
@@ -172,6 +175,9 @@ def lexicon() -> _Lex:
         rank_nouns=_wordset(metrics["rank_nouns"]),
         rank_context=_wordset(metrics["rank_context"]),
         rank_needs=_wordset(metrics["rank_context_needs"]),
+        rank_actors=_wordset(metrics["rank_actors"]),
+        rank_by=_plain(metrics["rank_by"]),
+        rank_superlatives=_wordset(metrics["rank_superlatives"]),
         periods=metrics["periods"],
         countries=_grouped(metrics["countries"]),
         economic=_plain(metrics["economic_words"]),
@@ -551,6 +557,7 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
             figures.append(fig)
     figures.extend(_ranks(text, sentences, lex))
     figures.extend(_dual_multiples(text, sentences, contexts, lex))
+    figures.extend(_fraction_figures(text, sentences, lex))
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
 
@@ -782,22 +789,126 @@ def _metric_of(kind: str, ctx: _Context, m: NumberMention) -> str:
     return metric or "other"
 
 
-def _ranks(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
-    """"المرتبة الثالثة" among trade partners → a rank figure (unit other)."""
+_RANK_DIGITS = re.compile(r"^(?:ال)?(\d{1,3})$")
+_FRACTION_CLITICS = ("وب", "وك", "فب", "و", "ف", "ب", "ك", "ل")
+
+
+def _rank_after(words: list[_W], k: int) -> tuple[float, int] | None:
+    """(rank, index after it) for the ordinal at k: "الثالثة", "الـ5", "ال12", "15"."""
+    if k >= len(words):
+        return None
+    w = words[k].norm
     ordinals = vocab().ordinals
+    if w in ordinals:
+        return float(ordinals[w]), k + 1
+    m = _RANK_DIGITS.match(w)
+    if m:
+        return float(m.group(1)), k + 1
+    if w == "ال" and k + 1 < len(words) and words[k + 1].norm.isdigit() and len(words[k + 1].norm) <= 3:
+        return float(words[k + 1].norm), k + 2
+    return None
+
+
+def _economic_rank(words: list[_W], lex: _Lex) -> bool:
+    """Is a rank in this sentence a rank among trade partners, investors or suppliers?"""
+    norms = {w.norm for w in words} | {_strip1(w.norm) for w in words}
+    return bool(norms & lex.rank_actors) or bool(norms & lex.rank_context and norms & lex.rank_needs)
+
+
+def _ranked_by_economic_measure(words: list[_W], k: int, lex: _Lex) -> bool:
+    """"... من حيث حجم التبادل التجاري": the rank at words[:k] is by an economic measure."""
+    got = _match_at(words, k, lex.rank_by, allow_clitic=False)
+    if got is None:
+        return False
+    return any(_match_at(words, n, terms) for n in range(got[1], min(got[1] + 4, len(words)))
+               for terms in (lex.metrics, lex.economic))
+
+
+def _ranks(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+    """"المرتبة الثالثة" / "ثاني أكبر شريك تجاري" among trade partners, investors or suppliers, or
+    by an economic measure → a rank figure (unit other, the value is the rank)."""
+    construct = vocab().construct_ordinals
     out = []
     for sent in sentences:
         words = _words(text, sent.start, sent.end)
-        norms = {w.norm for w in words} | {_strip1(w.norm) for w in words}
-        if not (norms & lex.rank_context and norms & lex.rank_needs):
+        economic = _economic_rank(words, lex)
+        for k, noun in enumerate(words):
+            if _is_word_in(noun, lex.rank_nouns):
+                got = _rank_after(words, k + 1)
+                if got is None or not (economic or _ranked_by_economic_measure(words, got[1], lex)):
+                    continue
+                value, end = got
+            elif economic and (noun.norm in construct or _strip1(noun.norm) in construct):
+                end = _superlative_of_actor(words, k + 1, lex)
+                if end is None:
+                    continue
+                value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
+            else:
+                continue
+            start = _after_conj(noun)
+            out.append(Figure(text=text[start:words[end - 1].end], value=value, value_max=None,
+                              unit="other", metric="other", qualifier="exact", period=None,
+                              sentence=text[sent.start:sent.end], start=start))
+    return out
+
+
+def _superlative_of_actor(words: list[_W], k: int, lex: _Lex) -> int | None:
+    """"(ثاني) أكبر شريك/مستثمر": a superlative, then a partner or an economic actor within two
+    words → the index after the actor."""
+    if k >= len(words) or words[k].norm not in lex.rank_superlatives:
+        return None
+    for n in range(k + 1, min(k + 3, len(words))):
+        if _is_word_in(words[n], lex.rank_context) or _is_word_in(words[n], lex.rank_actors):
+            return n + 1
+    return None
+
+
+def _fraction_of(word: str) -> float | None:
+    """"ثلث", "بنحو" no; "بثلث", "وربع" → the fraction; never with ال ("النصف الأول" is a period)."""
+    fractions = vocab().fractions
+    if word in fractions:
+        return fractions[word]
+    for p in _FRACTION_CLITICS:
+        if word.startswith(p) and word[len(p):] in fractions:
+            return fractions[word[len(p):]]
+    return None
+
+
+def _qualifier_ending_at(words: list[_W], k: int) -> tuple[str, int] | None:
+    """(class, index where it starts) for a qualifier ("نحو", "أكثر من") ending right before k."""
+    for phrase, cls in vocab().qualifiers:
+        i = k - len(phrase)
+        if i < 0:
             continue
-        for k in range(len(words) - 1):
-            noun, nxt = words[k], words[k + 1]
-            if (noun.norm in lex.rank_nouns or _strip1(noun.norm) in lex.rank_nouns) \
-                    and nxt.norm in ordinals:
-                start = _after_conj(noun) if noun.norm not in lex.rank_nouns else noun.start
-                out.append(Figure(text=text[start:nxt.end], value=float(ordinals[nxt.norm]),
-                                  value_max=None, unit="other", metric="other",
-                                  qualifier="exact", period=None,
-                                  sentence=text[sent.start:sent.end], start=start))
+        first = words[i].norm
+        if not (first == phrase[0] or any(first == p + phrase[0] for p in ("و", "ب", "وب"))):
+            continue
+        if all(words[i + n].norm == t for n, t in enumerate(phrase) if n > 0):
+            return cls, i
+    return None
+
+
+def _fraction_figures(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+    """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
+    economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount
+    (numbers.py), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
+    scales = vocab().scales
+    out = []
+    for sent in sentences:
+        words = _words(text, sent.start, sent.end)
+        for k, w in enumerate(words[:-1]):
+            value = _fraction_of(w.norm)
+            if value is None or words[k + 1].norm in scales:
+                continue
+            if k > 0 and (words[k - 1].norm in scales or words[k - 1].norm[:1].isdigit()):
+                continue  # "مليار ونصف", "3 ونصف": part of an amount
+            got = _match_at(words, k + 1, lex.metrics) or _match_at(words, k + 1, lex.economic)
+            if got is None or any(_is_word_in(x, lex.share_of_not_economic) for x in words[k + 1:k + 3]):
+                continue
+            qual = _qualifier_ending_at(words, k)
+            start = _after_conj(words[qual[1]]) if qual else _after_conj(w)
+            end = words[got[1] - 1].end
+            out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
+                              metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                              sentence=text[sent.start:sent.end], start=start))
     return out

@@ -83,6 +83,7 @@ class _Vocab:
     scales: dict[str, tuple[float, str]]  # word → (value, form)
     fractions: dict[str, float]
     ordinals: dict[str, int]
+    construct_ordinals: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # (phrase tokens, class), longest first
     trailing_approx: frozenset[str]
     range_to: frozenset[str]
@@ -112,6 +113,7 @@ def vocab() -> _Vocab:
         scales={normalize(s["word"]): (float(s["value"]), s["form"]) for s in data["scales"]},
         fractions=_norm_map(data["fractions"]),
         ordinals={normalize(k): int(v) for k, v in data["ordinals"].items()},
+        construct_ordinals={normalize(k): int(v) for k, v in data["construct_ordinals"].items()},
         qualifiers=tuple(quals),
         trailing_approx=frozenset(normalize(w) for w in data["trailing_approx"]),
         range_to=frozenset(normalize(w) for w in data["range_to"]),
@@ -323,7 +325,10 @@ class _Scanner:
         if sc is not None and self.v.units.get(self.word(i + 1) or "") == 1:
             return sc[0], i + 2, True, False, sc[0]  # "مليون واحد": one million
         lone = _strip_word_prefix(w, self.v.scales)  # "مليار", "ملياري", "بمليار"
-        if lone is not None and lone[1][1] in ("singular", "dual"):
+        if lone is not None and (lone[1][1] in ("singular", "dual")
+                                 or (lone[1][1] == "accusative" and lone[1][0] >= 1e6)):
+            # "مليارا ونصف", "بلغ مليونا و200 ألف": the accusative is one scale too ("ألفا" is
+            # left alone: it also spells a name)
             scale, form = lone[1]
             return scale * (2 if form == "dual" else 1), i + 1, True, False, scale
         frac = _strip_word_prefix(w, self.v.fractions)

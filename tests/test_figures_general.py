@@ -91,3 +91,55 @@ def test_shares_of_land_people_or_votes_are_not_figures(text, values):
 def test_a_change_from_to_is_its_target(text, value, value_max):
     f, = find_figures(text, PUB)
     assert (f.value, f.value_max) == (value, value_max)
+
+
+# ---------------------------------------------------------------- ranks in words
+
+@pytest.mark.parametrize("text, span, value", [
+    ("تحتل الصين المركز الثاني بين الشركاء التجاريين للبلاد.", "المركز الثاني", 2),
+    ("جاءت تركيا في المرتبة الرابعة من حيث حجم الاستثمارات.", "المرتبة الرابعة", 4),
+    ("وتحل إيطاليا في المرتبة الأولى بين المستوردين.", "المرتبة الأولى", 1),
+    ("وتأتي الهند في المرتبة الـ7 بين شركاء البلاد التجاريين.", "المرتبة الـ7", 7),
+    ("وأصبحت الصين ثالث أكبر شريك تجاري للبلاد.", "ثالث أكبر شريك", 3),
+    ("تعتبر هولندا خامس أكبر مستثمر في الاقتصاد الوطني.", "خامس أكبر مستثمر", 5),
+])
+def test_economic_ranks(text, span, value):
+    assert _figs(text) == [(span, value, "other", "exact")]
+
+
+@pytest.mark.parametrize("text", [
+    "حل المنتخب في المرتبة الثانية في البطولة.",
+    "جاءت المدينة في المركز الأول في مسابقة الجمال.",
+    "تعد باكو ثاني أكبر مدينة على بحر قزوين.",
+    "احتل الفيلم المرتبة الثالثة من حيث عدد المشاهدين.",
+])
+def test_other_ranks_are_not_figures(text):
+    assert _figs(text) == []
+
+
+# ---------------------------------------------------------------- fractions in words
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("وتوفر الشركة ثلث صادرات البلاد من الحبوب.", 1 / 3, "exact"),
+    ("يشكل القطن نحو ربع الصادرات الزراعية.", 0.25, "approx"),
+    ("تمثل أوروبا أكثر من نصف التجارة الخارجية للبلاد.", 0.5, "more_than"),
+    ("وتستحوذ الشركات الأجنبية على ثلثي الاستثمارات.", 2 / 3, "exact"),
+])
+def test_fractions_of_economic_quantities(text, value, qualifier):
+    (span, got, unit, qual), = _figs(text)
+    assert abs(got - value) < 1e-3 and (unit, qual) == ("other", qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "تراجعت الصادرات في النصف الأول من العام الجاري.",
+    "استمر اللقاء نصف ساعة.",
+    "تسيطر القوات على ثلث الأراضي الزراعية.",
+    "يعيش ربع السكان في العاصمة.",
+    "مرت ربع قرن على توقيع اتفاقية التجارة.",
+])
+def test_other_fractions_are_not_figures(text):
+    assert _figs(text) == []
+
+
+def test_a_fraction_inside_an_amount_is_the_amount():
+    assert _figs("بلغت الاستثمارات مليارا ونصف دولار.") == [("مليارا ونصف دولار", 1.5e9, "USD", "exact")]

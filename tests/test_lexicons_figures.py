@@ -64,3 +64,21 @@ def test_visitor_nouns_are_economic_counts_not_counter_labels():
     # "بلغ عدد الزوار 3 ملايين" is a figure: visitors must not be a page-counter label
     labels = {normalize(w) for w in load_yaml("not_figures.yaml")["counter_labels"]}
     assert not labels & {normalize(w) for w in ["الزوار", "زوار", "السياح", "سياح"]}
+
+
+@pytest.mark.parametrize("key", ["rank_actors", "rank_by", "rank_superlatives"])
+def test_rank_lists(key):
+    _check(load_yaml("metrics.yaml")[key], key)
+
+
+def test_construct_ordinals_are_ranks_two_to_ten_and_not_cardinals():
+    data = load_yaml("numbers.yaml")
+    construct = data["construct_ordinals"]
+    _check(list(construct), "construct_ordinals")
+    assert sorted(construct.values()) == list(range(2, 11))
+    assert not {normalize(w) for w in construct} & _number_words()
+
+
+def test_fraction_values():
+    fractions = load_yaml("numbers.yaml")["fractions"]
+    assert all(0 < v < 1 for v in fractions.values())

@@ -174,3 +174,16 @@ def test_find_numbers_never_raises_and_spans_are_sane(text):
 def test_arbitrary_text_never_raises(text):
     find_numbers(text)
     parse_arabic_number(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("بلغت مليارا ونصف", 1.5e9),
+    ("وصلت إلى مليونا و200 ألف", 1.2e6),
+    ("قدرها مليارا", 1e9),
+])
+def test_a_lone_accusative_scale_is_one_scale(text, value):
+    assert _one(text).value == value
+
+
+def test_a_lone_accusative_thousand_is_left_alone():
+    assert [m for m in find_numbers("فريق ألفا") if m.kind == "number"] == []
