@@ -374,10 +374,13 @@ def _fronted_verb(before: list[_W], kind: str, lex: _Lex) -> tuple[int, str | No
         if not window[k].norm[:1].isalpha():
             break  # punctuation or a number: another clause
         subject = window[k + 1:]
-        if not subject or not _find_terms(subject, lex.metrics):
+        if not subject or not (_find_terms(subject, lex.metrics) or _find_terms(subject, lex.economic)):
             continue
         got = _match_at(window, k, lex.fronted)
         if got is not None and got[1] == k + len(got[0][0]):
+            negated = _match_at(window, k - 1, lex.fronted) if k > 0 else None
+            if negated is not None and negated[1] == k + 1:  # "لا يتجاوز حجم التجارة ..."
+                return _after_conj(window[k - 1]), negated[0][1]
             return _after_conj(window[k]), got[0][1]
         if kind == "percent" and (window[k].norm in lex.lead_verbs
                                   or _strip1(window[k].norm) in lex.lead_verbs):
@@ -545,7 +548,7 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures: list[Figure] = []
     contexts: dict[Sentence, _Context] = {}
     for m in find_numbers(text):
-        if m.kind != "number":
+        if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)):
             continue
         sent = _sentence_of(sentences, m.start)
         if sent is None or m.end > sent.end:
@@ -560,6 +563,13 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures.extend(_fraction_figures(text, sentences, lex))
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
+
+
+def _money_or_percent_after(text: str, m: NumberMention, lex: _Lex) -> bool:
+    """"تجاوزت الـ 10%", "الـ 500 دولار": a number after the article is an amount, not an
+    ordinal, when money or a percent follows it."""
+    unit = _unit_after(_words(text, m.end, min(len(text), m.end + 40)), lex)
+    return unit is not None and (unit.unit in ("USD", "percent") or unit.currency is not None)
 
 
 def _figure_key(f: Figure) -> tuple:

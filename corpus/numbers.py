@@ -500,8 +500,8 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
         start_n += 1  # "وثلاثة": a glued conjunction ("واحد" is a number word itself)
     end_n = toks[f["last"] - 1].e
     qual_tok = f["first"] if lead is None else lead
-    if lead is None and f["scaled"] and _bare_article_before(sc, qual_tok):
-        qual_tok -= 1  # "تتجاوز الـ 30 مليار": the article belongs to the amount
+    if lead is None and _bare_article_before(sc, qual_tok):
+        qual_tok -= 1  # "تتجاوز الـ 30 مليار", "الـ 50": the article belongs to the number
         start_n = toks[qual_tok].s
     qualifier, q_start_n = "exact", None
     q = sc.qualifier_before(qual_tok)

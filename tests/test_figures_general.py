@@ -143,3 +143,31 @@ def test_other_fractions_are_not_figures(text):
 
 def test_a_fraction_inside_an_amount_is_the_amount():
     assert _figs("بلغت الاستثمارات مليارا ونصف دولار.") == [("مليارا ونصف دولار", 1.5e9, "USD", "exact")]
+
+
+# ---------------------------------------------------------------- more ways to write an amount
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("وتجاوزت نسبة نمو الصادرات الـ 12% العام الماضي.", 12, "percent", "more_than"),
+    ("ارتفعت الواردات بما يزيد عن الـ8 بالمئة.", 8, "percent", "more_than"),
+    ("بلغت الاستثمارات ما يربو على 700 مليون دولار.", 7e8, "USD", "more_than"),
+    ("لا يتعدى حجم التجارة 90 مليون دولار.", 9e7, "USD", "less_than"),
+    ("لا يتجاوز حجم الاستثمارات 50 مليون دولار.", 5e7, "USD", "less_than"),
+    ("تجاوزت صادرات النفط 3 مليارات دولار.", 3e9, "USD", "more_than"),
+    ("انخفض معدل التضخم 1.5 نقطة مئوية.", 1.5, "percent", "exact"),
+    ("تنقل الأنابيب 10 مليارات م3 من الغاز سنويا.", 1e10, "other", "exact"),
+    ("تنتج المحطة 800 ميغاوات من الكهرباء.", 800, "other", "exact"),
+    ("بلغت الصادرات 40 مليار ليرة تركية.", 4e10, "other", "exact"),
+    ("وتبلغ الاستثمارات 3 مليارات يوان.", 3e9, "other", "exact"),
+])
+def test_more_amount_shapes(text, value, unit, qualifier):
+    f, = find_figures(text, PUB)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "احتفل البلدان بالذكرى الـ 30 لإقامة العلاقات التجارية.",
+    "وفي اليوم ال25 من الشهر ارتفعت الصادرات.",
+])
+def test_ordinals_after_the_article_stay_out(text):
+    assert find_figures(text, PUB) == []
