@@ -119,6 +119,9 @@ class _Lex:
     counter_window: int
     per_unit: frozenset[str]
     share_of_not_economic: frozenset[str]
+    percent_before: frozenset[str]
+    year_words: frozenset[str]
+    period_prepositions: frozenset[str]
     multiplier_nouns: Terms
     multiplier_duals: dict[str, float]
     multiplier_context: frozenset[str]
@@ -184,6 +187,9 @@ def lexicon() -> _Lex:
         signed_docs=_plain(units["signed_documents"]),
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
+        percent_before=_wordset(units["percent_before"]),
+        year_words=_wordset(metrics["periods"]["year_words"]),
+        period_prepositions=_wordset(metrics["periods"]["prepositions"]),
         multiplier_nouns=_plain(units["multiplier_nouns"]),
         multiplier_duals={normalize(w): float(v) for w, v in units["multiplier_duals"].items()},
         multiplier_context=_wordset(metrics["multiplier_context"]) | _wordset(metrics["growth_terms"]),
@@ -323,7 +329,7 @@ class _Context:
         self.non_economic = bool(_find_terms(words, lex.non_economic))
         self.economic = bool(_find_terms(words, lex.economic))
         self.growth_starts = [w.start for w in words
-                              if w.norm in lex.growth or _strip1(w.norm) in lex.growth]
+                              if any(key in lex.growth for key in _term_words_for(w.norm))]
         self.pairs = _pairs(words, lex)
 
     def metric(self, pos: int) -> str | None:
@@ -548,7 +554,8 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures: list[Figure] = []
     contexts: dict[Sentence, _Context] = {}
     for m in find_numbers(text):
-        if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)):
+        if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)) \
+                and not (m.kind == "year" and _year_shaped_amount(text, m, lex)):
             continue
         sent = _sentence_of(sentences, m.start)
         if sent is None or m.end > sent.end:
@@ -570,6 +577,20 @@ def _money_or_percent_after(text: str, m: NumberMention, lex: _Lex) -> bool:
     ordinal, when money or a percent follows it."""
     unit = _unit_after(_words(text, m.end, min(len(text), m.end + 40)), lex)
     return unit is not None and (unit.unit in ("USD", "percent") or unit.currency is not None)
+
+
+def _year_shaped_amount(text: str, m: NumberMention, lex: _Lex) -> bool:
+    """"قرابة 1800 شركة", "2000 مشروع": a number that looks like a year is a count or an amount
+    when a unit follows it and no year word or period preposition (عام, في, خلال ...) precedes it."""
+    after = _words(text, m.end, min(len(text), m.end + 40))
+    unit = _unit_after(after, lex)
+    if unit is None:
+        return False
+    if unit.unit == "count" and after[0].norm[-1:] not in ("ه", "ا"):
+        return False  # 11 and more count a singular noun (1800 شركة, 2000 مشروعا); "2022 مشاريع" is a year
+    before = _words(text, max(0, m.qualifier_start - 30), m.qualifier_start)
+    return not before or not (_is_word_in(before[-1], lex.year_words)
+                               or _is_word_in(before[-1], lex.period_prepositions))
 
 
 def _figure_key(f: Figure) -> tuple:
@@ -644,6 +665,8 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     symbol = _symbol_before(text, m)
     if symbol is not None:
         return _Unit(symbol[0], None, None, m.end, 0)
+    if not m.scaled and m.qualifier_start == m.start and before and _is_word_in(before[-1], lex.percent_before):
+        return _Unit("percent", None, None, m.end, 0)  # "ارتفع بنسبة 5ر13 خلال ..."
     if m.scaled and _usd_implied(after, lex):
         return _Unit("USD", None, None, m.end, 0)  # "... بما يعادله بالدولار"
     if m.scaled and ctx.metric(m.start):
@@ -827,7 +850,8 @@ def _economic_rank(words: list[_W], lex: _Lex) -> bool:
 
 def _ranked_by_economic_measure(words: list[_W], k: int, lex: _Lex) -> bool:
     """"... من حيث حجم التبادل التجاري": the rank at words[:k] is by an economic measure."""
-    got = _match_at(words, k, lex.rank_by, allow_clitic=False)
+    got = _match_at(words, k, lex.rank_by, allow_clitic=False) or \
+        _match_at(words, k + 1, lex.rank_by, allow_clitic=False)  # "المركز الخامس عالميا في"
     if got is None:
         return False
     return any(_match_at(words, n, terms) for n in range(got[1], min(got[1] + 4, len(words)))

@@ -171,3 +171,45 @@ def test_more_amount_shapes(text, value, unit, qualifier):
 ])
 def test_ordinals_after_the_article_stay_out(text):
     assert find_figures(text, PUB) == []
+
+
+# ---------------------------------------------------------------- percentages without a percent word
+
+@pytest.mark.parametrize("text, value", [
+    ("ارتفعت صادرات القطن بنسبة 7ر12 خلال الربع الأول.", 12.7),
+    ("وزادت الواردات بنسبة 18 مقارنة بالعام السابق.", 18),
+])
+def test_a_number_after_binisba_is_a_percentage(text, value):
+    f, = find_figures(text, PUB)
+    assert (f.value, f.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize("text", [
+    "قال إن نسبة 40 من الطلاب نجحوا.",  # not economic
+    "ارتفعت الأسعار بنسبة كبيرة خلال 3 أيام.",
+])
+def test_binisba_alone_does_not_make_a_figure(text):
+    assert find_figures(text, PUB) == []
+
+
+def test_a_split_of_a_growth_keeps_each_share():
+    text = "وتوزعت هذه الزيادة بواقع 6ر5 في المائة للنقل البحري و 3 في المائة للشحن الجوي."
+    assert [(f.value, f.unit) for f in find_figures(text, PUB)] == [(5.6, "percent"), (3, "percent")]
+
+
+def test_rank_in_an_economic_field():
+    text = "تحتل البلاد المركز الثالث في التجارة الخارجية لروسيا."
+    assert _figs(text) == [("المركز الثالث", 3, "other", "exact")]
+
+
+# ---------------------------------------------------------------- counts that look like years
+
+@pytest.mark.parametrize("text, values", [
+    ("ويضم السوق قرابة 1800 شركة برأس مال أجنبي.", [1800]),
+    ("وقدمت الشركات 2000 مشروعا.", [2000]),
+    ("نفذت في 2022 مشاريع عدة.", []),
+    ("وقعت عام 2021 اتفاقية للتجارة.", []),
+    ("2023 شركات روسية استثمرت في البلاد.", []),  # a plural noun: 2023 is a year
+])
+def test_year_shaped_counts(text, values):
+    assert [f.value for f in find_figures(text, PUB)] == values

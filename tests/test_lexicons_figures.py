@@ -82,3 +82,9 @@ def test_construct_ordinals_are_ranks_two_to_ten_and_not_cardinals():
 def test_fraction_values():
     fractions = load_yaml("numbers.yaml")["fractions"]
     assert all(0 < v < 1 for v in fractions.values())
+
+
+def test_percent_before():
+    units = load_yaml("units.yaml")
+    _check(units["percent_before"], "percent_before")
+    assert not {normalize(w) for w in units["percent_before"]} & {normalize(w) for w in units["percent"]}
