@@ -553,7 +553,8 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     sentences = split_sentences(text)
     figures: list[Figure] = []
     contexts: dict[Sentence, _Context] = {}
-    for m in find_numbers(text):
+    mentions = find_numbers(text)
+    for m in mentions:
         if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)) \
                 and not (m.kind == "year" and _year_shaped_amount(text, m, lex)):
             continue
@@ -568,8 +569,41 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures.extend(_ranks(text, sentences, lex))
     figures.extend(_dual_multiples(text, sentences, contexts, lex))
     figures.extend(_fraction_figures(text, sentences, lex))
+    cut = _cut_restatement(text, mentions, figures)
+    if cut is not None:
+        figures.append(cut)
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
+
+
+def _cut_restatement(text: str, mentions: list[NumberMention], figures: list[Figure]) -> Figure | None:
+    """An excerpt cut inside its last word: "... أكثر من 5 ملي" restates an earlier figure of the
+    article when the cut word starts a scale word and that number with that scale was given
+    before ("5 مليارات دولار"). Then it is that figure again, with its own qualifier."""
+    if not mentions or not figures:
+        return None
+    m = mentions[-1]
+    if m.kind != "number" or m.scaled:
+        return None
+    tail = text[m.end:]
+    cut = tail.strip()
+    if not cut or not tail[:1].isspace() or not re.fullmatch(r"[\u0621-\u064A]{2,}", cut):
+        return None
+    stem = normalize(cut)
+    scales = {value for word, (value, _) in vocab().scales.items() if word.startswith(stem) and word != stem}
+    earlier = [f for f in figures if f.start < m.start and f.value in {m.value * sc for sc in scales}]
+    if not earlier:
+        return None
+    f = earlier[-1]
+    start = m.qualifier_start
+    return Figure(text=text[start:].rstrip(), value=f.value, value_max=None, unit=f.unit, metric=f.metric,
+                  qualifier=m.qualifier, period=None, sentence=text[_sentence_start(text, start):].strip(),
+                  start=start, currency=f.currency, pair=f.pair)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    starts = [s.start for s in split_sentences(text) if s.start <= pos]
+    return starts[-1] if starts else 0
 
 
 def _money_or_percent_after(text: str, m: NumberMention, lex: _Lex) -> bool:

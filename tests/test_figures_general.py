@@ -213,3 +213,16 @@ def test_rank_in_an_economic_field():
 ])
 def test_year_shaped_counts(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values
+
+
+# ---------------------------------------------------------------- an excerpt cut inside its last word
+
+@pytest.mark.parametrize("text, expected", [
+    ("بلغت قيمة العقود 3 مليارات دولار. وأكد الوزير أن القيمة تبلغ نحو 3 ملي",
+     [(3e9, "exact"), (3e9, "approx")]),
+    ("بلغت قيمة العقود 3 مليارات دولار. وأكد الوزير أن القيمة تبلغ نحو 4 ملي", [(3e9, "exact")]),
+    ("بلغت قيمة العقود 3 مليارات دولار. وأكد الوزير أن 3 من", [(3e9, "exact")]),
+    ("بلغت قيمة العقود 3 مليارات دولار. وأكد الوزير أن نحو 3 ملي في المنتصف", [(3e9, "exact")]),
+])
+def test_a_cut_restatement_of_an_earlier_figure(text, expected):
+    assert [(f.value, f.qualifier) for f in find_figures(text, PUB)] == expected
