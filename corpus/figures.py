@@ -120,6 +120,7 @@ class _Lex:
     per_unit: frozenset[str]
     share_of_not_economic: frozenset[str]
     percent_before: frozenset[str]
+    frequency: Terms
     year_words: frozenset[str]
     period_prepositions: frozenset[str]
     multiplier_nouns: Terms
@@ -188,6 +189,7 @@ def lexicon() -> _Lex:
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
         percent_before=_wordset(units["percent_before"]),
+        frequency=_plain(nf["frequency_words"]),
         year_words=_wordset(metrics["periods"]["year_words"]),
         period_prepositions=_wordset(metrics["periods"]["prepositions"]),
         multiplier_nouns=_plain(units["multiplier_nouns"]),
@@ -749,6 +751,8 @@ def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex)
     got = _match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
     if got is None or not (ctx.economic or ctx.metric_starts) or not _change_in_clause(before, lex):
         return None
+    if _match_at(after, got[1], lex.frequency, allow_clitic=False):
+        return None  # "3 مرات أسبوعيا": how often, not how much
     return _Unit("other", "other", None, after[got[1] - 1].end, got[1])
 
 
@@ -759,7 +763,8 @@ def _dual_multiples(text: str, sentences: list[Sentence], contexts: dict, lex: _
         words = _words(text, sent.start, sent.end)
         for k, w in enumerate(words):
             norm = w.norm if w.norm in lex.multiplier_duals else _strip1(w.norm)
-            if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex):
+            if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
+                    or _match_at(words, k + 1, lex.frequency, allow_clitic=False):
                 continue
             ctx = contexts.get(sent) or _Context(words, lex)
             if not (ctx.economic or ctx.metric_starts):
@@ -888,7 +893,7 @@ def _ranked_by_economic_measure(words: list[_W], k: int, lex: _Lex) -> bool:
         _match_at(words, k + 1, lex.rank_by, allow_clitic=False)  # "المركز الخامس عالميا في"
     if got is None:
         return False
-    return any(_match_at(words, n, terms) for n in range(got[1], min(got[1] + 4, len(words)))
+    return any(_match_at(words, n, terms) for n in range(got[1], min(got[1] + 2, len(words)))
                for terms in (lex.metrics, lex.economic))
 
 

@@ -25,7 +25,7 @@ LEXICON = "numbers.yaml"
 # start a word: "كوب29" is a name, not a number.
 _TOKEN = re.compile(
     r"(?P<num>(?<!\w)(?P<pre>[وف]?(?:[بلك]?ال|لل|[بلك])?)"
-    r"(?P<digits>\d+ر\d+|\d+(?:[.,]\d+)*))"
+    r"(?P<digits>\d+ر\d+|\d+(?:[.,،]\d+)*))"
     r"|(?P<word>[\u0621-\u064A]+)"
     r"|(?P<pct>[%٪])"
     r"|(?P<dash>[-–—])"
@@ -135,6 +135,7 @@ def parse_digits(s: str, scaled: bool = False) -> float | None:
     a dot before a scale is a decimal point; "1,200 مليار" keeps the comma as thousands);
     "1,200.5" and "1.200,5" → 1200.5; "5ر13" → 13.5; "26.11.2021" → None (a date).
     """
+    s = s.replace("،", ",")  # an Arabic comma between digits separates like a comma: 4،5 = 4.5
     m = _REVERSED_DECIMAL.match(s)
     if m:
         return float(f"{m.group(2)}.{m.group(1)}")

@@ -226,3 +226,12 @@ def test_year_shaped_counts(text, values):
 ])
 def test_a_cut_restatement_of_an_earlier_figure(text, expected):
     assert [(f.value, f.qualifier) for f in find_figures(text, PUB)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "تقرر زيادة الرحلات لدعم النقل والسياحة إلى 3 مرات أسبوعيا.",
+    "ارتفعت رحلات الشحن إلى مرتين في الأسبوع.",
+    "حلت الشركة في المرتبة الأولى في مسابقة للابتكار بين الشركات الناشئة.",
+])
+def test_frequencies_and_contests_are_not_figures(text):
+    assert _figs(text) == []

@@ -43,7 +43,7 @@ def test_multiplier_context():
 
 
 @pytest.mark.parametrize("key", ["counter_nouns", "counter_labels", "per_unit_words",
-                                 "share_of_not_economic"])
+                                 "share_of_not_economic", "frequency_words"])
 def test_not_figure_lists(key):
     _check(load_yaml("not_figures.yaml")[key], key)
 

@@ -187,3 +187,11 @@ def test_a_lone_accusative_scale_is_one_scale(text, value):
 
 def test_a_lone_accusative_thousand_is_left_alone():
     assert [m for m in find_numbers("فريق ألفا") if m.kind == "number"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4،5 مليار", 4.5e9),
+    ("1،200 شركة", 1200),
+])
+def test_an_arabic_comma_between_digits_separates_like_a_comma(text, value):
+    assert _one(text).value == value
