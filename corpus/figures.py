@@ -714,7 +714,8 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
 
 
 def _is_word_in(w: _W, words: frozenset[str]) -> bool:
-    return w.norm in words or _strip1(w.norm) in words
+    """Is ``w``, once its clitics and article are dropped, one of ``words``?"""
+    return w.norm in words or _strip1(w.norm) in words or any(k in words for k in _term_words_for(w.norm))
 
 
 def _counter_or_price_unit(before: list[_W], lex: _Lex) -> bool:
@@ -734,22 +735,31 @@ def _share_of_land_or_people(after: list[_W], k: int, lex: _Lex) -> bool:
     return any(_is_word_in(w, lex.share_of_not_economic) for w in after[k:k + 3])
 
 
-def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
-    """A change or comparison word in the clause before a number (up to the last comma)."""
+def _clause_before(before: list[_W], lex: _Lex) -> list[_W]:
+    """The words of the clause before a number (after the last comma), at most a window."""
     window = before[-lex.multiplier_window:]
-    for w in reversed(window):
-        if w.norm in _PUNCT_BREAK:
-            return False
-        if _is_word_in(w, lex.multiplier_context):
-            return True
-    return False
+    for k in range(len(window) - 1, -1, -1):
+        if window[k].norm in _PUNCT_BREAK:
+            return window[k + 1:]
+    return window
+
+
+def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
+    """A change or comparison word and an economic term in the clause before a multiple, and no
+    people counted there ("تضاعف عدد اللاجئين 3 مرات")."""
+    clause = _clause_before(before, lex)
+    if not any(_is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    if any(_is_word_in(w, lex.not_figures) for w in clause):
+        return False
+    return bool(_find_terms(clause, lex.economic) or _find_terms(clause, lex.metrics))
 
 
 def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex) -> _Unit | None:
     """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
     word in an economic sentence (unit other, the value is the multiple)."""
     got = _match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
-    if got is None or not (ctx.economic or ctx.metric_starts) or not _change_in_clause(before, lex):
+    if got is None or not _change_in_clause(before, lex):
         return None
     if _match_at(after, got[1], lex.frequency, allow_clitic=False):
         return None  # "3 مرات أسبوعيا": how often, not how much
@@ -767,8 +777,6 @@ def _dual_multiples(text: str, sentences: list[Sentence], contexts: dict, lex: _
                     or _match_at(words, k + 1, lex.frequency, allow_clitic=False):
                 continue
             ctx = contexts.get(sent) or _Context(words, lex)
-            if not (ctx.economic or ctx.metric_starts):
-                continue
             out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
                               unit="other", metric="other", qualifier="exact", period=None,
                               sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))

@@ -235,3 +235,13 @@ def test_a_cut_restatement_of_an_earlier_figure(text, expected):
 ])
 def test_frequencies_and_contests_are_not_figures(text):
     assert _figs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وتضاعف عدد اللاجئين 3 مرات خلال الحرب التي أضرت بالاقتصاد.", []),
+    ("وارتفع عدد الزيارات المتبادلة مرتين في إطار التعاون الاقتصادي.", []),
+    ("التقى الرئيسان 20 مرة، وارتفع التبادل التجاري ثلاثة أضعاف.", [3]),
+    ("وتضاعف عدد الشركات الأجنبية في البلاد 4 مرات.", [4]),
+])
+def test_a_multiple_needs_an_economic_subject_in_its_clause(text, expected):
+    assert [v for _, v, _, _ in _figs(text)] == expected
