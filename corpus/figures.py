@@ -120,6 +120,8 @@ class _Lex:
     per_unit: frozenset[str]
     share_of_not_economic: frozenset[str]
     percent_before: frozenset[str]
+    visitor_nouns: Terms
+    visitor_context: Terms
     frequency: Terms
     year_words: frozenset[str]
     period_prepositions: frozenset[str]
@@ -189,6 +191,8 @@ def lexicon() -> _Lex:
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
         percent_before=_wordset(units["percent_before"]),
+        visitor_nouns=_plain(units["visitor_nouns"]),
+        visitor_context=_plain(units["visitor_context"]),
         frequency=_plain(nf["frequency_words"]),
         year_words=_wordset(metrics["periods"]["year_words"]),
         period_prepositions=_wordset(metrics["periods"]["prepositions"]),
@@ -333,6 +337,7 @@ class _Context:
         self.growth_starts = [w.start for w in words
                               if any(key in lex.growth for key in _term_words_for(w.norm))]
         self.pairs = _pairs(words, lex)
+        self.travel = bool(_find_terms(words, lex.visitor_context) or _find_terms(words, lex.countries))
 
     def metric(self, pos: int) -> str | None:
         """The metric term closest before ``pos``, else the closest after it."""
@@ -693,6 +698,9 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     multiple = _multiple_after(after, before, ctx, lex)
     if multiple is not None:
         return multiple
+    visitors = _match_at(after, 0, lex.visitor_nouns, allow_clitic=False) if ctx.travel else None
+    if visitors is not None:
+        return _Unit("count", "other", None, after[visitors[1] - 1].end, visitors[1])
     signed = _signed_documents(after, before, lex)
     if signed is not None:
         return signed

@@ -88,3 +88,11 @@ def test_percent_before():
     units = load_yaml("units.yaml")
     _check(units["percent_before"], "percent_before")
     assert not {normalize(w) for w in units["percent_before"]} & {normalize(w) for w in units["percent"]}
+
+
+def test_visitor_lists():
+    units = load_yaml("units.yaml")
+    _check(units["visitor_nouns"], "visitor_nouns")
+    _check(units["visitor_context"], "visitor_context")
+    counts = {normalize(t) for ts in units["count_nouns"].values() for t in ts}
+    assert not counts & {normalize(w) for w in units["visitor_nouns"]}
