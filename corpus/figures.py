@@ -109,6 +109,7 @@ class _Lex:
     rank_actors: frozenset[str]
     rank_by: Terms
     rank_superlatives: frozenset[str]
+    rank_partner_nouns: frozenset[str]
     periods: dict
     countries: Terms  # payload: country name
     economic: Terms
@@ -184,6 +185,7 @@ def lexicon() -> _Lex:
         rank_actors=_wordset(metrics["rank_actors"]),
         rank_by=_plain(metrics["rank_by"]),
         rank_superlatives=_wordset(metrics["rank_superlatives"]),
+        rank_partner_nouns=_wordset(metrics["rank_partner_nouns"]),
         periods=metrics["periods"],
         countries=_grouped(metrics["countries"]),
         economic=_plain(metrics["economic_words"]),
@@ -932,6 +934,9 @@ def _ranks(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
                 if end is None:
                     continue
                 value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
+            elif _is_word_in(noun, lex.rank_partner_nouns) and k + 2 < len(words) \
+                    and words[k + 1].norm in lex.rank_needs and words[k + 2].norm in vocab().ordinals:
+                value, end = float(vocab().ordinals[words[k + 2].norm]), k + 3  # "الشريك التجاري الثاني"
             else:
                 continue
             start = _after_conj(noun)

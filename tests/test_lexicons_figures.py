@@ -66,7 +66,7 @@ def test_visitor_nouns_are_economic_counts_not_counter_labels():
     assert not labels & {normalize(w) for w in ["الزوار", "زوار", "السياح", "سياح"]}
 
 
-@pytest.mark.parametrize("key", ["rank_actors", "rank_by", "rank_superlatives"])
+@pytest.mark.parametrize("key", ["rank_actors", "rank_by", "rank_superlatives", "rank_partner_nouns"])
 def test_rank_lists(key):
     _check(load_yaml("metrics.yaml")[key], key)
 
