@@ -28,6 +28,7 @@ _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[%
 _PUNCT_BREAK = frozenset("،,:()[]{}«»\"“”'|")
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 _NEAR = 300  # characters around a number that can hold its unit, verb, qualifier or noun
 
 
@@ -116,6 +117,7 @@ class _Lex:
     signed_docs: Terms
     signing: frozenset[str]
     doc_complements: frozenset[str]
+    people: frozenset[str]
     counter_labels: frozenset[str]
     counter_window: int
     per_unit: frozenset[str]
@@ -169,6 +171,7 @@ def lexicon() -> _Lex:
         complement_words=int(units["complement_words"]),
         not_figures=_wordset([*(w for group in nf["nouns"].values() for w in group),
                               *nf["counter_nouns"]]),
+        people=_wordset(nf["nouns"]["people"]),
         counter_labels=_wordset(nf["counter_labels"]),
         counter_window=int(nf["counter_window"]),
         per_unit=_wordset(nf["per_unit_words"]),
@@ -578,14 +581,15 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures.extend(_ranks(text, sentences, lex))
     figures.extend(_dual_multiples(text, sentences, contexts, lex))
     figures.extend(_fraction_figures(text, sentences, lex))
-    cut = _cut_restatement(text, mentions, figures)
+    cut = _cut_restatement(text, sentences, mentions, figures)
     if cut is not None:
         figures.append(cut)
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
 
 
-def _cut_restatement(text: str, mentions: list[NumberMention], figures: list[Figure]) -> Figure | None:
+def _cut_restatement(text: str, sentences: list[Sentence], mentions: list[NumberMention],
+                     figures: list[Figure]) -> Figure | None:
     """An excerpt cut inside its last word: "... أكثر من 5 ملي" restates an earlier figure of the
     article when the cut word starts a scale word and that number with that scale was given
     before ("5 مليارات دولار"). Then it is that figure again, with its own qualifier."""
@@ -596,7 +600,7 @@ def _cut_restatement(text: str, mentions: list[NumberMention], figures: list[Fig
         return None
     tail = text[m.end:]
     cut = tail.strip()
-    if not cut or not tail[:1].isspace() or not re.fullmatch(r"[\u0621-\u064A]{2,}", cut):
+    if not cut or not tail[:1].isspace() or not _CUT_WORD.fullmatch(cut):
         return None
     stem = normalize(cut)
     scales = {value for word, (value, _) in vocab().scales.items() if word.startswith(stem) and word != stem}
@@ -605,14 +609,11 @@ def _cut_restatement(text: str, mentions: list[NumberMention], figures: list[Fig
         return None
     f = earlier[-1]
     start = m.qualifier_start
+    sent = _sentence_of(sentences, start)
     return Figure(text=text[start:].rstrip(), value=f.value, value_max=None, unit=f.unit, metric=f.metric,
-                  qualifier=m.qualifier, period=None, sentence=text[_sentence_start(text, start):].strip(),
+                  qualifier=m.qualifier, period=None,
+                  sentence=text[sent.start:sent.end] if sent else text[start:].rstrip(),
                   start=start, currency=f.currency, pair=f.pair)
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    starts = [s.start for s in split_sentences(text) if s.start <= pos]
-    return starts[-1] if starts else 0
 
 
 def _money_or_percent_after(text: str, m: NumberMention, lex: _Lex) -> bool:
@@ -760,7 +761,7 @@ def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
     clause = _clause_before(before, lex)
     if not any(_is_word_in(w, lex.multiplier_context) for w in clause):
         return False
-    if any(_is_word_in(w, lex.not_figures) for w in clause):
+    if any(_is_word_in(w, lex.people) for w in clause):
         return False
     return bool(_find_terms(clause, lex.economic) or _find_terms(clause, lex.metrics))
 

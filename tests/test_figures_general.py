@@ -255,6 +255,7 @@ def test_frequencies_and_contests_are_not_figures(text):
     ("وارتفع عدد الزيارات المتبادلة مرتين في إطار التعاون الاقتصادي.", []),
     ("التقى الرئيسان 20 مرة، وارتفع التبادل التجاري ثلاثة أضعاف.", [3]),
     ("وتضاعف عدد الشركات الأجنبية في البلاد 4 مرات.", [4]),
+    ("ارتفعت الصادرات خلال العام الماضي 3 مرات.", [3]),  # a time word is not a counted person
 ])
 def test_a_multiple_needs_an_economic_subject_in_its_clause(text, expected):
     assert [v for _, v, _, _ in _figs(text)] == expected
