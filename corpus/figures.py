@@ -130,6 +130,8 @@ class _Lex:
     period_prepositions: frozenset[str]
     multiplier_nouns: Terms
     multiplier_duals: dict[str, float]
+    multiplier_definite: dict[str, float]
+    change_by: frozenset[str]
     multiplier_context: frozenset[str]
     multiplier_window: int
 
@@ -203,6 +205,8 @@ def lexicon() -> _Lex:
         period_prepositions=_wordset(metrics["periods"]["prepositions"]),
         multiplier_nouns=_plain(units["multiplier_nouns"]),
         multiplier_duals={normalize(w): float(v) for w, v in units["multiplier_duals"].items()},
+        multiplier_definite={normalize(w): float(v) for w, v in units["multiplier_definite"].items()},
+        change_by=_wordset(units["change_by_words"]),
         multiplier_context=_wordset(metrics["multiplier_context"]) | _wordset(metrics["growth_terms"]),
         multiplier_window=int(metrics["multiplier_window"]),
     )
@@ -581,6 +585,7 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     figures.extend(_ranks(text, sentences, lex))
     figures.extend(_dual_multiples(text, sentences, contexts, lex))
     figures.extend(_fraction_figures(text, sentences, lex))
+    figures.extend(_definite_changes(text, sentences, lex))
     cut = _cut_restatement(text, sentences, mentions, figures)
     if cut is not None:
         figures.append(cut)
@@ -1004,6 +1009,43 @@ def _fraction_figures(text: str, sentences: list[Sentence], lex: _Lex) -> list[F
             start = _after_conj(words[qual[1]]) if qual else _after_conj(w)
             end = words[got[1] - 1].end
             out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
+                              metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                              sentence=text[sent.start:sent.end], start=start))
+    return out
+
+
+def _definite_change_value(word: str, lex: _Lex) -> float | None:
+    """"الثلث", "بالربع" → the fraction; "الضعف" → 2 (a glued ب is allowed)."""
+    for w in (word, word[1:] if word[:1] == "ب" else None):
+        if not w:
+            continue
+        if w in lex.multiplier_definite:
+            return lex.multiplier_definite[w]
+        if w.startswith("ال") and w[2:] in vocab().fractions:
+            return vocab().fractions[w[2:]]
+    return None
+
+
+def _definite_changes(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+    """"ارتفعت الصادرات بنحو الثلث", "زاد التبادل التجاري بمقدار الضعف": a change by a definite
+    fraction or by double, after a change word and an economic term in the clause. "النصف
+    الأول" (a period: an ordinal follows) is not one."""
+    ordinals = vocab().ordinals
+    out = []
+    for sent in sentences:
+        words = _words(text, sent.start, sent.end)
+        for k, w in enumerate(words):
+            value = _definite_change_value(w.norm, lex)
+            if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
+                continue
+            if not _change_in_clause(words[:k], lex):
+                continue
+            qual = _qualifier_ending_at(words, k)
+            introduced = w.norm[:1] == "ب" or qual is not None or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
+            if not introduced:
+                continue  # "خلال الربع الماضي": a period
+            start = _after_conj(words[qual[1]]) if qual else w.start
+            out.append(Figure(text=text[start:w.end], value=value, value_max=None, unit="other",
                               metric="other", qualifier=qual[0] if qual else "exact", period=None,
                               sentence=text[sent.start:sent.end], start=start))
     return out

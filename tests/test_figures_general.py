@@ -259,3 +259,25 @@ def test_frequencies_and_contests_are_not_figures(text):
 ])
 def test_a_multiple_needs_an_economic_subject_in_its_clause(text, expected):
     assert [v for _, v, _, _ in _figs(text)] == expected
+
+
+# ---------------------------------------------------------------- a change by a definite fraction or by double
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("وارتفعت الواردات بنحو الثلث مقارنة بالعام السابق.", 1 / 3, "approx"),
+    ("زاد حجم التبادل التجاري بمقدار الضعف.", 2, "exact"),
+    ("وتراجعت صادرات الحبوب إلى النصف.", 0.5, "exact"),
+])
+def test_a_change_by_a_definite_fraction(text, value, qualifier):
+    (span, got, unit, qual), = _figs(text)
+    assert abs(got - value) < 1e-3 and (unit, qual) == ("other", qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفعت الصادرات خلال الربع الماضي.",
+    "وزادت الواردات في النصف الأول من العام.",
+    "ارتفع عدد اللاجئين إلى الضعف.",
+    "وصل الوفد إلى النصف الآخر من المدينة.",
+])
+def test_periods_and_non_economic_halves_are_not_changes(text):
+    assert _figs(text) == []

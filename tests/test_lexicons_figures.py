@@ -96,3 +96,11 @@ def test_visitor_lists():
     _check(units["visitor_context"], "visitor_context")
     counts = {normalize(t) for ts in units["count_nouns"].values() for t in ts}
     assert not counts & {normalize(w) for w in units["visitor_nouns"]}
+
+
+def test_definite_multiples_and_change_words():
+    units = load_yaml("units.yaml")
+    definite = units["multiplier_definite"]
+    _check(list(definite), "multiplier_definite")
+    assert all(v == 2 for v in definite.values())
+    _check(units["change_by_words"], "change_by_words")
