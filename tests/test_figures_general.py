@@ -281,3 +281,7 @@ def test_a_change_by_a_definite_fraction(text, value, qualifier):
 ])
 def test_periods_and_non_economic_halves_are_not_changes(text):
     assert _figs(text) == []
+
+
+def test_visits_before_a_count_are_not_a_page_counter():
+    assert [f.value for f in find_figures("وتم خلال الزيارات توقيع 5 اتفاقيات.", PUB)] == [5]
