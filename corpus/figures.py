@@ -668,7 +668,7 @@ def _figure(text: str, m: NumberMention, sent: Sentence, ctx: _Context,
     after = _words(text, m.end, min(sent.end, m.end + _NEAR))
     after = after[:_clause_len(after)]
     before = _words(text, max(sent.start, m.qualifier_start - _NEAR), m.qualifier_start)
-    if _counter_or_price_unit(before, lex):
+    if _counter_or_price_unit(before, lex) or _per_volume_of_a_price(text, m, before, lex):
         return None
     unit = _classify(text, m, after, before, ctx, lex)
     if unit is None:
@@ -742,6 +742,17 @@ def _counter_or_price_unit(before: list[_W], lex: _Lex) -> bool:
     return any(w.norm in lex.counter_labels for w in words)
 
 
+def _per_volume_of_a_price(text: str, m: NumberMention, before: list[_W], lex: _Lex) -> bool:
+    """"250 دولارا مقابل ألف متر مكعب": a bare scale word (no digits) right after a money unit
+    names what the price is for."""
+    if not (m.words and m.scaled and m.value in (1e3, 1e6)) or m.qualifier_start != m.start:
+        return False
+    if (before and before[-1].norm == "و") or text[m.start - 1:m.start] == "و":
+        return False  # "200 مليون دولار ومليون طن": a second figure, coordinated
+    recent = before[-3:]
+    return any(_match_at(recent, k, lex.currencies, allow_clitic=False) for k in range(len(recent)))
+
+
 def _share_of_land_or_people(after: list[_W], k: int, lex: _Lex) -> bool:
     """"20% من أراضيها", "ثلث السكان": a share of territory, people or votes."""
     if k < len(after) and after[k].norm == "من":
@@ -771,11 +782,21 @@ def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
     return bool(_find_terms(clause, lex.economic) or _find_terms(clause, lex.metrics))
 
 
+def _verb_first_change(before: list[_W], after: list[_W], lex: _Lex) -> bool:
+    """"ارتفع بمقدار 3 مرات حجم التبادل": the change word opens the clause right before the
+    multiple and the economic subject follows it."""
+    clause = _clause_before(before, lex)
+    if not clause or len(clause) > 2 or not any(_is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    rest = after[:_clause_len(after)][:4]
+    return bool(_find_terms(rest, lex.metrics) or _find_terms(rest, lex.economic))
+
+
 def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex) -> _Unit | None:
     """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
     word in an economic sentence (unit other, the value is the multiple)."""
     got = _match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
-    if got is None or not _change_in_clause(before, lex):
+    if got is None or not (_change_in_clause(before, lex) or _verb_first_change(before, after[got[1]:], lex)):
         return None
     if _match_at(after, got[1], lex.frequency, allow_clitic=False):
         return None  # "3 مرات أسبوعيا": how often, not how much

@@ -285,3 +285,24 @@ def test_periods_and_non_economic_halves_are_not_changes(text):
 
 def test_visits_before_a_count_are_not_a_page_counter():
     assert [f.value for f in find_figures("وتم خلال الزيارات توقيع 5 اتفاقيات.", PUB)] == [5]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("يباع الغاز بـ 300 دولار مقابل ألف متر مكعب.", [300]),
+    ("بلغت قيمة العقد 200 مليون دولار ومليون طن من القمح.", [2e8, 1e6]),
+    ("بلغت الصادرات 5 مليارات دولار مقابل 4 مليارات دولار قبل عام.", [5e9, 4e9]),
+])
+def test_a_bare_thousand_after_a_price_is_its_unit(text, values):
+    assert [f.value for f in find_figures(text, PUB)] == values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ارتفع بمقدار 3.5 مرات حجم التبادل التجاري بين البلدين.", [3.5]),
+    ("ارتفع 3 مرات عدد اللقاءات بين الرئيسين.", []),
+])
+def test_a_verb_first_multiple_with_its_subject_after(text, expected):
+    assert [v for _, v, _, _ in _figs(text)] == expected
+
+
+def test_visitors_named_by_nationality():
+    assert [f.value for f in find_figures("بلغ عدد الزوار الروس 250 ألف زائر.", PUB)] == [250_000]
