@@ -234,6 +234,7 @@ def _word_eq(w: str, t: str) -> bool:
     return w == "ال" + bare and len(bare) >= 3
 
 
+@lru_cache(maxsize=1 << 16)
 def _term_words_for(w: str) -> tuple[str, ...]:
     """The term words a text word may spell once its clitics (و ف ب ل ك, ال, لل) are dropped."""
     keys = [w]
@@ -367,6 +368,7 @@ class _Context:
         return None if {c1, c2} == {"Russia", "Azerbaijan"} else f"{c1}–{c2}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip1(w: str) -> str:
     return w[1:] if w[:1] in _CLITICS and len(w) > 3 else w
 
@@ -569,6 +571,13 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     sentences = split_sentences(text)
     figures: list[Figure] = []
     contexts: dict[Sentence, _Context] = {}
+    cache: dict[Sentence, list[_W]] = {}
+
+    def words_of(sent: Sentence) -> list[_W]:
+        if sent not in cache:
+            cache[sent] = _words(text, sent.start, sent.end)
+        return cache[sent]
+
     mentions = find_numbers(text)
     for m in mentions:
         if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)) \
@@ -578,14 +587,16 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
         if sent is None or m.end > sent.end:
             continue  # a mention never spans two sentences
         if sent not in contexts:
-            contexts[sent] = _Context(_words(text, sent.start, sent.end), lex)
+            contexts[sent] = _Context(words_of(sent), lex)
         fig = _figure(text, m, sent, contexts[sent], published, lex)
         if fig is not None:
             figures.append(fig)
-    figures.extend(_ranks(text, sentences, lex))
-    figures.extend(_dual_multiples(text, sentences, contexts, lex))
-    figures.extend(_fraction_figures(text, sentences, lex))
-    figures.extend(_definite_changes(text, sentences, lex))
+    for sent in sentences:
+        words = words_of(sent)
+        figures.extend(_ranks(text, sent, words, lex))
+        figures.extend(_dual_multiples(text, sent, words, contexts, lex))
+        figures.extend(_fraction_figures(text, sent, words, lex))
+        figures.extend(_definite_changes(text, sent, words, lex))
     cut = _cut_restatement(text, sentences, mentions, figures)
     if cut is not None:
         figures.append(cut)
@@ -803,20 +814,18 @@ def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex)
     return _Unit("other", "other", None, after[got[1] - 1].end, got[1])
 
 
-def _dual_multiples(text: str, sentences: list[Sentence], contexts: dict, lex: _Lex) -> list[Figure]:
+def _dual_multiples(text: str, sent: Sentence, words: list[_W], contexts: dict, lex: _Lex) -> list[Figure]:
     """"ارتفع حجم التبادل مرتين": a dual that is a multiple by itself, same conditions."""
     out = []
-    for sent in sentences:
-        words = _words(text, sent.start, sent.end)
-        for k, w in enumerate(words):
-            norm = w.norm if w.norm in lex.multiplier_duals else _strip1(w.norm)
-            if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
-                    or _match_at(words, k + 1, lex.frequency, allow_clitic=False):
-                continue
-            ctx = contexts.get(sent) or _Context(words, lex)
-            out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
-                              unit="other", metric="other", qualifier="exact", period=None,
-                              sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
+    for k, w in enumerate(words):
+        norm = w.norm if w.norm in lex.multiplier_duals else _strip1(w.norm)
+        if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
+                or _match_at(words, k + 1, lex.frequency, allow_clitic=False):
+            continue
+        ctx = contexts.get(sent) or _Context(words, lex)
+        out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
+                          unit="other", metric="other", qualifier="exact", period=None,
+                          sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
     return out
 
 
@@ -942,34 +951,38 @@ def _ranked_by_economic_measure(words: list[_W], k: int, lex: _Lex) -> bool:
                for terms in (lex.metrics, lex.economic))
 
 
-def _ranks(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+def _ranks(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
     """"المرتبة الثالثة" / "ثاني أكبر شريك تجاري" among trade partners, investors or suppliers, or
     by an economic measure → a rank figure (unit other, the value is the rank)."""
     construct = vocab().construct_ordinals
     out = []
-    for sent in sentences:
-        words = _words(text, sent.start, sent.end)
-        economic = _economic_rank(words, lex)
-        for k, noun in enumerate(words):
-            if _is_word_in(noun, lex.rank_nouns):
-                got = _rank_after(words, k + 1)
-                if got is None or not (economic or _ranked_by_economic_measure(words, got[1], lex)):
-                    continue
-                value, end = got
-            elif economic and (noun.norm in construct or _strip1(noun.norm) in construct):
-                end = _superlative_of_actor(words, k + 1, lex)
-                if end is None:
-                    continue
-                value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
-            elif _is_word_in(noun, lex.rank_partner_nouns) and k + 2 < len(words) \
-                    and words[k + 1].norm in lex.rank_needs and words[k + 2].norm in vocab().ordinals:
-                value, end = float(vocab().ordinals[words[k + 2].norm]), k + 3  # "الشريك التجاري الثاني"
-            else:
+    economic: list[bool] = []  # computed once, when a rank word is met
+
+    def is_economic() -> bool:
+        if not economic:
+            economic.append(_economic_rank(words, lex))
+        return economic[0]
+
+    for k, noun in enumerate(words):
+        if _is_word_in(noun, lex.rank_nouns):
+            got = _rank_after(words, k + 1)
+            if got is None or not (is_economic() or _ranked_by_economic_measure(words, got[1], lex)):
                 continue
-            start = _after_conj(noun)
-            out.append(Figure(text=text[start:words[end - 1].end], value=value, value_max=None,
-                              unit="other", metric="other", qualifier="exact", period=None,
-                              sentence=text[sent.start:sent.end], start=start))
+            value, end = got
+        elif (noun.norm in construct or _strip1(noun.norm) in construct) and is_economic():
+            end = _superlative_of_actor(words, k + 1, lex)
+            if end is None:
+                continue
+            value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
+        elif _is_word_in(noun, lex.rank_partner_nouns) and k + 2 < len(words) \
+                and words[k + 1].norm in lex.rank_needs and words[k + 2].norm in vocab().ordinals:
+            value, end = float(vocab().ordinals[words[k + 2].norm]), k + 3  # "الشريك التجاري الثاني"
+        else:
+            continue
+        start = _after_conj(noun)
+        out.append(Figure(text=text[start:words[end - 1].end], value=value, value_max=None,
+                          unit="other", metric="other", qualifier="exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
     return out
 
 
@@ -984,6 +997,7 @@ def _superlative_of_actor(words: list[_W], k: int, lex: _Lex) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _fraction_of(word: str) -> float | None:
     """"ثلث", "بنحو" no; "بثلث", "وربع" → the fraction; never with ال ("النصف الأول" is a period)."""
     fractions = vocab().fractions
@@ -1009,29 +1023,27 @@ def _qualifier_ending_at(words: list[_W], k: int) -> tuple[str, int] | None:
     return None
 
 
-def _fraction_figures(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+def _fraction_figures(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
     """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
     economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount
     (numbers.py), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
     scales = vocab().scales
     out = []
-    for sent in sentences:
-        words = _words(text, sent.start, sent.end)
-        for k, w in enumerate(words[:-1]):
-            value = _fraction_of(w.norm)
-            if value is None or words[k + 1].norm in scales:
-                continue
-            if k > 0 and (words[k - 1].norm in scales or words[k - 1].norm[:1].isdigit()):
-                continue  # "مليار ونصف", "3 ونصف": part of an amount
-            got = _match_at(words, k + 1, lex.metrics) or _match_at(words, k + 1, lex.economic)
-            if got is None or any(_is_word_in(x, lex.share_of_not_economic) for x in words[k + 1:k + 3]):
-                continue
-            qual = _qualifier_ending_at(words, k)
-            start = _after_conj(words[qual[1]]) if qual else _after_conj(w)
-            end = words[got[1] - 1].end
-            out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
-                              metric="other", qualifier=qual[0] if qual else "exact", period=None,
-                              sentence=text[sent.start:sent.end], start=start))
+    for k, w in enumerate(words[:-1]):
+        value = _fraction_of(w.norm)
+        if value is None or words[k + 1].norm in scales:
+            continue
+        if k > 0 and (words[k - 1].norm in scales or words[k - 1].norm[:1].isdigit()):
+            continue  # "مليار ونصف", "3 ونصف": part of an amount
+        got = _match_at(words, k + 1, lex.metrics) or _match_at(words, k + 1, lex.economic)
+        if got is None or any(_is_word_in(x, lex.share_of_not_economic) for x in words[k + 1:k + 3]):
+            continue
+        qual = _qualifier_ending_at(words, k)
+        start = _after_conj(words[qual[1]]) if qual else _after_conj(w)
+        end = words[got[1] - 1].end
+        out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
+                          metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
     return out
 
 
@@ -1047,26 +1059,24 @@ def _definite_change_value(word: str, lex: _Lex) -> float | None:
     return None
 
 
-def _definite_changes(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
+def _definite_changes(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
     """"ارتفعت الصادرات بنحو الثلث", "زاد التبادل التجاري بمقدار الضعف": a change by a definite
     fraction or by double, after a change word and an economic term in the clause. "النصف
     الأول" (a period: an ordinal follows) is not one."""
     ordinals = vocab().ordinals
     out = []
-    for sent in sentences:
-        words = _words(text, sent.start, sent.end)
-        for k, w in enumerate(words):
-            value = _definite_change_value(w.norm, lex)
-            if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
-                continue
-            if not _change_in_clause(words[:k], lex):
-                continue
-            qual = _qualifier_ending_at(words, k)
-            introduced = w.norm[:1] == "ب" or qual is not None or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
-            if not introduced:
-                continue  # "خلال الربع الماضي": a period
-            start = _after_conj(words[qual[1]]) if qual else w.start
-            out.append(Figure(text=text[start:w.end], value=value, value_max=None, unit="other",
-                              metric="other", qualifier=qual[0] if qual else "exact", period=None,
-                              sentence=text[sent.start:sent.end], start=start))
+    for k, w in enumerate(words):
+        value = _definite_change_value(w.norm, lex)
+        if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
+            continue
+        if not _change_in_clause(words[:k], lex):
+            continue
+        qual = _qualifier_ending_at(words, k)
+        introduced = w.norm[:1] == "ب" or qual is not None or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
+        if not introduced:
+            continue  # "خلال الربع الماضي": a period
+        start = _after_conj(words[qual[1]]) if qual else w.start
+        out.append(Figure(text=text[start:w.end], value=value, value_max=None, unit="other",
+                          metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
     return out
