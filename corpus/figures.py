@@ -728,7 +728,8 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     symbol = _symbol_before(text, m)
     if symbol is not None:
         return _Unit(symbol[0], None, None, m.end, 0)
-    if not m.scaled and m.qualifier_start == m.start and before and _is_word_in(before[-1], lex.percent_before):
+    if not m.scaled and m.qualifier_start == m.start and before \
+            and _is_word_in(before[-1], lex.percent_before):
         return _Unit("percent", None, None, m.end, 0)  # "ارتفع بنسبة 5ر13 خلال ..."
     if m.scaled and _usd_implied(after, lex):
         return _Unit("USD", None, None, m.end, 0)  # "... بما يعادله بالدولار"
@@ -1072,7 +1073,8 @@ def _definite_changes(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> 
         if not _change_in_clause(words[:k], lex):
             continue
         qual = _qualifier_ending_at(words, k)
-        introduced = w.norm[:1] == "ب" or qual is not None or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
+        introduced = w.norm[:1] == "ب" or qual is not None \
+            or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
         if not introduced:
             continue  # "خلال الربع الماضي": a period
         start = _after_conj(words[qual[1]]) if qual else w.start
