@@ -113,6 +113,9 @@ def test_spans_keep_glued_prepositions_but_not_conjunctions(text, span):
     ("الذكرى الـ 50 للعلاقات", "ordinal"),
     ("الأربعاء ال25 من ديسمبر", "ordinal"),
     ("منظومة إس-400", "label"),
+    # an ordinal never takes a scale word: a detached article before an amount is definiteness
+    ("تخطت الـ 20 مليار", "number"),
+    ("تتجاوز الـ12 مليون", "number"),
 ])
 def test_kinds(text, kind):
     assert [m.kind for m in find_numbers(text)] == [kind]
@@ -124,6 +127,15 @@ def test_kinds(text, kind):
 ])
 def test_no_numbers(text):
     assert [m for m in find_numbers(text) if m.kind == "number"] == []
+
+
+@pytest.mark.parametrize("text, span, qualifier", [
+    ("قيمتها تتجاوز الـ 20 مليار", "تتجاوز الـ 20 مليار", "more_than"),
+    ("بلغت نحو الـ7 ملايين", "نحو الـ7 ملايين", "approx"),
+])
+def test_detached_article_before_an_amount_is_kept_with_its_qualifier(text, span, qualifier):
+    m = _one(text)
+    assert (text[m.qualifier_start:m.end], m.qualifier) == (span, qualifier)
 
 
 def test_offsets_point_into_the_original_text_with_harakat_and_tatweel():
@@ -162,3 +174,24 @@ def test_find_numbers_never_raises_and_spans_are_sane(text):
 def test_arbitrary_text_never_raises(text):
     find_numbers(text)
     parse_arabic_number(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("بلغت مليارا ونصف", 1.5e9),
+    ("وصلت إلى مليونا و200 ألف", 1.2e6),
+    ("قدرها مليارا", 1e9),
+])
+def test_a_lone_accusative_scale_is_one_scale(text, value):
+    assert _one(text).value == value
+
+
+def test_a_lone_accusative_thousand_is_left_alone():
+    assert [m for m in find_numbers("فريق ألفا") if m.kind == "number"] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4،5 مليار", 4.5e9),
+    ("1،200 شركة", 1200),
+])
+def test_an_arabic_comma_between_digits_separates_like_a_comma(text, value):
+    assert _one(text).value == value

@@ -28,6 +28,7 @@ _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[%
 _PUNCT_BREAK = frozenset("،,:()[]{}«»\"“”'|")
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 _NEAR = 300  # characters around a number that can hold its unit, verb, qualifier or noun
 
 
@@ -106,12 +107,33 @@ class _Lex:
     rank_nouns: frozenset[str]
     rank_context: frozenset[str]
     rank_needs: frozenset[str]
+    rank_actors: frozenset[str]
+    rank_by: Terms
+    rank_superlatives: frozenset[str]
+    rank_partner_nouns: frozenset[str]
     periods: dict
     countries: Terms  # payload: country name
     economic: Terms
     signed_docs: Terms
     signing: frozenset[str]
     doc_complements: frozenset[str]
+    people: frozenset[str]
+    counter_labels: frozenset[str]
+    counter_window: int
+    per_unit: frozenset[str]
+    share_of_not_economic: frozenset[str]
+    percent_before: frozenset[str]
+    visitor_nouns: Terms
+    visitor_context: Terms
+    frequency: Terms
+    year_words: frozenset[str]
+    period_prepositions: frozenset[str]
+    multiplier_nouns: Terms
+    multiplier_duals: dict[str, float]
+    multiplier_definite: dict[str, float]
+    change_by: frozenset[str]
+    multiplier_context: frozenset[str]
+    multiplier_window: int
 
 
 def _terms(pairs) -> Terms:
@@ -149,7 +171,13 @@ def lexicon() -> _Lex:
         adjectives=_wordset(units["count_adjectives"]),
         complements=_plain(units["complements"]),
         complement_words=int(units["complement_words"]),
-        not_figures=_wordset(w for group in nf["nouns"].values() for w in group),
+        not_figures=_wordset([*(w for group in nf["nouns"].values() for w in group),
+                              *nf["counter_nouns"]]),
+        people=_wordset(nf["nouns"]["people"]),
+        counter_labels=_wordset(nf["counter_labels"]),
+        counter_window=int(nf["counter_window"]),
+        per_unit=_wordset(nf["per_unit_words"]),
+        share_of_not_economic=_wordset(nf["share_of_not_economic"]),
         non_economic=_plain(nf["context_words"]),
         metrics=_grouped(metrics["metrics"]),
         growth=_wordset(metrics["growth_terms"]),
@@ -159,12 +187,28 @@ def lexicon() -> _Lex:
         rank_nouns=_wordset(metrics["rank_nouns"]),
         rank_context=_wordset(metrics["rank_context"]),
         rank_needs=_wordset(metrics["rank_context_needs"]),
+        rank_actors=_wordset(metrics["rank_actors"]),
+        rank_by=_plain(metrics["rank_by"]),
+        rank_superlatives=_wordset(metrics["rank_superlatives"]),
+        rank_partner_nouns=_wordset(metrics["rank_partner_nouns"]),
         periods=metrics["periods"],
         countries=_grouped(metrics["countries"]),
         economic=_plain(metrics["economic_words"]),
         signed_docs=_plain(units["signed_documents"]),
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
+        percent_before=_wordset(units["percent_before"]),
+        visitor_nouns=_plain(units["visitor_nouns"]),
+        visitor_context=_plain(units["visitor_context"]),
+        frequency=_plain(nf["frequency_words"]),
+        year_words=_wordset(metrics["periods"]["year_words"]),
+        period_prepositions=_wordset(metrics["periods"]["prepositions"]),
+        multiplier_nouns=_plain(units["multiplier_nouns"]),
+        multiplier_duals={normalize(w): float(v) for w, v in units["multiplier_duals"].items()},
+        multiplier_definite={normalize(w): float(v) for w, v in units["multiplier_definite"].items()},
+        change_by=_wordset(units["change_by_words"]),
+        multiplier_context=_wordset(metrics["multiplier_context"]) | _wordset(metrics["growth_terms"]),
+        multiplier_window=int(metrics["multiplier_window"]),
     )
 
 
@@ -190,6 +234,7 @@ def _word_eq(w: str, t: str) -> bool:
     return w == "ال" + bare and len(bare) >= 3
 
 
+@lru_cache(maxsize=1 << 16)
 def _term_words_for(w: str) -> tuple[str, ...]:
     """The term words a text word may spell once its clitics (و ف ب ل ك, ال, لل) are dropped."""
     keys = [w]
@@ -300,8 +345,9 @@ class _Context:
         self.non_economic = bool(_find_terms(words, lex.non_economic))
         self.economic = bool(_find_terms(words, lex.economic))
         self.growth_starts = [w.start for w in words
-                              if w.norm in lex.growth or _strip1(w.norm) in lex.growth]
+                              if any(key in lex.growth for key in _term_words_for(w.norm))]
         self.pairs = _pairs(words, lex)
+        self.travel = bool(_find_terms(words, lex.visitor_context) or _find_terms(words, lex.countries))
 
     def metric(self, pos: int) -> str | None:
         """The metric term closest before ``pos``, else the closest after it."""
@@ -322,6 +368,7 @@ class _Context:
         return None if {c1, c2} == {"Russia", "Azerbaijan"} else f"{c1}–{c2}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip1(w: str) -> str:
     return w[1:] if w[:1] in _CLITICS and len(w) > 3 else w
 
@@ -351,10 +398,13 @@ def _fronted_verb(before: list[_W], kind: str, lex: _Lex) -> tuple[int, str | No
         if not window[k].norm[:1].isalpha():
             break  # punctuation or a number: another clause
         subject = window[k + 1:]
-        if not subject or not _find_terms(subject, lex.metrics):
+        if not subject or not (_find_terms(subject, lex.metrics) or _find_terms(subject, lex.economic)):
             continue
         got = _match_at(window, k, lex.fronted)
         if got is not None and got[1] == k + len(got[0][0]):
+            negated = _match_at(window, k - 1, lex.fronted) if k > 0 else None
+            if negated is not None and negated[1] == k + 1:  # "لا يتجاوز حجم التجارة ..."
+                return _after_conj(window[k - 1]), negated[0][1]
             return _after_conj(window[k]), got[0][1]
         if kind == "percent" and (window[k].norm in lex.lead_verbs
                                   or _strip1(window[k].norm) in lex.lead_verbs):
@@ -521,20 +571,86 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
     sentences = split_sentences(text)
     figures: list[Figure] = []
     contexts: dict[Sentence, _Context] = {}
-    for m in find_numbers(text):
-        if m.kind != "number":
+    cache: dict[Sentence, list[_W]] = {}
+
+    def words_of(sent: Sentence) -> list[_W]:
+        if sent not in cache:
+            cache[sent] = _words(text, sent.start, sent.end)
+        return cache[sent]
+
+    mentions = find_numbers(text)
+    for m in mentions:
+        if m.kind != "number" and not (m.kind == "ordinal" and _money_or_percent_after(text, m, lex)) \
+                and not (m.kind == "year" and _year_shaped_amount(text, m, lex)):
             continue
         sent = _sentence_of(sentences, m.start)
         if sent is None or m.end > sent.end:
             continue  # a mention never spans two sentences
         if sent not in contexts:
-            contexts[sent] = _Context(_words(text, sent.start, sent.end), lex)
+            contexts[sent] = _Context(words_of(sent), lex)
         fig = _figure(text, m, sent, contexts[sent], published, lex)
         if fig is not None:
             figures.append(fig)
-    figures.extend(_ranks(text, sentences, lex))
+    for sent in sentences:
+        words = words_of(sent)
+        figures.extend(_ranks(text, sent, words, lex))
+        figures.extend(_dual_multiples(text, sent, words, contexts, lex))
+        figures.extend(_fraction_figures(text, sent, words, lex))
+        figures.extend(_definite_changes(text, sent, words, lex))
+    cut = _cut_restatement(text, sentences, mentions, figures)
+    if cut is not None:
+        figures.append(cut)
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
+
+
+def _cut_restatement(text: str, sentences: list[Sentence], mentions: list[NumberMention],
+                     figures: list[Figure]) -> Figure | None:
+    """An excerpt cut inside its last word: "... أكثر من 5 ملي" restates an earlier figure of the
+    article when the cut word starts a scale word and that number with that scale was given
+    before ("5 مليارات دولار"). Then it is that figure again, with its own qualifier."""
+    if not mentions or not figures:
+        return None
+    m = mentions[-1]
+    if m.kind != "number" or m.scaled:
+        return None
+    tail = text[m.end:]
+    cut = tail.strip()
+    if not cut or not tail[:1].isspace() or not _CUT_WORD.fullmatch(cut):
+        return None
+    stem = normalize(cut)
+    scales = {value for word, (value, _) in vocab().scales.items() if word.startswith(stem) and word != stem}
+    earlier = [f for f in figures if f.start < m.start and f.value in {m.value * sc for sc in scales}]
+    if not earlier:
+        return None
+    f = earlier[-1]
+    start = m.qualifier_start
+    sent = _sentence_of(sentences, start)
+    return Figure(text=text[start:].rstrip(), value=f.value, value_max=None, unit=f.unit, metric=f.metric,
+                  qualifier=m.qualifier, period=None,
+                  sentence=text[sent.start:sent.end] if sent else text[start:].rstrip(),
+                  start=start, currency=f.currency, pair=f.pair)
+
+
+def _money_or_percent_after(text: str, m: NumberMention, lex: _Lex) -> bool:
+    """"تجاوزت الـ 10%", "الـ 500 دولار": a number after the article is an amount, not an
+    ordinal, when money or a percent follows it."""
+    unit = _unit_after(_words(text, m.end, min(len(text), m.end + 40)), lex)
+    return unit is not None and (unit.unit in ("USD", "percent") or unit.currency is not None)
+
+
+def _year_shaped_amount(text: str, m: NumberMention, lex: _Lex) -> bool:
+    """"قرابة 1800 شركة", "2000 مشروع": a number that looks like a year is a count or an amount
+    when a unit follows it and no year word or period preposition (عام, في, خلال ...) precedes it."""
+    after = _words(text, m.end, min(len(text), m.end + 40))
+    unit = _unit_after(after, lex)
+    if unit is None:
+        return False
+    if unit.unit == "count" and after[0].norm[-1:] not in ("ه", "ا"):
+        return False  # 11 and more count a singular noun (1800 شركة, 2000 مشروعا); "2022 مشاريع" is a year
+    before = _words(text, max(0, m.qualifier_start - 30), m.qualifier_start)
+    return not before or not (_is_word_in(before[-1], lex.year_words)
+                               or _is_word_in(before[-1], lex.period_prepositions))
 
 
 def _figure_key(f: Figure) -> tuple:
@@ -563,8 +679,12 @@ def _figure(text: str, m: NumberMention, sent: Sentence, ctx: _Context,
     after = _words(text, m.end, min(sent.end, m.end + _NEAR))
     after = after[:_clause_len(after)]
     before = _words(text, max(sent.start, m.qualifier_start - _NEAR), m.qualifier_start)
+    if _counter_or_price_unit(before, lex) or _per_volume_of_a_price(text, m, before, lex):
+        return None
     unit = _classify(text, m, after, before, ctx, lex)
     if unit is None:
+        return None
+    if unit.unit in ("percent", "other") and _share_of_land_or_people(after, unit.next_word, lex):
         return None
     if unit.unit in ("percent", "other") and unit.currency is None \
             and ctx.non_economic and ctx.metric(m.start) is None:
@@ -594,6 +714,12 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     unit = _unit_after(after, lex)
     if unit is not None:
         return unit
+    multiple = _multiple_after(after, before, ctx, lex)
+    if multiple is not None:
+        return multiple
+    visitors = _match_at(after, 0, lex.visitor_nouns, allow_clitic=False) if ctx.travel else None
+    if visitors is not None:
+        return _Unit("count", "other", None, after[visitors[1] - 1].end, visitors[1])
     signed = _signed_documents(after, before, lex)
     if signed is not None:
         return signed
@@ -602,6 +728,9 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     symbol = _symbol_before(text, m)
     if symbol is not None:
         return _Unit(symbol[0], None, None, m.end, 0)
+    if not m.scaled and m.qualifier_start == m.start and before \
+            and _is_word_in(before[-1], lex.percent_before):
+        return _Unit("percent", None, None, m.end, 0)  # "ارتفع بنسبة 5ر13 خلال ..."
     if m.scaled and _usd_implied(after, lex):
         return _Unit("USD", None, None, m.end, 0)  # "... بما يعادله بالدولار"
     if m.scaled and ctx.metric(m.start):
@@ -610,6 +739,95 @@ def _classify(text: str, m: NumberMention, after: list[_W], before: list[_W],
     if counted is not None:
         return _Unit("count", counted, None, m.end, 0)
     return None
+
+
+def _is_word_in(w: _W, words: frozenset[str]) -> bool:
+    """Is ``w``, once its clitics and article are dropped, one of ``words``?"""
+    return w.norm in words or _strip1(w.norm) in words or any(k in words for k in _term_words_for(w.norm))
+
+
+def _counter_or_price_unit(before: list[_W], lex: _Lex) -> bool:
+    """"المشاهدات: 1.2 ألف" (a page counter) or "لكل ألف متر مكعب" (what a price is for)."""
+    if before and before[-1].norm in lex.per_unit:
+        return True
+    words = [w for w in before if w.norm not in (":", "-", "|")][-lex.counter_window:]
+    return any(w.norm in lex.counter_labels for w in words)
+
+
+def _per_volume_of_a_price(text: str, m: NumberMention, before: list[_W], lex: _Lex) -> bool:
+    """"250 دولارا مقابل ألف متر مكعب": a bare scale word (no digits) right after a money unit
+    names what the price is for."""
+    if not (m.words and m.scaled and m.value in (1e3, 1e6)) or m.qualifier_start != m.start:
+        return False
+    if (before and before[-1].norm == "و") or text[m.start - 1:m.start] == "و":
+        return False  # "200 مليون دولار ومليون طن": a second figure, coordinated
+    recent = before[-3:]
+    return any(_match_at(recent, k, lex.currencies, allow_clitic=False) for k in range(len(recent)))
+
+
+def _share_of_land_or_people(after: list[_W], k: int, lex: _Lex) -> bool:
+    """"20% من أراضيها", "ثلث السكان": a share of territory, people or votes."""
+    if k < len(after) and after[k].norm == "من":
+        k += 1
+    elif k > 0:
+        return False
+    return any(_is_word_in(w, lex.share_of_not_economic) for w in after[k:k + 3])
+
+
+def _clause_before(before: list[_W], lex: _Lex) -> list[_W]:
+    """The words of the clause before a number (after the last comma), at most a window."""
+    window = before[-lex.multiplier_window:]
+    for k in range(len(window) - 1, -1, -1):
+        if window[k].norm in _PUNCT_BREAK:
+            return window[k + 1:]
+    return window
+
+
+def _change_in_clause(before: list[_W], lex: _Lex) -> bool:
+    """A change or comparison word and an economic term in the clause before a multiple, and no
+    people counted there ("تضاعف عدد اللاجئين 3 مرات")."""
+    clause = _clause_before(before, lex)
+    if not any(_is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    if any(_is_word_in(w, lex.people) for w in clause):
+        return False
+    return bool(_find_terms(clause, lex.economic) or _find_terms(clause, lex.metrics))
+
+
+def _verb_first_change(before: list[_W], after: list[_W], lex: _Lex) -> bool:
+    """"ارتفع بمقدار 3 مرات حجم التبادل": the change word opens the clause right before the
+    multiple and the economic subject follows it."""
+    clause = _clause_before(before, lex)
+    if not clause or len(clause) > 2 or not any(_is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    rest = after[:_clause_len(after)][:4]
+    return bool(_find_terms(rest, lex.metrics) or _find_terms(rest, lex.economic))
+
+
+def _multiple_after(after: list[_W], before: list[_W], ctx: _Context, lex: _Lex) -> _Unit | None:
+    """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
+    word in an economic sentence (unit other, the value is the multiple)."""
+    got = _match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
+    if got is None or not (_change_in_clause(before, lex) or _verb_first_change(before, after[got[1]:], lex)):
+        return None
+    if _match_at(after, got[1], lex.frequency, allow_clitic=False):
+        return None  # "3 مرات أسبوعيا": how often, not how much
+    return _Unit("other", "other", None, after[got[1] - 1].end, got[1])
+
+
+def _dual_multiples(text: str, sent: Sentence, words: list[_W], contexts: dict, lex: _Lex) -> list[Figure]:
+    """"ارتفع حجم التبادل مرتين": a dual that is a multiple by itself, same conditions."""
+    out = []
+    for k, w in enumerate(words):
+        norm = w.norm if w.norm in lex.multiplier_duals else _strip1(w.norm)
+        if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
+                or _match_at(words, k + 1, lex.frequency, allow_clitic=False):
+            continue
+        ctx = contexts.get(sent) or _Context(words, lex)
+        out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
+                          unit="other", metric="other", qualifier="exact", period=None,
+                          sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
+    return out
 
 
 def _signed_documents(after: list[_W], before: list[_W], lex: _Lex) -> _Unit | None:
@@ -698,22 +916,169 @@ def _metric_of(kind: str, ctx: _Context, m: NumberMention) -> str:
     return metric or "other"
 
 
-def _ranks(text: str, sentences: list[Sentence], lex: _Lex) -> list[Figure]:
-    """"المرتبة الثالثة" among trade partners → a rank figure (unit other)."""
+_RANK_DIGITS = re.compile(r"^(?:ال)?(\d{1,3})$")
+_FRACTION_CLITICS = ("وب", "وك", "فب", "و", "ف", "ب", "ك", "ل")
+
+
+def _rank_after(words: list[_W], k: int) -> tuple[float, int] | None:
+    """(rank, index after it) for the ordinal at k: "الثالثة", "الـ5", "ال12", "15"."""
+    if k >= len(words):
+        return None
+    w = words[k].norm
+    ordinals = vocab().ordinals
+    if w in ordinals:
+        return float(ordinals[w]), k + 1
+    m = _RANK_DIGITS.match(w)
+    if m:
+        return float(m.group(1)), k + 1
+    if w == "ال" and k + 1 < len(words) and words[k + 1].norm.isdigit() and len(words[k + 1].norm) <= 3:
+        return float(words[k + 1].norm), k + 2
+    return None
+
+
+def _economic_rank(words: list[_W], lex: _Lex) -> bool:
+    """Is a rank in this sentence a rank among trade partners, investors or suppliers?"""
+    norms = {w.norm for w in words} | {_strip1(w.norm) for w in words}
+    return bool(norms & lex.rank_actors) or bool(norms & lex.rank_context and norms & lex.rank_needs)
+
+
+def _ranked_by_economic_measure(words: list[_W], k: int, lex: _Lex) -> bool:
+    """"... من حيث حجم التبادل التجاري": the rank at words[:k] is by an economic measure."""
+    got = _match_at(words, k, lex.rank_by, allow_clitic=False) or \
+        _match_at(words, k + 1, lex.rank_by, allow_clitic=False)  # "المركز الخامس عالميا في"
+    if got is None:
+        return False
+    return any(_match_at(words, n, terms) for n in range(got[1], min(got[1] + 2, len(words)))
+               for terms in (lex.metrics, lex.economic))
+
+
+def _ranks(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
+    """"المرتبة الثالثة" / "ثاني أكبر شريك تجاري" among trade partners, investors or suppliers, or
+    by an economic measure → a rank figure (unit other, the value is the rank)."""
+    construct = vocab().construct_ordinals
+    out = []
+    economic: list[bool] = []  # computed once, when a rank word is met
+
+    def is_economic() -> bool:
+        if not economic:
+            economic.append(_economic_rank(words, lex))
+        return economic[0]
+
+    for k, noun in enumerate(words):
+        if _is_word_in(noun, lex.rank_nouns):
+            got = _rank_after(words, k + 1)
+            if got is None or not (is_economic() or _ranked_by_economic_measure(words, got[1], lex)):
+                continue
+            value, end = got
+        elif (noun.norm in construct or _strip1(noun.norm) in construct) and is_economic():
+            end = _superlative_of_actor(words, k + 1, lex)
+            if end is None:
+                continue
+            value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
+        elif _is_word_in(noun, lex.rank_partner_nouns) and k + 2 < len(words) \
+                and words[k + 1].norm in lex.rank_needs and words[k + 2].norm in vocab().ordinals:
+            value, end = float(vocab().ordinals[words[k + 2].norm]), k + 3  # "الشريك التجاري الثاني"
+        else:
+            continue
+        start = _after_conj(noun)
+        out.append(Figure(text=text[start:words[end - 1].end], value=value, value_max=None,
+                          unit="other", metric="other", qualifier="exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
+    return out
+
+
+def _superlative_of_actor(words: list[_W], k: int, lex: _Lex) -> int | None:
+    """"(ثاني) أكبر شريك/مستثمر": a superlative, then a partner or an economic actor within two
+    words → the index after the actor."""
+    if k >= len(words) or words[k].norm not in lex.rank_superlatives:
+        return None
+    for n in range(k + 1, min(k + 3, len(words))):
+        if _is_word_in(words[n], lex.rank_context) or _is_word_in(words[n], lex.rank_actors):
+            return n + 1
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _fraction_of(word: str) -> float | None:
+    """"ثلث", "بنحو" no; "بثلث", "وربع" → the fraction; never with ال ("النصف الأول" is a period)."""
+    fractions = vocab().fractions
+    if word in fractions:
+        return fractions[word]
+    for p in _FRACTION_CLITICS:
+        if word.startswith(p) and word[len(p):] in fractions:
+            return fractions[word[len(p):]]
+    return None
+
+
+def _qualifier_ending_at(words: list[_W], k: int) -> tuple[str, int] | None:
+    """(class, index where it starts) for a qualifier ("نحو", "أكثر من") ending right before k."""
+    for phrase, cls in vocab().qualifiers:
+        i = k - len(phrase)
+        if i < 0:
+            continue
+        first = words[i].norm
+        if not (first == phrase[0] or any(first == p + phrase[0] for p in ("و", "ب", "وب"))):
+            continue
+        if all(words[i + n].norm == t for n, t in enumerate(phrase) if n > 0):
+            return cls, i
+    return None
+
+
+def _fraction_figures(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
+    """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
+    economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount
+    (numbers.py), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
+    scales = vocab().scales
+    out = []
+    for k, w in enumerate(words[:-1]):
+        value = _fraction_of(w.norm)
+        if value is None or words[k + 1].norm in scales:
+            continue
+        if k > 0 and (words[k - 1].norm in scales or words[k - 1].norm[:1].isdigit()):
+            continue  # "مليار ونصف", "3 ونصف": part of an amount
+        got = _match_at(words, k + 1, lex.metrics) or _match_at(words, k + 1, lex.economic)
+        if got is None or any(_is_word_in(x, lex.share_of_not_economic) for x in words[k + 1:k + 3]):
+            continue
+        qual = _qualifier_ending_at(words, k)
+        start = _after_conj(words[qual[1]]) if qual else _after_conj(w)
+        end = words[got[1] - 1].end
+        out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
+                          metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
+    return out
+
+
+def _definite_change_value(word: str, lex: _Lex) -> float | None:
+    """"الثلث", "بالربع" → the fraction; "الضعف" → 2 (a glued ب is allowed)."""
+    for w in (word, word[1:] if word[:1] == "ب" else None):
+        if not w:
+            continue
+        if w in lex.multiplier_definite:
+            return lex.multiplier_definite[w]
+        if w.startswith("ال") and w[2:] in vocab().fractions:
+            return vocab().fractions[w[2:]]
+    return None
+
+
+def _definite_changes(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure]:
+    """"ارتفعت الصادرات بنحو الثلث", "زاد التبادل التجاري بمقدار الضعف": a change by a definite
+    fraction or by double, after a change word and an economic term in the clause. "النصف
+    الأول" (a period: an ordinal follows) is not one."""
     ordinals = vocab().ordinals
     out = []
-    for sent in sentences:
-        words = _words(text, sent.start, sent.end)
-        norms = {w.norm for w in words} | {_strip1(w.norm) for w in words}
-        if not (norms & lex.rank_context and norms & lex.rank_needs):
+    for k, w in enumerate(words):
+        value = _definite_change_value(w.norm, lex)
+        if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
             continue
-        for k in range(len(words) - 1):
-            noun, nxt = words[k], words[k + 1]
-            if (noun.norm in lex.rank_nouns or _strip1(noun.norm) in lex.rank_nouns) \
-                    and nxt.norm in ordinals:
-                start = _after_conj(noun) if noun.norm not in lex.rank_nouns else noun.start
-                out.append(Figure(text=text[start:nxt.end], value=float(ordinals[nxt.norm]),
-                                  value_max=None, unit="other", metric="other",
-                                  qualifier="exact", period=None,
-                                  sentence=text[sent.start:sent.end], start=start))
+        if not _change_in_clause(words[:k], lex):
+            continue
+        qual = _qualifier_ending_at(words, k)
+        introduced = w.norm[:1] == "ب" or qual is not None \
+            or (k > 0 and _is_word_in(words[k - 1], lex.change_by))
+        if not introduced:
+            continue  # "خلال الربع الماضي": a period
+        start = _after_conj(words[qual[1]]) if qual else w.start
+        out.append(Figure(text=text[start:w.end], value=value, value_max=None, unit="other",
+                          metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
     return out

@@ -25,7 +25,7 @@ LEXICON = "numbers.yaml"
 # start a word: "كوب29" is a name, not a number.
 _TOKEN = re.compile(
     r"(?P<num>(?<!\w)(?P<pre>[وف]?(?:[بلك]?ال|لل|[بلك])?)"
-    r"(?P<digits>\d+ر\d+|\d+(?:[.,]\d+)*))"
+    r"(?P<digits>\d+ر\d+|\d+(?:[.,،]\d+)*))"
     r"|(?P<word>[\u0621-\u064A]+)"
     r"|(?P<pct>[%٪])"
     r"|(?P<dash>[-–—])"
@@ -83,6 +83,7 @@ class _Vocab:
     scales: dict[str, tuple[float, str]]  # word → (value, form)
     fractions: dict[str, float]
     ordinals: dict[str, int]
+    construct_ordinals: dict[str, int]
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]  # (phrase tokens, class), longest first
     trailing_approx: frozenset[str]
     range_to: frozenset[str]
@@ -112,6 +113,7 @@ def vocab() -> _Vocab:
         scales={normalize(s["word"]): (float(s["value"]), s["form"]) for s in data["scales"]},
         fractions=_norm_map(data["fractions"]),
         ordinals={normalize(k): int(v) for k, v in data["ordinals"].items()},
+        construct_ordinals={normalize(k): int(v) for k, v in data["construct_ordinals"].items()},
         qualifiers=tuple(quals),
         trailing_approx=frozenset(normalize(w) for w in data["trailing_approx"]),
         range_to=frozenset(normalize(w) for w in data["range_to"]),
@@ -133,6 +135,7 @@ def parse_digits(s: str, scaled: bool = False) -> float | None:
     a dot before a scale is a decimal point; "1,200 مليار" keeps the comma as thousands);
     "1,200.5" and "1.200,5" → 1200.5; "5ر13" → 13.5; "26.11.2021" → None (a date).
     """
+    s = s.replace("،", ",")  # an Arabic comma between digits separates like a comma: 4،5 = 4.5
     m = _REVERSED_DECIMAL.match(s)
     if m:
         return float(f"{m.group(2)}.{m.group(1)}")
@@ -323,7 +326,10 @@ class _Scanner:
         if sc is not None and self.v.units.get(self.word(i + 1) or "") == 1:
             return sc[0], i + 2, True, False, sc[0]  # "مليون واحد": one million
         lone = _strip_word_prefix(w, self.v.scales)  # "مليار", "ملياري", "بمليار"
-        if lone is not None and lone[1][1] in ("singular", "dual"):
+        if lone is not None and (lone[1][1] in ("singular", "dual")
+                                 or (lone[1][1] == "accusative" and lone[1][0] >= 1e6)):
+            # "مليارا ونصف", "بلغ مليونا و200 ألف": the accusative is one scale too ("ألفا" is
+            # left alone: it also spells a name)
             scale, form = lone[1]
             return scale * (2 if form == "dual" else 1), i + 1, True, False, scale
         frac = _strip_word_prefix(w, self.v.fractions)
@@ -476,7 +482,7 @@ def _read_mention(sc: _Scanner, i: int) -> tuple[dict | None, int] | None:
             elif conn.kind == "word" and conn.text in v.range_to and i > 0 \
                     and sc.word(i - 1) in v.range_from:
                 # "ارتفع من X إلى Y" is a change to Y; "من X إلى Y" alone is a range.
-                if any(_strip_conj(sc.word(i - 2 - n)) in v.change_verbs for n in range(4)):
+                if any(_is_change_word(sc.word(i - 2 - n), v.change_verbs) for n in range(4)):
                     fields.update(value=combined[1], value_max=None, from_value=combined[0])
                 fields["lead"] = i - 1
     return fields, fields["last"]
@@ -495,6 +501,9 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
         start_n += 1  # "وثلاثة": a glued conjunction ("واحد" is a number word itself)
     end_n = toks[f["last"] - 1].e
     qual_tok = f["first"] if lead is None else lead
+    if lead is None and _bare_article_before(sc, qual_tok):
+        qual_tok -= 1  # "تتجاوز الـ 30 مليار", "الـ 50": the article belongs to the number
+        start_n = toks[qual_tok].s
     qualifier, q_start_n = "exact", None
     q = sc.qualifier_before(qual_tok)
     if q is not None:
@@ -510,16 +519,26 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
     q_start = norm.to_original(q_start_n, q_start_n + 1)[0] if q_start_n is not None else start
     return NumberMention(start=start, end=end, value=f["value"], value_max=f["value_max"],
                          qualifier=qualifier, qualifier_start=min(q_start, start),
-                         kind=_kind_of(sc, f["first"], f["year"]), scaled=f["scaled"],
+                         kind=_kind_of(sc, f["first"], f["year"], f["scaled"]), scaled=f["scaled"],
                          words=f["words"], from_value=f["from_value"])
 
 
-def _kind_of(sc: _Scanner, i: int, year: bool) -> str:
-    """ordinal ("ال25", "الـ 50"), label ("إس-400"), year (2023) or number."""
+def _bare_article_before(sc: _Scanner, i: int) -> bool:
+    """A detached article ("الـ 30", tatweel already removed) right before token i."""
+    return i > 0 and sc.word(i - 1) == "ال" and sc.same_line(i - 1, i)
+
+
+def _kind_of(sc: _Scanner, i: int, year: bool, scaled: bool = False) -> str:
+    """ordinal ("ال25", "الـ 50"), label ("إس-400"), year (2023) or number.
+
+    An ordinal never takes a scale word: "الـ 30 مليار" is a definite amount, not a 30th.
+    """
     t = sc.toks[i]
+    if scaled:
+        return "label" if _is_label(sc, i) else "number"
     if t.kind == "num" and (t.pre.endswith("ال") or t.pre.endswith("لل")):
         return "ordinal"
-    if i > 0 and sc.word(i - 1) == "ال" and sc.same_line(i - 1, i):
+    if _bare_article_before(sc, i):
         return "ordinal"  # "الـ 50" (tatweel already removed)
     if _is_label(sc, i):
         return "label"
@@ -534,8 +553,12 @@ def _past_marks(text: str, end: int) -> int:
     return _MARKS.match(text, end).end()
 
 
-def _strip_conj(word: str | None) -> str | None:
-    return word[1:] if word and word[:1] in _CONJ_PREFIXES and len(word) > 3 else word
+def _is_change_word(word: str | None, change_words: frozenset[str]) -> bool:
+    """"ارتفع", "وارتفع", "لرفع", "ولزيادة": a change word behind up to two clitic letters."""
+    if not word:
+        return False
+    return any(word[n:] in change_words for n in range(3) if len(word) - n >= 3
+               and all(c in "وفلب" for c in word[:n]))
 
 
 def _is_label(sc: _Scanner, i: int) -> bool:
