@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS_DIR = SHARED / "seeds"
 DEVSET_DIR = SHARED / "devset"
+DEVSET2_DIR = SHARED / "devset2"
 RAW_DIR = ROOT / "data" / "raw"
 
 
@@ -31,6 +32,13 @@ def devset_dir() -> Path:
     if not DEVSET_DIR.is_dir():
         pytest.skip("../shared/devset is not beside the project")
     return DEVSET_DIR
+
+
+@pytest.fixture(scope="session")
+def devset2_dir() -> Path:
+    if not DEVSET2_DIR.is_dir():
+        pytest.skip("../shared/devset2 is not beside the project")
+    return DEVSET2_DIR
 
 
 def _pg_admin_url() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.figures import find_figures
+from corpus.extract.figures import find_figures
 
 PUB = "2024-05-01"
 

@@ -14,10 +14,12 @@ from ..normalize import normalize
 
 # Single-letter clitics: conjunctions و ف, prepositions ب ل ك.
 SINGLE_CLITICS = ("و", "ف", "ب", "ل", "ك")
+# Clitic groups before a word without the article, longest first ("وب" in "وبموسكو").
+CLITIC_GROUPS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 # Conjunctions alone: "و4 مليارات" joins a list, it is not part of the figure.
 CONJUNCTIONS = ("و", "ف")
 # Regex fragment: clitics before a name, verb or place ("وبوتين", "فالتقى", "بموسكو").
-CLITIC = r"(?:[وفبلك]|وب|ول|فب|فل|وك)?"
+CLITIC = r"(?:[وفبلك]|وب|ول|فب|فل|وك)?"  # CLITIC_GROUPS and وك, as a regex
 # Regex fragment: clitics and the article before a noun ("والمباحثات", "للقمة").
 ARTICLE_CLITIC = r"(?:وال|فال|بال|كال|لل|ال|[وفبلك]|وب|ول|فب)?"
 # Regex fragment: plural and pronoun endings of a noun or verb ("مباحثاتهما", "التقيا").
@@ -25,9 +27,12 @@ SUFFIX = r"(?:ات|اته|اتها|اتهما|اتهم|ه|ها|هما|هم|ا|ا
 # Pronoun suffixes (his, her, their two, their, …), after a stem that may change form.
 PRONOUN = r"(?:ه|ها|هما|هم|هن|كم|نا)"
 
-# Sentence ends: ! ? ؟ ؛ a line break, a full stop that is not a decimal point, and a colon that
-# opens a quotation (the quote is its own sentence: its subject is the speaker, not the verb).
-_SENTENCE_SPLIT = re.compile(r"(?:[!?؟\n؛]|(?<!\d)\.(?!\d)|:\s*(?=[\"«“]))+")
+# Sentence ends: ! ? ؟ ؛ ; a line break, and a full stop that is not a decimal point (a dot
+# between two digits; "عام 2023." ends a sentence).
+SENTENCE_END = re.compile(r"[!?؟؛;\n]|(?<!\d)\.|\.(?!\d)")
+# ... and a colon that opens a quotation: the quote is its own sentence (its subject is the
+# speaker, not the verb inside it).
+_SENTENCE_SPLIT = re.compile(rf"(?:{SENTENCE_END.pattern}|:\s*(?=[\"«“]))+")
 
 
 def forms(words: Iterable[object]) -> list[str]:

@@ -19,14 +19,12 @@ from typing import NamedTuple
 from ..lexicons import load_yaml
 from ..models import Figure
 from ..normalize import normalize
+from .arabic import SENTENCE_END, SINGLE_CLITICS
 from .numbers import NumberMention, find_numbers, vocab
 
-# Sentence ends: . ! ? ؟ ؛ ; (not a dot between digits) and line breaks.
-_SENTENCE_END = re.compile(r"[!?؟؛;\n]|(?<!\d)\.|\.(?!\d)")
 # Words in the original text (harakat and tatweel stay inside the word), or single symbols.
 _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[%٪$€]|[^\s\w]")
 _PUNCT_BREAK = frozenset("،,:()[]{}«»\"“”'|")
-_CLITICS = ("و", "ف", "ب", "ل", "ك")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 _NEAR = 300  # characters around a number that can hold its unit, verb, qualifier or noun
@@ -47,7 +45,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text`` (Arabic punctuation, line breaks; decimals are not split)."""
     spans: list[Sentence] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         end = m.end()
         if text[pos:end].strip():
             spans.append(_trim(text, pos, end))
@@ -238,7 +236,7 @@ def _word_eq(w: str, t: str) -> bool:
 def _term_words_for(w: str) -> tuple[str, ...]:
     """The term words a text word may spell once its clitics (و ف ب ل ك, ال, لل) are dropped."""
     keys = [w]
-    if w[:1] in _CLITICS:
+    if w[:1] in SINGLE_CLITICS:
         keys.append(w[1:])
         if w[1:3] == "ال":
             keys.append(w[3:])
@@ -370,7 +368,7 @@ class _Context:
 
 @lru_cache(maxsize=1 << 16)
 def _strip1(w: str) -> str:
-    return w[1:] if w[:1] in _CLITICS and len(w) > 3 else w
+    return w[1:] if w[:1] in SINGLE_CLITICS and len(w) > 3 else w
 
 
 def _lead_verb_start(words_before: list[_W], lex: _Lex) -> int | None:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..lexicons import load_yaml
 from ..normalize import Normalized, normalize, normalize_with_offsets
+from .arabic import CLITIC_GROUPS, CONJUNCTIONS
 
 LEXICON = "numbers.yaml"
 
@@ -35,8 +36,6 @@ _TOKEN = re.compile(
 _REVERSED_DECIMAL = re.compile(r"^(\d+)ر(\d+)$")  # agency style: 5ر13 = 13.5
 _DIGIT_GROUPS = re.compile(r"^[0-9]+(?:[.,][0-9]+)*$")
 _YEAR_MIN, _YEAR_MAX = 1800, 2100
-_CONJ_PREFIXES = ("و", "ف")  # conjunctions: not part of a figure's text
-_WORD_PREFIXES = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
 @dataclass(frozen=True)
@@ -182,9 +181,9 @@ def _strip_word_prefix(word: str, table) -> tuple[str, float] | None:
     """Look a word up, allowing one glued و/ف (or ب/ل/ك when 3+ letters remain)."""
     if word in table:
         return word, table[word]
-    for p in _WORD_PREFIXES:
+    for p in CLITIC_GROUPS:
         rest = word[len(p):]
-        if word.startswith(p) and rest in table and (p in _CONJ_PREFIXES or len(rest) >= 3):
+        if word.startswith(p) and rest in table and (p in CONJUNCTIONS or len(rest) >= 3):
             return rest, table[rest]
     return None
 
@@ -494,9 +493,9 @@ def _mention_from_fields(sc: _Scanner, norm: Normalized, f: dict) -> NumberMenti
     first_tok = toks[f["first"]]
     lead = f["lead"]
     start_n = first_tok.s
-    if first_tok.kind == "num" and first_tok.pre[:1] in _CONJ_PREFIXES:
+    if first_tok.kind == "num" and first_tok.pre[:1] in CONJUNCTIONS:
         start_n += 1  # the conjunction is not part of the number
-    elif first_tok.kind == "word" and first_tok.text[:1] in _CONJ_PREFIXES \
+    elif first_tok.kind == "word" and first_tok.text[:1] in CONJUNCTIONS \
             and not sc.is_number_word(first_tok.text):
         start_n += 1  # "وثلاثة": a glued conjunction ("واحد" is a number word itself)
     end_n = toks[f["last"] - 1].e
@@ -571,7 +570,7 @@ def _is_label(sc: _Scanner, i: int) -> bool:
 def _skip_conj(tok: _Tok, sc: _Scanner) -> int:
     """Start a qualifier after a glued و/ف but keep ب: "ونحو" → "نحو", "وبنحو" → "بنحو"."""
     rest = tok.text[1:]
-    if tok.text[:1] in _CONJ_PREFIXES and any(
+    if tok.text[:1] in CONJUNCTIONS and any(
             p[0] in (rest, rest[1:] if rest[:1] == "ب" else None) for p, _ in sc.v.qualifiers):
         return tok.s + 1
     return tok.s
@@ -638,4 +637,4 @@ def parse_arabic_number(s: str) -> float | None:
 
 def _clitic_only(before: str) -> bool:
     rest = normalize(before).strip()
-    return rest == "" or rest in _CONJ_PREFIXES or bool(_EDGE.match(rest))
+    return rest == "" or rest in CONJUNCTIONS or bool(_EDGE.match(rest))
