@@ -1,4 +1,4 @@
-"""Topic tags (corpus/topics.py)."""
+"""Topic tags (corpus/extract/topics.py)."""
 from __future__ import annotations
 
 import pytest
