@@ -27,6 +27,8 @@ from rapidfuzz.distance import Indel
 
 from . import migrations, schema
 from .config import database_url
+from .extract import EXTRACTOR_VERSION
+from .extract.events import ArticleMeeting, cluster_meetings
 from .filters import Filters
 from .models import Extraction, Figure, Meeting, RawDocument
 from .normalize import normalize
@@ -968,11 +970,7 @@ def period_start(period: str | None, published: dt.date | None) -> dt.date | Non
 
 
 def _extractor_version() -> str:
-    try:
-        from . import extract
-    except ImportError:
-        return "0"
-    return str(getattr(extract, "EXTRACTOR_VERSION", "0"))
+    return EXTRACTOR_VERSION
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -1005,30 +1003,7 @@ def _meeting_items(conn: sa.Connection) -> list[dict[str, Any]]:
 
 
 def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
-    """Group meetings into events with ``events.cluster_meetings``; a same-date rule without it."""
-    try:
-        from .extract.events import cluster_meetings
-    except ImportError:
-        cluster_meetings = None
-    if cluster_meetings is not None:
-        return _groups_from_events_module(cluster_meetings, items)
-    groups: dict[Any, _EventGroup] = {}
-    for it in items:
-        if not it["primary"]:
-            continue
-        key = (it["date"], it["kind"]) if it["date"] else ("undated", it["article_id"], it["idx"])
-        group = groups.setdefault(key, _EventGroup(it["date"], it["city"], it["kind"], it["status"], []))
-        group.city = group.city or it["city"]
-        if it["status"] == "held":
-            group.status = "held"
-        group.members.append((it["article_id"], it["idx"], False))
-    return list(groups.values())
-
-
-def _groups_from_events_module(cluster_meetings: Callable[..., Any],
-                               items: list[dict[str, Any]]) -> list[_EventGroup]:
-    """Each article's main meeting goes to ``events.cluster_meetings``, keyed by article id."""
-    from .extract.events import ArticleMeeting
+    """Each article's main meeting goes to ``extract.events.cluster_meetings``, keyed by article id."""
     main: dict[str, dict[str, Any]] = {}
     for it in items:
         key = str(it["article_id"])
