@@ -135,6 +135,8 @@ def test_encounter_detection_by_countries_and_denials(text, found):
     ("التقى الرئيس الروسي نظيره الأذربيجاني إلهام علييف في سوتشي اليوم.", date(2010, 9, 3), False),
     ("التقى الرئيس الروسي نظيره الأذربيجاني إلهام علييف في سوتشي اليوم.", date(2015, 9, 3), True),
     ("التقى رئيس الوزراء الروسي فلاديمير بوتين الرئيس الأذربيجاني إلهام علييف في موسكو.", date(2010, 9, 3), True),
+    ("اختتم الرئيس الروسي زيارة إلى باكو. ووقع الرئيسان معاهدة. وأشاد برئيس الوزراء فلاديمير بوتين.",
+     date(2010, 9, 3), False),
     # Greetings in writing are not encounters; by phone they are.
     ("هنأ الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في برقية بمناسبة عيد الاستقلال.", None, False),
     ("بعث الرئيس الروسي فلاديمير بوتين رسالة إلى نظيره الأذربيجاني إلهام علييف هنأه فيها بالعيد.", None, False),
@@ -192,3 +194,18 @@ def test_leaders_brought_to_the_same_venue_meet_there(text, expected):
 ])
 def test_publication_day_of_a_held_meeting_that_names_no_day(text, expected):
     assert find_meetings(text, date(2022, 2, 25))[0].date == expected
+
+
+def test_meetings_a_message_recalls_are_not_the_articles_encounter():
+    text = ("بعث الرئيس الروسي فلاديمير بوتين برقية تهنئة إلى الرئيس الأذربيجاني إلهام علييف بمناسبة عيد "
+            "ميلاده.\nوأعرب بوتين في برقيته عن تقديره لعلييف، مشيرا إلى اللقاء المثمر الذي جمعهما في موسكو.")
+    assert find_meetings(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "علييف يلغي مشاركته في احتفالات يوم النصر بموسكو\nوكان من المقرر أن يلتقي الرئيس بوتين الرئيس علييف هناك.",
+    "أجرى الرئيس بوتين محادثات مع الرئيس الكازاخستاني في أستانا، وتطرق إلى لقاءاته الأخيرة مع قادة المنطقة "
+    "ومنهم الرئيس الأذربيجاني إلهام علييف.",
+])
+def test_cancelled_and_earlier_encounters_are_not_the_articles(text):
+    assert [m for m in find_meetings(text) if m.primary] == []

@@ -101,6 +101,7 @@ class _Lex:
     vague_future: re.Pattern
     vague_past: re.Pattern
     attends: re.Pattern
+    past_adjective: re.Pattern
     route_end: re.Pattern
     arrival: re.Pattern
     relative: re.Pattern
@@ -142,7 +143,7 @@ def _lex() -> _Lex:
         # "الرئيس الروسي (دميتري) مدفيديف": a title followed by another holder's name.
         not_putin=re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
                              rf"\s+(?:{alternation(people['not_putin'])})(?![^\W_])"),
-        by_message=_word_re(terms["by_message"], ARTICLE_CLITIC),
+        by_message=_word_re(terms["by_message"], ARTICLE_CLITIC, SUFFIX),
         aliyev_name=_word_re(people["aliyev"]["names"]),
         aliyev_title=_word_re(people["aliyev"]["titles"]),
         not_aliyev=_word_re(people["not_aliyev"]),
@@ -163,7 +164,8 @@ def _lex() -> _Lex:
         titles=frozenset(forms(terms["person_titles"])),
         vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
         vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),
-        attends=_word_re(terms["attends"], CLITIC),
+        attends=_word_re(terms["attends"], ARTICLE_CLITIC, SUFFIX),
+        past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
         # "من X، …، إلى " right before a place: the place ends a route.
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
@@ -209,10 +211,10 @@ def _not_president_period() -> tuple[date, date]:
     return to_date(period["from"]), to_date(period["to"])
 
 
-def titles_mean_putin(today: date | None, norm: str) -> bool:
-    """Do Putin's titles ("الرئيس الروسي") refer to him? Not in an article of Medvedev's
-    presidency that never names Putin."""
-    if today is None or _lex().putin_name.search(norm):
+def titles_mean_putin(today: date | None) -> bool:
+    """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
+    Medvedev's presidency: Putin, then prime minister, is named by name there."""
+    if today is None:
         return True
     start, end = _not_president_period()
     return not start <= today < end
@@ -235,7 +237,7 @@ def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bo
     s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
     s.aliyev_named = bool(lex.aliyev_name.search(text))
     s.aliyev = s.aliyev_named or _aliyev_titles(text)
-    s.pair = bool(lex.pair.search(text)) and doc_has_both or _leaders_by_country(text)
+    s.pair = bool(lex.pair.search(text)) and doc_has_both and putin_titles or _leaders_by_country(text)
     s.other_leader = bool(lex.others.search(text))
     for kind, pat in lex.terms.items():
         s.terms.extend((m.start(), kind) for m in pat.finditer(text))
@@ -269,8 +271,10 @@ def _is_meeting_sentence(s: _Sentence) -> bool:
         return False
     if _lex().denial.search(s.norm):
         return False
-    if all(k == "other" for _, k in s.terms) and _lex().by_message.search(s.norm):
-        return False  # a greeting or an apology sent in writing is not an encounter
+    if _lex().by_message.search(s.norm) and not any(k == "phone_call" for _, k in s.terms):
+        # A greeting or an apology sent in writing is not an encounter, and the meetings a
+        # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones.
+        return False
     if s.putin and s.aliyev:
         return True
     if s.pair or s.trilateral or s.putin_visit_az:
@@ -279,8 +283,11 @@ def _is_meeting_sentence(s: _Sentence) -> bool:
 
 
 def _is_denial(s: _Sentence) -> bool:
-    """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف")."""
-    return bool(s.terms) and (s.putin or s.aliyev or s.pair) and bool(_lex().denial.search(s.norm))
+    """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
+    part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو")."""
+    lex = _lex()
+    return (bool(s.terms) or bool(lex.attends.search(s.norm))) and (s.putin or s.aliyev or s.pair) \
+        and bool(lex.denial.search(s.norm))
 
 
 def _kind(s: _Sentence) -> str:
@@ -312,7 +319,15 @@ def _is_past_reference(s: _Sentence) -> bool:
     for m in _lex().past.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return True
-    return False
+    # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
+    return any(_lex().past_adjective.match(s.norm, end) for end in _term_ends(s))
+
+
+def _term_ends(s: _Sentence) -> list[int]:
+    ends = []
+    for pat in _lex().terms.values():
+        ends += [m.end() for m in pat.finditer(s.norm)]
+    return ends
 
 
 def _status(s: _Sentence) -> str:
@@ -582,7 +597,7 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     nt = normalize_with_offsets(text)
     norm = _masked(nt.text)
     lex = _lex()
-    putin_titles = titles_mean_putin(published, norm)
+    putin_titles = titles_mean_putin(published)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or _aliyev_titles(norm))
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))

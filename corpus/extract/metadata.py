@@ -32,6 +32,8 @@ DATELINE_CHARS = 160
 DATELINE_START = 40
 # The lead, where a full date is the article's news day: this many characters of the body.
 LEAD_CHARS = 400
+# Header lines where a dateline or a stamp is looked for.
+DATELINE_LINES = 6
 # A year-less dateline may differ from the page's stamp by this many days.
 SAME_DAY_SLIP = 2
 # The lead is the first paragraph of at least this many words.
@@ -42,7 +44,10 @@ STAMP_START = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
 
-_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|تم\s+النشر|published|date)\s*:?", re.I)
+_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|محدث|تم\s+النشر|published|date)\s*:?", re.I)
+# Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
+# "published"/"updated": a newsroom dateline a day off may correct them.
+_GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<name>.+?)\s*$", re.I | re.M)
 _OPEN_PAREN_DATELINE = re.compile(r"^\s*\((?P<inner>[^()\n]{3,%d})\)" % DATELINE_CHARS)
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
@@ -183,19 +188,46 @@ def _yearless_dateline(lines: list[str], near: date) -> date | None:
     """"باكو، 29 سبتمبر، أذرتاج" under a stamp of 2025-09-28: the dateline's day with the
     stamp's year. A crawler's stamp may be a day off (time zones); the newsroom's dateline is
     the day the article was written. Only within SAME_DAY_SLIP days of the stamp."""
-    for line in lines[:3]:
+    for line in lines[:DATELINE_LINES]:
         for d in find_dates(line, near):
             if d.kind == "explicit" and not d.year_known and d.date is not None and d.start <= DATELINE_START \
-                    and abs((d.date - near).days) <= SAME_DAY_SLIP and _DATELINE_AFTER.match(line, d.end):
+                    and abs((d.date - near).days) <= SAME_DAY_SLIP and _DATELINE_AFTER.match(line, d.end) \
+                    and _is_dateline_head(line[:d.start]):
                 return d.date
     return None
+
+
+def _full_dateline(lines: list[str]) -> date | None:
+    """"قازان، 23 أكتوبر 2024 (تاس)": a header or first-paragraph line opening with a place or an
+    agency and a full date."""
+    for line in lines[:DATELINE_LINES]:
+        found = _full_dates(line[:DATELINE_START + 40])
+        if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(line, found[0].end) \
+                and _is_dateline_head(line[:found[0].start]) and not _LABEL.match(normalize(line).lstrip()):
+            return found[0].date
+    return None
+
+
+def find_today(text: str, head: str, published: date | None) -> tuple[date | None, str | None]:
+    """The article's own "today": the newsroom's dateline when it is within SAME_DAY_SLIP days of
+    the publication date (a page stamped the next morning still says اليوم of the dateline's
+    day), else the publication date, else the first full date of the lead."""
+    lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    if published is not None:
+        dateline = _full_dateline(lines) or _yearless_dateline(lines, published)
+        if dateline is not None and dateline != published and abs((dateline - published).days) <= SAME_DAY_SLIP:
+            return dateline, "dateline"
+        return published, "publication date"
+    lead = lead_date(text)
+    return (lead, "first full date of the lead") if lead else (None, None)
 
 
 def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
     lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
     when, how = _published_from_head(lines)
-    if when is not None and how == "text: labelled stamp":
+    generic = any(_GENERIC_LABEL.match(normalize(ln)) for ln in lines[:DATELINE_LINES])
+    if when is not None and how == "text: labelled stamp" and generic:
         dateline = _yearless_dateline(lines, when)
         if dateline is not None and dateline != when:
             when, how = dateline, "text: dateline, year from the stamp"
@@ -337,12 +369,9 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
         meta.published, how = find_published(text, head, url)
         if how:
             meta.provenance["published"] = how
-    if meta.published:
-        meta.today, meta.provenance["today"] = meta.published, "publication date"
-    else:
-        lead = lead_date(text)
-        if lead:
-            meta.today, meta.provenance["today"] = lead.isoformat(), "first full date of the lead"
+    today, how = find_today(text, head, to_date(meta.published))
+    if today is not None:
+        meta.today, meta.provenance["today"] = today.isoformat(), how
     if hints.get("outlet"):
         meta.outlet, meta.provenance["outlet"] = str(hints["outlet"]).strip(), "hint"
     else:
