@@ -209,3 +209,10 @@ def test_meetings_a_message_recalls_are_not_the_articles_encounter():
 ])
 def test_cancelled_and_earlier_encounters_are_not_the_articles(text):
     assert [m for m in find_meetings(text) if m.primary] == []
+
+
+def test_an_encounter_at_a_shared_venue_keeps_the_day_and_month_its_sentence_gives():
+    text = ("في الخامس والعشرين من مايو الجاري عقد الرئيس الروسي فلاديمير بوتين اجتماع المجلس في الكرملين. "
+            "ووصل إلى الكرملين الرئيس الأذربيجاني إلهام علييف أيضا.")
+    (m,) = find_meetings(text)
+    assert (m.date, m.month, m.day, m.city) == (None, 5, 25, "Moscow")

@@ -644,9 +644,11 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
             _apply_date(m, choice)
             secondary.append(m)
     if primary is None:
-        primary = _shared_venue(sentences, text, nt)
-        if primary is not None:
-            merged.append(next(s for s in sentences if _evidence(text, nt, s) == primary.evidence))
+        found = _shared_venue(sentences, text, nt)
+        if found is not None:
+            primary, gathering = found
+            _apply_date(primary, _date_for(gathering, mentions, nt, published, primary.status or "held"))
+            merged.append(gathering)
     if primary is None:
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
@@ -705,7 +707,7 @@ def _dated_just_before(merged: list[_Sentence], mentions: list[DateMention], nt,
     return False
 
 
-def _shared_venue(sentences: list[_Sentence], text: str, nt) -> FoundMeeting | None:
+def _shared_venue(sentences: list[_Sentence], text: str, nt) -> tuple[FoundMeeting, _Sentence] | None:
     """"اجرى بوتين اجتماع المجلس … في الكرملين. ووصل إلى الكرملين الرئيس الأذربيجاني": one leader
     holds a meeting at a venue, and a sentence of the same article brings the other one there."""
     lex = _lex()
@@ -727,7 +729,7 @@ def _shared_venue(sentences: list[_Sentence], text: str, nt) -> FoundMeeting | N
                 several = any(x.other_leader for x in between) or "multilateral_summit" in kinds
                 kind = "multilateral_summit" if several else "talks"
                 return FoundMeeting(date=None, city=sorted(venues & {c for _, c in _cities_in(other.norm)})[0],
-                                    kind=kind, status=_status(s), evidence=_evidence(text, nt, s))
+                                    kind=kind, status=_status(s), evidence=_evidence(text, nt, s)), s
     return None
 
 
