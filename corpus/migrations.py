@@ -61,12 +61,12 @@ def _v4_lsh_sketches(conn: sa.Connection) -> None:
 
 
 def _v5_meeting_day_month(conn: sa.Connection) -> None:
-    """A meeting's year-less day and month, so that linking in the store sees what the text says
-    (``reprocess`` fills them for articles stored before)."""
+    """A meeting's year-less day and month and its third leaders, so that linking in the store
+    sees what the text says (``reprocess`` fills them for articles stored before)."""
     have = {c["name"] for c in sa.inspect(conn).get_columns("meetings")}
-    for column in ("month", "day"):
+    for column, kind in (("month", "INTEGER"), ("day", "INTEGER"), ("participants", "TEXT")):
         if column not in have:  # a fresh database got them from the table definition
-            conn.exec_driver_sql(f"ALTER TABLE meetings ADD COLUMN {column} INTEGER")
+            conn.exec_driver_sql(f"ALTER TABLE meetings ADD COLUMN {column} {kind}")
 
 
 MIGRATIONS: list[Callable[[sa.Connection], None]] = [

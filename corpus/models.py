@@ -57,6 +57,7 @@ class Meeting:
     primary: bool = True  # False for a past meeting mentioned in passing
     month: int | None = None  # a day and month the text gives without a year, for linking
     day: int | None = None
+    participants: tuple[str, ...] = ()  # third leaders named with the encounter (Pashinyan, …)
 
     def to_contract(self) -> dict[str, Any]:
         return {"date": self.date, "city": self.city, "kind": self.kind,

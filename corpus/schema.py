@@ -82,6 +82,7 @@ meetings = sa.Table(
     sa.Column("primary", sa.Boolean, nullable=False, default=True),
     sa.Column("month", sa.Integer),  # a day and month without a year, for linking (schema v5)
     sa.Column("day", sa.Integer),
+    sa.Column("participants", sa.Text),  # third leaders, comma-separated (schema v5)
 )
 
 figures = sa.Table(

@@ -182,7 +182,8 @@ def prepare(doc: RawDocument, extraction: Extraction) -> _Prepared:
 def _meeting_rows(article_id: int, meetings: Sequence[Meeting]) -> list[dict[str, Any]]:
     return [{"article_id": article_id, "idx": i, "date": _date(m.date), "date_basis": m.date_basis,
              "city": m.city, "kind": m.kind, "status": m.status, "evidence": m.evidence,
-             "weekday": m.weekday, "primary": bool(m.primary), "month": m.month, "day": m.day}
+             "weekday": m.weekday, "primary": bool(m.primary), "month": m.month, "day": m.day,
+             "participants": ",".join(m.participants) or None}
             for i, m in enumerate(meetings)]
 
 
@@ -991,7 +992,8 @@ def _meeting_items(conn: sa.Connection) -> list[dict[str, Any]]:
                     .order_by(S.c.id).limit(1).scalar_subquery())
     rows = conn.execute(
         sa.select(M.c.article_id, M.c.idx, M.c.date, M.c.date_basis, M.c.city, M.c.kind, M.c.status,
-                  M.c.evidence, M.c.weekday, M.c.month, M.c.day, M.c.primary, A.c.published, A.c.title,
+                  M.c.evidence, M.c.weekday, M.c.month, M.c.day, M.c.participants, M.c.primary,
+                  A.c.published, A.c.title,
                   first_source.label("source"))
         .join(A, A.c.id == M.c.article_id).where(A.c.removed_at.is_(None))
         .order_by(M.c.article_id, M.c.idx)).all()
@@ -1012,7 +1014,8 @@ def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
     inputs = [ArticleMeeting(key=key, meeting=Meeting(
         date=_iso(it["date"]), city=it["city"], kind=it["kind"], status=it["status"],
         evidence=it["evidence"] or "", date_basis=it["date_basis"], weekday=it["weekday"],
-        month=it["month"], day=it["day"]),
+        month=it["month"], day=it["day"],
+        participants=tuple(filter(None, (it["participants"] or "").split(",")))),
         published=it["published"], text=f"{it['title'] or ''}\n{it['text'] or ''}")
         for key, it in main.items()]
     groups = []

@@ -216,3 +216,8 @@ def test_an_encounter_at_a_shared_venue_keeps_the_day_and_month_its_sentence_giv
             "ووصل إلى الكرملين الرئيس الأذربيجاني إلهام علييف أيضا.")
     (m,) = find_meetings(text)
     assert (m.date, m.month, m.day, m.city) == (None, 5, 25, "Moscow")
+
+
+def test_third_leaders_named_with_the_encounter():
+    text = "اتفق رؤساء روسيا وإيران وأذربيجان فلاديمير بوتين وحسن روحاني وإلهام علييف خلال اجتماع ثلاثي في باكو."
+    assert find_meetings(text)[0].participants == ("Rouhani",)

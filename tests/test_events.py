@@ -158,3 +158,18 @@ def test_thousands_of_meetings_cluster_into_the_right_events():
     assert {tuple(g.members): g.date for g in groups} == truth
     linked = [i for i in items if i.meeting.date_basis == "linked"]
     assert len(linked) == 1000 and all(i.meeting.date for i in linked)
+
+
+def test_a_shared_third_leader_ranks_the_event_that_names_him_first():
+    """Two Monday summits in Baku; the undated report names Rouhani, as the 2016 one's articles do."""
+    text = "قمة ثلاثية في باكو بحثت الممر الدولي بين الشمال والجنوب والتعاون في الطاقة"
+    a = _item("a", "2016-08-08", "Baku", "multilateral_summit", text=text)
+    a.meeting.participants = ("Rouhani",)
+    b = _item("b", "2024-08-19", "Baku", "multilateral_summit", text=text)
+    u = _item("u", None, "Baku", "multilateral_summit", weekday=0, text=text)
+    u.meeting.participants = ("Rouhani",)
+    cluster_meetings([a, b, u])
+    assert u.meeting.date == "2016-08-08"
+    u.meeting.participants, u.meeting.date, u.meeting.date_basis = (), None, None
+    cluster_meetings([a, b, u])
+    assert u.meeting.date is None  # without him the two Mondays are equally likely

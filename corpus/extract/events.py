@@ -39,15 +39,17 @@ LINK_SIMILARITY = 0.05
 # the text must then resemble the event's articles this closely, less when it agrees with the
 # event on its city or on a kind rarer than talks, less again on both. The weekday the text
 # names, with one of those, narrows it as much as a publication date does (city and kind alone
-# do not: summits come back to the same capitals).
+# do not: summits come back to the same capitals, and so do their third leaders).
 LOOSE_LINK_SIMILARITY = 0.3
 ONE_CLUE_LINK_SIMILARITY = 0.15
 CLUE_LINK_SIMILARITY = 0.1
 DISTINCT_KINDS = ("visit", "multilateral_summit")
 # The best event's similarity must exceed the next one's (on another day) by this much.
 LINK_MARGIN = 0.05
-# Similarity bonus for an event whose city the meeting names too.
+# Similarity bonus for an event whose city the meeting names too, and for one whose articles name
+# a third leader the meeting names (these only rank; the thresholds are on the text alone).
 CITY_BONUS = 0.05
+THIRD_LEADER_BONUS = 0.1
 # Minimum text similarity to group two undated meetings with each other.
 GROUP_SIMILARITY = 0.15
 # ... or this much when they name the same city and the same kind rarer than talks (grouping
@@ -93,6 +95,7 @@ class _Event:
     _days: list[date] = field(default_factory=list)
     _cities: Counter = field(default_factory=Counter)
     _kinds: Counter = field(default_factory=Counter)
+    _participants: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         for i in self.items:
@@ -106,6 +109,8 @@ class _Event:
             self._cities[m.city] += 1
         if m.kind:
             self._kinds[m.kind] += 1
+        for name in getattr(m, "participants", ()):
+            self._participants[name] += 1
         if dated and m.date:
             day = to_date(m.date)
             if day not in self._days:
@@ -120,6 +125,10 @@ class _Event:
 
     def city(self) -> str | None:
         return _most_common(self._cities)
+
+    def participants(self) -> set[str]:
+        """Third leaders any of its articles name."""
+        return set(self._participants)
 
     def kind(self) -> str | None:
         if self._kinds.get("multilateral_summit"):
@@ -277,6 +286,12 @@ def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayInde
     return sorted(index.near(pub, PUBLISHED_WINDOW + MAX_EVENT_SPAN + 1))
 
 
+def _clue_bonus(m: Meeting, ev: _Event) -> float:
+    """Ranking bonus of an event that names the meeting's city or one of its third leaders."""
+    city = CITY_BONUS if m.city and ev.city() == m.city else 0.0
+    return city + (THIRD_LEADER_BONUS if set(m.participants) & ev.participants() else 0.0)
+
+
 def _link_threshold(m: Meeting, ev: _Event, narrowed: bool) -> float:
     """How similar an undated meeting's text must be to the event's articles to take its day."""
     same_city = m.city is not None and ev.city() == m.city
@@ -308,8 +323,8 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
         return False
     narrowed = bool(getattr(m, "month", None) and getattr(m, "day", None)) or to_date(item.published) is not None
     similarity = {idx: sim.to_event(item.key, events[idx]) for idx, _ in candidates}
-    scored = sorted(((similarity[idx] + (CITY_BONUS if m.city and events[idx].city() == m.city else 0.0), idx, day)
-                     for idx, day in candidates), key=lambda c: (-c[0], c[1]))
+    scored = sorted(((similarity[idx] + _clue_bonus(m, events[idx]), idx, day) for idx, day in candidates),
+                    key=lambda c: (-c[0], c[1]))
     best, idx, day = scored[0]
     need = _link_threshold(m, events[idx], narrowed)
     if similarity[idx] < need:  # the thresholds are on the text alone; the city bonus only ranks

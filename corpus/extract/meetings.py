@@ -102,6 +102,7 @@ class _Lex:
     vague_past: re.Pattern
     attends: re.Pattern
     past_adjective: re.Pattern
+    third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
     arrival: re.Pattern
     relative: re.Pattern
@@ -165,6 +166,7 @@ def _lex() -> _Lex:
         vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
         vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),
         attends=_word_re(terms["attends"], ARTICLE_CLITIC, SUFFIX),
+        third_leaders=[(name, _word_re(aliases)) for name, aliases in people["third_leaders"].items()],
         past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
         # "من X، …، إلى " right before a place: the place ends a route.
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
@@ -657,6 +659,7 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
                             None) or _lead_place(sentences)
     if primary.kind == "phone_call":
         primary.city = None
+    primary.participants = _third_leaders(merged)
     if primary.status == "announced" and lex.vague_future.search(merged[0].norm):
         # "أعلن، اليوم الجمعة، أن … سيعقد لقاء الأسبوع المقبل": the weekday is the announcement's;
         # the meeting has only a week, so its day is left to event linking.
@@ -705,6 +708,11 @@ def _dated_just_before(merged: list[_Sentence], mentions: list[DateMention], nt,
                 and 0 < (published - m.date).days <= RECENT_OTHER_DAYS:
             return True
     return False
+
+
+def _third_leaders(sentences: list[_Sentence]) -> tuple[str, ...]:
+    """Third leaders named in the sentences of the encounter, by the lexicon's names."""
+    return tuple(sorted({name for name, pat in _lex().third_leaders for s in sentences if pat.search(s.norm)}))
 
 
 def _shared_venue(sentences: list[_Sentence], text: str, nt) -> tuple[FoundMeeting, _Sentence] | None:
