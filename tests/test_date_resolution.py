@@ -221,3 +221,13 @@ def test_an_encounter_at_a_shared_venue_keeps_the_day_and_month_its_sentence_giv
 def test_third_leaders_named_with_the_encounter():
     text = "اتفق رؤساء روسيا وإيران وأذربيجان فلاديمير بوتين وحسن روحاني وإلهام علييف خلال اجتماع ثلاثي في باكو."
     assert find_meetings(text)[0].participants == ("Rouhani",)
+
+
+@pytest.mark.parametrize("text,found", [
+    ("ونقلت الوكالة عن بوتين قوله خلال لقائه باشينيان في سان بطرسبورغ: «بدأنا الحديث عن التسوية»، مشيرا "
+     "إلى أنه جرت محادثة ثلاثية مع باشينيان والرئيس الأذربيجاني.", True),
+    ("وقال بوتين: «أجريت محادثات مع الرئيس التركي».", False),
+    ("وقال بوتين عن علييف: «إنه شريك موثوق».", False),
+])
+def test_a_quotations_speaker_takes_part_in_what_it_reports(text, found):
+    assert bool(find_meetings(text)) is found

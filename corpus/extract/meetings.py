@@ -268,6 +268,19 @@ def _leaders_by_country(text: str) -> bool:
 _COUNTRY_LIST = re.compile(r"(?:\s+دول)?(?:\s*[،,]?\s*[^\W\d_]+){1,7}")
 
 
+def _speakers_into_quotes(norm: str, sentences: list[_Sentence]) -> None:
+    """"قال بوتين: «… جرت محادثة مع الرئيس الأذربيجاني»": a quotation is split from the sentence
+    that introduces it, and what it says in the first person its speaker did. The leader who
+    speaks before the colon takes part in the encounters the quotation reports."""
+    for prev, s in zip(sentences, sentences[1:]):
+        if ":" not in norm[prev.end: s.start]:
+            continue
+        if prev.putin and not s.putin:
+            s.putin = True
+        if prev.aliyev and not s.aliyev:
+            s.aliyev = True
+
+
 def _is_meeting_sentence(s: _Sentence) -> bool:
     if not s.terms:
         return False
@@ -605,6 +618,7 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = sentence_spans(norm)
     sentences = [_analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
+    _speakers_into_quotes(norm, sentences)
     mentions = find_dates(text, published)
 
     primary: FoundMeeting | None = None
