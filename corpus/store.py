@@ -40,6 +40,10 @@ E, EA, C, H = schema.events, schema.event_articles, schema.corrections, schema.h
 
 WRITE_LOCK = 7_203_002  # PostgreSQL advisory lock key for writes
 NEAR_DUP_RATIO = 0.9
+# A shortened copy: same title (of at least this many words), outlet and day, and this share of
+# the shorter text's word shingles inside the longer one.
+MIN_TITLE_WORDS = 3
+CONTAINED_SHARE = 0.9
 SHINGLE_SIZE = 4
 BANDS, ROWS = 8, 3  # MinHash of 24 values in 8 LSH bands of 3
 _MASKS = np.random.default_rng(20261123).integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
@@ -60,6 +64,9 @@ _Q_SHARED = (sa.select(schema.shingles.c.article_id, sa.func.count().label("shar
              .order_by(sa.desc("shared"), schema.shingles.c.article_id).limit(MAX_CANDIDATES))
 _Q_NEAR_TEXTS = sa.select(A.c.id, A.c.norm_text).where(
     A.c.id.in_(sa.bindparam("ids", expanding=True)), A.c.norm_len.between(sa.bindparam("lo"), sa.bindparam("hi")))
+# Live articles with the same title and publication date: candidates for a shortened copy.
+_Q_SAME_TITLE = sa.select(A.c.id, A.c.norm_text, A.c.outlet).where(
+    A.c.title == sa.bindparam("title"), A.c.published == sa.bindparam("published"), A.c.removed_at.is_(None))
 _Q_SOURCE = sa.select(S.c.id).where(S.c.article_id == sa.bindparam("aid"), S.c.source == sa.bindparam("src"),
                                     S.c.url == sa.bindparam("u"))
 _Q_BUMP = schema.meta.update().where(schema.meta.c.key == "corpus_version").values(
@@ -115,6 +122,14 @@ def _hash64(text: str) -> int:
                           signed=True)
 
 
+def _word_shingles(norm_text: str) -> set[str]:
+    """Runs of SHINGLE_SIZE words (the whole text when it is shorter)."""
+    words = norm_text.split()
+    if not words:
+        return set()
+    return {" ".join(words[i:i + SHINGLE_SIZE]) for i in range(max(1, len(words) - SHINGLE_SIZE + 1))}
+
+
 def shingle_hashes(norm_text: str) -> list[int]:
     """LSH band keys of a MinHash over word 4-shingles.
 
@@ -122,11 +137,9 @@ def shingle_hashes(norm_text: str) -> list[int]:
     a few rows per insert however much boilerplate the corpus repeats (a bottom-k sketch made
     every article that quotes the same agency lines a candidate: quadratic ingest).
     """
-    words = norm_text.split()
-    if not words:
+    shingles = _word_shingles(norm_text)
+    if not shingles:
         return []
-    shingles = {" ".join(words[i:i + SHINGLE_SIZE])
-                for i in range(max(1, len(words) - SHINGLE_SIZE + 1))}
     hashes = np.fromiter((_hash64(s) for s in shingles), dtype=np.int64, count=len(shingles)).view(np.uint64)
     mins = ((hashes[None, :] ^ _MASKS[:, None]) * _MULT).min(axis=1)  # uint64 arithmetic wraps
     return list(dict.fromkeys(_hash64(f"{b}:{mins[b * ROWS:(b + 1) * ROWS].tobytes().hex()}")
@@ -381,6 +394,11 @@ class Store:
         return AddResult("added", article_id, None)
 
     def _near_duplicate(self, conn: sa.Connection, p: _Prepared) -> int | None:
+        return self._similar_text(conn, p) or self._shortened_copy(conn, p)
+
+    @staticmethod
+    def _similar_text(conn: sa.Connection, p: _Prepared) -> int | None:
+        """A stored text within NEAR_DUP_RATIO of this one (MinHash band keys find candidates)."""
         if not p.shingles:
             return None
         candidates = conn.execute(_Q_SHARED, {"hs": p.shingles, "need": 1}).all()
@@ -395,6 +413,23 @@ class Store:
             if score >= NEAR_DUP_RATIO and score > best_score:
                 best, best_score = row.id, score
         return best
+
+    @staticmethod
+    def _shortened_copy(conn: sa.Connection, p: _Prepared) -> int | None:
+        """A copy cut short or run on (same title, outlet and day; one text's word shingles nearly
+        all inside the other's): news sites republish an article with its end trimmed."""
+        ex = p.extraction
+        if not ex.title or not ex.published or len(ex.title.split()) < MIN_TITLE_WORDS:
+            return None
+        mine = _word_shingles(p.norm_text)
+        for row in conn.execute(_Q_SAME_TITLE, {"title": ex.title, "published": _date(ex.published)}).all():
+            if ex.outlet and row.outlet and ex.outlet != row.outlet:
+                continue
+            theirs = _word_shingles(row.norm_text)
+            shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            if shorter and len(shorter & longer) >= CONTAINED_SHARE * len(shorter):
+                return row.id
+        return None
 
     def _attach_source(self, conn: sa.Connection, article_id: int, p: _Prepared, who: str) -> bool:
         found = conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first()

@@ -369,3 +369,19 @@ def test_stored_meeting_with_a_day_and_month_only_is_linked_to_the_event_of_that
     events = store.events()
     assert len(events) == 1
     assert str(events.iloc[0]["date"])[:10] == "2024-04-22" and events.iloc[0]["n_articles"] == 2
+
+
+def test_a_shortened_copy_of_a_stored_article_becomes_a_source_of_it(db_url):
+    from corpus.extract import extract_document
+    title = "بوتين وعلييف يبحثان التعاون في الطاقة والنقل"
+    body = " ".join(f"الجملة رقم {i} من نص الخبر عن مباحثات الرئيسين في موسكو حول الممر والطاقة." for i in range(40))
+    full = f"{title}\nتاريخ النشر: 22/04/2024\n{body}"
+    short = f"{title}\nتاريخ النشر: 22/04/2024\n{body[: len(body) // 2]}"
+    store = Store(db_url)
+    first = store.add_article(RawDocument("full.txt", full, "txt"), extract_document(full))
+    second = store.add_article(RawDocument("short.txt", short, "txt"), extract_document(short))
+    assert (first.status, second.status, second.article_id) == ("added", "source_added", first.article_id)
+    assert store.count() == 1
+    other_day = short.replace("22/04/2024", "23/04/2024")
+    third = store.add_article(RawDocument("other.txt", other_day, "txt"), extract_document(other_day))
+    assert third.status == "added"  # another day's article under the same headline is its own
