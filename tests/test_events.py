@@ -173,3 +173,18 @@ def test_a_shared_third_leader_ranks_the_event_that_names_him_first():
     u.meeting.participants, u.meeting.date, u.meeting.date_basis = (), None, None
     cluster_meetings([a, b, u])
     assert u.meeting.date is None  # without him the two Mondays are equally likely
+
+
+def test_an_arrival_the_evening_before_the_talks_joins_the_visit():
+    items = [_item("talks", "2024-08-19", "Baku", "talks", text=VISIT_TEXT),
+             _item("arrival", None, "Baku", "visit", weekday=6, text=VISIT_TEXT)]  # "مساء الأحد"
+    (g,) = cluster_meetings(items)
+    assert items[1].meeting.date == "2024-08-18" and g.date == "2024-08-19"
+    assert g.inferred == ["arrival"]
+
+
+def test_undated_meetings_grouped_together_are_not_marked_inferred():
+    items = [_item("a", None, "Tehran", "multilateral_summit", text=VISIT_TEXT),
+             _item("b", None, "Tehran", "multilateral_summit", text=VISIT_TEXT)]
+    (g,) = cluster_meetings(items)
+    assert g.date is None and g.members == ["a", "b"] and g.inferred == []

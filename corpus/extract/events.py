@@ -254,7 +254,9 @@ def _day_for(item: ArticleMeeting, ev: _Event) -> date | None:
     """The event day that fits the undated meeting's clues, or None when none fits."""
     m = item.meeting
     days = ev.days()
-    span = [days[0] + timedelta(days=k) for k in range((days[-1] - days[0]).days + 1)]
+    # A state visit begins with the arrival, often the evening before the first dated talks.
+    first = days[0] - timedelta(days=1) if m.kind == "visit" else days[0]
+    span = [first + timedelta(days=k) for k in range((days[-1] - first).days + 1)]
     month, day = getattr(m, "month", None), getattr(m, "day", None)
     if month and day:
         hits = [d for d in span if d.month == month and d.day == day]
@@ -342,11 +344,13 @@ def _same_place_and_kind(a: Meeting, b: Meeting) -> bool:
 
 
 def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event]:
+    """Undated meetings that fit no dated event, grouped with each other. They stay undated and
+    are not inferred links (nothing was inferred for them)."""
     groups: list[_Event] = []
     for item in rest:
         best: tuple[float, int] | None = None
         for idx, g in enumerate(groups):
-            first = g.linked[0].meeting
+            first = g.items[0].meeting
             if not _city_ok(first.city, item.meeting.city) or not _kind_ok(first.kind, item.meeting.kind):
                 continue
             if first.weekday is not None and item.meeting.weekday is not None and first.weekday != item.meeting.weekday:
@@ -356,9 +360,9 @@ def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event
             if score >= need and (best is None or score > best[0]):
                 best = (score, idx)
         if best is None:
-            groups.append(_Event(linked=[item]))
+            groups.append(_Event(items=[item]))
         else:
-            groups[best[1]].add(item, linked=True)
+            groups[best[1]].add(item)
     return groups
 
 
