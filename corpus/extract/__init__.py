@@ -92,7 +92,8 @@ def extract_many_with_events(docs: list[Doc]) -> tuple[list[Extraction], list[Ev
     keys = _unique_keys(source for source, _, _ in unpacked)
     items = [ArticleMeeting(key=k, meeting=ex.meetings[0], published=ex.published, text=ex.clean_text)
              for k, ex in zip(keys, extractions) if ex.meetings]
-    events = _guard("events", "<batch>", lambda: cluster_meetings(items), [])
+    no_events: list[EventGroup] = []
+    events = _guard("events", "<batch>", lambda: cluster_meetings(items), no_events)
     for item in items:
         if item.meeting.date_basis == "linked":
             ex = extractions[keys.index(item.key)]

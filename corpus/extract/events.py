@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+Day = date  # an alias the dataclasses below can use beside their own "date" fields
+
 from ..models import Meeting
 from ..normalize import strip_clitics, tokens
 from .dates import to_date
@@ -79,11 +81,11 @@ class EventGroup:
     dates: list[str] = field(default_factory=list)  # distinct dates the articles give
 
     @property
-    def first_date(self) -> date | None:
+    def first_date(self) -> Day | None:
         return to_date(min(self.dates)) if self.dates else None
 
     @property
-    def last_date(self) -> date | None:
+    def last_date(self) -> Day | None:
         return to_date(max(self.dates)) if self.dates else None
 
 
@@ -111,10 +113,9 @@ class _Event:
             self._kinds[m.kind] += 1
         for name in getattr(m, "participants", ()):
             self._participants[name] += 1
-        if dated and m.date:
-            day = to_date(m.date)
-            if day not in self._days:
-                insort(self._days, day)
+        day = to_date(m.date) if dated else None
+        if day is not None and day not in self._days:
+            insort(self._days, day)
 
     def add(self, item: ArticleMeeting, linked: bool = False) -> None:
         (self.linked if linked else self.items).append(item)
@@ -226,6 +227,7 @@ class _DayIndex:
 
 def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> None:
     day = to_date(item.meeting.date)
+    assert day is not None, "only dated meetings join by date"
     fits: list[tuple[int, int]] = []  # (gap, idx)
     for idx in index.near(day, SAME_EVENT_DAYS):
         ev = events[idx]

@@ -210,7 +210,9 @@ def _masked(norm: str) -> str:
 @lru_cache(maxsize=1)
 def _not_president_period() -> tuple[date, date]:
     period = load_yaml("people.yaml")["putin_not_president"]
-    return to_date(period["from"]), to_date(period["to"])
+    start, end = to_date(period["from"]), to_date(period["to"])
+    assert start is not None and end is not None, "people.yaml: putin_not_president needs two dates"
+    return start, end
 
 
 def titles_mean_putin(today: date | None) -> bool:
@@ -517,7 +519,7 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
         return _DateChoice(m.date, basis, m.weekday if weekday is None else weekday, m.month, m.day)
     if m.kind == "weekday":
         when = m.date
-        if published is not None and m.offset_days is None and m.direction is None:
+        if published is not None and m.weekday is not None and m.offset_days is None and m.direction is None:
             when = resolve_weekday(m.weekday, published, "on_or_after" if status == "announced" else "on_or_before")
         return _DateChoice(when, "weekday", m.weekday)
     if m.kind == "relative":
@@ -583,9 +585,10 @@ def _evidence(text: str, nt, s: _Sentence) -> str:
 
 
 def _compatible(primary: FoundMeeting, choice: _DateChoice | None) -> bool:
-    if choice is None or choice.when is None or primary.date is None:
+    day = to_date(primary.date)
+    if choice is None or choice.when is None or day is None:
         return True
-    return abs((to_date(primary.date) - choice.when).days) <= SAME_MEETING_DAYS
+    return abs((day - choice.when).days) <= SAME_MEETING_DAYS
 
 
 def _apply_date(meeting: FoundMeeting, choice: _DateChoice | None) -> None:
@@ -669,7 +672,8 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
         # No place after a preposition: a bare city name in the meeting sentences will do.
-        primary.city = next((c for c in (_city_for(s, primary.kind, locative_only=False) for s in merged) if c),
+        kind = primary.kind or "other"
+        primary.city = next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c),
                             None) or _lead_place(sentences)
     if primary.kind == "phone_call":
         primary.city = None
@@ -682,7 +686,8 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         return [primary, *secondary]
     if not _has_date_info(primary):
         _date_from_lead(primary, sentences, mentions, nt, published)
-    if published is not None and primary.date and to_date(primary.date) > published:
+    day = to_date(primary.date)
+    if published is not None and day is not None and day > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
     vague = any(lex.vague_past.search(s.norm) or _in_relative_clause(s) for s in merged) \
         or _dated_just_before(merged, mentions, nt, published)

@@ -369,9 +369,9 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
         meta.published, how = find_published(text, head, url)
         if how:
             meta.provenance["published"] = how
-    today, how = find_today(text, head, to_date(meta.published))
-    if today is not None:
-        meta.today, meta.provenance["today"] = today.isoformat(), how
+    today, basis = find_today(text, head, to_date(meta.published))
+    if today is not None and basis is not None:
+        meta.today, meta.provenance["today"] = today.isoformat(), basis
     if hints.get("outlet"):
         meta.outlet, meta.provenance["outlet"] = str(hints["outlet"]).strip(), "hint"
     else:
