@@ -95,16 +95,16 @@ def test_relative_day_resolves_against_the_lead_date_when_there_is_no_publicatio
 
 
 def test_weekday_next_to_a_yearless_day_month_does_not_take_a_year_it_contradicts():
-    text = (f"يتوجه الرئيس الروسي فلاديمير بوتين يوم الخميس 27 أيلول إلى باكو للقاء نظيره الأذربيجاني "
-            f"إلهام علييف.")
+    text = ("يتوجه الرئيس الروسي فلاديمير بوتين يوم الخميس 27 أيلول إلى باكو للقاء نظيره الأذربيجاني "
+            "إلهام علييف.")
     assert _meeting(text, date(1992, 4, 4))[0] is None
     assert _meeting(text, date(2018, 9, 20))[0] == "2018-09-27"
 
 
 @pytest.mark.parametrize("text,city", [
     # The two ends of a plane's route are not a venue.
-    (f"اعتذر الرئيس الروسي فلاديمير بوتين لنظيره الأذربيجاني إلهام علييف عن حادث الطائرة.\n"
-     f"وكانت الطائرة في طريقها من باكو، عاصمة أذربيجان، إلى غروزني عندما تحطمت.", None),
+    ("اعتذر الرئيس الروسي فلاديمير بوتين لنظيره الأذربيجاني إلهام علييف عن حادث الطائرة.\n"
+     "وكانت الطائرة في طريقها من باكو، عاصمة أذربيجان، إلى غروزني عندما تحطمت.", None),
     # A traveller arriving from one city to another is at the second one.
     ("وصل الرئيس الروسي فلاديمير بوتين قادما من موسكو إلى باكو حيث التقى نظيره الأذربيجاني إلهام علييف.",
      "Baku"),

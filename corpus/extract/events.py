@@ -23,10 +23,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-Day = date  # an alias the dataclasses below can use beside their own "date" fields
-
 from ..models import Meeting
 from ..normalize import strip_clitics, tokens
+
+Day = date  # an alias the dataclasses below can use beside their own "date" fields
 from .dates import to_date
 
 # Two dated reports of one meeting are at most this many days apart (multi-day visits).

@@ -4,13 +4,15 @@ Sources, strongest first: hints from the container (HTML meta, CSV columns), the
 own header: a labelled stamp ("تاريخ النشر:", "نشر في", "date 2025-10-09" even when the body
 follows on the same line), a date line under the title; then the page's URL when the input has
 one; then a dateline opening one of the first paragraphs ("(سبوتنيك - 11 كانون الثاني 2021ء)",
-"موسكو 12 مارس 2019 (رويترز) -"), then a full date in the lead that the text marks as today ("اليوم الاثنين 4 أبريل 2022", or a
-weekday that agrees with the date). A date deep inside the body is never the publication date,
-and a crawl stamp glued to a time ("2025-05-28@00:20:02") is when the page was fetched.
+"موسكو 12 مارس 2019 (رويترز) -"), then a full date in the lead that the text marks as today
+("اليوم الاثنين 4 أبريل 2022", or a weekday that agrees with the date). A date deep inside the
+body is never the publication date, and a crawl stamp glued to a time ("2025-05-28@00:20:02") is
+when the page was fetched.
 
 The article's own "today" (``Metadata.today``), against which relative and partial dates are
-resolved, is the publication date, else the first full date of the lead: news leads date the
-news. Its provenance says which one was used.
+resolved, is the newsroom's dateline when it is a day or two off the publication date, else the
+publication date, else the first full date of the lead: news leads date the news. Its
+provenance says which one was used.
 """
 from __future__ import annotations
 
@@ -44,7 +46,8 @@ STAMP_START = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
 
-_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|محدث|تم\s+النشر|published|date)\s*:?", re.I)
+_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|محدث|تم\s+النشر"
+                    r"|published|date)\s*:?", re.I)
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
