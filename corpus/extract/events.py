@@ -25,9 +25,9 @@ from datetime import date, timedelta
 
 from ..models import Meeting
 from ..normalize import strip_clitics, tokens
+from .dates import to_date
 
 Day = date  # an alias the dataclasses below can use beside their own "date" fields
-from .dates import to_date
 
 # Two dated reports of one meeting are at most this many days apart (multi-day visits).
 SAME_EVENT_DAYS = 2
