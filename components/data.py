@@ -47,8 +47,9 @@ def get_store() -> Any:
     if "store" in _OVERRIDE:
         return _OVERRIDE["store"]
     from corpus.config import database_url
-    from .auth import secrets_mapping
-    return _open_store(database_url(secrets=secrets_mapping()))
+    from .auth import secrets_state
+    state = secrets_state()
+    return _open_store(database_url(secrets=state.values, unreadable=state.unreadable))
 
 
 def filters_key(filters: Filters) -> str:

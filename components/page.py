@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.logger import get_logger
 
+from corpus.config import SecretsUnreadable
 from corpus.filters import Filters
 
 from .data import Data, get_store
 from .filterbar import filter_bar, share_link
 from .i18n import t
+
+_LOG = get_logger("dashboard.page")
 
 
 def leave_legacy_pages_mode() -> None:
@@ -35,12 +39,24 @@ def start_page(title_key: str) -> tuple[Filters, Data]:
         facets = Data(Filters(), store).facets()
     except Exception as exc:  # a broken database must give a readable page, not a traceback
         filters = filter_bar({})
-        st.error(t("common.error_store", filters.lang, error=type(exc).__name__))
+        _store_failed(exc, filters.lang)
         st.stop()
         raise  # unreachable: st.stop raises
     filters = filter_bar(facets)
     st.title(t(title_key, filters.lang))
     return filters, Data(filters, store)
+
+
+def _store_failed(exc: Exception, lang: str) -> None:
+    """A short reason on the page; the details (traceback included) in the server log."""
+    if isinstance(exc, SecretsUnreadable):
+        from .auth import problem_text
+        _LOG.error("secrets cannot be read, the database is not opened: %s", exc)
+        st.error(t("common.error_secrets", lang,
+                   problems="; ".join(problem_text(p, lang) for p in exc.problems)))
+        return
+    _LOG.error("the database could not be opened", exc_info=exc)
+    st.error(t("common.error_store", lang, error=type(exc).__name__))
 
 
 def end_page(filters: Filters) -> None:
