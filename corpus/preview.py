@@ -123,7 +123,10 @@ def preview_bytes(name: str, data: bytes, *, extractor: Extractor | None = None,
         rejected.append(_rejected(name, name, "no_article", "the file holds no article"))
     for item in items:
         if isinstance(item, ReadProblem):
-            rejected.append(Outcome(name, item.source, "rejected", reason=item.reason))
+            code = getattr(item, "code", "")
+            rejected.append(_rejected(name, item.source, code, item.reason,
+                                      **getattr(item, "params", {})) if code else
+                            Outcome(name, item.source, "rejected", reason=item.reason))
             continue
         refused = language_check(item.text)
         if refused:
