@@ -291,6 +291,13 @@ def _title_of(store: Any, article_id: int | None) -> str | None:
     return (found or {}).get("title")
 
 
+def _is_removed(store: Any, article_id: int | None) -> bool:
+    try:
+        return article_id is not None and bool(store.removed_ids([article_id]))
+    except Exception:  # a store without the query
+        return False
+
+
 def store_preview(store: Any, preview: Preview, changes: dict[str, Any], who: str) -> Outcome:
     """Store one previewed article, then its corrections (only when it is new).
 
@@ -300,7 +307,12 @@ def store_preview(store: Any, preview: Preview, changes: dict[str, Any], who: st
     outcome = Outcome(preview.file, preview.source, result.status, result.article_id,
                       result.duplicate_of)
     if result.status != "added":
-        outcome.duplicate_title = _title_of(store, result.duplicate_of or result.article_id)
+        target = result.duplicate_of or result.article_id
+        outcome.duplicate_title = _title_of(store, target)
+        if _is_removed(store, target):
+            from .ingest import removed_duplicate_reason
+            outcome.reason = removed_duplicate_reason(target)
+            outcome.code, outcome.params = "duplicate_of_removed", {"id": target}
         return outcome
     failed = []
     for name, value in changes.items():

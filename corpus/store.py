@@ -1002,6 +1002,22 @@ class Store:
         return pd.DataFrame([tuple(r) for r in rows],
                             columns=["at", "who", "action", "article_id", "title", "detail"])
 
+    def removed_articles(self, limit: int = 1000) -> pd.DataFrame:
+        """Removed (hidden) articles, the latest removal first: what ``restore_article`` can undo."""
+        rows = self._read(sa.select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.removed_at)
+                          .where(A.c.removed_at.is_not(None))
+                          .order_by(A.c.removed_at.desc(), A.c.id.desc()).limit(limit))
+        return pd.DataFrame([tuple(r) for r in rows],
+                            columns=["id", "title", "outlet", "published", "removed_at"])
+
+    def removed_ids(self, article_ids: Iterable[int]) -> set[int]:
+        """Those of ``article_ids`` that are removed."""
+        ids = sorted({int(i) for i in article_ids if i is not None})
+        if not ids:
+            return set()
+        rows = self._read(sa.select(A.c.id).where(A.c.id.in_(ids), A.c.removed_at.is_not(None)))
+        return {int(r.id) for r in rows}
+
 
 _YEAR = re.compile(r"^\s*(\d{4})")
 
