@@ -39,6 +39,9 @@ class Limits:
     max_entries: int = 1000  # files in one zip, nested zips included
     max_depth: int = 2  # a zip inside a zip is depth 2
     max_rows: int = 100_000  # rows of one CSV/JSONL batch
+    # Characters of one article's text: news articles are far shorter, and extraction time grows
+    # with the text (a 9 MB .docx of 22 M characters ran for minutes).
+    max_text_chars: int = 300_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -679,6 +682,20 @@ def _dispatch(data: bytes, source: str, limits: Limits, depth: int,
         what = f"'{ext}'" if ext else "files without an extension"
         hint = " (save it as .docx)" if ext == ".doc" else ""
         return [ReadProblem(source, f"unsupported file type {what}{hint}; supported: {SUPPORTED}")]
+    return [_within_text_cap(r, limits) for r in _read_format(fmt, data, source, limits, depth, budget)]
+
+
+def _within_text_cap(result: Result, limits: Limits) -> Result:
+    if isinstance(result, RawDocument) and len(result.text) > limits.max_text_chars:
+        n = len(result.text)
+        return ReadProblem(result.source, f"the text is too long for one article ({n:,} characters; "
+                                          f"at most {limits.max_text_chars:,})",
+                           code="text_too_long", params={"n": f"{n:,}", "max": f"{limits.max_text_chars:,}"})
+    return result
+
+
+def _read_format(fmt: str, data: bytes, source: str, limits: Limits, depth: int,
+                 budget: _Budget | None) -> list[Result]:
     try:
         if fmt in ("txt", "md"):
             return _read_plain(data, source, fmt)
