@@ -16,23 +16,24 @@ SIGN_IN = "دخول"
 UPLOADER = "[data-testid='stFileUploader']"
 
 _WATCH_RUNS = """() => {
-  const app = document.querySelector('[data-test-script-state]');
   window.__runs = 0;
-  // Count every change of the state: a quick run may go running -> notRunning before the
-  // observer's callback looks at the attribute.
+  // Count every change of the script state anywhere in the page (the element carrying it may be
+  // replaced), so a quick run that goes running -> notRunning is not missed.
   new MutationObserver((records) => { window.__runs += records.length; })
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    .observe(document.body, {attributes: true, subtree: true,
+                             attributeFilter: ['data-test-script-state']});
 }"""
 _RUN_ENDED = """() => window.__runs > 0 && document.querySelector('[data-test-script-state]')
   .getAttribute('data-test-script-state') === 'notRunning'"""
 
 
-def hosted_dashboard(folder: Path, secrets_text: str, bind: str = "127.0.0.1") -> tuple[Dashboard, Path]:
+def hosted_dashboard(folder: Path, secrets_text: str, bind: str = "127.0.0.1",
+                     env: dict[str, str] | None = None) -> tuple[Dashboard, Path]:
     """``streamlit run app.py`` reading its secrets from ``folder/secrets.toml`` only, with no
     ``CORPUS_DB_URL`` (the secrets name the database)."""
     secrets = folder / "secrets.toml"
     secrets.write_text(secrets_text, encoding="utf-8")
-    app = Dashboard("", folder / "server.log",
+    app = Dashboard("", folder / "server.log", extra_env=env,
                     extra_args=["--secrets.files", str(secrets), "--server.address", bind])
     return app, secrets
 
@@ -89,7 +90,10 @@ def try_passcode(page, code: str, timeout_ms: int = 60_000) -> list[str]:
     page.evaluate(_WATCH_RUNS)
     page.get_by_label(PASSCODE_LABEL).fill(code)
     page.get_by_role("button", name=SIGN_IN, exact=True).click()
-    page.wait_for_function(_RUN_ENDED, timeout=timeout_ms)
+    try:
+        page.wait_for_function(_RUN_ENDED, timeout=15_000)
+    except Exception:  # noqa: BLE001 - the run's state change was not seen: settle decides
+        page.wait_for_timeout(1000)
     # A right passcode reruns once more (the page without the form).
     settle(page, timeout_ms)
     return alerts(page)
