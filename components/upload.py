@@ -269,6 +269,10 @@ def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
     bad = [o for o in outcomes if o.status == "rejected"]
     for o in bad[:MAX_ERROR_LINES]:
         st.error(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
+    # Stored elsewhere, so what the editor did here did not take: said above the table.
+    noted = [o for o in outcomes if o.code in ("corrections_not_stored", "duplicate_of_removed")]
+    for o in noted[:MAX_ERROR_LINES]:
+        st.warning(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
     table = pd.DataFrame({"source": [o.source for o in outcomes],
                           "result": [_plain(outcome_text(o, lang)) for o in outcomes]})
     show_table(table, ["source", "result"], lang, key=f"upload_results_{_batch()}")

@@ -313,6 +313,11 @@ def store_preview(store: Any, preview: Preview, changes: dict[str, Any], who: st
             from .ingest import removed_duplicate_reason
             outcome.reason = removed_duplicate_reason(target)
             outcome.code, outcome.params = "duplicate_of_removed", {"id": target}
+        elif changes:  # someone stored the same text first: say so rather than drop them silently
+            fields = ", ".join(changes)
+            outcome.reason = (f"your corrections ({fields}) were not stored: article {target} already "
+                              f"holds this text; correct it there")
+            outcome.code, outcome.params = "corrections_not_stored", {"fields": fields, "id": target}
         return outcome
     failed = []
     for name, value in changes.items():
