@@ -307,7 +307,8 @@ def _read_html(data: bytes, source: str) -> list[Result]:
         return [ReadProblem(source, "the web page has no readable text")]
     words = len(body.split())
     if words < MIN_PAGE_WORDS:
-        return [ReadProblem(source, f"the web page holds no article body ({words} words besides its "
+        counted = f"{words} word" if words == 1 else f"{words} words"
+        return [ReadProblem(source, f"the web page holds no article body ({counted} besides its "
                                     f"title; an article has at least {MIN_PAGE_WORDS})",
                             code="no_body", params={"words": words, "min": MIN_PAGE_WORDS})]
     text = _with_title(body, hints.get("title"))
