@@ -8,6 +8,7 @@ logged on the server.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import threading
@@ -27,6 +28,8 @@ _LOG = get_logger("dashboard.auth")
 
 # Session keys (prefixed so they never clash with the dashboard's widgets).
 _CODE_KEY = "_editor_passcode"
+_BINDING_KEY = "_editor_binding"  # which browser the passcode was typed in
+_XSRF_COOKIE = "_streamlit_xsrf"
 
 
 @dataclass(frozen=True)
@@ -209,9 +212,45 @@ def problem_text(problem: str, lang: str) -> str:
     return safe_inline(problem)
 
 
+def connection_binding() -> str:
+    """What ties a passcode grant to the browser it was typed in, not to the session id alone.
+
+    A session can be resumed by any client that presents its id (Streamlit reconnects that way,
+    and ids appear in upload URLs). The browser's XSRF cookie, sent with every connection of that
+    browser, stands for it; without one (XSRF protection off) the connection object itself does,
+    so any reconnect asks for the passcode again."""
+    try:
+        token = st.context.cookies.get(_XSRF_COOKIE)
+    except Exception:  # no browser connection (AppTest)
+        token = None
+    if token:
+        return "cookie:" + hashlib.sha256(str(token).encode()).hexdigest()
+    if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
+        return "none"
+    try:
+        from streamlit import runtime
+        client = runtime.get_instance().get_client(_session_id())
+    except Exception:
+        client = None
+    return f"connection:{id(client)}" if client is not None else "none"
+
+
+def _granted(config: auth.AuthConfig) -> bool:
+    """The passcode in the session is the current one and was typed in this browser."""
+    if not auth.passcode_matches(st.session_state.get(_CODE_KEY), config.passcode):
+        return False
+    if st.session_state.get(_BINDING_KEY) == connection_binding():
+        return True
+    _LOG.warning("passcode grant dropped: session resumed by another connection (client %s)",
+                 client_address())
+    st.session_state.pop(_CODE_KEY, None)
+    st.session_state.pop(_BINDING_KEY, None)
+    return False
+
+
 def _passcode_gate(config: auth.AuthConfig, lang: str) -> Editor | None:
     # Re-checked on every run, so changing the passcode in the secrets signs everyone out.
-    if auth.passcode_matches(st.session_state.get(_CODE_KEY), config.passcode):
+    if _granted(config):
         _signed_in_line(auth.PASSCODE_WHO, lang)
         if st.button(t("auth.sign_out", lang), key="editor_sign_out"):
             st.session_state.pop(_CODE_KEY, None)
@@ -285,6 +324,7 @@ def _check_passcode(config: auth.AuthConfig, given: str, lang: str) -> Editor | 
         return None
     _LOG.info("editor passcode accepted from client %s", address)
     st.session_state[_CODE_KEY] = given
+    st.session_state[_BINDING_KEY] = connection_binding()
     st.rerun()  # draw the page again without the form
     return None
 
