@@ -343,6 +343,25 @@ class Store:
         self.dialect = self.engine.dialect.name
         if migrate:
             migrations.migrate(self.engine)
+        self._file_id = self._sqlite_file_id()
+
+    def _sqlite_file_id(self) -> tuple[int, int] | None:
+        """(device, inode) of the SQLite file; None for other databases and in-memory ones."""
+        if self.dialect != "sqlite":
+            return None
+        path = sa.engine.make_url(_engine_url(self.url)).database
+        if path in (None, "", ":memory:"):
+            return None
+        try:
+            info = Path(path).expanduser().stat()
+        except OSError:
+            return (-1, -1)
+        return (info.st_dev, info.st_ino)
+
+    def replaced(self) -> bool:
+        """The SQLite file was deleted or replaced since this store opened it (its pooled
+        connections still read the old file): open a new Store."""
+        return self._file_id is not None and self._sqlite_file_id() != self._file_id
 
     def close(self) -> None:
         self.engine.dispose()
