@@ -1,25 +1,35 @@
 """The editor gate on the Upload page: sign-in (OIDC), passcode, or a local run.
 
-The decision itself is pure (``corpus.auth``); this module only reads ``st.secrets`` and
-``st.user``, draws the sign-in / passcode widgets and keeps the passcode in the session.
+The decision itself is pure (``corpus.auth``); this module reads ``st.secrets`` (and notices when
+the secrets files change or cannot be parsed), ``st.user`` and the connection (bind address,
+client address, proxy headers), draws the sign-in / passcode widgets, keeps the passcode in the
+session and throttles wrong passcodes across sessions. Closed writing and wrong passcodes are
+logged on the server.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import os
+import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Mapping
 
 import streamlit as st
+from streamlit.logger import get_logger
 
-from components.i18n import t
+from components.i18n import has, t
 from components.text import safe_inline
 from corpus import auth
 
+_LOG = get_logger("dashboard.auth")
+
 # Session keys (prefixed so they never clash with the dashboard's widgets).
 _CODE_KEY = "_editor_passcode"
-_FAILS_KEY = "_editor_passcode_failures"
-_LAST_FAIL_KEY = "_editor_passcode_last_failure"
+_BINDING_KEY = "_editor_binding"  # which browser the passcode was typed in
+_XSRF_COOKIE = "_streamlit_xsrf"
 
 
 @dataclass(frozen=True)
@@ -30,12 +40,140 @@ class Editor:
     mode: str
 
 
-def secrets_mapping() -> Mapping[str, Any]:
-    """``st.secrets`` as a plain dict; empty when there is no secrets.toml (a local run)."""
+@dataclass(frozen=True)
+class SecretsState:
+    """The secrets as read now; ``unreadable`` lists files that exist but cannot be parsed."""
+
+    values: Mapping[str, Any]
+    unreadable: tuple[auth.Problem, ...] = ()
+
+
+_seen_lock = threading.Lock()
+_seen: dict[str, Any] = {"fingerprint": None, "logged": set()}
+
+
+def _secret_paths() -> list[str]:
     try:
-        return st.secrets.to_dict()
-    except Exception:  # no file, or a malformed one: treat as unconfigured, the page says so
+        return [str(p) for p in (st.get_option("secrets.files") or [])]
+    except Exception:
+        return []
+
+
+def _fingerprint(paths: list[str]) -> tuple[tuple[str, int | None, int | None], ...]:
+    out = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+            out.append((path, info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append((path, None, None))
+    return tuple(out)
+
+
+def _reload_if_changed(paths: list[str]) -> None:
+    """Make ``st.secrets`` read the files again when they changed since the last run.
+
+    Streamlit's own watcher stops for good once a change leaves the file unparsable, after which a
+    rotated passcode would never be taken; comparing modification times on every run does not.
+    """
+    current = _fingerprint(paths)
+    with _seen_lock:
+        previous, _seen["fingerprint"] = _seen["fingerprint"], current
+    if previous is not None and previous != current:
+        reset = getattr(st.secrets, "_reset", None)
+        if callable(reset):
+            reset()
+        _LOG.info("secrets files changed: read again")
+
+
+def display_name(path: str) -> str:
+    """A secrets file named without the server's absolute path (relative, ~, else the name)."""
+    resolved = Path(path).resolve()
+    for base, prefix in ((Path.cwd().resolve(), ""), (Path.home().resolve(), "~/")):
+        try:
+            return prefix + str(resolved.relative_to(base))
+        except ValueError:
+            continue
+    return resolved.name
+
+
+def _parse_problem(path: str) -> auth.Problem | None:
+    """Why one secrets file cannot be parsed (None when it can, or is absent)."""
+    if not path.endswith(".toml") or not os.path.isfile(path):
+        return None
+    try:
+        import toml  # the parser st.secrets uses, so both agree on what is malformed
+        with open(path, encoding="utf-8") as fh:
+            toml.loads(fh.read())
+    except Exception as exc:  # TomlDecodeError, UnicodeDecodeError, OSError …
+        return auth.unreadable_problem(display_name(path), _short_reason(exc))
+    return None
+
+
+def _short_reason(exc: Exception) -> str:
+    # toml's messages name the position ("Unbalanced quotes (line 3 column 18 char 60)"), not values.
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]
+
+
+def secrets_state() -> SecretsState:
+    """The secrets now, and which files could not be parsed (those close writing)."""
+    paths = _secret_paths()
+    _reload_if_changed(paths)
+    try:
+        return SecretsState(st.secrets.to_dict())
+    except Exception as exc:  # no file (fine: unconfigured), or a malformed one (not fine)
+        problems = tuple(p for p in map(_parse_problem, paths) if p is not None)
+        if not problems and any(os.path.exists(p) for p in paths):
+            problems = (auth.unreadable_problem("secrets", _short_reason(exc)),)
+        return SecretsState({}, problems)
+
+
+def secrets_mapping() -> Mapping[str, Any]:
+    """``st.secrets`` as a plain dict; empty when there is no secrets.toml or it cannot be read
+    (``secrets_state`` says which)."""
+    return secrets_state().values
+
+
+def _log_once(message: str) -> None:
+    with _seen_lock:
+        if message in _seen["logged"]:
+            return
+        _seen["logged"].add(message)
+    _LOG.warning(message)
+
+
+def _headers() -> dict[str, str]:
+    try:
+        headers = st.context.headers
+        return {str(k).lower(): str(headers.get(k)) for k in headers.keys()}
+    except Exception:  # no browser connection (AppTest)
         return {}
+
+
+def _ip_address() -> str | None:
+    try:
+        return st.context.ip_address
+    except Exception:
+        return None
+
+
+def local_run() -> bool:
+    """Bound to loopback only and reached directly from this machine (not through a proxy)."""
+    try:
+        bind = st.get_option("server.address")
+    except Exception:
+        bind = None
+    return auth.is_local_run(bind, _ip_address(), _headers())
+
+
+def current_config() -> auth.AuthConfig:
+    """The write policy for this visitor; a closed policy is logged once per distinct reason."""
+    state = secrets_state()
+    config = auth.auth_config_from(state.values, local=local_run(), unreadable=state.unreadable)
+    if config.mode == auth.CLOSED:
+        _log_once("writing is closed: " + "; ".join(config.problems))
+    return config
 
 
 def current_user() -> dict[str, Any]:
@@ -52,21 +190,67 @@ def _authlib_installed() -> bool:
 
 def write_access(lang: str) -> Editor | None:
     """Draw the gate and return the editor, or None when this visitor may only read."""
-    config = auth.auth_config_from(secrets_mapping())
+    config = current_config()
     if config.mode == auth.OPEN:
         st.info(t("auth.open_notice", lang))
         return Editor(auth.LOCAL_WHO, config.mode)
     if config.mode == auth.CLOSED:
-        st.error(t("auth.closed", lang, problems=safe_inline("; ".join(config.problems))))
+        st.error(t("auth.closed", lang, problems="; ".join(problem_text(p, lang)
+                                                           for p in config.problems)))
         return None
     if config.mode == auth.PASSCODE:
         return _passcode_gate(config, lang)
     return _oidc_gate(config, lang)
 
 
+def problem_text(problem: str, lang: str) -> str:
+    """A closing reason in the interface's language, Markdown-safe."""
+    code = getattr(problem, "code", "")
+    if code and has(f"auth.problem.{code}"):
+        params = {k: safe_inline(v) for k, v in getattr(problem, "params", {}).items()}
+        return t(f"auth.problem.{code}", lang, **params)
+    return safe_inline(problem)
+
+
+def connection_binding() -> str:
+    """What ties a passcode grant to the browser it was typed in, not to the session id alone.
+
+    A session can be resumed by any client that presents its id (Streamlit reconnects that way,
+    and ids appear in upload URLs). The browser's XSRF cookie, sent with every connection of that
+    browser, stands for it; without one (XSRF protection off) the connection object itself does,
+    so any reconnect asks for the passcode again."""
+    try:
+        token = st.context.cookies.get(_XSRF_COOKIE)
+    except Exception:  # no browser connection (AppTest)
+        token = None
+    if token:
+        return "cookie:" + hashlib.sha256(str(token).encode()).hexdigest()
+    if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
+        return "none"
+    try:
+        from streamlit import runtime
+        client = runtime.get_instance().get_client(_session_id())
+    except Exception:
+        client = None
+    return f"connection:{id(client)}" if client is not None else "none"
+
+
+def _granted(config: auth.AuthConfig) -> bool:
+    """The passcode in the session is the current one and was typed in this browser."""
+    if not auth.passcode_matches(st.session_state.get(_CODE_KEY), config.passcode):
+        return False
+    if st.session_state.get(_BINDING_KEY) == connection_binding():
+        return True
+    _LOG.warning("passcode grant dropped: session resumed by another connection (client %s)",
+                 client_address())
+    st.session_state.pop(_CODE_KEY, None)
+    st.session_state.pop(_BINDING_KEY, None)
+    return False
+
+
 def _passcode_gate(config: auth.AuthConfig, lang: str) -> Editor | None:
     # Re-checked on every run, so changing the passcode in the secrets signs everyone out.
-    if auth.passcode_matches(st.session_state.get(_CODE_KEY), config.passcode):
+    if _granted(config):
         _signed_in_line(auth.PASSCODE_WHO, lang)
         if st.button(t("auth.sign_out", lang), key="editor_sign_out"):
             st.session_state.pop(_CODE_KEY, None)
@@ -81,20 +265,66 @@ def _passcode_gate(config: auth.AuthConfig, lang: str) -> Editor | None:
     return _check_passcode(config, given, lang)
 
 
+def _throttle_window() -> float:
+    """The throttle's window in seconds: ``DASHBOARD_PASSCODE_WINDOW`` (tests on a slow machine
+    lengthen it so that their guesses stay inside one window), else 60."""
+    try:
+        return max(1.0, float(os.environ.get("DASHBOARD_PASSCODE_WINDOW", "")))
+    except ValueError:
+        return auth.THROTTLE_WINDOW_SECONDS
+
+
+_THROTTLE = auth.PasscodeThrottle(window=_throttle_window())
+
+
+def reset_throttle() -> None:
+    """Forget every recorded wrong passcode (tests)."""
+    global _THROTTLE
+    _THROTTLE = auth.PasscodeThrottle(window=_throttle_window())
+
+
+def client_address() -> str:
+    """Who is trying, for the throttle: the connection's address; behind a reverse proxy on
+    loopback, the address it reports (X-Real-IP, else the first X-Forwarded-For). Without a
+    connection (AppTest) the session stands in for the address."""
+    ip = _ip_address()
+    headers = _headers()
+    if ip is None or auth.is_loopback(ip):
+        forwarded = headers.get("x-real-ip") or headers.get("x-forwarded-for", "").split(",")[0]
+        if forwarded.strip():
+            return forwarded.strip()
+        if ip is None and not headers:
+            return f"session:{_session_id()}"
+        return ip or "127.0.0.1"
+    return ip
+
+
+def _session_id() -> str:
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        ctx = get_script_run_ctx()
+        return ctx.session_id if ctx is not None else "?"
+    except Exception:
+        return "?"
+
+
 def _check_passcode(config: auth.AuthConfig, given: str, lang: str) -> Editor | None:
     now = time.monotonic()
-    wait = auth.lockout_remaining(st.session_state.get(_FAILS_KEY, 0),
-                                  st.session_state.get(_LAST_FAIL_KEY), now)
+    address = client_address()
+    wait = _THROTTLE.wait(address, now)
     if wait > 0:
+        _LOG.warning("passcode try refused while throttled (client %s, %.0f s left)", address, wait)
         st.error(t("auth.locked", lang, seconds=int(wait) + 1))
         return None
     if not auth.passcode_matches(given, config.passcode):
-        st.session_state[_FAILS_KEY] = st.session_state.get(_FAILS_KEY, 0) + 1
-        st.session_state[_LAST_FAIL_KEY] = now
+        n = _THROTTLE.failure(address, now)
+        _LOG.warning("wrong editor passcode from client %s (%d in the last %.0f s)", address, n,
+                     _THROTTLE.window)
         st.error(t("auth.wrong_passcode", lang))
         return None
+    _LOG.info("editor passcode accepted from client %s", address)
     st.session_state[_CODE_KEY] = given
-    st.session_state[_FAILS_KEY] = 0
+    st.session_state[_BINDING_KEY] = connection_binding()
     st.rerun()  # draw the page again without the form
     return None
 

@@ -15,9 +15,11 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.logger import get_logger
 
 from corpus.filters import Filters, encode
 
+_LOG = get_logger("dashboard.data")
 _OVERRIDE: dict[str, Any] = {}
 TTL_SECONDS = 600
 
@@ -47,8 +49,22 @@ def get_store() -> Any:
     if "store" in _OVERRIDE:
         return _OVERRIDE["store"]
     from corpus.config import database_url
-    from .auth import secrets_mapping
-    return _open_store(database_url(secrets=secrets_mapping()))
+    from .auth import secrets_state
+    state = secrets_state()
+    url = database_url(secrets=state.values, unreadable=state.unreadable)
+    store = _open_store(url)
+    replaced = getattr(store, "replaced", None)
+    if callable(replaced) and replaced():  # the SQLite file was recreated under the running app
+        _LOG.warning("the database file was replaced: opening it again")
+        reopen_store()
+        store = _open_store(url)
+    return store
+
+
+def reopen_store() -> None:
+    """Forget the open store(s), so the next ``get_store`` opens (and migrates) the database
+    again: after the database was recreated while the app ran."""
+    _open_store.clear()
 
 
 def filters_key(filters: Filters) -> str:

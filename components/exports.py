@@ -7,6 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from corpus.export import csv_bytes
+
 from .i18n import t
 
 BOM = "\ufeff"
@@ -36,12 +38,13 @@ def _flat_cell(value: Any) -> Any:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark; list cells flattened to text."""
+    """CSV in UTF-8 with a byte-order mark; list cells flattened to text; formula-like text
+    neutralised (``corpus.export.csv_bytes``, the one writer of every CSV)."""
     flat = df.copy()
     for col in flat.columns:
         if flat[col].dtype == object:
             flat[col] = flat[col].map(_flat_cell)
-    return (BOM + flat.to_csv(index=False)).encode("utf-8")
+    return csv_bytes(flat)
 
 
 def to_json_bytes(df: pd.DataFrame) -> bytes:

@@ -17,6 +17,7 @@ import streamlit as st
 from corpus.filters import KINDS, Filters, decode, encode
 
 from .i18n import city_label, kind_label, t, topic_label
+from .text import safe_inline
 from .theme import apply_theme
 
 _KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": "flt_outlets",
@@ -205,7 +206,8 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
     ss[_LAST_URL] = new_params
 
     if ss.get(_NOTICE):
-        st.warning(t("filters.ignored", filters.lang, names=", ".join(ss[_NOTICE])))
+        # Parameter names come from whoever wrote the link: shown literally, never as Markdown.
+        st.warning(t("filters.ignored", filters.lang, names=safe_inline(", ".join(ss[_NOTICE]))))
         if not from_url:
             ss[_NOTICE] = []
     return filters

@@ -13,6 +13,11 @@ from typing import Iterable, Sequence
 # Every ASCII punctuation mark Markdown may treat as syntax; a backslash makes it literal.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=^])")
 _NEWLINES = re.compile(r"\r\n?|\n")
+# GitHub-flavoured Markdown turns bare http://…, www.… and a@b.c into links even after backslash
+# escapes (they are found in the decoded text). An invisible WORD JOINER breaks each pattern:
+# after "http"/"https" before ":", after "www" before ".", and after "@".
+_AUTOLINK = re.compile(r"(?i)(https?)(?=\\:)|(www)(?=\\\.)|(@)")
+_JOINER = "\u2060"
 
 
 def safe_md(text: object) -> str:
@@ -21,6 +26,7 @@ def safe_md(text: object) -> str:
         return ""
     escaped = html.escape(str(text), quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _AUTOLINK.sub(lambda m: m.group(0) + _JOINER, escaped)
     # Hard line breaks keep the article's paragraphs without Markdown block syntax.
     return _NEWLINES.sub("  \n", escaped)
 

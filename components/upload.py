@@ -269,6 +269,10 @@ def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
     bad = [o for o in outcomes if o.status == "rejected"]
     for o in bad[:MAX_ERROR_LINES]:
         st.error(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
+    # Stored elsewhere, so what the editor did here did not take: said above the table.
+    noted = [o for o in outcomes if o.code in ("corrections_not_stored", "duplicate_of_removed")]
+    for o in noted[:MAX_ERROR_LINES]:
+        st.warning(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
     table = pd.DataFrame({"source": [o.source for o in outcomes],
                           "result": [_plain(outcome_text(o, lang)) for o in outcomes]})
     show_table(table, ["source", "result"], lang, key=f"upload_results_{_batch()}")
@@ -326,6 +330,32 @@ def _undo_box(editor: Editor, store: Any, lang: str) -> None:
         store.restore_article(article_id, editor.who)
         st.session_state[_RESTORED] = removed
         st.session_state.pop(_REMOVED, None)
+        st.rerun()
+
+
+def removed_articles(editor: Editor, store: Any, lang: str) -> None:
+    """Every removed article, latest first, with a restore button (undo covers only the last)."""
+    lister = getattr(store, "removed_articles", None)
+    if lister is None:
+        return
+    st.subheader(t("upload.removed_header", lang), anchor=False)
+    removed = lister()
+    if removed.empty:
+        st.caption(t("upload.removed_none", lang))
+        return
+    st.caption(t("upload.removed_hint", lang))
+    table = removed.assign(removed_at=[str(v)[:19] for v in removed["removed_at"]])
+    show_table(table, ["id", "title", "outlet", "published", "removed_at"], lang, key="upload_removed")
+    labels = {int(r.id): _article_label(r) for r in removed.itertuples()}
+    chosen = st.selectbox(t("upload.restore_select", lang), list(labels), index=None,
+                          format_func=lambda i: labels.get(i, str(i)), key="upload_restore_choice",
+                          placeholder=t("filters.choose", lang))
+    if st.button(t("upload.restore_button", lang), key="upload_restore", disabled=chosen is None):
+        if store.restore_article(int(chosen), editor.who):
+            title = removed.loc[removed["id"] == chosen, "title"].iloc[0]
+            st.session_state[_RESTORED] = (int(chosen), title or f"#{int(chosen)}")
+            st.session_state.pop(_REMOVED, None)
+        st.session_state.pop("upload_restore_choice", None)
         st.rerun()
 
 

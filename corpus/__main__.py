@@ -1,4 +1,4 @@
-"""Command line: python -m corpus {ingest|extract|search|events|reprocess|export} ...
+"""Command line: python -m corpus {ingest|extract|search|events|reprocess|export|removed|restore} ...
 
 The database URL comes from --db, else CORPUS_DB_URL, else the SQLite file under data/.
 Output is JSON Lines on stdout (one object per line); progress and summaries go to stderr.
@@ -118,6 +118,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_removed(args: argparse.Namespace) -> int:
+    """The removed (hidden) articles, latest removal first: what ``restore`` brings back."""
+    frame = _store(args).removed_articles(limit=args.limit)
+    for row in frame.to_dict("records"):
+        _print({"id": int(row["id"]), "title": row["title"], "outlet": row["outlet"],
+                "published": row["published"], "removed_at": row["removed_at"]})
+    print(f"{len(frame)} removed articles", file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _store(args)
+    failed = 0
+    for article_id in args.ids:
+        done = store.restore_article(article_id, args.who)
+        _print({"id": article_id, "restored": done})
+        if not done:
+            failed += 1
+            print(f"article {article_id} is not a removed article", file=sys.stderr)
+    if len(args.ids) > failed:
+        store.rebuild_events()
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m corpus", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -167,6 +191,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--what", choices=("articles", "events", "figures"), default="articles")
     p.add_argument("--out", metavar="FILE", help="write here instead of stdout")
     p.set_defaults(func=cmd_export)
+
+    p = with_db(sub.add_parser("removed", help="list removed articles (JSON Lines)",
+                               description="Removed articles are hidden, not erased: one line per "
+                               'article, latest removal first: {"id", "title", "outlet", '
+                               '"published", "removed_at"}. Bring one back with restore ID.'))
+    p.add_argument("--limit", type=int, default=1000, help="most articles to list (default: 1000)")
+    p.set_defaults(func=cmd_removed)
+
+    p = with_db(sub.add_parser("restore", help="restore removed articles",
+                               description="Show removed articles again (see removed); recorded in "
+                               "the history."))
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--who", default="cli", help="name recorded in the history (default: cli)")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

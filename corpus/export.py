@@ -1,4 +1,10 @@
-"""Export articles, events or figures as CSV (UTF-8 with BOM, so Excel shows Arabic) or JSON."""
+"""Export articles, events or figures as CSV (UTF-8 with BOM, so Excel shows Arabic) or JSON.
+
+Every CSV the project writes goes through ``csv_bytes``: a text cell that a spreadsheet would read
+as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, after any
+spaces) gets a leading apostrophe, as OWASP's CSV-injection advice says, so an exported title such
+as ``=HYPERLINK("http://…")`` shows as text in Excel or LibreOffice instead of running.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,6 +19,7 @@ from .filters import Filters
 from .store import Store
 
 WHAT = ("articles", "events", "figures")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "json")
 
 
@@ -42,6 +49,29 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that cannot start a spreadsheet formula; numbers and other values unchanged."""
+    if isinstance(value, str) and value.lstrip(" \u00a0").startswith(FORMULA_START):
+        return "'" + value
+    if isinstance(value, str) and value.startswith(FORMULA_START):  # "\t=…" (lstrip keeps tabs)
+        return "'" + value
+    return value
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV (RFC 4180) in UTF-8 with a byte-order mark; lists as "a; b"; formula-like text
+    neutralised."""
+    out = frame.copy()
+    out.columns = [neutralise_cell(str(c)) for c in out.columns]
+    for column in out.columns:
+        out[column] = [neutralise_cell("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                       for v in out[column]]
+    buffer = io.StringIO()
+    # RFC 4180 line ends: a cell holding a lone CR is then quoted too, not split into a new row.
+    out.to_csv(buffer, index=False, lineterminator="\r\n")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
 def records(store: Store, what: str, filters: Filters | None = None) -> list[dict[str, Any]]:
     return _records(_frame(store, what, filters))
 
@@ -53,9 +83,4 @@ def export_bytes(store: Store, what: str, fmt: str, filters: Filters | None = No
     frame = _frame(store, what, filters)
     if fmt == "json":
         return json.dumps(_records(frame), ensure_ascii=False, indent=1).encode("utf-8")
-    frame = frame.copy()
-    for column in frame.columns:  # lists (topics) as "a; b"
-        frame[column] = [("; ".join(map(str, v)) if isinstance(v, list) else v) for v in frame[column]]
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(frame)

@@ -116,9 +116,31 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], w
         if pool is not None:
             pool.shutdown()
     final = [r for r in results if r is not None]
+    _mark_removed_duplicates(store, final)
     if rebuild and any(r.status in ("added", "source_added") for r in final):
         store.rebuild_events()
     return final
+
+
+def removed_duplicate_reason(article_id: int) -> str:
+    """Why a file was not stored although nothing visible holds its text, and how to get it back."""
+    return (f"article {article_id} holds this text but was removed: restore it with "
+            f"`python -m corpus restore {article_id}` or on the Upload page (removed articles)")
+
+
+def _mark_removed_duplicates(store: Store, results: list[FileResult]) -> None:
+    targets = {r.duplicate_of or r.article_id: r for r in results
+               if r.status in ("duplicate", "source_added")}
+    if not targets:
+        return
+    try:
+        removed = store.removed_ids(targets)
+    except Exception:  # noqa: BLE001 - a store without the query: results as they are
+        return
+    for r in results:
+        target = r.duplicate_of or r.article_id
+        if r.status in ("duplicate", "source_added") and target in removed:
+            r.reason = removed_duplicate_reason(target)
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], who: str = "cli",

@@ -19,10 +19,13 @@ class RawDocument:
 
 @dataclass
 class ReadProblem:
-    """A file (or part of one) that could not be read; ``reason`` is plain words for users."""
+    """A file (or part of one) that could not be read; ``reason`` is plain words for users.
+    ``code``/``params`` (optional) let an interface say the same in its own language."""
 
     source: str
     reason: str
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

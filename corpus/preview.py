@@ -123,7 +123,10 @@ def preview_bytes(name: str, data: bytes, *, extractor: Extractor | None = None,
         rejected.append(_rejected(name, name, "no_article", "the file holds no article"))
     for item in items:
         if isinstance(item, ReadProblem):
-            rejected.append(Outcome(name, item.source, "rejected", reason=item.reason))
+            code = getattr(item, "code", "")
+            rejected.append(_rejected(name, item.source, code, item.reason,
+                                      **getattr(item, "params", {})) if code else
+                            Outcome(name, item.source, "rejected", reason=item.reason))
             continue
         refused = language_check(item.text)
         if refused:
@@ -288,6 +291,13 @@ def _title_of(store: Any, article_id: int | None) -> str | None:
     return (found or {}).get("title")
 
 
+def _is_removed(store: Any, article_id: int | None) -> bool:
+    try:
+        return article_id is not None and bool(store.removed_ids([article_id]))
+    except Exception:  # a store without the query
+        return False
+
+
 def store_preview(store: Any, preview: Preview, changes: dict[str, Any], who: str) -> Outcome:
     """Store one previewed article, then its corrections (only when it is new).
 
@@ -297,7 +307,17 @@ def store_preview(store: Any, preview: Preview, changes: dict[str, Any], who: st
     outcome = Outcome(preview.file, preview.source, result.status, result.article_id,
                       result.duplicate_of)
     if result.status != "added":
-        outcome.duplicate_title = _title_of(store, result.duplicate_of or result.article_id)
+        target = result.duplicate_of or result.article_id
+        outcome.duplicate_title = _title_of(store, target)
+        if _is_removed(store, target):
+            from .ingest import removed_duplicate_reason
+            outcome.reason = removed_duplicate_reason(target)
+            outcome.code, outcome.params = "duplicate_of_removed", {"id": target}
+        elif changes:  # someone stored the same text first: say so rather than drop them silently
+            fields = ", ".join(changes)
+            outcome.reason = (f"your corrections ({fields}) were not stored: article {target} already "
+                              f"holds this text; correct it there")
+            outcome.code, outcome.params = "corrections_not_stored", {"fields": fields, "id": target}
         return outcome
     failed = []
     for name, value in changes.items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
 import stat
@@ -18,6 +19,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .models import RawDocument, ReadProblem
 from .normalize import arabic_ratio, is_arabic_letter
@@ -37,6 +39,9 @@ class Limits:
     max_entries: int = 1000  # files in one zip, nested zips included
     max_depth: int = 2  # a zip inside a zip is depth 2
     max_rows: int = 100_000  # rows of one CSV/JSONL batch
+    # Characters of one article's text: news articles are far shorter, and extraction time grows
+    # with the text (a 9 MB .docx of 22 M characters ran for minutes).
+    max_text_chars: int = 300_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -71,7 +76,16 @@ _MAX_NUL_SHARE = 0.01
 
 
 class _Unreadable(Exception):
-    """Internal: carries the plain-words reason for a ReadProblem."""
+    """Internal: carries the plain-words reason for a ReadProblem (and a code for interfaces)."""
+
+    def __init__(self, reason: str, code: str = "", **params: Any) -> None:
+        super().__init__(reason)
+        self.code, self.params = code, params
+
+
+# A web page whose main text has fewer words than this (its title aside) holds no article body.
+MIN_PAGE_WORDS = 10
+_LOG = logging.getLogger("corpus.readers")
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -288,19 +302,44 @@ def _read_html(data: bytes, source: str) -> list[Result]:
     html, enc = _decode_text_file(data)
     if _is_blank(html):
         return [ReadProblem(source, "the file contains no text (only white space)")]
-    text, hints = _html_main_text(html)
-    if _is_blank(text):
+    body, hints = _html_main_text(html)
+    if _is_blank(body):
         return [ReadProblem(source, "the web page has no readable text")]
+    words = len(body.split())
+    if words < MIN_PAGE_WORDS:
+        counted = f"{words} word" if words == 1 else f"{words} words"
+        return [ReadProblem(source, f"the web page holds no article body ({counted} besides its "
+                                    f"title; an article has at least {MIN_PAGE_WORDS})",
+                            code="no_body", params={"words": words, "min": MIN_PAGE_WORDS})]
+    text = _with_title(body, hints.get("title"))
     return [RawDocument(source=source, text=text, fmt="html", encoding=enc, raw=html, hints=hints)]
 
 
-def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
-    """Main text and metadata hints via trafilatura; plain lxml text, then a regex strip as fallbacks."""
-    hints: dict[str, str] = {}
-    text = ""
+def _with_title(body: str, title: str | None) -> str:
+    if title and title not in body[: len(title) + 200]:
+        return f"{title}\n\n{body}"
+    return body
+
+
+def _trafilatura() -> Any:
+    """trafilatura, or a refusal naming what is missing: without it (or one of its dependencies)
+    HTML would quietly be read as raw page text, menus and all."""
     try:
         import trafilatura
+    except ImportError as exc:
+        _LOG.error("HTML reading is unavailable: trafilatura cannot be imported (%s)", exc)
+        raise _Unreadable(f"HTML reading is unavailable on this server: trafilatura cannot be "
+                          f"imported ({exc})", "html_unavailable", error=str(exc)) from exc
+    return trafilatura
 
+
+def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
+    """Main text (without the title) and metadata hints via trafilatura; plain lxml text, then a
+    regex strip as fallbacks for pages trafilatura cannot parse. A missing trafilatura refuses."""
+    hints: dict[str, str] = {}
+    text = ""
+    trafilatura = _trafilatura()
+    try:
         # extensive_search off: htmldate's free-text date hunt loads every dateparser locale (11–20 s
         # on the first file of a process); meta tags and URL dates are still read, and our own
         # metadata.py finds Arabic dates in the text.
@@ -319,11 +358,7 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
         text = _lxml_text(html)
     if not text.strip():
         text = _regex_text(html)
-    text = _finish_text(text).strip()
-    title = hints.get("title")
-    if title and title not in text[: len(title) + 200]:
-        text = f"{title}\n\n{text}"
-    return text, hints
+    return _finish_text(text).strip(), hints
 
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "svg", "head")
@@ -648,6 +683,20 @@ def _dispatch(data: bytes, source: str, limits: Limits, depth: int,
         what = f"'{ext}'" if ext else "files without an extension"
         hint = " (save it as .docx)" if ext == ".doc" else ""
         return [ReadProblem(source, f"unsupported file type {what}{hint}; supported: {SUPPORTED}")]
+    return [_within_text_cap(r, limits) for r in _read_format(fmt, data, source, limits, depth, budget)]
+
+
+def _within_text_cap(result: Result, limits: Limits) -> Result:
+    if isinstance(result, RawDocument) and len(result.text) > limits.max_text_chars:
+        n = len(result.text)
+        return ReadProblem(result.source, f"the text is too long for one article ({n:,} characters; "
+                                          f"at most {limits.max_text_chars:,})",
+                           code="text_too_long", params={"n": f"{n:,}", "max": f"{limits.max_text_chars:,}"})
+    return result
+
+
+def _read_format(fmt: str, data: bytes, source: str, limits: Limits, depth: int,
+                 budget: _Budget | None) -> list[Result]:
     try:
         if fmt in ("txt", "md"):
             return _read_plain(data, source, fmt)
@@ -661,7 +710,7 @@ def _dispatch(data: bytes, source: str, limits: Limits, depth: int,
             return _read_docx(data, source, limits)
         return _read_zip(data, source, limits, depth + 1, budget)
     except _Unreadable as exc:
-        return [ReadProblem(source, str(exc))]
+        return [ReadProblem(source, str(exc), code=exc.code, params=exc.params)]
     except MemoryError:
         return [ReadProblem(source, "the file is too large to process")]
     except (Exception, RecursionError) as exc:  # noqa: BLE001 - never let one file stop a batch

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import os
 import random
 import re
 import time
@@ -280,15 +282,37 @@ def make_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         parsed = sa.engine.make_url(url)
         memory = parsed.database in (None, "", ":memory:")
-        if not memory:
+        read_only = None if memory else _read_only_sqlite(Path(parsed.database).expanduser())
+        if not memory and read_only is None:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
         if memory:
             kwargs["poolclass"] = sa.pool.StaticPool
+        if read_only is not None:
+            _LOG.warning("%s is read-only: opened for reading only (%s)", parsed.database, read_only)
+            kwargs["creator"] = _read_only_connector(Path(parsed.database).expanduser(), read_only)
         engine = sa.create_engine(url, **kwargs)
         _configure_sqlite(engine, memory)
         return engine
     return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+def _read_only_sqlite(path: Path) -> str | None:
+    """How to open an existing SQLite file we may not write: ``mode=ro``, or ``immutable=1`` when
+    its folder is read-only too (a WAL database then cannot get its -shm file); None: writable."""
+    if not path.exists() or os.access(path, os.W_OK):
+        return None
+    return "mode=ro" if os.access(path.parent, os.W_OK) else "immutable=1"
+
+
+def _read_only_connector(path: Path, how: str) -> Callable[[], Any]:
+    import sqlite3
+    from urllib.parse import quote
+
+    def connect() -> Any:
+        return sqlite3.connect(f"file:{quote(str(path))}?{how}", uri=True, check_same_thread=False,
+                               timeout=30)
+    return connect
 
 
 def _configure_sqlite(engine: sa.Engine, memory: bool) -> None:
@@ -297,7 +321,11 @@ def _configure_sqlite(engine: sa.Engine, memory: bool) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cur = dbapi_conn.cursor()
         if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
+            try:
+                cur.execute("PRAGMA journal_mode=WAL")
+            except Exception as exc:  # a read-only file keeps its journal mode and stays readable
+                if not is_read_only_error(exc):
+                    raise
         cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
@@ -308,6 +336,17 @@ def _configure_sqlite(engine: sa.Engine, memory: bool) -> None:
         # Writers take the lock up front, so a read-then-write transaction never fails midway.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write")
                              else "BEGIN")
+
+
+_LOG = logging.getLogger("corpus.store")
+_READ_ONLY = ("readonly database", "read-only transaction", "read-only file system",
+              "attempt to write a readonly")
+
+
+def is_read_only_error(exc: BaseException) -> bool:
+    """A write refused because the database (or its file) is read-only."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return any(marker in text for marker in _READ_ONLY)
 
 
 # --- the store -------------------------------------------------------------------------------
@@ -321,6 +360,25 @@ class Store:
         self.dialect = self.engine.dialect.name
         if migrate:
             migrations.migrate(self.engine)
+        self._file_id = self._sqlite_file_id()
+
+    def _sqlite_file_id(self) -> tuple[int, int] | None:
+        """(device, inode) of the SQLite file; None for other databases and in-memory ones."""
+        if self.dialect != "sqlite":
+            return None
+        path = sa.engine.make_url(_engine_url(self.url)).database
+        if path in (None, "", ":memory:"):
+            return None
+        try:
+            info = Path(path).expanduser().stat()
+        except OSError:
+            return (-1, -1)
+        return (info.st_dev, info.st_ino)
+
+    def replaced(self) -> bool:
+        """The SQLite file was deleted or replaced since this store opened it (its pooled
+        connections still read the old file): open a new Store."""
+        return self._file_id is not None and self._sqlite_file_id() != self._file_id
 
     def close(self) -> None:
         self.engine.dispose()
@@ -576,7 +634,16 @@ class Store:
             fresh = _events_version(conn) >= _corpus_version(conn)
         if fresh:
             return False
-        self.rebuild_events()
+        try:
+            self.rebuild_events()
+        except sa.exc.DBAPIError as exc:
+            if not is_read_only_error(exc):
+                raise
+            # A read-only database (a file without write permission, a read-only replica) is
+            # still readable: serve the events as last grouped rather than fail every page.
+            _LOG.warning("events are stale and the database is read-only; showing them as last "
+                         "grouped (%s)", str(exc.orig).splitlines()[0] if exc.orig else exc)
+            return False
         return True
 
     def reprocess(self, progress: Callable[[int, int], None] | None = None, batch: int = 500,
@@ -992,6 +1059,22 @@ class Store:
                           .order_by(H.c.id.desc()).limit(limit))
         return pd.DataFrame([tuple(r) for r in rows],
                             columns=["at", "who", "action", "article_id", "title", "detail"])
+
+    def removed_articles(self, limit: int = 1000) -> pd.DataFrame:
+        """Removed (hidden) articles, the latest removal first: what ``restore_article`` can undo."""
+        rows = self._read(sa.select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.removed_at)
+                          .where(A.c.removed_at.is_not(None))
+                          .order_by(A.c.removed_at.desc(), A.c.id.desc()).limit(limit))
+        return pd.DataFrame([tuple(r) for r in rows],
+                            columns=["id", "title", "outlet", "published", "removed_at"])
+
+    def removed_ids(self, article_ids: Iterable[int]) -> set[int]:
+        """Those of ``article_ids`` that are removed."""
+        ids = sorted({int(i) for i in article_ids if i is not None})
+        if not ids:
+            return set()
+        rows = self._read(sa.select(A.c.id).where(A.c.id.in_(ids), A.c.removed_at.is_not(None)))
+        return {int(r.id) for r in rows}
 
 
 _YEAR = re.compile(r"^\s*(\d{4})")

@@ -40,9 +40,12 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 
 class Dashboard:
-    """``streamlit run app.py`` on a free port over the database ``db_url``; a context manager."""
+    """``streamlit run app.py`` on a free port over the database ``db_url`` (empty: leave
+    ``CORPUS_DB_URL`` unset, so the secrets decide); a context manager. ``extra_args`` go to
+    ``streamlit run`` after the defaults (a later flag wins, e.g. ``--secrets.files``)."""
 
-    def __init__(self, db_url: str, log_path: Path, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, db_url: str, log_path: Path, extra_env: dict[str, str] | None = None,
+                 extra_args: list[str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "CORPUS_DB_URL": db_url, "PYTHONUNBUFFERED": "1",
@@ -54,7 +57,7 @@ class Dashboard:
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
+             "--browser.gatherUsageStats", "false", *(extra_args or [])],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         try:
             wait_healthy(self.base, self.proc)

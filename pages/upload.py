@@ -4,8 +4,8 @@ import streamlit as st
 from components.auth import write_access
 from components.i18n import t
 from components.page import end_page, start_page
-from components.upload import (last_outcomes, preview_and_store, remove_article, show_history,
-                               upload_files)
+from components.upload import (last_outcomes, preview_and_store, remove_article, removed_articles,
+                               show_history, upload_files)
 from corpus.preview import MIN_ARABIC_RATIO
 
 filters, data = start_page("upload.title")
@@ -24,6 +24,7 @@ preview_and_store(editor, data.store, lang)
 last_outcomes(lang)
 st.divider()
 remove_article(editor, data.articles(limit=1000), data.store, lang)
+removed_articles(editor, data.store, lang)
 st.divider()
 show_history(data.store, lang)
 end_page(filters)

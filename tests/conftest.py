@@ -99,3 +99,15 @@ def browser():
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _local_bind_for_apptest():
+    """AppTest runs pages without a server; the pages see a local run (bound to loopback), where
+    writing is open when nothing is configured (tests of hosted runs set another address)."""
+    from streamlit import config
+
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", previous)

@@ -24,8 +24,8 @@ OIDC_FULL = {"redirect_uri": "https://x.example/oauth2callback", "cookie_secret"
     ({"auth": {**OIDC_FULL, "editors": ["a@x.org"]}}, auth.OIDC),
     # OIDC wins over a passcode when both are configured.
     ({"auth": OIDC_FULL, "editors": ["a@x.org"], "editor_passcode": "p"}, auth.OIDC),
-    # An allow-list alone is not sign-in.
-    ({"auth": {"editors": ["a@x.org"]}}, auth.OPEN),
+    # An allow-list alone is not sign-in, and it does not leave writing open either.
+    ({"auth": {"editors": ["a@x.org"]}}, auth.CLOSED),
     # Incomplete [auth] closes writing rather than opening it.
     ({"auth": {"redirect_uri": "https://x"}}, auth.CLOSED),
     ({"auth": {k: v for k, v in OIDC_FULL.items() if k != "cookie_secret"}}, auth.CLOSED),
@@ -33,7 +33,7 @@ OIDC_FULL = {"redirect_uri": "https://x.example/oauth2callback", "cookie_secret"
     ({"auth": {"redirect_uri": "r", "cookie_secret": "c"}, "editor_passcode": "p"}, auth.CLOSED),
 ])
 def test_mode_from_secrets(secrets, mode):
-    assert auth.write_mode(secrets) == mode
+    assert auth.write_mode(secrets, local=True) == mode
 
 
 def test_named_provider_is_used_for_login():
@@ -113,7 +113,7 @@ def test_passcode_matches_is_equality(a, b):
 
 
 def test_may_write_per_mode():
-    assert auth.may_write(auth.auth_config_from({}))
+    assert auth.may_write(auth.auth_config_from({}, local=True))
     code = auth.auth_config_from({"editor_passcode": "p"})
     assert not auth.may_write(code)
     assert auth.may_write(code, passcode_ok=True)
@@ -122,7 +122,7 @@ def test_may_write_per_mode():
 
 
 def test_identity_labels():
-    assert auth.identity_label(auth.auth_config_from({})) == "local"
+    assert auth.identity_label(auth.auth_config_from({}, local=True)) == "local"
     assert auth.identity_label(auth.auth_config_from({"editor_passcode": "p"})) == "passcode editor"
     oidc = auth.auth_config_from({"auth": OIDC_FULL, "editors": ["a@x.org"]})
     assert auth.identity_label(oidc, " A@x.org") == "a@x.org"
@@ -147,7 +147,7 @@ class _RaisingSecrets(dict):
 
 
 def test_secrets_that_raise_count_as_unconfigured():
-    assert auth.write_mode(_RaisingSecrets()) == auth.OPEN
+    assert auth.write_mode(_RaisingSecrets(), local=True) == auth.OPEN
 
 
 def test_example_secrets_file_configures_oidc():

@@ -1,0 +1,99 @@
+"""Helpers of the hosted-deployment tests: a dashboard whose secrets file the test rewrites, pages
+opened in fresh browser contexts (a new session each, optionally with proxy headers), and the
+passcode form driven as a visitor would."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from reliability_support import wait_for_page
+
+from devtools.dashboard import Dashboard
+
+MAIN = "[data-testid='stMainBlockContainer']"
+PASSCODE_LABEL = "رمز المحرر"
+SIGN_IN = "دخول"
+UPLOADER = "[data-testid='stFileUploader']"
+
+_WATCH_RUNS = """() => {
+  window.__runs = 0;
+  // Count every change of the script state anywhere in the page (the element carrying it may be
+  // replaced), so a quick run that goes running -> notRunning is not missed.
+  new MutationObserver((records) => { window.__runs += records.length; })
+    .observe(document.body, {attributes: true, subtree: true,
+                             attributeFilter: ['data-test-script-state']});
+}"""
+_RUN_ENDED = """() => window.__runs > 0 && document.querySelector('[data-test-script-state]')
+  .getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+def hosted_dashboard(folder: Path, secrets_text: str, bind: str = "127.0.0.1",
+                     env: dict[str, str] | None = None) -> tuple[Dashboard, Path]:
+    """``streamlit run app.py`` reading its secrets from ``folder/secrets.toml`` only, with no
+    ``CORPUS_DB_URL`` (the secrets name the database)."""
+    secrets = folder / "secrets.toml"
+    secrets.write_text(secrets_text, encoding="utf-8")
+    app = Dashboard("", folder / "server.log", extra_env=env,
+                    extra_args=["--secrets.files", str(secrets), "--server.address", bind])
+    return app, secrets
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Replace the secrets file so that its modification time surely changes."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    while path.stat().st_mtime_ns == before:  # coarse clocks: write again a moment later
+        time.sleep(0.01)
+        path.write_text(text, encoding="utf-8")
+
+
+def settle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the runs a page view starts (the first one may rerun) have ended and drawn."""
+    wait_for_page(page, timeout_ms)
+    for _ in range(3):
+        page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")",
+                               timeout=timeout_ms)
+        page.wait_for_timeout(700)
+        wait_for_page(page, timeout_ms)
+        if not page.query_selector("[data-testid='stSkeleton'], [data-stale='true']"):
+            return
+
+
+def open_page(browser, base: str, path: str = "upload", headers: dict[str, str] | None = None):
+    """(context, page) of a new session on ``path`` after its runs ended."""
+    context = browser.new_context(locale="ar", extra_http_headers=headers or {})
+    page = context.new_page()
+    page.goto(f"{base}/{path}", wait_until="domcontentloaded")
+    settle(page)
+    return context, page
+
+
+def main_text(page) -> str:
+    return page.evaluate(f"() => document.querySelector(\"{MAIN}\").innerText")
+
+
+def alerts(page) -> list[str]:
+    return page.evaluate(f"() => [...document.querySelectorAll(\"{MAIN} [data-testid='stAlert']\")]"
+                         ".map(e => e.innerText)")
+
+
+def has_uploader(page) -> bool:
+    return page.query_selector(UPLOADER) is not None
+
+
+def has_passcode_form(page) -> bool:
+    return page.get_by_label(PASSCODE_LABEL).count() > 0
+
+
+def try_passcode(page, code: str, timeout_ms: int = 60_000) -> list[str]:
+    """Type ``code`` into the passcode form, submit, wait for the run it starts; the alerts."""
+    page.evaluate(_WATCH_RUNS)
+    page.get_by_label(PASSCODE_LABEL).fill(code)
+    page.get_by_role("button", name=SIGN_IN, exact=True).click()
+    try:
+        page.wait_for_function(_RUN_ENDED, timeout=15_000)
+    except Exception:  # noqa: BLE001 - the run's state change was not seen: settle decides
+        page.wait_for_timeout(1000)
+    # A right passcode reruns once more (the page without the form).
+    settle(page, timeout_ms)
+    return alerts(page)
