@@ -10,26 +10,8 @@ from .filterbar import filter_bar, share_link
 from .i18n import t
 
 
-def leave_legacy_pages_mode() -> None:
-    """Rerun through app.py when Streamlit started this page by the legacy pages/ auto-scan.
-
-    Streamlit 1.51 decides per process that an app with a pages/ folder is a "v1" app until some
-    run calls st.navigation; a fresh server whose first visitor opens a deep link (/timeline?…)
-    would run the page alone (no page config, legacy menu). Clearing the flag and rerunning sends
-    this and every later run through app.py, which keeps the URL's page.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a Streamlit without the flag: nothing to undo
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def start_page(title_key: str) -> tuple[Filters, Data]:
     """Filters of this view and its data reader; stops the page with a notice when the store fails."""
-    leave_legacy_pages_mode()
     try:
         store = get_store()
         facets = Data(Filters(), store).facets()

@@ -115,7 +115,7 @@ def test_catalogue_has_both_languages_and_same_placeholders():
 
 def test_every_key_used_in_code_exists():
     used: set[str] = set()
-    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""", path.read_text("utf-8")))
     assert used, "no t('…') calls found"
     missing = sorted(k for k in used if not i18n.has(k))
