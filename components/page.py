@@ -1,6 +1,8 @@
 """What every page does first and last: open the store, draw the filter bar, title, empty states."""
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from corpus.filters import Filters
@@ -8,6 +10,15 @@ from corpus.filters import Filters
 from .data import Data, get_store
 from .filterbar import filter_bar, share_link
 from .i18n import t
+
+
+def redirect_page(target: Any, url_path: str) -> Any:
+    """A hidden page at ``/url_path`` that opens ``target`` with the same query parameters."""
+    def go() -> None:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        st.switch_page(target, query_params=params)
+    go.__name__ = f"redirect_{url_path}"
+    return st.Page(go, title=url_path, url_path=url_path, visibility="hidden")
 
 
 def start_page(title_key: str) -> tuple[Filters, Data]:

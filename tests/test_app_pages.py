@@ -155,7 +155,8 @@ class FakeStore:
 
 def _page(name: str) -> AppTest:
     """The app as a browser opens it: app.py (page config, navigation) running the view ``name``."""
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).switch_page(f"views/{name}.py")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    return at if name == "overview" else at.switch_page(f"views/{name}.py")  # overview: the root
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Dashboard building blocks without a browser: safe text, strings, tables, charts, exports, word cloud."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -16,7 +17,7 @@ from components.article_view import is_checked
 from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
                                timeline_figure)
 from components.exports import BOM, to_csv_bytes, to_json_bytes
-from components.filterbar import resolve_url_state, share_query
+from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
 from components.tables import localize
 from components.text import highlight_segments, ltr, safe_inline, safe_md, safe_url, truncate
 from components.theme import LTR_CSS, RTL_CSS, css_for
@@ -301,6 +302,39 @@ def test_share_query_round_trips_arabic():
     f = Filters(q="بوتين علييف", cities=("Baku", "Moscow"), lang="en")
     params = parse_qs(share_query(f))
     assert params == {"q": ["بوتين علييف"], "city": ["Baku", "Moscow"], "lang": ["en"]}
+
+
+def test_share_query_keeps_arabic_readable_and_encodes_reserved_characters():
+    query = share_query(Filters(q="بوتين & علييف", lang="en"), {"event": "7"})
+    assert query == "q=بوتين%20%26%20علييف&lang=en&event=7"
+    assert "\u2066" not in share_query(Filters(q="\u2066x"))  # invisible marks stay encoded
+
+
+@pytest.mark.parametrize("context_url, page, expected", [
+    ("http://h:8501/overview?lang=en", "", "http://h:8501/?lang=en"),
+    ("http://h:8501/", "timeline", "http://h:8501/timeline?lang=en"),
+    ("http://h:8501", "", "http://h:8501/?lang=en"),
+    ("https://h/dash/articles?article=3", "figures", "https://h/dash/figures?lang=en"),
+    ("https://h/dash/", "", "https://h/dash/?lang=en"),
+    ("", "timeline", "/timeline?lang=en"),
+])
+def test_page_link_names_the_page_drawn_not_the_address_typed(context_url, page, expected):
+    assert page_link(context_url, page, "lang=en", ["timeline", "figures", "articles"]) == expected
+
+
+@pytest.mark.parametrize("filters, dropped", [
+    (Filters(date_from=dt.date(2030, 1, 1)), ["from"]),
+    (Filters(date_to=dt.date(1980, 1, 1)), ["to"]),
+    (Filters(date_from=dt.date(2026, 1, 9)), ["from"]),  # a few days after today
+    (Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2026, 1, 5)), []),
+    (Filters(date_from=dt.date(1985, 1, 1)), []),  # before 1990 but inside the corpus
+])
+def test_dates_outside_the_picker_range_are_dropped(filters, dropped):
+    facets = {"min_date": "1984-05-01", "max_date": "2025-11-30"}
+    fitted, names = fit_to_widgets(filters, facets, dt.date(2026, 1, 5))
+    assert names == dropped
+    for name in ("date_from", "date_to"):
+        assert getattr(fitted, name) == (None if name.replace("date_", "") in names else getattr(filters, name))
 
 
 # ---- word cloud ----------------------------------------------------------------------------------
