@@ -6,7 +6,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import streamlit as st
 
-from .i18n import city_label, code_label, kind_label, t, topic_label
+from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
 from .tables import show_table
 from .text import highlight_segments, ltr, safe_inline, safe_md, safe_url
 
@@ -26,20 +26,22 @@ def is_checked(human_checked: Any, field: str | None = None) -> bool:
 
 
 def meta_line(outlet: Any, published: Any, lang: str) -> str:
-    """'outlet · date' as escaped Markdown."""
+    """'outlet · date' as escaped Markdown; what is unknown is left out (may be empty)."""
     date = "" if published is None or (isinstance(published, float) and pd.isna(published)) \
         else str(published)[:10]
-    return safe_inline(t("articles.meta", lang, outlet=outlet or t("common.unknown", lang),
-                         published=ltr(date) if date else t("common.unknown", lang)))
+    parts = [outlet_label(outlet, lang, empty=""), ltr(date) if date else ""]
+    return safe_inline(" · ".join(p for p in parts if p))
 
 
 def result_item(row: Mapping[str, Any], lang: str) -> None:
     """One search result: title, outlet and date, highlighted snippet."""
-    with st.container(border=True):
-        title = row.get("title") or t("common.unknown", lang)
+    with st.container(border=True, key=f"artext_result_{row.get('id')}"):  # Arabic: right to left
+        title = row.get("title") or t("common.untitled", lang)
         checked = f" {t('common.checked', lang)}" if is_checked(row.get("human_checked")) else ""
         st.markdown(f"**{safe_inline(title)}**{safe_inline(checked)}")
-        st.caption(meta_line(row.get("outlet"), row.get("published"), lang))
+        meta = meta_line(row.get("outlet"), row.get("published"), lang)
+        if meta:
+            st.caption(meta)
         snippet = row.get("snippet")
         body = highlight_segments(snippet) if isinstance(snippet, (list, tuple)) and len(snippet) else ""
         if body:  # snippets exist for keyword searches only
@@ -53,9 +55,12 @@ def _as_frame(items: Iterable[Mapping[str, Any]] | None) -> pd.DataFrame:
 def article_reader(article: Mapping[str, Any], lang: str) -> None:
     """The full article: title, meta, checks, text, meetings, figures, topics, sources, provenance."""
     checked = article.get("human_checked")
-    title = article.get("title") or t("common.unknown", lang)
-    st.subheader(safe_inline(title), anchor=False)
-    st.caption(meta_line(article.get("outlet"), article.get("published"), lang))
+    title = article.get("title") or t("common.untitled", lang)
+    with st.container(key="artext_reader_title"):  # article text is right to left in either UI
+        st.subheader(safe_inline(title), anchor=False)
+        meta = meta_line(article.get("outlet"), article.get("published"), lang)
+        if meta:
+            st.caption(meta)
     if is_checked(checked):
         st.success(t("common.checked", lang))
 
@@ -80,7 +85,7 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
                              "human_checked"], lang, key="reader_figures")
 
     st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
-    with st.container(border=True):
+    with st.container(border=True, key="artext_reader_body"):
         st.markdown(safe_md(article.get("clean_text") or ""))
 
     sources = _as_frame(article.get("sources"))
@@ -117,12 +122,14 @@ def event_articles(event: Mapping[str, Any], lang: str) -> None:
         items["url"] = [safe_url(u) for u in items["url"]]
     show_table(items, ["title", "outlet", "url", "inferred"], lang, key="event_articles",
                link_columns=["url"])
-    for _, row in items.iterrows():
-        mark = f" {t('common.inferred_mark', lang)}" if bool(row.get("inferred")) else ""
-        who = f"{row.get('outlet') or ''}{mark}"
+    for i, row in items.iterrows():
+        mark = t("common.inferred_mark", lang) if bool(row.get("inferred")) else ""
+        who = " ".join(x for x in (outlet_label(row.get("outlet"), lang, empty=""), mark) if x)
         evidence = row.get("evidence") or ""
-        if evidence:
-            st.markdown(f"> {safe_inline(evidence)}  \n> — {safe_inline(who)}")
+        if evidence:  # two paragraphs: each takes its own direction (Arabic quote, English mark)
+            attribution = f"\n>\n> — {safe_inline(who)}" if who else ""
+            with st.container(key=f"artext_evidence_{i}"):
+                st.markdown(f"> {safe_inline(evidence)}{attribution}")
 
 
 def event_summary(event: Mapping[str, Any], lang: str) -> None:

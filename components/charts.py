@@ -18,8 +18,8 @@ from typing import Any, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import city_label, code_label, kind_label, t
-from .text import truncate
+from .i18n import city_label, code_label, kind_label, outlet_label, t
+from .text import isolate, line_in, truncate
 from .theme import FONT_STACK
 
 KIND_COLOURS = {"visit": "#0f6e6e", "talks": "#c2571a", "phone_call": "#6a4c93",
@@ -39,6 +39,18 @@ MAX_FIGURE_POINTS = 800
 MAX_OUTLET_TRACES = 8
 
 
+class Block(str):
+    """A hover template part holding article text already split into isolated lines (hover_text)."""
+
+
+def hover_lines(lines: Sequence[str], lang: str) -> str:
+    """A hover template from lines; each line takes the UI direction (fields are isolated by the
+    caller with ``isolate``), so an Arabic label keeps its colon and a number stays in place.
+    ``Block`` parts are multi-line article text whose lines carry their own direction."""
+    return "<br>".join(line if isinstance(line, Block) else line_in(line, lang) for line in lines) \
+        + "<extra></extra>"
+
+
 def plotly_config(filename: str) -> dict[str, Any]:
     """Modebar with a PNG download (camera button) named after the chart."""
     return {"displaylogo": False,
@@ -47,10 +59,11 @@ def plotly_config(filename: str) -> dict[str, Any]:
 
 
 def hover_text(value: Any, limit: int = 220) -> str:
-    """Article text for a hover label: shortened, HTML-escaped, wrapped with <br>."""
+    """Article text for a hover label: shortened, HTML-escaped, wrapped with <br>; each line is
+    isolated so it takes its own direction (Arabic reads right to left in either UI language)."""
     s = html.escape(truncate(value, limit), quote=False)
-    lines = [m.group(1) for m in _WRAP.finditer(s) if m.group(1)]
-    return "<br>".join(lines) if lines else s
+    lines = [m.group(1) for m in _WRAP.finditer(s) if m.group(1)] or ([s] if s else [])
+    return "<br>".join(isolate(line) for line in lines)
 
 
 def mirror(fig: go.Figure, lang: str, title: str | None = None, *, time_x: bool = True) -> go.Figure:
@@ -121,10 +134,12 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
                 marker={"size": part["_size"], "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                         "line": {"width": 1, "color": "white"}, "opacity": 0.9},
                 customdata=custom,
-                hovertemplate=(f"<b>%{{customdata[4]}}</b><br>{t('col.city', lang)}: %{{customdata[1]}}"
-                               f"<br>{t('col.kind', lang)}: {label}"
-                               f"<br>{t('col.n_articles', lang)}: %{{customdata[2]}}"
-                               f"<br>{t('col.status', lang)}: %{{customdata[3]}}<extra></extra>"),
+                hovertemplate=hover_lines([
+                    f"<b>{isolate('%{customdata[4]}')}</b>",
+                    f"{t('col.city', lang)}: {isolate('%{customdata[1]}')}",
+                    f"{t('col.kind', lang)}: {isolate(label)}",
+                    f"{t('col.n_articles', lang)}: {isolate('%{customdata[2]}')}",
+                    f"{t('col.status', lang)}: {isolate('%{customdata[3]}')}"], lang),
             ))
     mirror(fig, lang, t("timeline.chart", lang))
     n_kinds = max(1, len(fig.data))
@@ -143,7 +158,8 @@ def coverage_figure(coverage: pd.DataFrame, lang: str, title: str | None = None)
         fig.add_trace(go.Bar(
             x=months, y=coverage["n_articles"], marker_color="#0f6e6e",
             name=t("col.n_articles", lang),
-            hovertemplate=f"%{{x|%Y-%m}}<br>{t('col.n_articles', lang)}: %{{y}}<extra></extra>"))
+            hovertemplate=hover_lines([isolate("%{x|%Y-%m}"),
+                                       f"{t('col.n_articles', lang)}: {isolate('%{y}')}"], lang)))
     mirror(fig, lang, title or t("overview.coverage", lang))
     fig.update_layout(height=320, bargap=0.15, showlegend=False)
     integer_ticks(fig, float(coverage["n_articles"].max()) if coverage is not None and not coverage.empty else 1)
@@ -152,16 +168,26 @@ def coverage_figure(coverage: pd.DataFrame, lang: str, title: str | None = None)
     return fig
 
 
+def known_outlets(counts: pd.DataFrame) -> int:
+    """How many named outlets published (articles without an outlet are not an outlet)."""
+    if counts is None or counts.empty:
+        return 0
+    named = counts["outlet"].fillna("").astype(str).str.strip() != ""
+    return int(((counts["n_articles"] > 0) & named).sum())
+
+
 def outlets_figure(counts: pd.DataFrame, lang: str, top: int = 12) -> go.Figure:
     """Horizontal bars of articles per outlet (largest first); mirrored in Arabic."""
     fig = go.Figure()
     if counts is not None and not counts.empty:
-        df = counts.sort_values("n_articles", ascending=False).head(top).iloc[::-1]
+        known = counts[counts["outlet"].fillna("").astype(str).str.strip() != ""]  # no "unknown" bar
+        df = known.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(top).iloc[::-1]
         fig.add_trace(go.Bar(
             x=df["n_articles"],
-            y=[html.escape(str(o), quote=False) if o else t("common.unknown", lang) for o in df["outlet"]],
+            y=[html.escape(outlet_label(o, lang), quote=False) for o in df["outlet"]],
             orientation="h", marker_color="#c2571a",
-            hovertemplate=f"%{{y}}<br>{t('col.n_articles', lang)}: %{{x}}<extra></extra>"))
+            hovertemplate=hover_lines([isolate("%{y}"),
+                                       f"{t('col.n_articles', lang)}: {isolate('%{x}')}"], lang)))
     mirror(fig, lang, t("overview.top_outlets", lang), time_x=False)
     integer_ticks(fig, float(counts["n_articles"].max()) if counts is not None and not counts.empty else 1, "x")
     fig.update_layout(height=max(260, 36 * min(top, len(counts) if counts is not None else 0) + 120),
@@ -223,7 +249,7 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
         df = df.dropna(subset=["_x"])
         df = df[pd.to_numeric(df["value"], errors="coerce").notna()]
         unknown = t("common.unknown", lang)
-        df["_outlet"] = df["outlet"].fillna("").astype(str).replace("", unknown)
+        df["_outlet"] = [outlet_label(o, lang, empty=unknown) for o in df["outlet"]]
         outlets = list(dict.fromkeys(df["_outlet"]))
         if len(outlets) > MAX_OUTLET_TRACES:
             keep = set(df["_outlet"].value_counts().index[:MAX_OUTLET_TRACES - 1])
@@ -250,9 +276,11 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
                 error_y={"type": "data", "symmetric": False, "array": upper.tolist(),
                          "arrayminus": [0] * len(part), "thickness": 2, "width": 0, "color": colour},
                 customdata=custom,
-                hovertemplate=("<b>%{customdata[2]}</b> (%{customdata[3]})<br>"
-                               f"{t('col.period', lang)}: %{{customdata[4]}}<br>"
-                               "%{customdata[0]}<br><i>%{customdata[1]}</i><extra></extra>"),
+                hovertemplate=hover_lines([
+                    f"<b>{isolate('%{customdata[2]}')}</b> ({isolate('%{customdata[3]}')})",
+                    f"{t('col.period', lang)}: {isolate('%{customdata[4]}')}",
+                    Block("%{customdata[0]}"),
+                    Block("<i>%{customdata[1]}</i>")], lang),
             ))
     mirror(fig, lang, title)
     y_title = {"USD": t("figures.y_usd", lang), "percent": t("figures.y_percent", lang),

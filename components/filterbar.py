@@ -16,7 +16,7 @@ import streamlit as st
 
 from corpus.filters import KINDS, Filters, decode, encode
 
-from .i18n import city_label, kind_label, t, topic_label
+from .i18n import city_label, kind_label, outlet_label, t, topic_label
 from .theme import apply_theme
 
 _KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": "flt_outlets",
@@ -304,7 +304,7 @@ def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
                   max_value=hi_bound, format="YYYY-MM-DD")
     choose = t("filters.choose", lang)
     sb.multiselect(t("filters.outlets", lang), _options(facets, "outlets"), key=_KEYS["outlets"],
-                   placeholder=choose)
+                   format_func=lambda o: outlet_label(o, lang), placeholder=choose)
     sb.multiselect(t("filters.cities", lang), _options(facets, "cities"), key=_KEYS["cities"],
                    format_func=lambda c: city_label(c, lang), placeholder=choose)
     sb.multiselect(t("filters.kinds", lang), list(KINDS), key=_KEYS["kinds"],

@@ -10,7 +10,8 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from .i18n import city_label, code_label, has, kind_label, t, topic_label, yes_no
+from .i18n import (city_label, code_label, has, kind_label, number, outlet_label, t, topic_label,
+                   yes_no)
 
 
 def header(column: str, lang: str) -> str:
@@ -39,6 +40,9 @@ def _fmt_date(value: Any) -> str:
 _CONVERT: dict[str, Callable[[Any, str], Any]] = {
     "kind": kind_label,
     "city": city_label,
+    "value": lambda v, lang: number(v),
+    "value_max": lambda v, lang: number(v),
+    "outlet": lambda v, lang: outlet_label(v, lang, empty=""),
     "status": lambda v, lang: code_label("status", v, lang),
     "unit": lambda v, lang: code_label("unit", v, lang),
     "metric": lambda v, lang: code_label("metric", v, lang),
@@ -100,5 +104,64 @@ def show_table(df: pd.DataFrame, columns: Sequence[str], lang: str, *, key: str 
     kwargs: dict[str, Any] = {}
     if selectable:
         kwargs = {"on_select": "rerun", "selection_mode": "single-row"}
-    return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
-                        **kwargs)
+    if lang != "ar":
+        return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
+                            **kwargs)
+    # Grids scroll from the left; the mirrored grid gets its full width inside a right-to-left
+    # scroller, which starts at the right: on a phone the first columns show first.
+    with st.container(key=f"rtlgrid_{key or id(table)}"):
+        return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
+                            width=grid_width(columns, df.columns), **kwargs)
+
+
+def grid_width(columns: Sequence[str], present: Sequence[str]) -> int:
+    """Pixel width of a grid with these columns (the WIDTHS, 120 for others, plus borders). Pure."""
+    return sum(WIDTHS.get(c, 120) for c in columns if c in present) + 4
+
+
+# ---- keyword in context ----------------------------------------------------------------------------
+
+KWIC_CONTEXT_CHARS = 48
+
+
+def context_before(text: object, limit: int = KWIC_CONTEXT_CHARS) -> str:
+    """The end of the text before a hit (the words next to it), cut at a word, "…" at the far end."""
+    s = " ".join(str(text or "").split())
+    if len(s) <= limit:
+        return s
+    tail = s[-limit:]
+    cut = tail.split(" ", 1)[1] if " " in tail and s[-limit - 1] != " " else tail
+    return "…" + cut.lstrip()
+
+
+def context_after(text: object, limit: int = KWIC_CONTEXT_CHARS) -> str:
+    """The start of the text after a hit, cut at a word, "…" at the far end."""
+    s = " ".join(str(text or "").split())
+    if len(s) <= limit:
+        return s
+    head = s[:limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head and s[limit] != " " else head
+    return cut.rstrip() + "…"
+
+
+def kwic_frame(lines: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Concordance rows for display: title, the words before, the hit, the words after. Pure.
+
+    Contexts are shortened from their far ends so the words next to the hit always show. The
+    column order is the reading order of Arabic (before | hit | after, right to left); the table
+    is drawn right to left in both UI languages because the text is Arabic.
+    """
+    out = pd.DataFrame({
+        "title": [str(v or "") for v in lines.get("title", pd.Series(dtype=object))],
+        "left": [context_before(v) for v in lines.get("left", pd.Series(dtype=object))],
+        "match": [str(v or "") for v in lines.get("match", pd.Series(dtype=object))],
+        "right": [context_after(v) for v in lines.get("right", pd.Series(dtype=object))],
+    })
+    out.columns = [header(c, lang) for c in out.columns]
+    return out
+
+
+def show_kwic(lines: pd.DataFrame, lang: str, key: str) -> None:
+    """The concordance as a right-to-left HTML table (cells wrap: nothing is cut off)."""
+    with st.container(key=key):
+        st.table(kwic_frame(lines, lang), hide_index=True)

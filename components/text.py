@@ -85,3 +85,19 @@ def ltr(text: object) -> str:
     """
     s = "" if text is None else str(text)
     return f"\u2066{s}\u2069" if s else ""
+
+
+FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
+
+
+def isolate(text: object) -> str:
+    """First-strong isolate: a field keeps its own direction (a number, a date, Arabic or Latin
+    words) without pulling its neighbours along; the surrounding order stays as written."""
+    s = "" if text is None else str(text)
+    return f"{FSI}{s}{PDI}"
+
+
+def line_in(text: object, lang: str) -> str:
+    """One line of a label in the UI language's direction (plotly's SVG text is left-to-right)."""
+    s = "" if text is None else str(text)
+    return f"{RLI}{s}{PDI}" if lang == "ar" else f"{LRI}{s}{PDI}"

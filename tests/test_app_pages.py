@@ -330,8 +330,9 @@ def test_articles_kwic_and_results(fake_store):
     at.run()
     assert not at.exception
     assert "النتائج (1)" in _texts(at)
-    kwic = [d.value for d in at.dataframe if "الكلمة" in d.value.columns]
+    kwic = [d.value for d in at.table if "الكلمة" in d.value.columns]
     assert kwic and kwic[0]["الكلمة"].tolist() == ["موسكو"]
+    assert list(kwic[0].columns) == ["العنوان", "السياق السابق", "الكلمة", "السياق اللاحق"]
 
 
 # ---- pages on the real database built from the seeds in data/raw -----------------------------

@@ -18,7 +18,7 @@ from components.charts import (figures_figure, hover_text, mirror, outlets_figur
                                timeline_figure)
 from components.exports import BOM, to_csv_bytes, to_json_bytes
 from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
-from components.tables import localize
+from components.tables import context_after, context_before, localize
 from components.text import highlight_segments, ltr, safe_inline, safe_md, safe_url, truncate
 from components.theme import LTR_CSS, RTL_CSS, css_for
 from components.wordcloud import layout_words, render_wordcloud, visual_text
@@ -153,7 +153,10 @@ def test_city_entry_shapes_are_all_understood():
 
 def test_css_sets_direction_without_override():
     assert "direction: rtl" in RTL_CSS and "text-align: right" in RTL_CSS
-    assert "direction: rtl" not in LTR_CSS and "direction: ltr" in LTR_CSS
+    # Arabic-only blocks (concordance, mirrored grids) are right to left in both UI languages
+    ltr_page = re.sub(r'\[class\*="st-key-[^{]*\{[^}]*\}', "", LTR_CSS)
+    assert "direction: rtl" not in ltr_page and "direction: ltr" in LTR_CSS
+    assert "unicode-bidi: plaintext" in LTR_CSS and "plaintext" not in RTL_CSS.split("st-key-kwic")[0]
     for css in (RTL_CSS, LTR_CSS):
         assert "bidi-override" not in css
         assert "@import" not in css and "url(" not in css  # no network font
@@ -335,6 +338,18 @@ def test_dates_outside_the_picker_range_are_dropped(filters, dropped):
     assert names == dropped
     for name in ("date_from", "date_to"):
         assert getattr(fitted, name) == (None if name.replace("date_", "") in names else getattr(filters, name))
+
+
+def test_kwic_contexts_keep_the_words_next_to_the_hit():
+    before = "في العاصمة الروسية موسكو وبحث الرئيسان التعاون في مجالات الطاقة والنقل والتجارة مع"
+    after = "نظيره الأذربيجاني في الكرملين وقال إن حجم التبادل التجاري تجاوز أربعة مليارات دولار"
+    short_before, short_after = context_before(before, 30), context_after(after, 30)
+    assert short_before.startswith("…") and before.endswith(short_before[1:])
+    assert short_after.endswith("…") and after.startswith(short_after[:-1])
+    assert len(short_before) <= 31 and len(short_after) <= 31
+    assert short_before[1:].split()[0] in before.split()  # whole words only
+    assert short_after[:-1].split()[-1] in after.split()
+    assert context_before("قصير") == "قصير" and context_after(None) == ""
 
 
 # ---- word cloud ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
-from components.tables import show_table
+from components.tables import show_kwic, show_table
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
@@ -39,7 +39,7 @@ with tab_kwic:
         if lines.empty:
             st.info(t("empty.no_match", lang))
         else:
-            show_table(lines, ["title", "left", "match", "right"], lang, key="art_kwic")
+            show_kwic(lines, lang, key="kwic_table")
 
 with tab_reader:
     ids = [str(i) for i in articles["id"]]
