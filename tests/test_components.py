@@ -156,7 +156,11 @@ def test_css_sets_direction_without_override():
     # Arabic-only blocks (concordance, mirrored grids) are right to left in both UI languages
     ltr_page = re.sub(r'\[class\*="st-key-[^{]*\{[^}]*\}', "", LTR_CSS)
     assert "direction: rtl" not in ltr_page and "direction: ltr" in LTR_CSS
-    assert "unicode-bidi: plaintext" in LTR_CSS and "plaintext" not in RTL_CSS.split("st-key-kwic")[0]
+    rtl_page = re.sub(r'\[class\*="st-key-[^{]*\{[^}]*\}', "", RTL_CSS)
+    assert "unicode-bidi: plaintext" in ltr_page and "plaintext" not in rtl_page
+    for css in (RTL_CSS, LTR_CSS):  # article text blocks are right to left in both UI languages
+        block = css.split('[class*="st-key-artext"]', 1)[1].split("}", 1)[0]
+        assert "direction: rtl" in block and "text-align: right" in block
     for css in (RTL_CSS, LTR_CSS):
         assert "bidi-override" not in css
         assert "@import" not in css and "url(" not in css  # no network font
