@@ -135,7 +135,22 @@ def event_articles(event: Mapping[str, Any], lang: str) -> None:
 def event_summary(event: Mapping[str, Any], lang: str) -> None:
     """Date, city, kind and status of an event as four metrics."""
     cols = st.columns(4)
-    cols[0].metric(t("col.date", lang), str(event.get("date") or t("common.unknown", lang))[:10])
+    cols[0].metric(t("col.date", lang), str(event.get("date") or t("common.no_date", lang))[:10])
     cols[1].metric(t("col.city", lang), city_label(event.get("city"), lang))
     cols[2].metric(t("col.kind", lang), kind_label(event.get("kind"), lang))
     cols[3].metric(t("col.status", lang), code_label("status", event.get("status"), lang))
+
+
+def event_label(date: Any, city: Any, kind: Any, lang: str) -> str:
+    """'date · city · kind' for a meeting; a meeting without a date says so (never "None")."""
+    has_date = date is not None and not (isinstance(date, float) and pd.isna(date)) and str(date).strip() \
+        and str(date) not in ("NaT", "None", "nan")
+    day = ltr(str(date)[:10]) if has_date else t("common.no_date", lang)
+    return f"{day} · {city_label(city, lang)} · {kind_label(kind, lang)}"
+
+
+def default_event(ids: list[str], dates: list[Any]) -> str | None:
+    """The meeting a timeline opens on: the latest one with a date (an undated one only if none is)."""
+    dated = [i for i, d in zip(ids, dates)
+             if d is not None and not (isinstance(d, float) and pd.isna(d)) and str(d) not in ("", "NaT", "None")]
+    return dated[-1] if dated else (ids[-1] if ids else None)

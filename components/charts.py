@@ -71,12 +71,14 @@ def mirror(fig: go.Figure, lang: str, title: str | None = None, *, time_x: bool 
     rtl = lang == "ar"
     fig.update_layout(
         font={"family": FONT_STACK, "size": 14},
+        # The title sits under the toolbar row (the toolbar shows on hover at the top right).
         title={"text": html.escape(title or "", quote=False), "x": 0.98 if rtl else 0.02,
-               "xanchor": "right" if rtl else "left"},
+               "xanchor": "right" if rtl else "left", "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 34}},
         legend={"orientation": "h", "x": 1 if rtl else 0, "xanchor": "right" if rtl else "left",
                 "y": -0.18, "yanchor": "top"},
         hoverlabel={"align": "right" if rtl else "left", "font": {"family": FONT_STACK}},
-        margin={"l": 30, "r": 30, "t": 60, "b": 40},
+        margin={"l": 30, "r": 30, "t": 84, "b": 40},
         plot_bgcolor="white",
     )
     fig.update_yaxes(side="right" if rtl else "left", gridcolor="#e6e6e6", zeroline=False)
@@ -105,6 +107,32 @@ def pad_time_range(fig: go.Figure, xs: Sequence[Any], min_days: int = 400) -> No
         mid = lo + (hi - lo) / 2
         half = pd.Timedelta(days=min_days / 2)
         fig.update_xaxes(range=[mid - half, mid + half])
+
+
+def month_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """Month labels (%Y-%m) never repeat: ticks at least a month apart, wider on long ranges."""
+    stamps = pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()
+    span = (stamps.max() - stamps.min()).days if not stamps.empty else 0
+    dtick = "M1" if span <= 550 else "M3" if span <= 1500 else "M12"
+    fig.update_xaxes(tickformat="%Y-%m", dtick=dtick)
+
+
+def year_or_point_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """A few points get a tick each, at the point (a year for mid-year periods); many get years."""
+    stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
+    if 0 < len(stamps) <= 6:
+        text = [str(s.year) if (s.month, s.day) == (7, 1) else s.strftime("%Y-%m-%d") for s in stamps]
+        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
+    else:
+        fig.update_xaxes(tickformat="%Y", dtick="M12")
+
+
+def drawable_figures(figures: pd.DataFrame) -> int:
+    """How many figure rows a chart can place (a numeric value and a date to put it at)."""
+    if figures is None or figures.empty:
+        return 0
+    has_value = pd.to_numeric(figures["value"], errors="coerce").notna()
+    return int((has_value & period_positions(figures).notna()).sum())
 
 
 def _dates(series: pd.Series) -> pd.Series:
@@ -146,7 +174,7 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(height=200 + 50 * n_kinds, clickmode="event+select")
     pad_time_range(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])], 120)
     fig.update_yaxes(type="category", title=None)
-    fig.update_xaxes(tickformat="%Y-%m")  # digits read the same in both languages
+    month_ticks(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
     return fig
 
 
@@ -163,7 +191,7 @@ def coverage_figure(coverage: pd.DataFrame, lang: str, title: str | None = None)
     mirror(fig, lang, title or t("overview.coverage", lang))
     fig.update_layout(height=320, bargap=0.15, showlegend=False)
     integer_ticks(fig, float(coverage["n_articles"].max()) if coverage is not None and not coverage.empty else 1)
-    fig.update_xaxes(tickformat="%Y-%m")
+    month_ticks(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
     fig.update_yaxes(title=t("col.n_articles", lang), rangemode="tozero")
     return fig
 
@@ -264,7 +292,7 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
             symbols = [QUALIFIER_SYMBOLS.get(str(q), "circle") for q in part["qualifier"]]
             custom = [[hover_text(sentence), hover_text(title_, 120),
                        html.escape(str(text or ""), quote=False), code_label("qualifier", qualifier, lang),
-                       html.escape(str(period or ""), quote=False)]
+                       html.escape(str(period or "—"), quote=False)]
                       for sentence, title_, text, qualifier, period in zip(
                           _column(part, "sentence"), _column(part, "title"), _column(part, "text"),
                           _column(part, "qualifier"), _column(part, "period"))]
@@ -286,8 +314,10 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
     y_title = {"USD": t("figures.y_usd", lang), "percent": t("figures.y_percent", lang),
                "count": t("figures.y_count", lang)}.get(unit or "", t("figures.y_value", lang))
     fig.update_yaxes(title=y_title, rangemode="tozero")
-    fig.update_xaxes(title=t("figures.x_period", lang), type="date", tickformat="%Y", dtick="M12")
-    pad_time_range(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
+    xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else [])]
+    fig.update_xaxes(title=t("figures.x_period", lang), type="date")
+    year_or_point_ticks(fig, xs)
+    pad_time_range(fig, xs)
     fig.update_layout(height=420)
     return fig
 

@@ -289,6 +289,23 @@ def test_timeline_selects_event_from_url(fake_store):
     assert len(articles) == 2
 
 
+def test_timeline_never_opens_on_an_undated_meeting_nor_labels_it_none():
+    from components import data
+    undated = dict(ARTICLES[1], id=4, event=12, meeting_date=None, published="2024-09-01", title="بلا تاريخ")
+    data.use_store(FakeStore([*ARTICLES, undated]))
+    try:
+        at = _page("timeline").run()
+        assert not at.exception
+        box = at.selectbox(key="tl_event")
+        assert box.value == "10"  # the latest dated meeting, not the undated one sorted last
+        labels = [box.format_func(o) for o in box.options]
+        assert not any("None" in label for label in labels)
+        assert any(label.startswith("بلا تاريخ") for label in labels)
+        assert "لا يظهر في الرسم" in _texts(at)
+    finally:
+        data.use_store(None)
+
+
 def test_timeline_choosing_a_meeting_updates_url(fake_store):
     at = _page("timeline").run()
     at.selectbox(key="tl_event").select("11").run()
