@@ -123,6 +123,14 @@ def test_every_key_used_in_code_exists():
     assert not missing
 
 
+def test_translated_reader_reasons_are_the_readers_own_words():
+    readers = (ROOT / "corpus" / "readers.py").read_text("utf-8")
+    reasons = {k: v for k, v in i18n.catalogue().items() if k.startswith("upload.reader.")}
+    assert reasons
+    for key, entry in reasons.items():
+        assert f'"{entry["en"]}"' in readers, key  # a reworded reason would silently stay English
+
+
 def test_translation_and_fallbacks():
     assert i18n.t("nav.timeline", "ar") == "الخط الزمني"
     assert i18n.t("nav.timeline", "en") == "Timeline"

@@ -626,7 +626,7 @@ def test_csv_batch_rows_and_bad_row(page):
     _click(page, "قراءة الملفات ومعاينتها")
     assert not page.exception
     assert len([w for w in page.text_input if w.label == "العنوان"]) == 2
-    assert any("batch.csv#row 3" in e and "no text" in e for e in _shown(page, "error"))
+    assert any("batch.csv#row 3" in e and "لا نص في هذا الصف" in e for e in _shown(page, "error"))
     _submit_preview(page)
     assert page.store.count() == 2
 
