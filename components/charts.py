@@ -158,7 +158,9 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
                           part["id"], _column(part, "city"), _column(part, "n_articles"),
                           _column(part, "status"), part["_date"])]
             fig.add_trace(go.Scatter(
-                x=part["_date"], y=[label] * len(part), mode="markers", name=label,
+                x=part["_date"], y=[label] * len(part), mode="markers+text", name=label,
+                text=[html.escape(city_label(c, lang), quote=False) for c in _column(part, "city")],
+                textposition="top center", textfont={"size": 12, "color": "#444"},
                 marker={"size": part["_size"], "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                         "line": {"width": 1, "color": "white"}, "opacity": 0.9},
                 customdata=custom,

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from corpus.filters import KINDS, Filters, decode, encode
+from corpus.filters import KINDS, MAX_QUERY_LEN, Filters, decode, encode
 
 from .i18n import city_label, kind_label, outlet_label, t, topic_label
 from .theme import apply_theme
@@ -199,7 +199,7 @@ def _widget_filters() -> Filters:
     date_from = _as_date(ss.get(_KEYS["date_from"]))
     date_to = _as_date(ss.get(_KEYS["date_to"]))
     return Filters(
-        q=str(ss.get(_KEYS["q"]) or "").strip(),
+        q=str(ss.get(_KEYS["q"]) or "").strip()[:MAX_QUERY_LEN],
         date_from=date_from, date_to=date_to,
         outlets=tuple(ss.get(_KEYS["outlets"]) or ()),
         cities=tuple(ss.get(_KEYS["cities"]) or ()),
@@ -291,8 +291,8 @@ def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
     sb.radio(t("filters.language", lang), ["ar", "en"], key=_KEYS["lang"], horizontal=True,
              format_func=lambda code: t(f"lang.{code}", lang))
     sb.header(t("filters.header", lang))
-    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang),
-                  max_chars=300)
+    # No max_chars: its counter overlaps the typed query in right-to-left; the codec bounds it.
+    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang))
     lo_bound, hi_bound = date_bounds(facets, dt.date.today())
     for key in (_KEYS["date_from"], _KEYS["date_to"]):  # a value kept from an older range
         value = _as_date(st.session_state.get(key))

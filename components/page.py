@@ -1,6 +1,7 @@
 """What every page does first and last: open the store, draw the filter bar, title, empty states."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -10,6 +11,9 @@ from corpus.filters import Filters
 from .data import Data, get_store
 from .filterbar import filter_bar, share_link
 from .i18n import t
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def redirect_page(target: Any, url_path: str) -> Any:
@@ -47,6 +51,8 @@ def stop_if_empty(data: Data, filters: Filters, count: int | None = None) -> int
         return n
     total = data.total() if not filters.is_empty() else 0
     st.info(t("empty.no_match" if total else "empty.corpus", filters.lang))
+    if total and _YEAR.fullmatch(filters.q.strip()):
+        st.info(t("empty.year_hint", filters.lang, year=filters.q.strip()))
     end_page(filters)
     st.stop()
     return 0

@@ -30,6 +30,17 @@ def _join_topics(value: Any, lang: str) -> str:
         ", ".join(topic_label(str(v).strip(), lang) for v in items)
 
 
+def file_name(value: Any) -> str:
+    """A stored source as the user knows it: the file's name (and its place inside a zip),
+    never the server's folders."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    text = str(value)
+    outer, sep, inner = text.partition(".zip/")
+    name = outer.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{name}{sep}{inner}" if sep else name
+
+
 def _fmt_date(value: Any) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -52,6 +63,7 @@ _CONVERT: dict[str, Callable[[Any, str], Any]] = {
     "inferred": yes_no,
     "inferred_any": yes_no,
     "published": lambda v, lang: _fmt_date(v),
+    "source": lambda v, lang: file_name(v),
     "meeting_date": lambda v, lang: _fmt_date(v),
     "date": lambda v, lang: _fmt_date(v),
 }
@@ -165,3 +177,13 @@ def show_kwic(lines: pd.DataFrame, lang: str, key: str) -> None:
     """The concordance as a right-to-left HTML table (cells wrap: nothing is cut off)."""
     with st.container(key=key):
         st.table(kwic_frame(lines, lang), hide_index=True)
+
+
+def newest_first(df: pd.DataFrame) -> pd.DataFrame:
+    """Articles newest first, undated ones last, ties by id: the same order on every run. Pure."""
+    if df.empty or "published" not in df.columns:
+        return df
+    key = pd.to_datetime(df["published"].astype(str), errors="coerce")
+    order = df.assign(_p=key).sort_values(["_p", "id"], ascending=[False, False], na_position="last",
+                                          kind="stable")
+    return order.drop(columns="_p").reset_index(drop=True)

@@ -5,6 +5,7 @@ All article and user text is shown through plain widgets or ``safe_inline`` (nev
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Sequence
 
@@ -13,7 +14,7 @@ import streamlit as st
 
 from components.auth import Editor
 from components.i18n import catalogue, city_label, code_label, has, kind_label, t, topic_label
-from components.tables import show_table
+from components.tables import file_name, show_table
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.filters import KINDS
@@ -354,7 +355,18 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["action"] = [t(f"upload.action.{a}", lang) if has(f"upload.action.{a}") else str(a)
                        for a in frame["action"]]
     frame["article_id"] = [None if pd.isna(v) else int(v) for v in frame["article_id"]]
+    frame["detail"] = [_no_folders(v) for v in frame["detail"]]
     return frame
+
+
+_ABSOLUTE = re.compile(r"(?:(?<=\s)|^)(?:[A-Za-z]:)?[\\/]\S+")
+
+
+def _no_folders(value: Any) -> str:
+    """History details name files, never the server's folders (/srv/app/data/raw/a.txt → a.txt)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return _ABSOLUTE.sub(lambda m: file_name(m.group(0)), str(value))
 
 
 def show_history(store: Any, lang: str, limit: int = 200) -> None:

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+echo "[run] starting the dashboard (streamlit run app.py); the first start builds the database from data/raw"
 exec .venv/bin/streamlit run app.py "$@"

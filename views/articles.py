@@ -6,7 +6,7 @@ from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
-from components.tables import show_kwic, show_table
+from components.tables import newest_first, show_kwic, show_table
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
@@ -18,7 +18,7 @@ RESULT_COLUMNS = ["published", "outlet", "title", "meeting_date", "city", "kind"
 filters, data = start_page("articles.title")
 lang = filters.lang
 n = stop_if_empty(data, filters)
-articles = data.articles(limit=500)
+articles = newest_first(data.articles(limit=500)) if not filters.q else data.articles(limit=500)
 st.caption(t("articles.results", lang, n=n))
 
 tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
