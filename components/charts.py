@@ -113,8 +113,10 @@ def month_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
     """Month labels (%Y-%m) never repeat: ticks at least a month apart, wider on long ranges."""
     stamps = pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()
     span = (stamps.max() - stamps.min()).days if not stamps.empty else 0
-    dtick = "M1" if span <= 550 else "M3" if span <= 1500 else "M12"
-    fig.update_xaxes(tickformat="%Y-%m", dtick=dtick)
+    if span <= 300:  # plotly would pick week ticks here: two labels per month
+        fig.update_xaxes(tickformat="%Y-%m", dtick="M1")
+    else:  # plotly's own month-or-longer steps, few enough for a phone
+        fig.update_xaxes(tickformat="%Y-%m", nticks=8)
 
 
 def year_or_point_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
@@ -278,7 +280,7 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
         df["_x"] = period_positions(df)
         df = df.dropna(subset=["_x"])
         df = df[pd.to_numeric(df["value"], errors="coerce").notna()]
-        unknown = t("common.unknown", lang)
+        unknown = t("figures.no_outlet", lang)  # a legend entry, not an outlet
         df["_outlet"] = [outlet_label(o, lang, empty=unknown) for o in df["outlet"]]
         outlets = list(dict.fromkeys(df["_outlet"]))
         if len(outlets) > MAX_OUTLET_TRACES:

@@ -76,7 +76,7 @@ WIDTHS: dict[str, int] = {
     "outlet": 120, "title": 220, "sentence": 320, "evidence": 320, "text": 160, "value": 110,
     "value_max": 100, "unit": 70, "qualifier": 80, "period": 70, "metric": 130, "city": 90,
     "kind": 110, "status": 70, "n_articles": 80, "n_sources": 70, "topics": 120,
-    "human_checked": 70, "inferred": 70, "inferred_any": 90, "url": 150, "source": 150,
+    "human_checked": 70, "inferred": 70, "inferred_any": 120, "url": 150, "source": 150,
     "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
 }
 

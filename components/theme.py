@@ -73,7 +73,15 @@ _PARAGRAPHS = ", ".join([
 
 def _css(direction: str) -> str:
     align = "right" if direction == "rtl" else "left"
-    plaintext = "" if direction == "rtl" else f"""
+    # Quotes in the Arabic UI hang their bar on the right, where their lines start.
+    quote = f"""
+[data-testid="stMarkdownContainer"] blockquote {{
+  border-left: 0;
+  border-right: 0.25rem solid rgba(49, 51, 63, 0.25);
+  padding: 0 1rem 0 0;
+  margin-left: 0;
+}}""" if direction == "rtl" else ""
+    plaintext = quote if direction == "rtl" else f"""
 {_PARAGRAPHS} {{
   unicode-bidi: plaintext;
   text-align: start;
@@ -112,7 +120,7 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
   unicode-bidi: plaintext;
 }}
 [data-testid="stIconMaterial"] {{ font-family: "Material Symbols Rounded" !important; }}
-[data-testid="stDateInput"] input {{
+[data-testid="stDateInput"] input, [data-testid="stDateInputField"] [role="group"] {{
   direction: ltr;
   text-align: {align};
 }}

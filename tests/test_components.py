@@ -258,7 +258,7 @@ def test_mirror_puts_axis_title_legend_right_in_arabic():
 def test_figures_chart_symbols_ranges_and_outlets():
     fig = figures_figure(_figures(), "ar", "حجم التبادل", "USD")
     names = [tr.name for tr in fig.data]
-    assert names == ["وكالة أ", "غير معروف"]  # colour by outlet; a missing outlet is labelled
+    assert names == ["وكالة أ", "مصدر غير مذكور"]  # colour by outlet; a missing outlet is labelled
     first = fig.data[0]
     assert list(first.marker.symbol) == ["triangle-up", "triangle-down"]
     assert list(first.y) == [4.0, 3.0]  # billions of USD

@@ -49,7 +49,8 @@ with tab_reader:
         st.session_state["art_pick"] = wanted if wanted in ids else ids[0]
     picked = st.selectbox(t("articles.select", lang), ids, key="art_pick",
                           format_func=lambda i: titles.get(i, i))
-    set_page_param("article", picked)
+    # Only a chosen article goes into the link (the first one is merely what the tab opens on).
+    set_page_param("article", picked if picked != ids[0] or page_param("article") == picked else None)
     article = data.article(int(picked) if picked.isdigit() else picked)
     if article:
         article_reader(article, lang)
