@@ -23,6 +23,9 @@ def open_view(page, base: str, path: str, query: str = "") -> None:
                            timeout=TIMEOUT)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
     page.wait_for_timeout(800)
+    # the theme's style block lands a moment after the first elements (st.html renders late)
+    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
 
 
 def direction(page, selector: str) -> str:

@@ -27,6 +27,9 @@ def open_url(page, url: str) -> None:
     page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached", timeout=TIMEOUT)
     page.wait_for_selector("h1", timeout=45_000)
     settle(page)
+    # the theme's style block lands a moment after the first elements (st.html renders late)
+    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
 
 
 def query(page) -> dict[str, list[str]]:
