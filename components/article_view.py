@@ -8,7 +8,7 @@ import streamlit as st
 
 from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
 from .tables import show_table
-from .text import highlight_segments, ltr, safe_inline, safe_md, safe_url
+from .text import highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
 
 
 def is_checked(human_checked: Any, field: str | None = None) -> bool:
@@ -52,8 +52,9 @@ def _as_frame(items: Iterable[Mapping[str, Any]] | None) -> pd.DataFrame:
     return pd.DataFrame(list(items or []))
 
 
-def article_reader(article: Mapping[str, Any], lang: str) -> None:
-    """The full article: title, meta, checks, text, meetings, figures, topics, sources, provenance."""
+def article_reader(article: Mapping[str, Any], lang: str, query: str = "") -> None:
+    """The full article: title, meta, checks, text (the search terms marked), meetings, figures,
+    topics, sources, provenance."""
     checked = article.get("human_checked")
     title = article.get("title") or t("common.untitled", lang)
     with st.container(key="artext_reader_title"):  # article text is right to left in either UI
@@ -86,7 +87,7 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
 
     st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
     with st.container(border=True, key="artext_reader_body"):
-        st.markdown(safe_md(article.get("clean_text") or ""))
+        st.markdown(highlight_text(article.get("clean_text") or "", _hits(query, article.get("clean_text"))))
 
     sources = _as_frame(article.get("sources"))
     if not sources.empty:
@@ -110,6 +111,13 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
     if isinstance(removed, str) and removed.strip():
         with st.expander(t("articles.removed", lang)):
             st.text(removed)
+
+
+def _hits(query: str, text: Any) -> list[tuple[int, int]]:
+    if not query or not text:
+        return []
+    from corpus.search import find_hits, parse_query
+    return [(h.start, h.end) for h in find_hits(parse_query(query), str(text))]
 
 
 def event_articles(event: Mapping[str, Any], lang: str) -> None:

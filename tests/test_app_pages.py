@@ -341,6 +341,16 @@ def test_articles_reader_shows_hostile_text_literally(fake_store):
     assert sources and not any("javascript" in str(u) for u in sources[0]["الرابط"])
 
 
+def test_reader_marks_the_search_terms_in_the_article(fake_store):
+    at = _page("articles")
+    at.query_params["q"] = "باكو"
+    at.query_params["article"] = "1"
+    at.run()
+    assert not at.exception
+    body = [m.value for m in at.markdown if "التبادل التجاري" in m.value and "زار" in m.value]
+    assert body and ":orange-background[**باكو**]" in body[0]
+
+
 def test_articles_kwic_and_results(fake_store):
     at = _page("articles")
     at.query_params["q"] = "موسكو"

@@ -19,7 +19,8 @@ from components.charts import (figures_figure, hover_text, mirror, outlets_figur
 from components.exports import BOM, to_csv_bytes, to_json_bytes
 from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
 from components.tables import context_after, context_before, localize
-from components.text import highlight_segments, ltr, safe_inline, safe_md, safe_url, truncate
+from components.text import (highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url,
+                             truncate)
 from components.theme import LTR_CSS, RTL_CSS, css_for
 from components.wordcloud import layout_words, render_wordcloud, visual_text
 from corpus.filters import Filters
@@ -89,6 +90,14 @@ def test_highlight_keeps_spaces_outside_markers_and_skips_blank_hits():
 ])
 def test_safe_url_allows_only_http(url, expected):
     assert safe_url(url) == expected
+
+
+def test_highlight_text_marks_spans_keeps_paragraphs_and_escapes():
+    text = "زار بوتين باكو.\n<b>بوتين</b> $5"
+    md = highlight_text(text, [(4, 9), (19, 24), (30, 40)])  # the last span is out of range
+    assert md.count(":orange-background[**بوتين**]") == 2
+    assert "  \n" in md and "<b>" not in md and "\\$5" in md
+    assert _render_literal(highlight_text(text, [])) == text
 
 
 def test_ltr_isolates_without_override():
