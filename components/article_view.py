@@ -1,7 +1,7 @@
 """Article reader and result list: all article text goes through safe_md / st.text, never HTML."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -52,7 +52,8 @@ def _as_frame(items: Iterable[Mapping[str, Any]] | None) -> pd.DataFrame:
     return pd.DataFrame(list(items or []))
 
 
-def article_reader(article: Mapping[str, Any], lang: str, query: str = "") -> None:
+def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
+                   event_date: Callable[[Any], Any] | None = None) -> None:
     """The full article: title, meta, checks, text (the search terms marked), meetings, figures,
     topics, sources, provenance."""
     checked = article.get("human_checked")
@@ -70,12 +71,13 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "") -> No
         st.markdown(f"**{safe_inline(t('articles.topics', lang))}:** " +
                     safe_inline(("، " if lang == "ar" else ", ").join(topics)))
 
-    meetings = _as_frame(article.get("meetings"))
+    meetings = with_event_dates(_as_frame(article.get("meetings")), event_date, lang)
     st.markdown(f"#### {safe_inline(t('articles.meetings', lang))}")
     if meetings.empty:
         st.caption(t("empty.no_events", lang))
     else:
-        show_table(meetings, ["date", "city", "kind", "status", "evidence"], lang, key="reader_meetings")
+        show_table(meetings, ["date", "city", "kind", "status", "inferred", "evidence"], lang,
+                   key="reader_meetings")
 
     figures = _as_frame(article.get("figures"))
     st.markdown(f"#### {safe_inline(t('articles.figures', lang))}")
@@ -111,6 +113,26 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "") -> No
     if isinstance(removed, str) and removed.strip():
         with st.expander(t("articles.removed", lang)):
             st.text(removed)
+
+
+def with_event_dates(meetings: pd.DataFrame, event_date: Callable[[Any], Any] | None,
+                     lang: str) -> pd.DataFrame:
+    """A meeting the article does not date shows the date of the event it is linked to, as the
+    timeline does, marked inferred."""
+    if meetings.empty or event_date is None or "event_id" not in meetings.columns:
+        return meetings
+    out = meetings.copy()
+    if "date" not in out.columns:
+        out["date"] = None
+    for i, row in out.iterrows():
+        undated = row.get("date") is None or (isinstance(row.get("date"), float) and pd.isna(row.get("date")))
+        event_id = row.get("event_id")
+        if undated and event_id is not None and not (isinstance(event_id, float) and pd.isna(event_id)):
+            linked = event_date(int(event_id))
+            if linked:
+                out.at[i, "date"] = str(linked)[:10]
+                out.at[i, "inferred"] = True
+    return out
 
 
 def _hits(query: str, text: Any) -> list[tuple[int, int]]:

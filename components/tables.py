@@ -183,7 +183,7 @@ def newest_first(df: pd.DataFrame) -> pd.DataFrame:
     """Articles newest first, undated ones last, ties by id: the same order on every run. Pure."""
     if df.empty or "published" not in df.columns:
         return df
-    key = pd.to_datetime(df["published"].astype(str), errors="coerce")
+    key = pd.to_datetime(df["published"].astype(str).str[:10], format="%Y-%m-%d", errors="coerce")
     order = df.assign(_p=key).sort_values(["_p", "id"], ascending=[False, False], na_position="last",
                                           kind="stable")
     return order.drop(columns="_p").reset_index(drop=True)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st_h
 
 from components import i18n
-from components.article_view import is_checked
+from components.article_view import is_checked, with_event_dates
 from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
                                timeline_figure)
 from components.exports import BOM, to_csv_bytes, to_json_bytes
@@ -233,6 +233,14 @@ def test_json_keeps_arabic_and_dates():
     assert "علييف".encode("utf-8") in data
     rows = json.loads(data)
     assert rows == [{"title": "علييف", "published": "2024-08-19", "value": 4e9, "value_max": None}]
+
+
+def test_reader_meetings_take_the_linked_event_date_marked_inferred():
+    meetings = pd.DataFrame([{"date": None, "city": "Baku", "event_id": 3, "inferred": False},
+                             {"date": "2024-04-22", "city": "Moscow", "event_id": 2, "inferred": False}])
+    out = with_event_dates(meetings, {3: "2024-08-19", 2: "2030-01-01"}.get, "ar")
+    assert out["date"].tolist() == ["2024-08-19", "2024-04-22"]  # a written date is never replaced
+    assert out["inferred"].tolist() == [True, False]
 
 
 def test_is_checked_forms():

@@ -53,7 +53,7 @@ with tab_reader:
     set_page_param("article", picked if picked != ids[0] or page_param("article") == picked else None)
     article = data.article(int(picked) if picked.isdigit() else picked)
     if article:
-        article_reader(article, lang, filters.q)
+        article_reader(article, lang, filters.q, event_date=lambda i: (data.event(i) or {}).get("date"))
 
 with tab_cloud:  # st.tabs runs every tab's code: the cloud waits for its toggle
     if st.toggle(t("articles.cloud_show", lang), key="art_cloud"):
