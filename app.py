@@ -1,21 +1,27 @@
-"""Entry point: page setup and navigation only (pages/ hold the views, components/ the parts)."""
+"""Entry point: page setup and navigation only (views/ hold the pages, components/ the parts)."""
 from pathlib import Path
 
 import streamlit as st
 
-from components.filterbar import current_lang
+from components.filterbar import current_lang, set_current_page
 from components.i18n import t
+from components.page import redirect_page
 
 st.set_page_config(page_title=t("app.title", "ar"), page_icon=":material/newspaper:", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")
 _lang = current_lang()
+# The default page is served at the root; its own name (/overview) redirects there.
+_overview = st.Page("views/overview.py", title=t("nav.overview", _lang), icon=":material/dashboard:",
+                    url_path="home", default=True)
 _pages = [
-    st.Page("pages/overview.py", title=t("nav.overview", _lang), icon=":material/dashboard:", url_path="overview",
-            default=True),
-    st.Page("pages/timeline.py", title=t("nav.timeline", _lang), icon=":material/timeline:", url_path="timeline"),
-    st.Page("pages/figures.py", title=t("nav.figures", _lang), icon=":material/monitoring:", url_path="figures"),
-    st.Page("pages/articles.py", title=t("nav.articles", _lang), icon=":material/article:", url_path="articles"),
+    _overview,
+    st.Page("views/timeline.py", title=t("nav.timeline", _lang), icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/figures.py", title=t("nav.figures", _lang), icon=":material/monitoring:", url_path="figures"),
+    st.Page("views/articles.py", title=t("nav.articles", _lang), icon=":material/article:", url_path="articles"),
 ]
-if (Path(__file__).parent / "pages" / "upload.py").is_file():  # written by the upload work
-    _pages.append(st.Page("pages/upload.py", title=t("nav.upload", _lang), icon=":material/upload_file:", url_path="upload"))
-st.navigation(_pages).run()
+if (Path(__file__).parent / "views" / "upload.py").is_file():  # written by the upload work
+    _pages.append(st.Page("views/upload.py", title=t("nav.upload", _lang), icon=":material/upload_file:", url_path="upload"))
+_pages.append(redirect_page(_overview, "overview"))
+_page = st.navigation(_pages)
+set_current_page(_page.url_path)
+_page.run()

@@ -89,7 +89,7 @@ def warm_reruns(db_url: str, profile_over_ms: float = 300) -> list[dict[str, Any
 
     results = []
     for page in PAGES:
-        at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=RUN_TIMEOUT_S)
+        at = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=RUN_TIMEOUT_S)
         start = time.perf_counter()
         try:
             at.run()

@@ -1,14 +1,14 @@
 """Article reader and result list: all article text goes through safe_md / st.text, never HTML."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 import streamlit as st
 
-from .i18n import city_label, code_label, kind_label, t, topic_label
+from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
 from .tables import show_table
-from .text import highlight_segments, ltr, safe_inline, safe_md, safe_url
+from .text import highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
 
 
 def is_checked(human_checked: Any, field: str | None = None) -> bool:
@@ -26,20 +26,22 @@ def is_checked(human_checked: Any, field: str | None = None) -> bool:
 
 
 def meta_line(outlet: Any, published: Any, lang: str) -> str:
-    """'outlet · date' as escaped Markdown."""
+    """'outlet · date' as escaped Markdown; what is unknown is left out (may be empty)."""
     date = "" if published is None or (isinstance(published, float) and pd.isna(published)) \
         else str(published)[:10]
-    return safe_inline(t("articles.meta", lang, outlet=outlet or t("common.unknown", lang),
-                         published=ltr(date) if date else t("common.unknown", lang)))
+    parts = [outlet_label(outlet, lang, empty=""), ltr(date) if date else ""]
+    return safe_inline(" · ".join(p for p in parts if p))
 
 
 def result_item(row: Mapping[str, Any], lang: str) -> None:
     """One search result: title, outlet and date, highlighted snippet."""
-    with st.container(border=True):
-        title = row.get("title") or t("common.unknown", lang)
+    with st.container(border=True, key=f"artext_result_{row.get('id')}"):  # Arabic: right to left
+        title = row.get("title") or t("common.untitled", lang)
         checked = f" {t('common.checked', lang)}" if is_checked(row.get("human_checked")) else ""
         st.markdown(f"**{safe_inline(title)}**{safe_inline(checked)}")
-        st.caption(meta_line(row.get("outlet"), row.get("published"), lang))
+        meta = meta_line(row.get("outlet"), row.get("published"), lang)
+        if meta:
+            st.caption(meta)
         snippet = row.get("snippet")
         body = highlight_segments(snippet) if isinstance(snippet, (list, tuple)) and len(snippet) else ""
         if body:  # snippets exist for keyword searches only
@@ -50,12 +52,17 @@ def _as_frame(items: Iterable[Mapping[str, Any]] | None) -> pd.DataFrame:
     return pd.DataFrame(list(items or []))
 
 
-def article_reader(article: Mapping[str, Any], lang: str) -> None:
-    """The full article: title, meta, checks, text, meetings, figures, topics, sources, provenance."""
+def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
+                   event_date: Callable[[Any], Any] | None = None) -> None:
+    """The full article: title, meta, checks, text (the search terms marked), meetings, figures,
+    topics, sources, provenance."""
     checked = article.get("human_checked")
-    title = article.get("title") or t("common.unknown", lang)
-    st.subheader(safe_inline(title), anchor=False)
-    st.caption(meta_line(article.get("outlet"), article.get("published"), lang))
+    title = article.get("title") or t("common.untitled", lang)
+    with st.container(key="artext_reader_title"):  # article text is right to left in either UI
+        st.subheader(safe_inline(title), anchor=False)
+        meta = meta_line(article.get("outlet"), article.get("published"), lang)
+        if meta:
+            st.caption(meta)
     if is_checked(checked):
         st.success(t("common.checked", lang))
 
@@ -64,12 +71,13 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
         st.markdown(f"**{safe_inline(t('articles.topics', lang))}:** " +
                     safe_inline(("، " if lang == "ar" else ", ").join(topics)))
 
-    meetings = _as_frame(article.get("meetings"))
+    meetings = with_event_dates(_as_frame(article.get("meetings")), event_date, lang)
     st.markdown(f"#### {safe_inline(t('articles.meetings', lang))}")
     if meetings.empty:
         st.caption(t("empty.no_events", lang))
     else:
-        show_table(meetings, ["date", "city", "kind", "status", "evidence"], lang, key="reader_meetings")
+        show_table(meetings, ["date", "city", "kind", "status", "inferred", "evidence"], lang,
+                   key="reader_meetings")
 
     figures = _as_frame(article.get("figures"))
     st.markdown(f"#### {safe_inline(t('articles.figures', lang))}")
@@ -80,8 +88,8 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
                              "human_checked"], lang, key="reader_figures")
 
     st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
-    with st.container(border=True):
-        st.markdown(safe_md(article.get("clean_text") or ""))
+    with st.container(border=True, key="artext_reader_body"):
+        st.markdown(highlight_text(article.get("clean_text") or "", _hits(query, article.get("clean_text"))))
 
     sources = _as_frame(article.get("sources"))
     if not sources.empty:
@@ -107,6 +115,33 @@ def article_reader(article: Mapping[str, Any], lang: str) -> None:
             st.text(removed)
 
 
+def with_event_dates(meetings: pd.DataFrame, event_date: Callable[[Any], Any] | None,
+                     lang: str) -> pd.DataFrame:
+    """A meeting the article does not date shows the date of the event it is linked to, as the
+    timeline does, marked inferred."""
+    if meetings.empty or event_date is None or "event_id" not in meetings.columns:
+        return meetings
+    out = meetings.copy()
+    if "date" not in out.columns:
+        out["date"] = None
+    for i, row in out.iterrows():
+        undated = row.get("date") is None or (isinstance(row.get("date"), float) and pd.isna(row.get("date")))
+        event_id = row.get("event_id")
+        if undated and event_id is not None and not (isinstance(event_id, float) and pd.isna(event_id)):
+            linked = event_date(int(event_id))
+            if linked:
+                out.at[i, "date"] = str(linked)[:10]
+                out.at[i, "inferred"] = True
+    return out
+
+
+def _hits(query: str, text: Any) -> list[tuple[int, int]]:
+    if not query or not text:
+        return []
+    from corpus.search import find_hits, parse_query
+    return [(h.start, h.end) for h in find_hits(parse_query(query), str(text))]
+
+
 def event_articles(event: Mapping[str, Any], lang: str) -> None:
     """The articles of one event: a table with links, then each evidence sentence (inferred marked)."""
     items = _as_frame(event.get("articles"))
@@ -117,18 +152,35 @@ def event_articles(event: Mapping[str, Any], lang: str) -> None:
         items["url"] = [safe_url(u) for u in items["url"]]
     show_table(items, ["title", "outlet", "url", "inferred"], lang, key="event_articles",
                link_columns=["url"])
-    for _, row in items.iterrows():
-        mark = f" {t('common.inferred_mark', lang)}" if bool(row.get("inferred")) else ""
-        who = f"{row.get('outlet') or ''}{mark}"
+    for i, row in items.iterrows():
+        mark = t("common.inferred_mark", lang) if bool(row.get("inferred")) else ""
+        who = " ".join(x for x in (outlet_label(row.get("outlet"), lang, empty=""), mark) if x)
         evidence = row.get("evidence") or ""
-        if evidence:
-            st.markdown(f"> {safe_inline(evidence)}  \n> — {safe_inline(who)}")
+        if evidence:  # two paragraphs: each takes its own direction (Arabic quote, English mark)
+            attribution = f"\n>\n> — {safe_inline(who)}" if who else ""
+            with st.container(key=f"artext_evidence_{i}"):
+                st.markdown(f"> {safe_inline(evidence)}{attribution}")
 
 
 def event_summary(event: Mapping[str, Any], lang: str) -> None:
     """Date, city, kind and status of an event as four metrics."""
     cols = st.columns(4)
-    cols[0].metric(t("col.date", lang), str(event.get("date") or t("common.unknown", lang))[:10])
+    cols[0].metric(t("col.date", lang), str(event.get("date") or t("common.no_date", lang))[:10])
     cols[1].metric(t("col.city", lang), city_label(event.get("city"), lang))
     cols[2].metric(t("col.kind", lang), kind_label(event.get("kind"), lang))
     cols[3].metric(t("col.status", lang), code_label("status", event.get("status"), lang))
+
+
+def event_label(date: Any, city: Any, kind: Any, lang: str) -> str:
+    """'date · city · kind' for a meeting; a meeting without a date says so (never "None")."""
+    has_date = date is not None and not (isinstance(date, float) and pd.isna(date)) and str(date).strip() \
+        and str(date) not in ("NaT", "None", "nan")
+    day = ltr(str(date)[:10]) if has_date else t("common.no_date", lang)
+    return f"{day} · {city_label(city, lang)} · {kind_label(kind, lang)}"
+
+
+def default_event(ids: list[str], dates: list[Any]) -> str | None:
+    """The meeting a timeline opens on: the latest one with a date (an undated one only if none is)."""
+    dated = [i for i, d in zip(ids, dates)
+             if d is not None and not (isinstance(d, float) and pd.isna(d)) and str(d) not in ("", "NaT", "None")]
+    return dated[-1] if dated else (ids[-1] if ids else None)

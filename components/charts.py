@@ -18,8 +18,8 @@ from typing import Any, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import city_label, code_label, kind_label, t
-from .text import truncate
+from .i18n import city_label, code_label, kind_label, outlet_label, t
+from .text import isolate, line_in, truncate
 from .theme import FONT_STACK
 
 KIND_COLOURS = {"visit": "#0f6e6e", "talks": "#c2571a", "phone_call": "#6a4c93",
@@ -39,6 +39,18 @@ MAX_FIGURE_POINTS = 800
 MAX_OUTLET_TRACES = 8
 
 
+class Block(str):
+    """A hover template part holding article text already split into isolated lines (hover_text)."""
+
+
+def hover_lines(lines: Sequence[str], lang: str) -> str:
+    """A hover template from lines; each line takes the UI direction (fields are isolated by the
+    caller with ``isolate``), so an Arabic label keeps its colon and a number stays in place.
+    ``Block`` parts are multi-line article text whose lines carry their own direction."""
+    return "<br>".join(line if isinstance(line, Block) else line_in(line, lang) for line in lines) \
+        + "<extra></extra>"
+
+
 def plotly_config(filename: str) -> dict[str, Any]:
     """Modebar with a PNG download (camera button) named after the chart."""
     return {"displaylogo": False,
@@ -47,10 +59,11 @@ def plotly_config(filename: str) -> dict[str, Any]:
 
 
 def hover_text(value: Any, limit: int = 220) -> str:
-    """Article text for a hover label: shortened, HTML-escaped, wrapped with <br>."""
+    """Article text for a hover label: shortened, HTML-escaped, wrapped with <br>; each line is
+    isolated so it takes its own direction (Arabic reads right to left in either UI language)."""
     s = html.escape(truncate(value, limit), quote=False)
-    lines = [m.group(1) for m in _WRAP.finditer(s) if m.group(1)]
-    return "<br>".join(lines) if lines else s
+    lines = [m.group(1) for m in _WRAP.finditer(s) if m.group(1)] or ([s] if s else [])
+    return "<br>".join(isolate(line) for line in lines)
 
 
 def mirror(fig: go.Figure, lang: str, title: str | None = None, *, time_x: bool = True) -> go.Figure:
@@ -58,12 +71,14 @@ def mirror(fig: go.Figure, lang: str, title: str | None = None, *, time_x: bool 
     rtl = lang == "ar"
     fig.update_layout(
         font={"family": FONT_STACK, "size": 14},
+        # The title sits under the toolbar row (the toolbar shows on hover at the top right).
         title={"text": html.escape(title or "", quote=False), "x": 0.98 if rtl else 0.02,
-               "xanchor": "right" if rtl else "left"},
+               "xanchor": "right" if rtl else "left", "yref": "container", "y": 1,
+               "yanchor": "top", "pad": {"t": 34}},
         legend={"orientation": "h", "x": 1 if rtl else 0, "xanchor": "right" if rtl else "left",
                 "y": -0.18, "yanchor": "top"},
         hoverlabel={"align": "right" if rtl else "left", "font": {"family": FONT_STACK}},
-        margin={"l": 30, "r": 30, "t": 60, "b": 40},
+        margin={"l": 30, "r": 30, "t": 84, "b": 40},
         plot_bgcolor="white",
     )
     fig.update_yaxes(side="right" if rtl else "left", gridcolor="#e6e6e6", zeroline=False)
@@ -94,6 +109,34 @@ def pad_time_range(fig: go.Figure, xs: Sequence[Any], min_days: int = 400) -> No
         fig.update_xaxes(range=[mid - half, mid + half])
 
 
+def month_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """Month labels (%Y-%m) never repeat: ticks at least a month apart, wider on long ranges."""
+    stamps = pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()
+    span = (stamps.max() - stamps.min()).days if not stamps.empty else 0
+    if span <= 300:  # plotly would pick week ticks here: two labels per month
+        fig.update_xaxes(tickformat="%Y-%m", dtick="M1")
+    else:  # plotly's own month-or-longer steps, few enough for a phone
+        fig.update_xaxes(tickformat="%Y-%m", nticks=8)
+
+
+def year_or_point_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """A few points get a tick each, at the point (a year for mid-year periods); many get years."""
+    stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
+    if 0 < len(stamps) <= 6:
+        text = [str(s.year) if (s.month, s.day) == (7, 1) else s.strftime("%Y-%m-%d") for s in stamps]
+        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
+    else:
+        fig.update_xaxes(tickformat="%Y", dtick="M12")
+
+
+def drawable_figures(figures: pd.DataFrame) -> int:
+    """How many figure rows a chart can place (a numeric value and a date to put it at)."""
+    if figures is None or figures.empty:
+        return 0
+    has_value = pd.to_numeric(figures["value"], errors="coerce").notna()
+    return int((has_value & period_positions(figures).notna()).sum())
+
+
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce")
 
@@ -117,21 +160,25 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
                           part["id"], _column(part, "city"), _column(part, "n_articles"),
                           _column(part, "status"), part["_date"])]
             fig.add_trace(go.Scatter(
-                x=part["_date"], y=[label] * len(part), mode="markers", name=label,
+                x=part["_date"], y=[label] * len(part), mode="markers+text", name=label,
+                text=[html.escape(city_label(c, lang), quote=False) for c in _column(part, "city")],
+                textposition="top center", textfont={"size": 12, "color": "#444"},
                 marker={"size": part["_size"], "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                         "line": {"width": 1, "color": "white"}, "opacity": 0.9},
                 customdata=custom,
-                hovertemplate=(f"<b>%{{customdata[4]}}</b><br>{t('col.city', lang)}: %{{customdata[1]}}"
-                               f"<br>{t('col.kind', lang)}: {label}"
-                               f"<br>{t('col.n_articles', lang)}: %{{customdata[2]}}"
-                               f"<br>{t('col.status', lang)}: %{{customdata[3]}}<extra></extra>"),
+                hovertemplate=hover_lines([
+                    f"<b>{isolate('%{customdata[4]}')}</b>",
+                    f"{t('col.city', lang)}: {isolate('%{customdata[1]}')}",
+                    f"{t('col.kind', lang)}: {isolate(label)}",
+                    f"{t('col.n_articles', lang)}: {isolate('%{customdata[2]}')}",
+                    f"{t('col.status', lang)}: {isolate('%{customdata[3]}')}"], lang),
             ))
     mirror(fig, lang, t("timeline.chart", lang))
     n_kinds = max(1, len(fig.data))
     fig.update_layout(height=200 + 50 * n_kinds, clickmode="event+select")
     pad_time_range(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])], 120)
     fig.update_yaxes(type="category", title=None)
-    fig.update_xaxes(tickformat="%Y-%m")  # digits read the same in both languages
+    month_ticks(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
     return fig
 
 
@@ -143,25 +190,36 @@ def coverage_figure(coverage: pd.DataFrame, lang: str, title: str | None = None)
         fig.add_trace(go.Bar(
             x=months, y=coverage["n_articles"], marker_color="#0f6e6e",
             name=t("col.n_articles", lang),
-            hovertemplate=f"%{{x|%Y-%m}}<br>{t('col.n_articles', lang)}: %{{y}}<extra></extra>"))
+            hovertemplate=hover_lines([isolate("%{x|%Y-%m}"),
+                                       f"{t('col.n_articles', lang)}: {isolate('%{y}')}"], lang)))
     mirror(fig, lang, title or t("overview.coverage", lang))
     fig.update_layout(height=320, bargap=0.15, showlegend=False)
     integer_ticks(fig, float(coverage["n_articles"].max()) if coverage is not None and not coverage.empty else 1)
-    fig.update_xaxes(tickformat="%Y-%m")
+    month_ticks(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
     fig.update_yaxes(title=t("col.n_articles", lang), rangemode="tozero")
     return fig
+
+
+def known_outlets(counts: pd.DataFrame) -> int:
+    """How many named outlets published (articles without an outlet are not an outlet)."""
+    if counts is None or counts.empty:
+        return 0
+    named = counts["outlet"].fillna("").astype(str).str.strip() != ""
+    return int(((counts["n_articles"] > 0) & named).sum())
 
 
 def outlets_figure(counts: pd.DataFrame, lang: str, top: int = 12) -> go.Figure:
     """Horizontal bars of articles per outlet (largest first); mirrored in Arabic."""
     fig = go.Figure()
     if counts is not None and not counts.empty:
-        df = counts.sort_values("n_articles", ascending=False).head(top).iloc[::-1]
+        known = counts[counts["outlet"].fillna("").astype(str).str.strip() != ""]  # no "unknown" bar
+        df = known.sort_values(["n_articles", "outlet"], ascending=[False, True]).head(top).iloc[::-1]
         fig.add_trace(go.Bar(
             x=df["n_articles"],
-            y=[html.escape(str(o), quote=False) if o else t("common.unknown", lang) for o in df["outlet"]],
+            y=[html.escape(outlet_label(o, lang), quote=False) for o in df["outlet"]],
             orientation="h", marker_color="#c2571a",
-            hovertemplate=f"%{{y}}<br>{t('col.n_articles', lang)}: %{{x}}<extra></extra>"))
+            hovertemplate=hover_lines([isolate("%{y}"),
+                                       f"{t('col.n_articles', lang)}: {isolate('%{x}')}"], lang)))
     mirror(fig, lang, t("overview.top_outlets", lang), time_x=False)
     integer_ticks(fig, float(counts["n_articles"].max()) if counts is not None and not counts.empty else 1, "x")
     fig.update_layout(height=max(260, 36 * min(top, len(counts) if counts is not None else 0) + 120),
@@ -222,8 +280,8 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
         df["_x"] = period_positions(df)
         df = df.dropna(subset=["_x"])
         df = df[pd.to_numeric(df["value"], errors="coerce").notna()]
-        unknown = t("common.unknown", lang)
-        df["_outlet"] = df["outlet"].fillna("").astype(str).replace("", unknown)
+        unknown = t("figures.no_outlet", lang)  # a legend entry, not an outlet
+        df["_outlet"] = [outlet_label(o, lang, empty=unknown) for o in df["outlet"]]
         outlets = list(dict.fromkeys(df["_outlet"]))
         if len(outlets) > MAX_OUTLET_TRACES:
             keep = set(df["_outlet"].value_counts().index[:MAX_OUTLET_TRACES - 1])
@@ -238,7 +296,7 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
             symbols = [QUALIFIER_SYMBOLS.get(str(q), "circle") for q in part["qualifier"]]
             custom = [[hover_text(sentence), hover_text(title_, 120),
                        html.escape(str(text or ""), quote=False), code_label("qualifier", qualifier, lang),
-                       html.escape(str(period or ""), quote=False)]
+                       html.escape(str(period or "—"), quote=False)]
                       for sentence, title_, text, qualifier, period in zip(
                           _column(part, "sentence"), _column(part, "title"), _column(part, "text"),
                           _column(part, "qualifier"), _column(part, "period"))]
@@ -250,16 +308,20 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
                 error_y={"type": "data", "symmetric": False, "array": upper.tolist(),
                          "arrayminus": [0] * len(part), "thickness": 2, "width": 0, "color": colour},
                 customdata=custom,
-                hovertemplate=("<b>%{customdata[2]}</b> (%{customdata[3]})<br>"
-                               f"{t('col.period', lang)}: %{{customdata[4]}}<br>"
-                               "%{customdata[0]}<br><i>%{customdata[1]}</i><extra></extra>"),
+                hovertemplate=hover_lines([
+                    f"<b>{isolate('%{customdata[2]}')}</b> ({isolate('%{customdata[3]}')})",
+                    f"{t('col.period', lang)}: {isolate('%{customdata[4]}')}",
+                    Block("%{customdata[0]}"),
+                    Block("<i>%{customdata[1]}</i>")], lang),
             ))
     mirror(fig, lang, title)
     y_title = {"USD": t("figures.y_usd", lang), "percent": t("figures.y_percent", lang),
                "count": t("figures.y_count", lang)}.get(unit or "", t("figures.y_value", lang))
     fig.update_yaxes(title=y_title, rangemode="tozero")
-    fig.update_xaxes(title=t("figures.x_period", lang), type="date", tickformat="%Y", dtick="M12")
-    pad_time_range(fig, [x for trace in fig.data for x in (trace.x if trace.x is not None else [])])
+    xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else [])]
+    fig.update_xaxes(title=t("figures.x_period", lang), type="date")
+    year_or_point_ticks(fig, xs)
+    pad_time_range(fig, xs)
     fig.update_layout(height=420)
     return fig
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from typing import Any, Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from corpus.filters import KINDS, Filters, decode, encode
+from corpus.filters import KINDS, MAX_QUERY_LEN, Filters, decode, encode
 
-from .i18n import city_label, kind_label, t, topic_label
+from .i18n import city_label, kind_label, outlet_label, t, topic_label
 from .text import safe_inline
 from .theme import apply_theme
 
@@ -26,8 +26,32 @@ _STATE = "_flt_filters"  # the session's current Filters (survives page switches
 _LAST_URL = "_flt_last_params"  # the query params we wrote last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
 # Page-level selections that also live in the URL (the meeting or article being read); they are
-# not filters, so they bypass the codec and are kept when the filters rewrite the URL.
+# not filters, so they bypass the codec. Each belongs to one page: another page drops it.
 PAGE_PARAMS = ("event", "article")
+PAGE_PARAM_OF = {"timeline": "event", "articles": "article"}
+_PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
+# The date pickers' range: the corpus' dates, widened to 1990 and to today.
+EARLIEST_DATE = dt.date(1990, 1, 1)
+
+
+def set_current_page(url_path: str) -> None:
+    """Remember which page this run draws (app.py calls it with the navigation's page)."""
+    st.session_state[_PAGE_PATH] = url_path or ""
+
+
+def current_page() -> str:
+    return str(st.session_state.get(_PAGE_PATH) or "")
+
+
+def date_bounds(facets: Mapping[str, Any], today: dt.date) -> tuple[dt.date, dt.date]:
+    """(earliest, latest) date the pickers offer: the corpus' range widened to 1990 and today. Pure."""
+    lo, hi = _as_date(facets.get("min_date")), _as_date(facets.get("max_date"))
+    return min(filter(None, [lo, EARLIEST_DATE])), max(filter(None, [hi, today]))
+
+
+def _page_params(page: str) -> tuple[str, ...]:
+    own = PAGE_PARAM_OF.get(page)
+    return (own,) if own else ()
 
 
 def read_query_params() -> dict[str, list[str]]:
@@ -60,22 +84,56 @@ def _normalise_params(params: Mapping[str, Any]) -> dict[str, list[str]]:
     return out
 
 
-def share_query(filters: Filters) -> str:
-    """The query string that reproduces ``filters`` (repeated keys for lists)."""
-    return urlencode(encode(filters), doseq=True)
+def _readable(text: str) -> str:
+    """Percent-encode what a URL needs encoded but keep letters readable (Arabic stays Arabic).
+
+    Browsers accept such links (IRIs) and encode them on the way out. Reserved ASCII, spaces,
+    controls and the invisible direction marks are still encoded, so the link cannot be misread.
+    """
+    out = []
+    for ch in text:
+        if ord(ch) > 0x7F and ch.isalnum():
+            out.append(ch)
+        else:
+            out.append(quote(ch, safe="-._~"))
+    return "".join(out)
+
+
+def share_query(filters: Filters, extra: Mapping[str, str] | None = None) -> str:
+    """The query string that reproduces ``filters`` (repeated keys for lists), readable. Pure."""
+    pairs = []
+    for key, value in [*encode(filters).items(), *(extra or {}).items()]:
+        for item in ([value] if isinstance(value, str) else value):
+            pairs.append(f"{_readable(key)}={_readable(str(item))}")
+    return "&".join(pairs)
+
+
+def page_link(context_url: str, page: str, query: str, known_pages: Iterable[str] = ()) -> str:
+    """The link to ``page`` with ``query`` on the server of ``context_url``. Pure.
+
+    ``context_url`` is the address the browser shows, which may name another page (or
+    /overview, served at the root): its last path segment is replaced by the page's own path.
+    """
+    parts = urlsplit(context_url or "")
+    path = parts.path or "/"
+    segments = path.rstrip("/").split("/")
+    if segments and segments[-1] in {*known_pages, *PAGE_PARAM_OF, "overview", "upload", page}:
+        segments = segments[:-1]
+    base_path = "/".join(segments).rstrip("/")
+    base = f"{parts.scheme}://{parts.netloc}{base_path}" if parts.netloc else base_path
+    url = f"{base}/{page}" if page else f"{base}/"
+    return f"{url}?{query}" if query else url
 
 
 def share_url(filters: Filters) -> str:
-    """A full link to the current page with ``filters`` and page selections (else relative)."""
-    query = share_query(filters)
-    extra = urlencode({k: st.query_params.get(k) for k in PAGE_PARAMS if st.query_params.get(k)})
-    query = "&".join(q for q in (query, extra) if q)
-    base = ""
+    """A full link to the current page with ``filters`` and its own selection (else relative)."""
+    page = current_page()
+    own = {k: str(st.query_params.get(k)) for k in _page_params(page) if st.query_params.get(k)}
     try:
-        base = (st.context.url or "").split("?", 1)[0]
+        context_url = st.context.url or ""
     except Exception:  # no browser context (AppTest)
-        base = ""
-    return f"{base}?{query}" if query else (base or "?")
+        context_url = ""
+    return page_link(context_url, page, share_query(filters, own))
 
 
 def _restrict(values: tuple[str, ...], options: Iterable[str]) -> tuple[tuple[str, ...], bool]:
@@ -142,7 +200,7 @@ def _widget_filters() -> Filters:
     date_from = _as_date(ss.get(_KEYS["date_from"]))
     date_to = _as_date(ss.get(_KEYS["date_to"]))
     return Filters(
-        q=str(ss.get(_KEYS["q"]) or "").strip(),
+        q=str(ss.get(_KEYS["q"]) or "").strip()[:MAX_QUERY_LEN],
         date_from=date_from, date_to=date_to,
         outlets=tuple(ss.get(_KEYS["outlets"]) or ()),
         cities=tuple(ss.get(_KEYS["cities"]) or ()),
@@ -152,10 +210,18 @@ def _widget_filters() -> Filters:
     )
 
 
-def _fit_to_options(filters: Filters, facets: Mapping[str, Any]) -> tuple[Filters, list[str]]:
-    """Drop list values the corpus does not offer (a widget cannot show them)."""
+def fit_to_widgets(filters: Filters, facets: Mapping[str, Any], today: dt.date
+                   ) -> tuple[Filters, list[str]]:
+    """Drop what the widgets cannot show: list values the corpus does not offer, dates outside
+    the pickers' range. Returns the filters and the names of the parameters dropped. Pure."""
     dropped: list[str] = []
-    changes: dict[str, tuple[str, ...]] = {}
+    changes: dict[str, Any] = {}
+    lo, hi = date_bounds(facets, today)
+    for name, param in (("date_from", "from"), ("date_to", "to")):
+        value = getattr(filters, name)
+        if value is not None and not lo <= value <= hi:
+            dropped.append(param)
+            changes[name] = None
     for name, param, options in (("outlets", "outlet", _options(facets, "outlets")),
                                  ("cities", "city", _options(facets, "cities")),
                                  ("kinds", "kind", list(KINDS)),
@@ -178,7 +244,7 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
     params = read_query_params()
     filters, ignored, from_url = resolve_url_state(params, ss)
     if from_url:
-        filters, dropped = _fit_to_options(filters, facets)
+        filters, dropped = fit_to_widgets(filters, facets, dt.date.today())
         ignored = list(dict.fromkeys([*ignored, *dropped]))
         _set_widgets(filters)
         ss[_NOTICE] = ignored
@@ -200,8 +266,10 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
         filters = replace(filters, date_from=None, date_to=None)
     ss[_STATE] = filters
     new_params = _normalise_params(encode(filters))
-    if new_params != params:
-        keep = {k: st.query_params.get_all(k) for k in PAGE_PARAMS if k in st.query_params}
+    own = _page_params(current_page())
+    stale = [k for k in PAGE_PARAMS if k not in own and k in st.query_params]
+    if new_params != params or stale:
+        keep = {k: st.query_params.get_all(k) for k in own if k in st.query_params}
         st.query_params.from_dict({**encode(filters), **keep})
     ss[_LAST_URL] = new_params
 
@@ -225,18 +293,20 @@ def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
     sb.radio(t("filters.language", lang), ["ar", "en"], key=_KEYS["lang"], horizontal=True,
              format_func=lambda code: t(f"lang.{code}", lang))
     sb.header(t("filters.header", lang))
-    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang),
-                  max_chars=300)
-    lo, hi = _as_date(facets.get("min_date")), _as_date(facets.get("max_date"))
-    lo_bound = min(filter(None, [lo, st.session_state.get(_KEYS["date_from"]), dt.date(1990, 1, 1)]))
-    hi_bound = max(filter(None, [hi, st.session_state.get(_KEYS["date_to"]), dt.date.today()]))
+    # No max_chars: its counter overlaps the typed query in right-to-left; the codec bounds it.
+    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang))
+    lo_bound, hi_bound = date_bounds(facets, dt.date.today())
+    for key in (_KEYS["date_from"], _KEYS["date_to"]):  # a value kept from an older range
+        value = _as_date(st.session_state.get(key))
+        if value is not None and not lo_bound <= value <= hi_bound:
+            st.session_state[key] = None
     sb.date_input(t("filters.date_from", lang), key=_KEYS["date_from"], min_value=lo_bound,
                   max_value=hi_bound, format="YYYY-MM-DD")
     sb.date_input(t("filters.date_to", lang), key=_KEYS["date_to"], min_value=lo_bound,
                   max_value=hi_bound, format="YYYY-MM-DD")
     choose = t("filters.choose", lang)
     sb.multiselect(t("filters.outlets", lang), _options(facets, "outlets"), key=_KEYS["outlets"],
-                   placeholder=choose)
+                   format_func=lambda o: outlet_label(o, lang), placeholder=choose)
     sb.multiselect(t("filters.cities", lang), _options(facets, "cities"), key=_KEYS["cities"],
                    format_func=lambda c: city_label(c, lang), placeholder=choose)
     sb.multiselect(t("filters.kinds", lang), list(KINDS), key=_KEYS["kinds"],

@@ -121,6 +121,35 @@ def city_label(city: str | None, lang: str) -> str:
     return city
 
 
+@lru_cache(maxsize=1)
+def outlet_names_ar() -> dict[str, str]:
+    """Canonical outlet name → its usual Arabic name (the first Arabic alias in outlets.yaml)."""
+    try:
+        from corpus.lexicons import load_yaml
+        data = load_yaml("outlets.yaml")
+    except Exception:  # missing file or bad YAML must never break the UI
+        return {}
+    entries = data.get("outlets") if isinstance(data, Mapping) else None
+    names: dict[str, str] = {}
+    for entry in entries or []:
+        if not isinstance(entry, Mapping) or not entry.get("name"):
+            continue
+        aliases = entry.get("ar") or []
+        aliases = [aliases] if isinstance(aliases, str) else aliases
+        arabic = [a for a in aliases if isinstance(a, str) and any("\u0621" <= c <= "\u064a" for c in a)]
+        if arabic:
+            names.setdefault(str(entry["name"]), arabic[0])
+    return names
+
+
+def outlet_label(outlet: Any, lang: str, empty: str | None = None) -> str:
+    """An outlet for display: its Arabic name in the Arabic UI; ``empty`` (default: unknown) if none."""
+    if outlet is None or (isinstance(outlet, float) and outlet != outlet) or not str(outlet).strip():
+        return t("common.unknown", lang) if empty is None else empty
+    name = str(outlet).strip()
+    return outlet_names_ar().get(name, name) if lang == "ar" else name
+
+
 @lru_cache(maxsize=2)
 def _topic_labels(lang: str) -> dict[str, str]:
     try:
@@ -139,3 +168,16 @@ def topic_label(topic: str | None, lang: str) -> str:
 
 def yes_no(value: Any, lang: str) -> str:
     return t("common.yes" if bool(value) else "common.no", lang)
+
+
+def number(value: Any) -> str:
+    """A number for display with thousands separators (4000000000 → 4,000,000,000); blank if none."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return "" if value is None else str(value)
+    if x != x:  # NaN
+        return ""
+    if x.is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")

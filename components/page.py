@@ -1,6 +1,9 @@
 """What every page does first and last: open the store, draw the filter bar, title, empty states."""
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import streamlit as st
 from streamlit.logger import get_logger
 
@@ -14,26 +17,20 @@ from .i18n import t
 _LOG = get_logger("dashboard.page")
 
 
-def leave_legacy_pages_mode() -> None:
-    """Rerun through app.py when Streamlit started this page by the legacy pages/ auto-scan.
+_YEAR = re.compile(r"(19|20)\d\d")
 
-    Streamlit 1.51 decides per process that an app with a pages/ folder is a "v1" app until some
-    run calls st.navigation; a fresh server whose first visitor opens a deep link (/timeline?…)
-    would run the page alone (no page config, legacy menu). Clearing the flag and rerunning sends
-    this and every later run through app.py, which keeps the URL's page.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a Streamlit without the flag: nothing to undo
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+
+def redirect_page(target: Any, url_path: str) -> Any:
+    """A hidden page at ``/url_path`` that opens ``target`` with the same query parameters."""
+    def go() -> None:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        st.switch_page(target, query_params=params)
+    go.__name__ = f"redirect_{url_path}"
+    return st.Page(go, title=url_path, url_path=url_path, visibility="hidden")
 
 
 def start_page(title_key: str) -> tuple[Filters, Data]:
     """Filters of this view and its data reader; stops the page with a notice when the store fails."""
-    leave_legacy_pages_mode()
     try:
         store, facets = _open()
     except Exception as exc:  # a broken database must give a readable page, not a traceback
@@ -93,6 +90,8 @@ def stop_if_empty(data: Data, filters: Filters, count: int | None = None) -> int
         return n
     total = data.total() if not filters.is_empty() else 0
     st.info(t("empty.no_match" if total else "empty.corpus", filters.lang))
+    if total and _YEAR.fullmatch(filters.q.strip()):
+        st.info(t("empty.year_hint", filters.lang, year=filters.q.strip()))
     end_page(filters)
     st.stop()
     return 0

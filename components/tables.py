@@ -10,7 +10,8 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 import streamlit as st
 
-from .i18n import city_label, code_label, has, kind_label, t, topic_label, yes_no
+from .i18n import (city_label, code_label, has, kind_label, number, outlet_label, t, topic_label,
+                   yes_no)
 
 
 def header(column: str, lang: str) -> str:
@@ -29,6 +30,17 @@ def _join_topics(value: Any, lang: str) -> str:
         ", ".join(topic_label(str(v).strip(), lang) for v in items)
 
 
+def file_name(value: Any) -> str:
+    """A stored source as the user knows it: the file's name (and its place inside a zip),
+    never the server's folders."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    text = str(value)
+    outer, sep, inner = text.partition(".zip/")
+    name = outer.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{name}{sep}{inner}" if sep else name
+
+
 def _fmt_date(value: Any) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
@@ -39,6 +51,9 @@ def _fmt_date(value: Any) -> str:
 _CONVERT: dict[str, Callable[[Any, str], Any]] = {
     "kind": kind_label,
     "city": city_label,
+    "value": lambda v, lang: number(v),
+    "value_max": lambda v, lang: number(v),
+    "outlet": lambda v, lang: outlet_label(v, lang, empty=""),
     "status": lambda v, lang: code_label("status", v, lang),
     "unit": lambda v, lang: code_label("unit", v, lang),
     "metric": lambda v, lang: code_label("metric", v, lang),
@@ -48,6 +63,7 @@ _CONVERT: dict[str, Callable[[Any, str], Any]] = {
     "inferred": yes_no,
     "inferred_any": yes_no,
     "published": lambda v, lang: _fmt_date(v),
+    "source": lambda v, lang: file_name(v),
     "meeting_date": lambda v, lang: _fmt_date(v),
     "date": lambda v, lang: _fmt_date(v),
 }
@@ -60,7 +76,7 @@ WIDTHS: dict[str, int] = {
     "outlet": 120, "title": 220, "sentence": 320, "evidence": 320, "text": 160, "value": 110,
     "value_max": 100, "unit": 70, "qualifier": 80, "period": 70, "metric": 130, "city": 90,
     "kind": 110, "status": 70, "n_articles": 80, "n_sources": 70, "topics": 120,
-    "human_checked": 70, "inferred": 70, "inferred_any": 90, "url": 150, "source": 150,
+    "human_checked": 70, "inferred": 70, "inferred_any": 120, "url": 150, "source": 150,
     "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
 }
 
@@ -100,5 +116,74 @@ def show_table(df: pd.DataFrame, columns: Sequence[str], lang: str, *, key: str 
     kwargs: dict[str, Any] = {}
     if selectable:
         kwargs = {"on_select": "rerun", "selection_mode": "single-row"}
-    return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
-                        **kwargs)
+    if lang != "ar":
+        return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
+                            **kwargs)
+    # Grids scroll from the left; the mirrored grid gets its full width inside a right-to-left
+    # scroller, which starts at the right: on a phone the first columns show first.
+    with st.container(key=f"rtlgrid_{key or id(table)}"):
+        return st.dataframe(table, hide_index=True, column_config=config, key=key, height=height,
+                            width=grid_width(columns, df.columns), **kwargs)
+
+
+def grid_width(columns: Sequence[str], present: Sequence[str]) -> int:
+    """Pixel width of a grid with these columns (the WIDTHS, 120 for others, plus borders). Pure."""
+    return sum(WIDTHS.get(c, 120) for c in columns if c in present) + 4
+
+
+# ---- keyword in context ----------------------------------------------------------------------------
+
+KWIC_CONTEXT_CHARS = 48
+
+
+def context_before(text: object, limit: int = KWIC_CONTEXT_CHARS) -> str:
+    """The end of the text before a hit (the words next to it), cut at a word, "…" at the far end."""
+    s = " ".join(str(text or "").split())
+    if len(s) <= limit:
+        return s
+    tail = s[-limit:]
+    cut = tail.split(" ", 1)[1] if " " in tail and s[-limit - 1] != " " else tail
+    return "…" + cut.lstrip()
+
+
+def context_after(text: object, limit: int = KWIC_CONTEXT_CHARS) -> str:
+    """The start of the text after a hit, cut at a word, "…" at the far end."""
+    s = " ".join(str(text or "").split())
+    if len(s) <= limit:
+        return s
+    head = s[:limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head and s[limit] != " " else head
+    return cut.rstrip() + "…"
+
+
+def kwic_frame(lines: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Concordance rows for display: title, the words before, the hit, the words after. Pure.
+
+    Contexts are shortened from their far ends so the words next to the hit always show. The
+    column order is the reading order of Arabic (before | hit | after, right to left); the table
+    is drawn right to left in both UI languages because the text is Arabic.
+    """
+    out = pd.DataFrame({
+        "title": [str(v or "") for v in lines.get("title", pd.Series(dtype=object))],
+        "left": [context_before(v) for v in lines.get("left", pd.Series(dtype=object))],
+        "match": [str(v or "") for v in lines.get("match", pd.Series(dtype=object))],
+        "right": [context_after(v) for v in lines.get("right", pd.Series(dtype=object))],
+    })
+    out.columns = [header(c, lang) for c in out.columns]
+    return out
+
+
+def show_kwic(lines: pd.DataFrame, lang: str, key: str) -> None:
+    """The concordance as a right-to-left HTML table (cells wrap: nothing is cut off)."""
+    with st.container(key=key):
+        st.table(kwic_frame(lines, lang), hide_index=True)
+
+
+def newest_first(df: pd.DataFrame) -> pd.DataFrame:
+    """Articles newest first, undated ones last, ties by id: the same order on every run. Pure."""
+    if df.empty or "published" not in df.columns:
+        return df
+    key = pd.to_datetime(df["published"].astype(str).str[:10], format="%Y-%m-%d", errors="coerce")
+    order = df.assign(_p=key).sort_values(["_p", "id"], ascending=[False, False], na_position="last",
+                                          kind="stable")
+    return order.drop(columns="_p").reset_index(drop=True)

@@ -60,6 +60,23 @@ def highlight_segments(segments: Iterable[Sequence[object]] | None) -> str:
     return "".join(parts)
 
 
+def highlight_text(text: object, spans: Iterable[Sequence[int]] | None) -> str:
+    """Markdown for a whole article (paragraph breaks kept) with the (start, end) spans marked
+    like snippet hits. Every piece is escaped; overlapping or out-of-range spans are ignored."""
+    s = "" if text is None else str(text)
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted((int(a), int(b)) for a, b in (spans or ()) if 0 <= a < b <= len(s)):
+        if start < pos:
+            continue
+        parts.append(safe_md(s[pos:start]))
+        hit = s[start:end]
+        parts.append(highlight_segments([(hit, True)]) if "\n" not in hit else safe_md(hit))
+        pos = end
+    parts.append(safe_md(s[pos:]))
+    return "".join(parts)
+
+
 def truncate(text: object, limit: int = 160) -> str:
     """Shortened plain text for lists and hover labels (ellipsis at a word boundary)."""
     s = "" if text is None else " ".join(str(text).split())
@@ -91,3 +108,19 @@ def ltr(text: object) -> str:
     """
     s = "" if text is None else str(text)
     return f"\u2066{s}\u2069" if s else ""
+
+
+FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
+
+
+def isolate(text: object) -> str:
+    """First-strong isolate: a field keeps its own direction (a number, a date, Arabic or Latin
+    words) without pulling its neighbours along; the surrounding order stays as written."""
+    s = "" if text is None else str(text)
+    return f"{FSI}{s}{PDI}"
+
+
+def line_in(text: object, lang: str) -> str:
+    """One line of a label in the UI language's direction (plotly's SVG text is left-to-right)."""
+    s = "" if text is None else str(text)
+    return f"{RLI}{s}{PDI}" if lang == "ar" else f"{LRI}{s}{PDI}"

@@ -59,8 +59,33 @@ _LTR_SELECTORS = ", ".join([
 ])
 
 
+# Article text is Arabic whatever the interface language: in the left-to-right (English) UI each
+# paragraph takes the direction of its first letter (unicode-bidi: plaintext, never an override),
+# so Arabic paragraphs, titles and quotes read right to left and English ones left to right.
+_PARAGRAPHS = ", ".join([
+    '[data-testid="stMarkdownContainer"] p', '[data-testid="stMarkdownContainer"] li',
+    '[data-testid="stMarkdownContainer"] blockquote', '[data-testid="stMarkdownContainer"] h1',
+    '[data-testid="stMarkdownContainer"] h2', '[data-testid="stMarkdownContainer"] h3',
+    '[data-testid="stMarkdownContainer"] h4', '[data-testid="stHeading"] h1',
+    '[data-testid="stHeading"] h2', '[data-testid="stHeading"] h3', '[data-testid="stText"]',
+])
+
+
 def _css(direction: str) -> str:
     align = "right" if direction == "rtl" else "left"
+    # Quotes in the Arabic UI hang their bar on the right, where their lines start.
+    quote = f"""
+[data-testid="stMarkdownContainer"] blockquote {{
+  border-left: 0;
+  border-right: 0.25rem solid rgba(49, 51, 63, 0.25);
+  padding: 0 1rem 0 0;
+  margin-left: 0;
+}}""" if direction == "rtl" else ""
+    plaintext = quote if direction == "rtl" else f"""
+{_PARAGRAPHS} {{
+  unicode-bidi: plaintext;
+  text-align: start;
+}}"""
     return f"""<style>
 html, body, [class*="st-"], .stApp, button, input, textarea, select {{
   font-family: {FONT_STACK};
@@ -73,8 +98,29 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
   direction: ltr;
   text-align: left;
 }}
+[class*="st-key-rtlgrid"] {{
+  overflow-x: auto;
+  direction: rtl;
+  max-width: 100%;
+}}
+[class*="st-key-rtlgrid"] > [data-testid="stElementContainer"] {{
+  max-width: none;
+  flex-shrink: 0;
+}}
+[class*="st-key-artext"] :is(p, li, blockquote, h1, h2, h3, h4) {{
+  direction: rtl;
+  text-align: right;
+  unicode-bidi: plaintext;
+}}
+[class*="st-key-kwic"] table {{
+  direction: rtl;
+}}
+[class*="st-key-kwic"] th, [class*="st-key-kwic"] td {{
+  text-align: right;
+  unicode-bidi: plaintext;
+}}
 [data-testid="stIconMaterial"] {{ font-family: "Material Symbols Rounded" !important; }}
-[data-testid="stDateInput"] input {{
+[data-testid="stDateInput"] input, [data-testid="stDateInputField"] [role="group"] {{
   direction: ltr;
   text-align: {align};
 }}
@@ -84,7 +130,7 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
 [data-testid="stText"] {{
   white-space: pre-wrap;
   font-family: {FONT_STACK};
-}}
+}}{plaintext}
 </style>"""
 
 

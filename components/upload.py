@@ -5,14 +5,16 @@ All article and user text is shown through plain widgets or ``safe_inline`` (nev
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from components.auth import Editor
-from components.i18n import city_label, code_label, has, kind_label, t, topic_label
-from components.tables import show_table
+from components.i18n import catalogue, city_label, code_label, has, kind_label, t, topic_label
+from components.tables import file_name, show_table
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.filters import KINDS
@@ -256,7 +258,15 @@ def _reason(o: pv.Outcome, lang: str) -> str:
     key = f"upload.reason.{o.code}"
     if o.code and has(key):
         return t(key, lang, **{k: safe_inline(v) for k, v in o.params.items()})
-    return safe_inline(o.reason or "")
+    known = reader_reason_keys().get(o.reason or "")
+    return t(known, lang) if known else safe_inline(o.reason or "")
+
+
+@lru_cache(maxsize=1)
+def reader_reason_keys() -> dict[str, str]:
+    """The readers' fixed English reasons → catalogue keys (upload.reader.*) that translate them."""
+    return {entry["en"]: key for key, entry in catalogue().items()
+            if key.startswith("upload.reader.") and entry.get("en")}
 
 
 def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
@@ -264,9 +274,16 @@ def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
     st.subheader(t("upload.results", lang), anchor=False)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in
               ("added", "duplicate", "source_added", "rejected", "skipped")}
-    st.success(t("upload.summary", lang, added=counts["added"],
-                 duplicate=counts["duplicate"] + counts["source_added"], rejected=counts["rejected"]))
     bad = [o for o in outcomes if o.status == "rejected"]
+    if len(outcomes) == 1 and bad:  # one bad file: one message
+        st.error(f"**{safe_inline(bad[0].source)}**: {outcome_text(bad[0], lang)}")
+        return
+    summary = t("upload.summary", lang, added=counts["added"],
+                duplicate=counts["duplicate"] + counts["source_added"], rejected=counts["rejected"])
+    # Green only when everything went in; nothing added is an error, a mix a warning.
+    box = st.error if bad and not counts["added"] else st.warning if bad else \
+        st.success if counts["added"] else st.info
+    box(summary)
     for o in bad[:MAX_ERROR_LINES]:
         st.error(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
     # Stored elsewhere, so what the editor did here did not take: said above the table.
@@ -368,7 +385,18 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["action"] = [t(f"upload.action.{a}", lang) if has(f"upload.action.{a}") else str(a)
                        for a in frame["action"]]
     frame["article_id"] = [None if pd.isna(v) else int(v) for v in frame["article_id"]]
+    frame["detail"] = [_no_folders(v) for v in frame["detail"]]
     return frame
+
+
+_ABSOLUTE = re.compile(r"(?:(?<=\s)|^)(?:[A-Za-z]:)?[\\/]\S+")
+
+
+def _no_folders(value: Any) -> str:
+    """History details name files, never the server's folders (/srv/app/data/raw/a.txt → a.txt)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return _ABSOLUTE.sub(lambda m: file_name(m.group(0)), str(value))
 
 
 def show_history(store: Any, lang: str, limit: int = 200) -> None:

@@ -154,7 +154,9 @@ class FakeStore:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _page(name: str) -> AppTest:
-    return AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=30)
+    """The app as a browser opens it: app.py (page config, navigation) running the view ``name``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    return at if name == "overview" else at.switch_page(f"views/{name}.py")  # overview: the root
 
 
 @pytest.fixture
@@ -237,10 +239,10 @@ def test_bad_url_parameters_are_ignored_with_a_notice(fake_store):
 def test_widget_change_writes_the_url(fake_store):
     at = _page("overview").run()
     at.text_input(key="flt_q").input("موسكو").run()
-    assert at.query_params["q"] == ["موسكو"]
+    assert at.query_params["q"] == "موسكو"
     assert _metric(at, "المقالات") == "1"
     at.multiselect(key="flt_kinds").select("visit").run()
-    assert at.query_params["kind"] == ["visit"]
+    assert at.query_params["kind"] == "visit"
     assert _metric(at, "المقالات") == "0" if at.metric else True
     assert "لا توجد نتائج" in _texts(at)
 
@@ -248,7 +250,7 @@ def test_widget_change_writes_the_url(fake_store):
 def test_language_toggle_switches_labels(fake_store):
     at = _page("overview").run()
     at.radio(key="flt_lang").set_value("en").run()
-    assert at.query_params["lang"] == ["en"]
+    assert at.query_params["lang"] == "en"
     assert at.title[0].value == "Overview"
     assert at.multiselect(key="flt_kinds").label == "Meeting kind"
     at.radio(key="flt_lang").set_value("ar").run()
@@ -287,10 +289,27 @@ def test_timeline_selects_event_from_url(fake_store):
     assert len(articles) == 2
 
 
+def test_timeline_never_opens_on_an_undated_meeting_nor_labels_it_none():
+    from components import data
+    undated = dict(ARTICLES[1], id=4, event=12, meeting_date=None, published="2024-09-01", title="بلا تاريخ")
+    data.use_store(FakeStore([*ARTICLES, undated]))
+    try:
+        at = _page("timeline").run()
+        assert not at.exception
+        box = at.selectbox(key="tl_event")
+        assert box.value == "10"  # the latest dated meeting, not the undated one sorted last
+        labels = [box.format_func(o) for o in box.options]
+        assert not any("None" in label for label in labels)
+        assert any(label.startswith("بلا تاريخ") for label in labels)
+        assert "لا يظهر في الرسم" in _texts(at)
+    finally:
+        data.use_store(None)
+
+
 def test_timeline_choosing_a_meeting_updates_url(fake_store):
     at = _page("timeline").run()
     at.selectbox(key="tl_event").select("11").run()
-    assert at.query_params["event"] == ["11"]
+    assert at.query_params["event"] == "11"
     assert _metric(at, "المدينة") == "موسكو"
 
 
@@ -322,14 +341,25 @@ def test_articles_reader_shows_hostile_text_literally(fake_store):
     assert sources and not any("javascript" in str(u) for u in sources[0]["الرابط"])
 
 
+def test_reader_marks_the_search_terms_in_the_article(fake_store):
+    at = _page("articles")
+    at.query_params["q"] = "باكو"
+    at.query_params["article"] = "1"
+    at.run()
+    assert not at.exception
+    body = [m.value for m in at.markdown if "التبادل التجاري" in m.value and "زار" in m.value]
+    assert body and ":orange-background[**باكو**]" in body[0]
+
+
 def test_articles_kwic_and_results(fake_store):
     at = _page("articles")
     at.query_params["q"] = "موسكو"
     at.run()
     assert not at.exception
     assert "النتائج (1)" in _texts(at)
-    kwic = [d.value for d in at.dataframe if "الكلمة" in d.value.columns]
+    kwic = [d.value for d in at.table if "الكلمة" in d.value.columns]
     assert kwic and kwic[0]["الكلمة"].tolist() == ["موسكو"]
+    assert list(kwic[0].columns) == ["العنوان", "السياق السابق", "الكلمة", "السياق اللاحق"]
 
 
 # ---- pages on the real database built from the seeds in data/raw -----------------------------

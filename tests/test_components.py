@@ -1,6 +1,7 @@
 """Dashboard building blocks without a browser: safe text, strings, tables, charts, exports, word cloud."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -12,13 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st_h
 
 from components import i18n
-from components.article_view import is_checked
+from components.article_view import is_checked, with_event_dates
 from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
                                timeline_figure)
 from components.exports import BOM, to_csv_bytes, to_json_bytes
-from components.filterbar import resolve_url_state, share_query
-from components.tables import localize
-from components.text import highlight_segments, ltr, safe_inline, safe_md, safe_url, truncate
+from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
+from components.tables import context_after, context_before, localize
+from components.text import (highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url,
+                             truncate)
 from components.theme import LTR_CSS, RTL_CSS, css_for
 from components.wordcloud import layout_words, render_wordcloud, visual_text
 from corpus.filters import Filters
@@ -90,6 +92,14 @@ def test_safe_url_allows_only_http(url, expected):
     assert safe_url(url) == expected
 
 
+def test_highlight_text_marks_spans_keeps_paragraphs_and_escapes():
+    text = "زار بوتين باكو.\n<b>بوتين</b> $5"
+    md = highlight_text(text, [(4, 9), (19, 24), (30, 40)])  # the last span is out of range
+    assert md.count(":orange-background[**بوتين**]") == 2
+    assert "  \n" in md and "<b>" not in md and "\\$5" in md
+    assert _render_literal(highlight_text(text, [])) == text
+
+
 def test_ltr_isolates_without_override():
     assert ltr("2024-08-19") == "\u20662024-08-19\u2069"
     assert ltr("") == "" and "\u202e" not in ltr("x") and "\u202d" not in ltr("x")
@@ -115,11 +125,19 @@ def test_catalogue_has_both_languages_and_same_placeholders():
 
 def test_every_key_used_in_code_exists():
     used: set[str] = set()
-    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("views/*.py"), ROOT / "app.py"]:
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""", path.read_text("utf-8")))
     assert used, "no t('…') calls found"
     missing = sorted(k for k in used if not i18n.has(k))
     assert not missing
+
+
+def test_translated_reader_reasons_are_the_readers_own_words():
+    readers = (ROOT / "corpus" / "readers.py").read_text("utf-8")
+    reasons = {k: v for k, v in i18n.catalogue().items() if k.startswith("upload.reader.")}
+    assert reasons
+    for key, entry in reasons.items():
+        assert f'"{entry["en"]}"' in readers, key  # a reworded reason would silently stay English
 
 
 def test_translation_and_fallbacks():
@@ -152,7 +170,14 @@ def test_city_entry_shapes_are_all_understood():
 
 def test_css_sets_direction_without_override():
     assert "direction: rtl" in RTL_CSS and "text-align: right" in RTL_CSS
-    assert "direction: rtl" not in LTR_CSS and "direction: ltr" in LTR_CSS
+    # Arabic-only blocks (concordance, mirrored grids) are right to left in both UI languages
+    ltr_page = re.sub(r'\[class\*="st-key-[^{]*\{[^}]*\}', "", LTR_CSS)
+    assert "direction: rtl" not in ltr_page and "direction: ltr" in LTR_CSS
+    rtl_page = re.sub(r'\[class\*="st-key-[^{]*\{[^}]*\}', "", RTL_CSS)
+    assert "unicode-bidi: plaintext" in ltr_page and "plaintext" not in rtl_page
+    for css in (RTL_CSS, LTR_CSS):  # article text blocks are right to left in both UI languages
+        block = css.split('[class*="st-key-artext"]', 1)[1].split("}", 1)[0]
+        assert "direction: rtl" in block and "text-align: right" in block
     for css in (RTL_CSS, LTR_CSS):
         assert "bidi-override" not in css
         assert "@import" not in css and "url(" not in css  # no network font
@@ -210,6 +235,14 @@ def test_json_keeps_arabic_and_dates():
     assert rows == [{"title": "علييف", "published": "2024-08-19", "value": 4e9, "value_max": None}]
 
 
+def test_reader_meetings_take_the_linked_event_date_marked_inferred():
+    meetings = pd.DataFrame([{"date": None, "city": "Baku", "event_id": 3, "inferred": False},
+                             {"date": "2024-04-22", "city": "Moscow", "event_id": 2, "inferred": False}])
+    out = with_event_dates(meetings, {3: "2024-08-19", 2: "2030-01-01"}.get, "ar")
+    assert out["date"].tolist() == ["2024-08-19", "2024-04-22"]  # a written date is never replaced
+    assert out["inferred"].tolist() == [True, False]
+
+
 def test_is_checked_forms():
     assert is_checked(True) and not is_checked(False) and not is_checked(None)
     assert is_checked({"figures": True}) and not is_checked({}) and not is_checked({"x": False})
@@ -242,7 +275,7 @@ def test_mirror_puts_axis_title_legend_right_in_arabic():
 def test_figures_chart_symbols_ranges_and_outlets():
     fig = figures_figure(_figures(), "ar", "حجم التبادل", "USD")
     names = [tr.name for tr in fig.data]
-    assert names == ["وكالة أ", "غير معروف"]  # colour by outlet; a missing outlet is labelled
+    assert names == ["وكالة أ", "مصدر غير مذكور"]  # colour by outlet; a missing outlet is labelled
     first = fig.data[0]
     assert list(first.marker.symbol) == ["triangle-up", "triangle-down"]
     assert list(first.y) == [4.0, 3.0]  # billions of USD
@@ -301,6 +334,51 @@ def test_share_query_round_trips_arabic():
     f = Filters(q="بوتين علييف", cities=("Baku", "Moscow"), lang="en")
     params = parse_qs(share_query(f))
     assert params == {"q": ["بوتين علييف"], "city": ["Baku", "Moscow"], "lang": ["en"]}
+
+
+def test_share_query_keeps_arabic_readable_and_encodes_reserved_characters():
+    query = share_query(Filters(q="بوتين & علييف", lang="en"), {"event": "7"})
+    assert query == "q=بوتين%20%26%20علييف&lang=en&event=7"
+    assert "\u2066" not in share_query(Filters(q="\u2066x"))  # invisible marks stay encoded
+
+
+@pytest.mark.parametrize("context_url, page, expected", [
+    ("http://h:8501/overview?lang=en", "", "http://h:8501/?lang=en"),
+    ("http://h:8501/", "timeline", "http://h:8501/timeline?lang=en"),
+    ("http://h:8501", "", "http://h:8501/?lang=en"),
+    ("https://h/dash/articles?article=3", "figures", "https://h/dash/figures?lang=en"),
+    ("https://h/dash/", "", "https://h/dash/?lang=en"),
+    ("", "timeline", "/timeline?lang=en"),
+])
+def test_page_link_names_the_page_drawn_not_the_address_typed(context_url, page, expected):
+    assert page_link(context_url, page, "lang=en", ["timeline", "figures", "articles"]) == expected
+
+
+@pytest.mark.parametrize("filters, dropped", [
+    (Filters(date_from=dt.date(2030, 1, 1)), ["from"]),
+    (Filters(date_to=dt.date(1980, 1, 1)), ["to"]),
+    (Filters(date_from=dt.date(2026, 1, 9)), ["from"]),  # a few days after today
+    (Filters(date_from=dt.date(2024, 1, 1), date_to=dt.date(2026, 1, 5)), []),
+    (Filters(date_from=dt.date(1985, 1, 1)), []),  # before 1990 but inside the corpus
+])
+def test_dates_outside_the_picker_range_are_dropped(filters, dropped):
+    facets = {"min_date": "1984-05-01", "max_date": "2025-11-30"}
+    fitted, names = fit_to_widgets(filters, facets, dt.date(2026, 1, 5))
+    assert names == dropped
+    for name in ("date_from", "date_to"):
+        assert getattr(fitted, name) == (None if name.replace("date_", "") in names else getattr(filters, name))
+
+
+def test_kwic_contexts_keep_the_words_next_to_the_hit():
+    before = "في العاصمة الروسية موسكو وبحث الرئيسان التعاون في مجالات الطاقة والنقل والتجارة مع"
+    after = "نظيره الأذربيجاني في الكرملين وقال إن حجم التبادل التجاري تجاوز أربعة مليارات دولار"
+    short_before, short_after = context_before(before, 30), context_after(after, 30)
+    assert short_before.startswith("…") and before.endswith(short_before[1:])
+    assert short_after.endswith("…") and after.startswith(short_after[:-1])
+    assert len(short_before) <= 31 and len(short_after) <= 31
+    assert short_before[1:].split()[0] in before.split()  # whole words only
+    assert short_after[:-1].split()[-1] in after.split()
+    assert context_before("قصير") == "قصير" and context_after(None) == ""
 
 
 # ---- word cloud ----------------------------------------------------------------------------------

@@ -258,7 +258,7 @@ def page(store, monkeypatch):
     monkeypatch.setattr(st, "file_uploader", uploader)
     monkeypatch.setattr(pv, "_default_reader", lambda: _reader())
     data.use_store(store)
-    at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).switch_page("views/upload.py")
     at.secrets["test_marker"] = "1"  # isolates the test from any local secrets.toml
     at.files = chosen
     at.store = store
@@ -541,7 +541,7 @@ def test_every_ui_string_used_by_the_upload_page_exists_in_both_languages():
 
     from components.i18n import catalogue
     used = set()
-    for rel in ("pages/upload.py", "components/upload.py", "components/auth.py"):
+    for rel in ("views/upload.py", "components/upload.py", "components/auth.py"):
         used |= set(re.findall(r"""\bt\(\s*["']([\w.]+)["']""", (ROOT / rel).read_text(encoding="utf-8")))
     # Keys built at run time.
     used |= {f"upload.result.{s}" for s in ("added", "duplicate", "source_added", "rejected", "skipped")}
@@ -627,7 +627,7 @@ def test_csv_batch_rows_and_bad_row(page):
     _click(page, "قراءة الملفات ومعاينتها")
     assert not page.exception
     assert len([w for w in page.text_input if w.label == "العنوان"]) == 2
-    assert any("batch.csv#row 3" in e and "no text" in e for e in _shown(page, "error"))
+    assert any("batch.csv#row 3" in e and "لا نص في هذا الصف" in e for e in _shown(page, "error"))
     _submit_preview(page)
     assert page.store.count() == 2
 

@@ -23,6 +23,9 @@ def open_view(page, base: str, path: str, query: str = "") -> None:
                            timeout=TIMEOUT)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
     page.wait_for_timeout(800)
+    # the theme's style block lands a moment after the first elements (st.html renders late)
+    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
 
 
 def direction(page, selector: str) -> str:
@@ -64,7 +67,7 @@ def test_shared_url_restores_the_view(page, app_url):
     open_view(page, app_url, "articles", query)
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.locator('[data-testid="stTextInput"] input').first.input_value() == "باكو"
-    chips = sidebar.locator('[data-baseweb="tag"]').all_inner_texts()
+    chips = sidebar.locator('[data-testid="stMultiSelectTagsContainer"] [data-tag]').all_inner_texts()
     assert any("Baku" in c for c in chips) and any("Talks" in c for c in chips)
     shown = sidebar.locator('[data-testid="stDateInput"] input').first.input_value()
     assert shown.replace("\u2013", "-") == "2020-01-01"  # the widget draws en dashes

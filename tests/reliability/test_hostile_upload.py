@@ -53,7 +53,7 @@ def page(sqlite_url, monkeypatch):
         return list(chosen)
     monkeypatch.setattr(st, "file_uploader", uploader)
     data.use_store(store)
-    at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=60)
     at.secrets["test_marker"] = "1"  # no local secrets.toml: a local run may write
     at.files, at.store, at.url = chosen, store, sqlite_url
     yield at

@@ -1,9 +1,9 @@
 """Figures: the numbers the articles quote, over time, per metric, each traceable to its sentence."""
 import streamlit as st
 
-from components.charts import figures_figure, metric_units, plotly_config
+from components.charts import drawable_figures, figures_figure, metric_units, plotly_config
 from components.exports import download_buttons
-from components.i18n import code_label, t
+from components.i18n import code_label, number, t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
 
@@ -40,6 +40,8 @@ for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in present])
             st.plotly_chart(figures_figure(part, lang, title, unit), key=f"fig_{metric}_{unit}",
                             config=plotly_config(f"figures_{metric}_{unit}"))
         st.caption(t("figures.range_note", lang))
+        if drawable_figures(subset) < len(subset):
+            st.caption(t("figures.not_drawn", lang, n=number(len(subset) - drawable_figures(subset))))
         show_table(subset, TAB_COLUMNS, lang, key=f"fig_table_{metric}")
 
 st.subheader(t("figures.table", lang), anchor=False)

@@ -1,14 +1,14 @@
 """Timeline: meetings over time, one selected meeting with its articles, coverage per month."""
+import pandas as pd
 import streamlit as st
 
-from components.article_view import event_articles, event_summary
+from components.article_view import default_event, event_articles, event_label, event_summary
 from components.charts import coverage_figure, plotly_config, selected_points, timeline_figure
 from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
-from components.i18n import city_label, kind_label, t
+from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
-from components.text import ltr
 
 filters, data = start_page("timeline.title")
 lang = filters.lang
@@ -21,7 +21,7 @@ if events.empty:
 
 events = events.sort_values("date", na_position="last").reset_index(drop=True)
 ids = [str(i) for i in events["id"]]
-labels = {str(i): f"{ltr(str(d)[:10])} · {city_label(c, lang)} · {kind_label(k, lang)}"
+labels = {str(i): event_label(d, c, k, lang)
           for i, d, c, k in zip(events["id"], events["date"], events["city"], events["kind"])}
 
 # A point clicked in the chart (state from the previous run) or the URL chooses the meeting.
@@ -32,11 +32,14 @@ if clicked and clicked[0] in ids and clicked[0] != st.session_state.get("_tl_cli
     st.session_state["tl_event"] = clicked[0]
 if st.session_state.get("tl_event") not in ids:
     from_url = page_param("event")
-    st.session_state["tl_event"] = from_url if from_url in ids else ids[-1]
+    st.session_state["tl_event"] = from_url if from_url in ids else default_event(ids, list(events["date"]))
 
 st.plotly_chart(timeline_figure(events, lang), config=plotly_config("timeline"), key="tl_chart",
                 on_select="rerun", selection_mode="points")
 st.caption(t("timeline.hint", lang))
+undated = int(pd.to_datetime(events["date"], errors="coerce").isna().sum())
+if undated:
+    st.caption(t("timeline.undated", lang, n=undated))
 
 event_id = st.selectbox(t("timeline.select", lang), ids, key="tl_event",
                         format_func=lambda i: labels.get(i, i))

@@ -1,8 +1,8 @@
 """Overview: counts, latest meetings, coverage by month, top outlets."""
 import streamlit as st
 
-from components.charts import coverage_figure, outlets_figure, plotly_config
-from components.i18n import t
+from components.charts import coverage_figure, known_outlets, outlets_figure, plotly_config
+from components.i18n import number, t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
 
@@ -12,10 +12,10 @@ n_articles = stop_if_empty(data, filters)
 events, outlets = data.events(), data.outlet_counts()
 
 cols = st.columns(4)
-cols[0].metric(t("overview.articles", lang), n_articles)
-cols[1].metric(t("overview.events", lang), len(events))
-cols[2].metric(t("overview.outlets", lang), int((outlets["n_articles"] > 0).sum()) if not outlets.empty else 0)
-cols[3].metric(t("overview.figures", lang), data.count_figures())
+cols[0].metric(t("overview.articles", lang), number(n_articles))
+cols[1].metric(t("overview.events", lang), number(len(events)))
+cols[2].metric(t("overview.outlets", lang), number(known_outlets(outlets)))
+cols[3].metric(t("overview.figures", lang), number(data.count_figures()))
 
 st.subheader(t("overview.latest", lang), anchor=False)
 if events.empty:

@@ -6,7 +6,7 @@ from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
-from components.tables import show_table
+from components.tables import newest_first, show_kwic, show_table
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
@@ -18,7 +18,7 @@ RESULT_COLUMNS = ["published", "outlet", "title", "meeting_date", "city", "kind"
 filters, data = start_page("articles.title")
 lang = filters.lang
 n = stop_if_empty(data, filters)
-articles = data.articles(limit=500)
+articles = newest_first(data.articles(limit=500)) if not filters.q else data.articles(limit=500)
 st.caption(t("articles.results", lang, n=n))
 
 tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
@@ -39,7 +39,7 @@ with tab_kwic:
         if lines.empty:
             st.info(t("empty.no_match", lang))
         else:
-            show_table(lines, ["title", "left", "match", "right"], lang, key="art_kwic")
+            show_kwic(lines, lang, key="kwic_table")
 
 with tab_reader:
     ids = [str(i) for i in articles["id"]]
@@ -49,10 +49,11 @@ with tab_reader:
         st.session_state["art_pick"] = wanted if wanted in ids else ids[0]
     picked = st.selectbox(t("articles.select", lang), ids, key="art_pick",
                           format_func=lambda i: titles.get(i, i))
-    set_page_param("article", picked)
+    # Only a chosen article goes into the link (the first one is merely what the tab opens on).
+    set_page_param("article", picked if picked != ids[0] or page_param("article") == picked else None)
     article = data.article(int(picked) if picked.isdigit() else picked)
     if article:
-        article_reader(article, lang)
+        article_reader(article, lang, filters.q, event_date=lambda i: (data.event(i) or {}).get("date"))
 
 with tab_cloud:  # st.tabs runs every tab's code: the cloud waits for its toggle
     if st.toggle(t("articles.cloud_show", lang), key="art_cloud"):
