@@ -136,7 +136,7 @@ def test_upload_page_on_a_public_server_with_nothing_configured_is_closed(bound_
     store = Store(sqlite_url)
     data.use_store(store)
     try:
-        at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=30)
+        at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=30)
         at.secrets["test_marker"] = "1"
         at.run()
     finally:
