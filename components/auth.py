@@ -153,9 +153,10 @@ def _headers() -> dict[str, str]:
 
 def _ip_address() -> str | None:
     try:
-        return st.context.ip_address
+        ip = st.context.ip_address
     except Exception:
         return None
+    return ip if isinstance(ip, str) else None  # AppTest (Streamlit 1.67) hands back a mock
 
 
 def local_run() -> bool:
@@ -223,8 +224,8 @@ def connection_binding() -> str:
         token = st.context.cookies.get(_XSRF_COOKIE)
     except Exception:  # no browser connection (AppTest)
         token = None
-    if token:
-        return "cookie:" + hashlib.sha256(str(token).encode()).hexdigest()
+    if isinstance(token, str) and token:  # AppTest (Streamlit 1.67) hands back a mock
+        return "cookie:" + hashlib.sha256(token.encode()).hexdigest()
     if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
         return "none"
     try:
