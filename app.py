@@ -7,9 +7,10 @@ from components.filterbar import current_lang, set_current_page
 from components.i18n import t
 from components.page import redirect_page
 
-st.set_page_config(page_title=t("app.title", "ar"), page_icon=":material/newspaper:", layout="wide",
-                   initial_sidebar_state="auto")
 _lang = current_lang()
+st.set_page_config(page_title=t("app.title", _lang), page_icon="📰", layout="wide",
+                   initial_sidebar_state="auto")
+# The favicon is an emoji (drawn locally): a :material: icon is fetched from a font server.
 # The default page is served at the root; its own name (/overview) redirects there.
 _overview = st.Page("views/overview.py", title=t("nav.overview", _lang), icon=":material/dashboard:",
                     url_path="home", default=True)

@@ -361,9 +361,40 @@ def is_stopword(norm_word: str, stop: frozenset[str]) -> bool:
 _WRITTEN_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640]+|[A-Za-z]+")
 
 
+COMPOUNDS_FILE = "compound_terms.txt"
+
+
+@lru_cache(maxsize=1)
+def load_compounds() -> frozenset[tuple[str, str]]:
+    """Two-word names kept together in word counts (data/lexicons/compound_terms.txt), normalised."""
+    try:
+        lines = lexicon_path(COMPOUNDS_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    pairs = (normalize(line).split() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
+
+
 def written_words(text: str) -> list[str]:
-    """Words as written in ``text`` (regex only: fast enough for thousands of articles)."""
-    return _WRITTEN_WORD.findall(text)
+    """Words as written in ``text`` (regex only: fast enough for thousands of articles); the
+    two-word names of compound_terms.txt (قره باغ) come out as one word."""
+    words = _WRITTEN_WORD.findall(text)
+    compounds = load_compounds()
+    if not compounds:
+        return words
+    firsts = {a for a, _ in compounds}
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and len(word) <= 12 and normalize(word) in firsts \
+                and (normalize(word), normalize(words[i + 1])) in compounds:
+            out.append(f"{word} {words[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def top_words(counts: Counter[str], top: int = 80) -> list[tuple[str, int]]:
@@ -376,8 +407,18 @@ def top_words(counts: Counter[str], top: int = 80) -> list[tuple[str, int]]:
     spelled: dict[str, Counter[str]] = {}
     for word, n in counts.items():
         norm = normalize(word)
-        if len(norm) < 2 or is_stopword(norm, stop):
+        if len(norm) < 2 or is_stopword(norm, stop) or (norm[:1] in "وف" and norm[1:] in stop):
             continue
         totals[norm] += n
         spelled.setdefault(norm, Counter())[strip_harakat(word)] += n
-    return [(spelled[w].most_common(1)[0][0], n) for w, n in totals.most_common(top)]
+    # و/ف joined to a word that also stands alone is the same word (وأذربيجان → أذربيجان).
+    for norm in [w for w in totals if len(w) > 3 and w[0] in "وف" and w[1:] in totals]:
+        totals[norm[1:]] += totals.pop(norm)
+        spelled[norm[1:]].update(spelled.pop(norm))
+    return [(max(spelled[w].items(), key=lambda kv: (kv[0] in spelled_alone(w, spelled), kv[1]))[0], n)
+            for w, n in totals.most_common(top)]
+
+
+def spelled_alone(norm: str, spelled: dict[str, Counter[str]]) -> set[str]:
+    """Spellings of ``norm`` without a merged و/ف prefix (the form to show)."""
+    return {s for s in spelled.get(norm, ()) if normalize(s) == norm}

@@ -35,3 +35,23 @@ def test_content_words_are_not_stop_words():
     stop = load_stopwords()
     for word in ("بوتين", "علييف", "باكو", "موسكو", "الطاقة", "التجارة", "قمة", "دولار"):
         assert normalize(word) not in stop
+
+
+def test_compound_terms_are_pairs_of_arabic_words():
+    from corpus.search import load_compounds
+    lines = lexicon_path("compound_terms.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert entries and len(load_compounds()) == len(entries)
+    for entry in entries:
+        assert len(entry.split()) == 2 and all("\u0600" <= ch <= "\u06ff" or ch == " " for ch in entry), entry
+
+
+def test_word_counts_keep_names_whole_and_merge_joined_conjunctions():
+    from corpus.search import top_words, written_words
+    text = "بحث الرئيسان الوضع في قره باغ وأذربيجان وأن أذربيجان و قرة باغ مهمة"
+    words = written_words(text)
+    assert "قره باغ" in words and "قرة باغ" in words
+    top = dict(top_words(Counter(words)))
+    assert top["أذربيجان"] == 2 and "وأذربيجان" not in top
+    assert top["قره باغ"] == 2 and "باغ" not in top
+    assert "وأن" not in top
