@@ -42,7 +42,8 @@ CASES = [
      "agreements", "exact"),
     ("بينها 30 اتفاقا اقتصاديا.", "30 اتفاقا اقتصاديا", 30, None, "count", "agreements", "exact"),
     ("وقعا 5 مذكرات تفاهم.", "5 مذكرات تفاهم", 5, None, "count", "agreements", "exact"),
-    ("نفذت البلاد 4 خرائط طريق.", "4 خرائط طريق", 4, None, "count", "agreements", "exact"),
+    # road maps are plans: counted, but not agreements
+    ("نفذت البلاد 4 خرائط طريق.", "4 خرائط طريق", 4, None, "count", "other", "exact"),
     ("قدمت الشركات عروضا لـ15 مشروعا.", "لـ15 مشروعا", 15, None, "count", "other", "exact"),
     ("يشمل ذلك حوالي 40 اتفاقية في المجال الاقتصادي.", "حوالي 40 اتفاقية في المجال الاقتصادي",
      40, None, "count", "agreements", "approx"),
