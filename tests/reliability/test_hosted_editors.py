@@ -29,7 +29,7 @@ class _Upload:
 
 
 def _session() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=60)
     at.secrets["test_marker"] = "1"
     return at.run()
 

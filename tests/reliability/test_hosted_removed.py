@@ -64,7 +64,7 @@ def test_upload_page_lists_removed_articles_and_restores_any(tmp_path):
         store.remove_article(article_id, "editor")
     data.use_store(store)
     try:
-        at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=30)
+        at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=30)
         at.secrets["test_marker"] = "1"
         at.run()
         assert "المقالات المحذوفة" in [h.value for h in at.subheader]
