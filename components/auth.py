@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -106,14 +107,24 @@ def _parse_problem(path: str) -> auth.Problem | None:
         with open(path, encoding="utf-8") as fh:
             toml.loads(fh.read())
     except Exception as exc:  # TomlDecodeError, UnicodeDecodeError, OSError …
-        return auth.unreadable_problem(display_name(path), _short_reason(exc))
+        _log_once(f"secrets file {path} cannot be parsed: {_short_reason(exc)}")
+        return auth.unreadable_problem(display_name(path), _position(exc))
     return None
 
 
 def _short_reason(exc: Exception) -> str:
-    # toml's messages name the position ("Unbalanced quotes (line 3 column 18 char 60)"), not values.
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]
+
+
+_POSITION = re.compile(r"line \d+ column \d+")
+
+
+def _position(exc: Exception) -> str:
+    """Where the parser stopped, for the page: its message may quote part of a secret, the
+    position does not (the whole message goes to the server log)."""
+    found = _POSITION.search(str(exc))
+    return f"{found.group(0)}" if found else type(exc).__name__
 
 
 def secrets_state() -> SecretsState:
