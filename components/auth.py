@@ -155,11 +155,14 @@ def _log_once(message: str) -> None:
 
 
 def _headers() -> dict[str, str]:
+    """The connection's request headers, lower-cased; empty without a browser connection (AppTest,
+    whose runtime answers with mocks: only text is taken)."""
     try:
         headers = st.context.headers
-        return {str(k).lower(): str(headers.get(k)) for k in headers.keys()}
-    except Exception:  # no browser connection (AppTest)
+        pairs = [(k, headers.get(k)) for k in headers.keys()]
+    except Exception:
         return {}
+    return {k.lower(): v for k, v in pairs if isinstance(k, str) and isinstance(v, str)}
 
 
 def _ip_address() -> str | None:
@@ -235,7 +238,7 @@ def connection_binding() -> str:
         token = st.context.cookies.get(_XSRF_COOKIE)
     except Exception:  # no browser connection (AppTest)
         token = None
-    if token:
+    if isinstance(token, str) and token:
         return "cookie:" + hashlib.sha256(str(token).encode()).hexdigest()
     if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
         return "none"
