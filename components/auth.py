@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -106,14 +107,24 @@ def _parse_problem(path: str) -> auth.Problem | None:
         with open(path, encoding="utf-8") as fh:
             toml.loads(fh.read())
     except Exception as exc:  # TomlDecodeError, UnicodeDecodeError, OSError …
-        return auth.unreadable_problem(display_name(path), _short_reason(exc))
+        _log_once(f"secrets file {path} cannot be parsed: {_short_reason(exc)}")
+        return auth.unreadable_problem(display_name(path), _position(exc))
     return None
 
 
 def _short_reason(exc: Exception) -> str:
-    # toml's messages name the position ("Unbalanced quotes (line 3 column 18 char 60)"), not values.
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]
+
+
+_POSITION = re.compile(r"line \d+ column \d+")
+
+
+def _position(exc: Exception) -> str:
+    """Where the parser stopped, for the page: its message may quote part of a secret, the
+    position does not (the whole message goes to the server log)."""
+    found = _POSITION.search(str(exc))
+    return f"{found.group(0)}" if found else type(exc).__name__
 
 
 def secrets_state() -> SecretsState:
@@ -144,11 +155,14 @@ def _log_once(message: str) -> None:
 
 
 def _headers() -> dict[str, str]:
+    """The connection's request headers, lower-cased; empty without a browser connection (AppTest,
+    whose runtime answers with mocks: only text is taken)."""
     try:
         headers = st.context.headers
-        return {str(k).lower(): str(headers.get(k)) for k in headers.keys()}
-    except Exception:  # no browser connection (AppTest)
+        pairs = [(k, headers.get(k)) for k in headers.keys()]
+    except Exception:
         return {}
+    return {k.lower(): v for k, v in pairs if isinstance(k, str) and isinstance(v, str)}
 
 
 def _ip_address() -> str | None:
@@ -156,7 +170,7 @@ def _ip_address() -> str | None:
         ip = st.context.ip_address
     except Exception:
         return None
-    return ip if isinstance(ip, str) else None  # AppTest (Streamlit 1.67) hands back a mock
+    return ip if isinstance(ip, str) else None  # AppTest's runtime answers with mocks
 
 
 def local_run() -> bool:
@@ -224,8 +238,8 @@ def connection_binding() -> str:
         token = st.context.cookies.get(_XSRF_COOKIE)
     except Exception:  # no browser connection (AppTest)
         token = None
-    if isinstance(token, str) and token:  # AppTest (Streamlit 1.67) hands back a mock
-        return "cookie:" + hashlib.sha256(token.encode()).hexdigest()
+    if isinstance(token, str) and token:
+        return "cookie:" + hashlib.sha256(str(token).encode()).hexdigest()
     if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
         return "none"
     try:
