@@ -261,7 +261,7 @@ def auth_config_from(secrets: Mapping[str, Any] | None, *, local: bool = False,
         return _closed(editors, problems)
     auth = _section(secrets, "auth")
     if _wants_oidc(auth):
-        provider, oidc_problems = _oidc_setup(auth)
+        provider, oidc_problems = _oidc_setup(auth or {})
         if oidc_problems:
             return _closed(editors, oidc_problems)
         notes = () if editors else ("the editors allow-list is empty: nobody may write",)

@@ -118,6 +118,7 @@ def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
         ignored.append("lang")
         lang = "ar"
 
-    return Filters(q=q, **dates, **lists, lang=lang), ignored
+    return Filters(q=q, date_from=dates["date_from"], date_to=dates["date_to"], outlets=lists["outlets"],
+                   cities=lists["cities"], kinds=lists["kinds"], topics=lists["topics"], lang=lang), ignored
 
 

@@ -17,6 +17,7 @@ import re
 import stat
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -55,7 +56,7 @@ _HINT_KEYS = ("title", "url", "outlet", "published")
 # Individual row problems reported per batch before they are summarised.
 MAX_ROW_PROBLEMS = 20
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: tuple[tuple[bytes, str | None], ...] = (  # None: a signature that is not refused by itself
     (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a zip or Word file"),
     (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"), (b"MZ\x90\x00", "a program"),
@@ -197,9 +198,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    text = _mostly_utf8(data)
-    if text is not None:
-        return text, "utf-8"
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     # Legacy Arabic code pages: Windows-1256 unless ISO-8859-6 reads clearly better.
     scored: list[tuple[float, str, str]] = []
     for codec in ("cp1256", "iso8859_6"):
@@ -444,7 +445,7 @@ class _RowProblems:
         return out
 
 
-def _row_document(source: str, fmt: str, enc: str, record: dict[str, object]) -> Result:
+def _row_document(source: str, fmt: str, enc: str, record: Mapping[str, object]) -> Result:
     text = record.get("text")
     if not isinstance(text, str) or _is_blank(text):
         return ReadProblem(source, "no text in this row")

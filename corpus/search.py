@@ -5,9 +5,9 @@ agree: normalise (alef/ya/ta marbuta, digits, harakat) → split into letter run
 drop one leading clitic group (و ف ب ل ك ال) → drop one common suffix (ات ون ين ه). Thus والطاقة,
 الطاقة and طاقة share a key, and so do العلاقات and علاقة. Stripping cannot tell a clitic from a
 first letter (بوتين keys as وتين, لبوتين as بوت), so a query word also looks for the keys of its
-clitic-prefixed forms: بوتين searches وتين OR بوت OR …, and finds بوتين, لبوتين and وبوتين. The keys are plain alphanumeric
-strings joined by spaces, which SQLite FTS5 (``ascii`` tokenizer) and PostgreSQL (a tsvector we
-build ourselves, no parser in between) index identically.
+clitic-prefixed forms: بوتين searches وتين OR بوت OR …, and finds بوتين, لبوتين and وبوتين.
+The keys are plain alphanumeric strings joined by spaces, which SQLite FTS5 (``ascii`` tokenizer)
+and PostgreSQL (a tsvector we build ourselves, no parser in between) index identically.
 
 Query syntax: words (implicit AND), "exact phrases", -exclusion, OR / أو between alternatives.
 Everything else a user types is treated as text: FTS operators and SQL metacharacters never reach

@@ -282,15 +282,16 @@ def make_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         parsed = sa.engine.make_url(url)
         memory = parsed.database in (None, "", ":memory:")
-        read_only = None if memory else _read_only_sqlite(Path(parsed.database).expanduser())
+        path = Path(parsed.database or ":memory:").expanduser()
+        read_only = None if memory else _read_only_sqlite(path)
         if not memory and read_only is None:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
         kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
         if memory:
             kwargs["poolclass"] = sa.pool.StaticPool
         if read_only is not None:
             _LOG.warning("%s is read-only: opened for reading only (%s)", parsed.database, read_only)
-            kwargs["creator"] = _read_only_connector(Path(parsed.database).expanduser(), read_only)
+            kwargs["creator"] = _read_only_connector(path, read_only)
         engine = sa.create_engine(url, **kwargs)
         _configure_sqlite(engine, memory)
         return engine
@@ -669,7 +670,7 @@ class Store:
                 else:
                     extractions = [extractor(d.text, d.source, d.hints) for d in docs]
                 work = [(r.id, _scrub(ex)) for r, ex in zip(rows, extractions)]
-                self._transact(lambda conn: [self._replace_extraction(conn, i, ex) for i, ex in work])
+                self._transact(lambda conn: self._replace_extractions(conn, work))
                 if progress:
                     progress(min(start + batch, len(ids)), len(ids))
         finally:
@@ -679,9 +680,13 @@ class Store:
             self.rebuild_events()
         return len(ids)
 
+    def _replace_extractions(self, conn: sa.Connection, work: list[tuple[int, Extraction]]) -> None:
+        for article_id, ex in work:
+            self._replace_extraction(conn, article_id, ex)
+
     def _replace_extraction(self, conn: sa.Connection, article_id: int, ex: Extraction) -> None:
-        row = conn.execute(sa.select(A.c.raw_text).where(A.c.id == article_id)).first()
-        clean = ex.clean_text or row.raw_text
+        raw = conn.execute(sa.select(A.c.raw_text).where(A.c.id == article_id)).scalar_one()
+        clean = ex.clean_text or raw
         norm = comparable_text(clean)
         conn.execute(A.update().where(A.c.id == article_id).values(
             title=ex.title, outlet=ex.outlet, published=_date(ex.published), language=ex.language,
@@ -699,7 +704,7 @@ class Store:
 
     def _read(self, stmt: Any, params: dict[str, Any] | None = None) -> list[Any]:
         with self.engine.connect() as conn:
-            return conn.execute(stmt, params or {}).all()
+            return list(conn.execute(stmt, params or {}).all())
 
     def version(self) -> int:
         """The corpus version, for cache keys; events are regrouped first when they are stale."""
@@ -759,7 +764,8 @@ class Store:
 
     def _hits_subquery(self, query: Query) -> tuple[Any | None, Any | None]:
         """(subquery of article_id, score for the positive terms, NOT-IN select for exclusions)."""
-        hits = excluded = None
+        hits: Any = None
+        excluded: Any = None
         if self.dialect == "sqlite":
             match, excl = fts5_match(query), fts5_exclusion(query)
             if match:
@@ -988,7 +994,7 @@ class Store:
             stmt = stmt.order_by(A.c.published.desc().nulls_last(), F.c.article_id.desc(),
                                  F.c.idx.desc()).limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(stmt).tuples().all()
+            rows = list(conn.execute(stmt).tuples().all())
         if limit is not None:
             rows.reverse()
         data = [list(c) for c in zip(*rows)] if rows else [[] for _ in range(16)]
@@ -1068,7 +1074,7 @@ class Store:
         return pd.DataFrame([tuple(r) for r in rows],
                             columns=["id", "title", "outlet", "published", "removed_at"])
 
-    def removed_ids(self, article_ids: Iterable[int]) -> set[int]:
+    def removed_ids(self, article_ids: Iterable[int | None]) -> set[int]:
         """Those of ``article_ids`` that are removed."""
         ids = sorted({int(i) for i in article_ids if i is not None})
         if not ids:
@@ -1115,9 +1121,10 @@ def _meeting_items(conn: sa.Connection) -> list[dict[str, Any]]:
                   first_source.label("source"))
         .join(A, A.c.id == M.c.article_id).where(A.c.removed_at.is_(None))
         .order_by(M.c.article_id, M.c.idx)).all()
-    texts = dict(conn.execute(sa.select(A.c.id, sa.func.substr(A.c.clean_text, 1, EVENT_TEXT_CHARS))
-                              .where(A.c.removed_at.is_(None), sa.exists().where(
-                                  M.c.article_id == A.c.id, M.c.primary.is_(True)))).all())
+    texts: dict[int, str] = {
+        row[0]: row[1] for row in conn.execute(sa.select(A.c.id, sa.func.substr(A.c.clean_text, 1, EVENT_TEXT_CHARS))
+                                               .where(A.c.removed_at.is_(None), sa.exists().where(
+                                                   M.c.article_id == A.c.id, M.c.primary.is_(True))))}
     return [{**row._mapping, "date": _date(row.date), "published": _date(row.published),
              "text": texts.get(row.article_id, "")} for row in rows]
 

@@ -21,4 +21,8 @@ pg_env=$(scripts/pg_test_server.sh start)  # a plain assignment, so set -e stops
 eval "$pg_env"
 trap 'scripts/pg_test_server.sh stop' EXIT
 
+echo "[test] lint (ruff) and types (mypy) of corpus/"
+.venv/bin/ruff check corpus
+.venv/bin/mypy corpus
+
 .venv/bin/python -m pytest "$@"

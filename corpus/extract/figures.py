@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..lexicons import load_yaml
 from ..models import Figure
@@ -65,7 +65,7 @@ def _trim(text: str, start: int, end: int) -> Sentence:
 
 # A term is (normalised words, payload). Terms are kept longest first (so that
 # "حجم التبادل التجاري" wins over "التبادل التجاري") and indexed by their first word.
-Term = tuple[tuple[str, ...], object]
+Term = tuple[tuple[str, ...], Any]  # the payload differs per table (see _Lex)
 
 
 class Terms:
@@ -969,9 +969,10 @@ def _ranks(text: str, sent: Sentence, words: list[_W], lex: _Lex) -> list[Figure
                 continue
             value, end = got
         elif (noun.norm in construct or _strip1(noun.norm) in construct) and is_economic():
-            end = _superlative_of_actor(words, k + 1, lex)
-            if end is None:
+            actor_end = _superlative_of_actor(words, k + 1, lex)
+            if actor_end is None:
                 continue
+            end = actor_end
             value = float(construct.get(noun.norm) or construct[_strip1(noun.norm)])
         elif _is_word_in(noun, lex.rank_partner_nouns) and k + 2 < len(words) \
                 and words[k + 1].norm in lex.rank_needs and words[k + 2].norm in vocab().ordinals:

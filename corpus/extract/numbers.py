@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from ..lexicons import load_yaml
 from ..normalize import Normalized, normalize, normalize_with_offsets
@@ -177,7 +178,7 @@ def _tokenize(norm: str) -> list[_Tok]:
     return toks
 
 
-def _strip_word_prefix(word: str, table) -> tuple[str, float] | None:
+def _strip_word_prefix(word: str, table: Mapping[str, Any]) -> tuple[str, Any] | None:
     """Look a word up, allowing one glued و/ف (or ب/ل/ك when 3+ letters remain)."""
     if word in table:
         return word, table[word]
@@ -213,7 +214,7 @@ class _Scanner:
     def is_date_or_time(self, i: int) -> bool:
         """num token followed by :, / or . and another number (15:40, 19/8/2024)."""
         t, sep, nxt = self.tok(i), self.tok(i + 1), self.tok(i + 2)
-        if sep is None or nxt is None or sep.kind != "punct" or nxt.kind != "num":
+        if t is None or sep is None or nxt is None or sep.kind != "punct" or nxt.kind != "num":
             return False
         return sep.text in ":/" and sep.s == t.e and nxt.s == sep.e
 
@@ -459,10 +460,9 @@ def _read_mention(sc: _Scanner, i: int) -> tuple[dict | None, int] | None:
         if conn.kind == "dash":
             q2 = sc.read_quantity(k + 1) if sc.same_line(k, k + 1) else None
             if q2 is not None:
-                after = sc.tok(q2.j)
+                after, beyond = sc.tok(q2.j), sc.tok(q2.j + 1)
                 if after is not None and after.kind in ("dash", "punct") and after.text in "-–—/." \
-                        and after.s == sc.toks[q2.j - 1].e and sc.tok(q2.j + 1) is not None \
-                        and sc.tok(q2.j + 1).kind == "num":
+                        and after.s == sc.toks[q2.j - 1].e and beyond is not None and beyond.kind == "num":
                     return None, q2.j + 2  # 19-8-2024: a date
         elif conn.kind == "word" and conn.text in v.range_to:
             q2 = sc.read_quantity(k + 1) if sc.same_line(k, k + 1) else None
@@ -470,7 +470,7 @@ def _read_mention(sc: _Scanner, i: int) -> tuple[dict | None, int] | None:
                                                                  and conn.pre == "و"):
             if sc.phrase_before(i, v.range_between) is not None:
                 q2 = sc.read_quantity(k + 1 if conn.text == "و" else k)
-    if q2 is not None and q1.year == q2.year:
+    if q2 is not None and conn is not None and q1.year == q2.year:
         combined = _combine_range(q1, q2)
         if combined is not None:
             fields.update(value=combined[0], value_max=combined[1], last=q2.j,
@@ -549,7 +549,8 @@ _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]*")
 
 def _past_marks(text: str, end: int) -> int:
     """Move an end offset past harakat/tatweel that normalisation dropped ("ملياراتٍ")."""
-    return _MARKS.match(text, end).end()
+    m = _MARKS.match(text, end)  # the pattern matches the empty string: never None
+    return m.end() if m else end
 
 
 def _is_change_word(word: str | None, change_words: frozenset[str]) -> bool:
