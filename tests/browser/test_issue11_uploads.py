@@ -112,10 +112,10 @@ ARRIVAL = (
 
 
 def test_arrival_report_of_a_dated_visit_joins_that_visit_on_the_timeline(page, app):
-    """Fails before the fix: with c897eb8 reverted the arrival became a fourth, undated meeting
-    ("بلا تاريخ · باكو · زيارة"; 4 options, the Baku visit still 3 quotes without the arrival);
-    with the views/timeline.py side of ae18276 also reverted that option read
-    "None · باكو · زيارة" and the Timeline opened on it."""
+    """Seen failing before the fix: with c897eb8 reverted the selector listed a fourth meeting,
+    ['2021-11-26 · سوتشي · محادثات', '2024-04-22 · موسكو · محادثات', '2024-08-19 · باكو · محادثات',
+    'بلا تاريخ · باكو · زيارة']; with the views/timeline.py side of ae18276 reverted as well, the
+    Timeline opened on "None · باكو · زيارة" (the issue's report)."""
     result = upload_and_store(page, app, "arrival.txt", ARRIVAL)
     assert "أُضيفت 1" in result
 
@@ -162,8 +162,9 @@ def shortened_copy(path: Path) -> tuple[str, str]:
 
 
 def test_shortened_copy_of_a_bundled_article_is_not_counted_twice(page, app):
-    """Fails before the fix: with 6002979 reverted the Upload page said "أُضيفت 1، مكررة 0",
-    the Overview counted 6 articles and the Articles list showed the title twice."""
+    """Seen failing before the fix: with 6002979 reverted the Upload page said
+    "أُضيفت 1، مكررة 0، مرفوضة 0." and (that check skipped) the Articles page said "النتائج (6)"
+    and listed the title twice."""
     title, text = shortened_copy(BUNDLED)
     full = BUNDLED.read_text(encoding="utf-8")
     assert len(text) < 0.7 * len(full) and title and title in text
@@ -191,10 +192,11 @@ def test_shortened_copy_of_a_bundled_article_is_not_counted_twice(page, app):
 # ---- 10. figures the charts cannot place, and road maps -------------------------------------------
 
 def test_agreements_chart_leaves_out_road_maps_and_counts_undated_figures(page, app):
-    """The bundled corpus quotes "7 خرائط طريق" (Anadolu, 26.11.2021) and two agreement counts in
-    an article with no date. Fails before the fix: with 8bdea25 reverted the agreements chart drew
-    the road maps (one point, y = 7); with the views/figures.py side of ae18276 also reverted the
-    tab had no line counting the two figures it could not draw."""
+    """The bundled corpus already quotes "7 خرائط طريق" (Anadolu, 26.11.2021) and two agreement
+    counts in an article without a date, so nothing is uploaded. Seen failing before the fix: with
+    8bdea25 reverted the agreements chart drew the road maps (y values [7]); with the
+    views/figures.py side of ae18276 reverted, the tab had no line counting the two figures it
+    could not draw (the wait for it ran out)."""
     open_page(page, f"{app}/figures")
     page.get_by_role("tab", name="الاتفاقيات").click()
     settle(page)
