@@ -171,6 +171,12 @@ def test_shortened_copy_of_a_bundled_article_is_not_counted_twice(page, app):
 
     result = upload_and_store(page, app, "shortened.txt", text)
     assert "أُضيفت 0" in result and "مكررة 1" in result, result
+    # the result row names the stored article the file became a source of
+    cells = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first.locator(
+        '[role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=WAIT)
+    row = [visible(c) for c in cells.all_text_contents() if title in c]
+    assert len(row) == 1 and "مصدرًا آخر" in row[0], row
 
     open_page(page, f"{app}/articles")
     panel = page.locator('[role="tabpanel"]:visible')
