@@ -14,6 +14,7 @@ import os
 import re
 import threading
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -103,9 +104,8 @@ def _parse_problem(path: str) -> auth.Problem | None:
     if not path.endswith(".toml") or not os.path.isfile(path):
         return None
     try:
-        import toml  # the parser st.secrets uses, so both agree on what is malformed
         with open(path, encoding="utf-8") as fh:
-            toml.loads(fh.read())
+            tomllib.loads(fh.read())  # the parser st.secrets uses, so both agree on what is malformed
     except Exception as exc:  # TomlDecodeError, UnicodeDecodeError, OSError …
         _log_once(f"secrets file {path} cannot be parsed: {_short_reason(exc)}")
         return auth.unreadable_problem(display_name(path), _position(exc))
@@ -117,7 +117,7 @@ def _short_reason(exc: Exception) -> str:
     return text[:160]
 
 
-_POSITION = re.compile(r"line \d+ column \d+")
+_POSITION = re.compile(r"line \d+,? column \d+")  # toml: "line 1 column 14", tomllib: "line 1, column 14"
 
 
 def _position(exc: Exception) -> str:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from .i18n import (city_label, code_label, has, kind_label, number, outlet_label, t, topic_label,
                    yes_no)
+from .text import safe_inline
 
 
 def header(column: str, lang: str) -> str:
@@ -174,9 +175,11 @@ def kwic_frame(lines: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def show_kwic(lines: pd.DataFrame, lang: str, key: str) -> None:
-    """The concordance as a right-to-left HTML table (cells wrap: nothing is cut off)."""
+    """The concordance as a right-to-left HTML table (cells wrap: nothing is cut off). st.table
+    renders its cells as Markdown (``$…$`` as LaTeX, bare URLs as links), so every cell goes
+    through safe_inline."""
     with st.container(key=key):
-        st.table(kwic_frame(lines, lang), hide_index=True)
+        st.table(kwic_frame(lines, lang).map(safe_inline), hide_index=True)
 
 
 def newest_first(df: pd.DataFrame) -> pd.DataFrame:
