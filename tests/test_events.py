@@ -188,3 +188,33 @@ def test_undated_meetings_grouped_together_are_not_marked_inferred():
              _item("b", None, "Tehran", "multilateral_summit", text=VISIT_TEXT)]
     (g,) = cluster_meetings(items)
     assert g.date is None and g.members == ["a", "b"] and g.inferred == []
+
+
+# Two reports of summits in one city whose leads name different organisations: a Commonwealth
+# council and a Eurasian Economic Union council, written for this test.
+CIS_LEAD = ("بوتين يستقبل قادة رابطة الدول المستقلة في الكرملين\n"
+            "استقبل الرئيس الروسي قادة دول الكومنولث في الكرملين اليوم والتقى علييف قبل الجلسة.")
+EAEU_LEAD = ("اجتماع المجلس الاقتصادي الأوراسي الأعلى في موسكو\n"
+             "ترأس بوتين اجتماع المجلس الأوراسي الأعلى بحضور علييف ضيفا في الكرملين اليوم.")
+
+
+def test_undated_summits_whose_leads_name_different_organisations_stay_apart():
+    items = [_item("cis", None, "Moscow", "multilateral_summit", text=CIS_LEAD),
+             _item("eaeu", None, "Moscow", "multilateral_summit", text=EAEU_LEAD)]
+    assert _groups(items) == {("cis",), ("eaeu",)}
+
+
+def test_undated_summit_is_not_linked_to_a_dated_summit_of_another_organisation():
+    items = [_item("dated", "2024-10-08", "Moscow", "multilateral_summit", text=CIS_LEAD),
+             _item("undated", None, "Moscow", "multilateral_summit", month=10, day=8, text=EAEU_LEAD)]
+    groups = cluster_meetings(items)
+    assert {tuple(g.members) for g in groups} == {("dated",), ("undated",)}
+    assert items[1].meeting.date is None
+
+
+def test_undated_summit_naming_the_same_organisation_still_links():
+    items = [_item("dated", "2024-10-08", "Moscow", "multilateral_summit", text=CIS_LEAD),
+             _item("undated", None, "Moscow", "multilateral_summit", month=10, day=8,
+                   text=CIS_LEAD.replace("اليوم", "الثلاثاء"))]
+    assert _groups(items) == {("dated", "undated")}
+    assert items[1].meeting.date == "2024-10-08"

@@ -37,6 +37,8 @@ def test_detected(text):
     "قال علييف في مقابلة صحفية إن الرئيس بوتين لعب دورا فعالا وإن علاقته معه تتسم بالثقة.",
     "وضع بوتين إكليلا من الزهور على قبر حيدر علييف.",
     "وكان آخر لقاء بين بوتين وعلييف قد عقد في بيشكيك العام الماضي.",
+    # Prime ministers of Azerbaijan and Armenia: the list after the noun does not begin with a country.
+    "التقى بوتين في موسكو رئيسي وزراء أذربيجان وأرمينيا.",
     "",
     "نص لا علاقة له بالموضوع إطلاقا.",
 ])
@@ -52,6 +54,9 @@ def test_not_a_putin_aliyev_meeting(text):
     ("عقد بوتين وعلييف وباشينيان محادثات ثلاثية في موسكو.", "multilateral_summit"),
     ("التقى بوتين وعلييف على هامش قمة رابطة الدول المستقلة.", "multilateral_summit"),
     ("هنأ بوتين علييف بعيد ميلاده.", "other"),
+    # Aliyev named by his country in a list that begins the leaders' noun.
+    ("بحث الرئيس الروسي في اتصالين هاتفيين مع رئيسي أذربيجان وأرمينيا الوضع في المنطقة.", "phone_call"),
+    ("أجرى بوتين اتصالا هاتفيا مع قادة أذربيجان وتركيا وإيران لبحث مشروع الممر.", "phone_call"),
 ])
 def test_kind(text, kind):
     assert _main(text).kind == kind

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from ..models import Meeting
 from ..normalize import strip_clitics, tokens
 from .dates import to_date
+from .forums import lead_forums
 
 Day = date  # an alias the dataclasses below can use beside their own "date" fields
 
@@ -56,7 +57,7 @@ THIRD_LEADER_BONUS = 0.1
 GROUP_SIMILARITY = 0.15
 # ... or this much when they name the same city and the same kind rarer than talks (grouping
 # gives no date, so it may lean on weaker evidence than linking).
-CLUE_GROUP_SIMILARITY = 0.05
+CLUE_GROUP_SIMILARITY = 0.1
 # Articles of an event compared with a candidate (bounds the cost on large corpora).
 MAX_COMPARED = 40
 IN_PERSON = ("visit", "talks", "multilateral_summit")
@@ -68,6 +69,14 @@ class ArticleMeeting:
     meeting: Meeting
     published: str | date | None = None
     text: str = ""  # article text, for similarity when linking undated meetings
+    _forums: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def forums(self) -> frozenset[str]:
+        """Organisations whose summit the article's lead names (computed once, on first use)."""
+        if self._forums is None:
+            self._forums = lead_forums(self.text)
+        return self._forums
 
 
 @dataclass
@@ -98,6 +107,7 @@ class _Event:
     _cities: Counter = field(default_factory=Counter)
     _kinds: Counter = field(default_factory=Counter)
     _participants: Counter = field(default_factory=Counter)
+    _forums: tuple[int, frozenset[str]] = (0, frozenset())  # (members counted, their organisations)
 
     def __post_init__(self) -> None:
         for i in self.items:
@@ -131,6 +141,13 @@ class _Event:
         """Third leaders any of its articles name."""
         return set(self._participants)
 
+    def forums(self) -> frozenset[str]:
+        """Organisations named in the leads of its articles (recounted only when members join)."""
+        members = len(self.items) + len(self.linked)
+        if self._forums[0] != members:
+            self._forums = (members, frozenset().union(*(i.forums for i in self.items + self.linked)))
+        return self._forums[1]
+
     def kind(self) -> str | None:
         if self._kinds.get("multilateral_summit"):
             return "multilateral_summit"
@@ -155,6 +172,11 @@ def _most_common(counter: Counter) -> str | None:
 
 def _city_ok(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
+
+
+def _forums_ok(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two reports can be of one summit unless their leads name different organisations."""
+    return not a or not b or bool(a & b)
 
 
 def _kind_ok(a: str | None, b: str | None) -> bool:
@@ -319,6 +341,8 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
         ev = events[idx]
         if not ev.items or not _city_ok(ev.city(), m.city) or not _kind_ok(ev.kind(), m.kind):
             continue
+        if not _forums_ok(ev.forums(), item.forums):
+            continue
         day = _day_for(item, ev)
         if day is None or not _published_ok(item, day):
             continue
@@ -356,6 +380,8 @@ def _group_unlinked(rest: list[ArticleMeeting], sim: _Similarity) -> list[_Event
             if not _city_ok(first.city, item.meeting.city) or not _kind_ok(first.kind, item.meeting.kind):
                 continue
             if first.weekday is not None and item.meeting.weekday is not None and first.weekday != item.meeting.weekday:
+                continue
+            if not _forums_ok(g.forums(), item.forums):
                 continue
             score = sim.to_event(item.key, g)
             need = CLUE_GROUP_SIMILARITY if _same_place_and_kind(first, item.meeting) else GROUP_SIMILARITY

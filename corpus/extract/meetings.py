@@ -240,7 +240,7 @@ def _analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bo
     s = _Sentence(start, end, text)
     s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
     s.aliyev_named = bool(lex.aliyev_name.search(text))
-    s.aliyev = s.aliyev_named or _aliyev_titles(text)
+    s.aliyev = s.aliyev_named or _aliyev_titles(text) or _aliyev_by_country(text)
     s.pair = bool(lex.pair.search(text)) and doc_has_both and putin_titles or _leaders_by_country(text)
     s.other_leader = bool(lex.others.search(text))
     for kind, pat in lex.terms.items():
@@ -262,6 +262,21 @@ def _leaders_by_country(text: str) -> bool:
     for m in _lex().leaders_of.finditer(text):
         listed = _COUNTRY_LIST.match(text, m.end())
         if listed and _lex().russia_country.search(listed.group()) and _lex().azerbaijan_country.search(listed.group()):
+            return True
+    return False
+
+
+def _aliyev_by_country(text: str) -> bool:
+    """"رئيسي أذربيجان وأرمينيا", "قادة أذربيجان وتركيا": a list of countries that begins the
+    leaders' noun and holds Azerbaijan names Aliyev among them ("رؤساء وزراء أذربيجان" does not:
+    the list must start with a country)."""
+    lex = _lex()
+    for m in lex.leaders_of.finditer(text):
+        listed = _COUNTRY_LIST.match(text, m.end())
+        if not listed or not lex.azerbaijan_country.search(listed.group()):
+            continue
+        first = listed.group().split()[0]
+        if first == "دول" or any(pat.fullmatch(first) for _, pat in lex.countries):
             return True
     return False
 
