@@ -266,3 +266,16 @@ def test_next_year_in_a_later_sentence_does_not_undate_a_held_summit():
 def test_meeting_dated_after_publication_is_announced(text):
     m = _main(text, PUB)
     assert m.status == "announced" and m.date > PUB.isoformat()
+
+
+def test_a_meeting_placed_vaguely_before_does_not_take_the_leads_news_day():
+    text = ("استقبل الرئيس الروسي فلاديمير بوتين اليوم رئيس الوزراء الأرميني في سوتشي لبحث الأوضاع في المنطقة.\n"
+            "وقال بوتين إنه أجرى محادثة مع الرئيس الأذربيجاني إلهام علييف عشية القمة الإقليمية في سوتشي.")
+    meeting = _main(text, PUB)
+    assert meeting.date is None and meeting.date_basis is None
+
+
+def test_the_leads_news_day_still_dates_a_meeting_told_without_a_day():
+    text = ("استقبل الرئيس الروسي فلاديمير بوتين اليوم الاثنين ضيوفه في الكرملين في يوم حافل بالمواعيد.\n"
+            "وأجرى بوتين محادثات مع الرئيس الأذربيجاني إلهام علييف تناولت التعاون الاقتصادي.")
+    assert _main(text, PUB).date == PUB.isoformat()

@@ -699,13 +699,15 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         if primary.date_basis in ("weekday", "publication"):
             primary.date, primary.date_basis, primary.weekday = None, None, None
         return [primary, *secondary]
-    if not _has_date_info(primary):
+    vague = any(lex.vague_past.search(s.norm) or _in_relative_clause(s) for s in merged) \
+        or _dated_just_before(merged, mentions, nt, published)
+    if not _has_date_info(primary) and not vague:
+        # The lead's news day, unless the meeting's own sentences place it vaguely before
+        # ("جرت محادثة عشية القمة"): then the lead's "اليوم" is another encounter's.
         _date_from_lead(primary, sentences, mentions, nt, published)
     day = to_date(primary.date)
     if published is not None and day is not None and day > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
-    vague = any(lex.vague_past.search(s.norm) or _in_relative_clause(s) for s in merged) \
-        or _dated_just_before(merged, mentions, nt, published)
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
             and not vague:  # a report of a held meeting that names no day is the news of its day
         primary.date, primary.date_basis = published.isoformat(), "publication"
