@@ -17,10 +17,15 @@ from components.i18n import catalogue, city_label, code_label, has, kind_label, 
 from components.tables import file_name, show_table
 from components.text import safe_inline, truncate
 from corpus import preview as pv
+from corpus.bounded import MAX_WORKERS, BoundedPreview
 from corpus.filters import KINDS
 
 MAX_EDITABLE = 25  # previews drawn as forms; the rest are stored as extracted
 MAX_ERROR_LINES = 40
+# Seconds between checks on a file being extracted in its worker process. Each check redraws the
+# progress bar, and that Streamlit call is where a closed tab or a new run stops this one (the
+# worker is then killed on the way out).
+POLL_S = 0.25
 STATUSES = ("held", "announced")
 UNITS = ("USD", "percent", "count", "other")
 METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreements", "other")
@@ -68,9 +73,12 @@ def read_files(files: Sequence[Any], lang: str) -> tuple[list[pv.Preview], list[
     previews: list[pv.Preview] = []
     rejected: list[pv.Outcome] = []
     for i, f in enumerate(files):
-        bar.progress(i / len(files), text=t("upload.reading", lang, name=safe_inline(f.name), i=i + 1,
-                                                n=len(files)))
-        got, bad = pv.preview_bytes(f.name, f.getvalue())
+        name = safe_inline(f.name)
+        with BoundedPreview(f.name, f.getvalue()) as job:
+            while not job.wait(POLL_S):
+                key = "upload.reading" if job.started else "upload.waiting_for_worker"
+                bar.progress(i / len(files), text=t(key, lang, name=name, i=i + 1, n=len(files), workers=MAX_WORKERS))
+            got, bad = job.result()
         previews += got
         rejected += bad
     bar.progress(1.0)

@@ -17,8 +17,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
+from .extract import extract_document
 from .models import Extraction, Figure, Meeting, RawDocument, ReadProblem
 from .normalize import arabic_ratio
+from .readers import read_bytes
 
 log = logging.getLogger(__name__)
 MIN_ARABIC_RATIO = 0.5
@@ -88,17 +90,15 @@ def not_arabic_reason(text: str) -> str | None:
     return found[2] if found else None
 
 
-def _rejected(file: str, source: str, code: str, reason: str, **params: Any) -> Outcome:
+def rejection(file: str, source: str, code: str, reason: str, **params: Any) -> Outcome:
     return Outcome(file, source, "rejected", reason=reason, code=code, params=params)
 
 
 def _default_extractor() -> Extractor:
-    from .extract import extract_document
     return extract_document
 
 
 def _default_reader() -> Callable[[bytes, str], list[RawDocument | ReadProblem]]:
-    from .readers import read_bytes
     return read_bytes
 
 
@@ -117,26 +117,26 @@ def preview_bytes(name: str, data: bytes, *, extractor: Extractor | None = None,
         reader = reader or _default_reader()
         items = list(reader(data, name))
     except Exception as exc:  # readers should not raise; if one does, the upload still reports it
-        return [], [_rejected(name, name, "read_failed",
+        return [], [rejection(name, name, "read_failed",
                               f"the file could not be read ({type(exc).__name__})", error=type(exc).__name__)]
     if not items:
-        rejected.append(_rejected(name, name, "no_article", "the file holds no article"))
+        rejected.append(rejection(name, name, "no_article", "the file holds no article"))
     for item in items:
         if isinstance(item, ReadProblem):
             code = getattr(item, "code", "")
-            rejected.append(_rejected(name, item.source, code, item.reason,
+            rejected.append(rejection(name, item.source, code, item.reason,
                                       **getattr(item, "params", {})) if code else
                             Outcome(name, item.source, "rejected", reason=item.reason))
             continue
         refused = language_check(item.text)
         if refused:
             code, params, reason = refused
-            rejected.append(_rejected(name, item.source, code, reason, **params))
+            rejected.append(rejection(name, item.source, code, reason, **params))
             continue
         try:
             extraction = extractor(item.text, item.source, dict(item.hints))
         except Exception as exc:  # one bad article must not lose the rest of a batch
-            rejected.append(_rejected(name, item.source, "extract_failed",
+            rejected.append(rejection(name, item.source, "extract_failed",
                                       f"extraction failed ({type(exc).__name__})", error=type(exc).__name__))
             continue
         previews.append(Preview(name, item, extraction))
@@ -346,7 +346,7 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
         try:
             outcomes.append(store_preview(store, preview, changes, who))
         except Exception as exc:  # a database error on one article must not lose the others
-            outcomes.append(_rejected(preview.file, preview.source, "store_failed",
+            outcomes.append(rejection(preview.file, preview.source, "store_failed",
                                       f"it could not be stored ({type(exc).__name__})",
                                       error=type(exc).__name__))
     return outcomes

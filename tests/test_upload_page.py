@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from corpus import bounded
 from corpus import preview as pv
 from corpus.models import RawDocument, ReadProblem
 
@@ -256,7 +257,6 @@ def page(store, monkeypatch):
         real_uploader(*args, **kwargs)
         return list(chosen)
     monkeypatch.setattr(st, "file_uploader", uploader)
-    monkeypatch.setattr(pv, "_default_reader", lambda: _reader())
     data.use_store(store)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).switch_page("views/upload.py")
     at.secrets["test_marker"] = "1"  # isolates the test from any local secrets.toml
@@ -264,14 +264,6 @@ def page(store, monkeypatch):
     at.store = store
     yield at
     data.use_store(None)
-
-
-def _reader():
-    try:
-        from corpus.readers import read_bytes
-        return read_bytes
-    except ImportError:  # until the readers module lands
-        return plain_reader
 
 
 def _buttons(at) -> dict[str, object]:
@@ -389,6 +381,21 @@ def test_bad_files_get_a_message_each_and_corpus_unchanged(page):
         assert any(name in e for e in errors), (name, errors)
     assert any("النص ليس عربيًا" in e for e in errors)
     assert page.store.version() == before and page.store.total_count() == 0
+
+
+def test_a_file_over_the_extraction_budget_is_refused_by_name_and_the_page_stays_up(page, monkeypatch):
+    monkeypatch.setattr(bounded, "EXTRACT_BUDGET_S", 4)  # 3,000 articles take about 20 s
+    rows = "\n".join(f'"{MOSCOW_TALKS} {i}"' for i in range(3000))
+    page.files.extend([FakeUpload("big.csv", f"text\n{rows}".encode()),
+                       FakeUpload("talks.txt", MOSCOW_TALKS.encode())])
+    page.run()
+    _click(page, "قراءة الملفات ومعاينتها")
+    assert not page.exception
+    [error] = [e for e in _shown(page, "error") if "big.csv" in e]
+    assert "تجاوز استخراج الملف مهلته (4 ث)" in error
+    # The next file of the same batch is read as usual, and nothing is stored before the editor confirms.
+    assert any(b.label in ("حفظ المقالات المحددة",) for b in page.button)
+    assert page.store.total_count() == 0
 
 
 def test_hostile_title_is_shown_literally(page):
