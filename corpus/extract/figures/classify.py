@@ -9,6 +9,9 @@ from .multiples import multiple_after
 from .units import Unit, count_from_context, signed_documents, symbol_before, unit_after, usd_implied
 from .words import Word, is_word_in, match_at, strip1, words_in
 
+# Endings of the singular (accusative or feminine) noun that 11 and more count: "شركة", "مشروعا".
+_SINGULAR_COUNT_ENDINGS = ("ه", "ا")
+
 
 def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
              ctx: Context, lex: Lex) -> Unit | None:
@@ -66,7 +69,7 @@ def _year_shaped_amount(text: str, m: NumberMention, lex: Lex) -> bool:
     unit = unit_after(after, lex)
     if unit is None:
         return False
-    if unit.unit == "count" and after[0].norm[-1:] not in ("ه", "ا"):
+    if unit.unit == "count" and after[0].norm[-1:] not in _SINGULAR_COUNT_ENDINGS:
         return False  # 11 and more count a singular noun (1800 شركة, 2000 مشروعا); "2022 مشاريع" is a year
     before = words_in(text, max(0, m.qualifier_start - 30), m.qualifier_start)
     return not before or not (is_word_in(before[-1], lex.year_words)

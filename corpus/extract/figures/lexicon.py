@@ -26,6 +26,7 @@ class Lex:
     metrics: Terms  # payload: metric
     growth: frozenset[str]
     lead_verbs: frozenset[str]
+    lead_nouns: frozenset[str]
     fronted: Terms  # payload: qualifier
     fronted_window: int
     rank_nouns: frozenset[str]
@@ -37,6 +38,7 @@ class Lex:
     rank_partner_nouns: frozenset[str]
     periods: dict
     countries: Terms  # payload: country name
+    pair_openers: frozenset[str]
     economic: Terms
     signed_docs: Terms
     signing: frozenset[str]
@@ -45,8 +47,10 @@ class Lex:
     counter_labels: frozenset[str]
     counter_window: int
     per_unit: frozenset[str]
+    share_prepositions: frozenset[str]
     share_of_not_economic: frozenset[str]
     percent_before: frozenset[str]
+    count_heads: frozenset[str]
     visitor_nouns: Terms
     visitor_context: Terms
     frequency: Terms
@@ -101,11 +105,13 @@ def lexicon() -> Lex:
         counter_labels=_wordset(nf["counter_labels"]),
         counter_window=int(nf["counter_window"]),
         per_unit=_wordset(nf["per_unit_words"]),
+        share_prepositions=_wordset(nf["share_prepositions"]),
         share_of_not_economic=_wordset(nf["share_of_not_economic"]),
         non_economic=_plain(nf["context_words"]),
         metrics=_grouped(metrics["metrics"]),
         growth=_wordset(metrics["growth_terms"]),
         lead_verbs=_wordset(metrics["lead_verbs"]),
+        lead_nouns=_wordset(metrics["lead_nouns"]),
         fronted=_grouped(metrics["fronted_verbs"]),
         fronted_window=int(metrics["fronted_window"]),
         rank_nouns=_wordset(metrics["rank_nouns"]),
@@ -117,11 +123,13 @@ def lexicon() -> Lex:
         rank_partner_nouns=_wordset(metrics["rank_partner_nouns"]),
         periods=metrics["periods"],
         countries=_grouped(metrics["countries"]),
+        pair_openers=_wordset(metrics["pair_openers"]),
         economic=_plain(metrics["economic_words"]),
         signed_docs=_plain(units["signed_documents"]),
         signing=_wordset(units["signing_words"]),
         doc_complements=_wordset(units["document_complements"]),
         percent_before=_wordset(units["percent_before"]),
+        count_heads=_wordset(units["count_heads"]),
         visitor_nouns=_plain(units["visitor_nouns"]),
         visitor_context=_plain(units["visitor_context"]),
         frequency=_plain(nf["frequency_words"]),

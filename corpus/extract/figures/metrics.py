@@ -8,6 +8,9 @@ from ..numbers import NumberMention
 from .lexicon import Lex
 from .words import Word, find_terms, match_at, term_words_for
 
+# "الروسية-التركية": a dash (or a stray tatweel) between the two countries of a pair.
+_PAIR_DASHES = frozenset(("-", "–", "—", "ـ"))
+
 
 class Context:
     """What a sentence says around its figures (metric terms, growth words, country pairs),
@@ -53,10 +56,10 @@ def _pairs(words: list[Word], lex: Lex) -> list[tuple[int, str, str]]:
             k += 1
             continue
         j = a[1]
-        if j < len(words) and words[j].norm in ("-", "–", "—", "ـ"):
+        if j < len(words) and words[j].norm in _PAIR_DASHES:
             j += 1
         b = match_at(words, j, lex.countries) if j < len(words) else None
-        between = k > 0 and words[k - 1].norm in ("بين", "ما")
+        between = k > 0 and words[k - 1].norm in lex.pair_openers
         if b is not None and b[0][1] != a[0][1] and (
                 between or words[j].norm[:1] != "و" or words[k].norm.startswith("ال")):
             found.append((words[k].start, a[0][1], b[0][1]))

@@ -37,7 +37,7 @@ def _period_patterns() -> tuple[re.Pattern, ...]:
               rf"|(?:{alt(p['months_words_definite'])})\s+(?:(?P<nw>{number_words})|"
               rf"ال(?P<n2>\d{{1,2}}))\s+(?:{alt(p['first_after'])})")
     halves = rf"(?P<half>{alt(p['halves'].keys())})"
-    partial = rf"{prep}(?:{months}|{halves})\s+(?:من\s+)?(?:{year})"
+    partial = rf"{prep}(?:{months}|{halves})\s+(?:(?:{alt(p['year_of'])})\s+)?(?:{year})"
     return (re.compile(partial), re.compile(rf"{prep}(?:{year})"))
 
 

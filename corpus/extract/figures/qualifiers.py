@@ -15,7 +15,7 @@ def _lead_verb_start(words_before: list[Word], lex: Lex) -> int | None:
         return None
     last = words_before[-1]
     if last.norm in lex.lead_verbs or strip1(last.norm) in lex.lead_verbs:
-        if last.norm in ("بنسبه",) and len(words_before) > 1:
+        if last.norm in lex.lead_nouns and len(words_before) > 1:
             prev = words_before[-2]
             if prev.norm in lex.lead_verbs or strip1(prev.norm) in lex.lead_verbs:
                 return after_conj(prev)

@@ -52,7 +52,7 @@ def fraction_figures(text: str, sent: Sentence, words: list[Word], lex: Lex) -> 
 
 def share_of_land_or_people(after: list[Word], k: int, lex: Lex) -> bool:
     """"20% من أراضيها", "ثلث السكان": a share of territory, people or votes."""
-    if k < len(after) and after[k].norm == "من":
+    if k < len(after) and after[k].norm in lex.share_prepositions:
         k += 1
     elif k > 0:
         return False

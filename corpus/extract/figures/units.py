@@ -54,7 +54,7 @@ def count_from_context(before: list[Word], lex: Lex) -> str | None:
     """"عدد الشركات الروسية في أذربيجان 1200" → companies (عدد + count noun shortly before)."""
     window = before[-8:]
     for k, w in enumerate(window):
-        if strip1(w.norm) == "عدد" or w.norm == "عدد":
+        if strip1(w.norm) in lex.count_heads or w.norm in lex.count_heads:
             for n in range(k + 1, min(k + 3, len(window))):
                 got = match_at(window, n, lex.count_nouns)
                 if got is not None:
