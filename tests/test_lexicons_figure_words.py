@@ -47,3 +47,10 @@ def test_pair_openers_are_not_countries():
     metrics = load_yaml("metrics.yaml")
     names = {normalize(t) for ts in metrics["countries"].values() for t in ts}
     assert not names & {normalize(w) for w in metrics["pair_openers"]}
+
+
+def test_per_unit_after_price():
+    nf = load_yaml("not_figures.yaml")
+    _check(nf["per_unit_after_price"], "per_unit_after_price")
+    # a word that always marks a price unit belongs in per_unit_words, not in both lists
+    assert not {normalize(w) for w in nf["per_unit_after_price"]} & {normalize(w) for w in nf["per_unit_words"]}

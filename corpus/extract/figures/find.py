@@ -13,7 +13,7 @@ from .lexicon import Lex, lexicon
 from .metrics import Context, metric_of
 from .multiples import definite_changes, dual_multiples
 from .periods import period_after, period_before
-from .prices import counter_or_price_unit, per_volume_of_a_price
+from .prices import not_a_figure_by_what_precedes, priced_per_unit
 from .qualifiers import span_start
 from .ranks import ranks
 from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
@@ -113,7 +113,7 @@ def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
     after = words_in(text, m.end, min(sent.end, m.end + NEAR))
     after = after[:clause_len(after)]
     before = words_in(text, max(sent.start, m.qualifier_start - NEAR), m.qualifier_start)
-    if counter_or_price_unit(before, lex) or per_volume_of_a_price(text, m, before, lex):
+    if not_a_figure_by_what_precedes(text, m, before, after, lex):
         return None
     unit = classify(text, m, after, before, ctx, lex)
     if unit is None or _not_economic(m, unit, after, ctx, lex):
@@ -125,7 +125,7 @@ def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
     else:
         period_value = period_before(text, sent, m.qualifier_start, published)
     start, qualifier = span_start(text, m, unit, before, qualifier, lex)
-    metric = unit.metric or metric_of(unit.unit, ctx, m)
+    metric = "other" if priced_per_unit(unit, after, lex) else unit.metric or metric_of(unit.unit, ctx, m)
     return Figure(text=text[start:end], value=m.value, value_max=m.value_max, unit=unit.unit,
                   metric=metric, qualifier=qualifier, period=period_value,
                   sentence=text[sent.start:sent.end], start=start, currency=unit.currency,
