@@ -1,5 +1,6 @@
-"""Integrity of the function words the figure rules read from the lexicons (they were inline in
-corpus/extract/figures.py): lead nouns, pair openers, count heads, share and period prepositions."""
+"""Integrity of the function words the figure rules (corpus/extract/figures/) read from the
+lexicons instead of inline lists: lead nouns, pair openers, count heads, share and period
+prepositions, and the per word that needs a price."""
 from __future__ import annotations
 
 import pytest

@@ -29,7 +29,7 @@ def _fraction_of(word: str) -> float | None:
 def fraction_figures(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure]:
     """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
     economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount
-    (numbers.py), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
+    (the numbers package), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
     scales = vocab().scales
     out = []
     for k, w in enumerate(words[:-1]):
