@@ -13,7 +13,7 @@ from .units import Unit
 from .words import Word, after_conj, find_terms, is_word_in, match_at, strip1
 
 
-def change_in_clause(before: list[Word], lex: Lex) -> bool:
+def _change_in_clause(before: list[Word], lex: Lex) -> bool:
     """A change or comparison word and an economic term in the clause before a multiple, and no
     people counted there ("تضاعف عدد اللاجئين 3 مرات")."""
     clause = clause_before(before, lex)
@@ -38,7 +38,7 @@ def multiple_after(after: list[Word], before: list[Word], ctx: Context, lex: Lex
     """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
     word in an economic sentence (unit other, the value is the multiple)."""
     got = match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
-    if got is None or not (change_in_clause(before, lex) or _verb_first_change(before, after[got[1]:], lex)):
+    if got is None or not (_change_in_clause(before, lex) or _verb_first_change(before, after[got[1]:], lex)):
         return None
     if match_at(after, got[1], lex.frequency, allow_clitic=False):
         return None  # "3 مرات أسبوعيا": how often, not how much
@@ -50,7 +50,7 @@ def dual_multiples(text: str, sent: Sentence, words: list[Word], contexts: dict,
     out = []
     for k, w in enumerate(words):
         norm = w.norm if w.norm in lex.multiplier_duals else strip1(w.norm)
-        if norm not in lex.multiplier_duals or not change_in_clause(words[:k], lex) \
+        if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
                 or match_at(words, k + 1, lex.frequency, allow_clitic=False):
             continue
         ctx = contexts.get(sent) or Context(words, lex)
@@ -82,7 +82,7 @@ def definite_changes(text: str, sent: Sentence, words: list[Word], lex: Lex) -> 
         value = _definite_change_value(w.norm, lex)
         if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
             continue
-        if not change_in_clause(words[:k], lex):
+        if not _change_in_clause(words[:k], lex):
             continue
         qual = qualifier_ending_at(words, k)
         introduced = w.norm[:1] == "ب" or qual is not None \
