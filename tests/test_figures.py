@@ -1,4 +1,4 @@
-"""Economic figures (corpus/extract/figures.py): what counts, units, metrics, periods, spans."""
+"""Economic figures (corpus/extract/figures/): what counts, units, metrics, periods, spans."""
 from __future__ import annotations
 
 import pytest

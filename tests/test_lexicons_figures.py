@@ -1,5 +1,5 @@
 """Integrity of the lexicon entries for multiples, visitors, price units, page counters, shares,
-fractions and ranks (corpus/extract/figures.py)."""
+fractions and ranks (corpus/extract/figures/)."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Arabic numbers: digits, words, scales, compounds, ranges, qualifiers (corpus/extract/numbers.py)."""
+"""Arabic numbers: digits, words, scales, compounds, ranges, qualifiers (corpus/extract/numbers/)."""
 from __future__ import annotations
 
 import pytest

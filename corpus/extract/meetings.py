@@ -131,6 +131,7 @@ def _lex() -> _Lex:
     people = load_yaml("people.yaml")
     terms = load_yaml("meeting_terms.yaml")
     places = load_yaml("cities.yaml")
+    named = load_yaml("meeting_countries.yaml")
     cities = []
     for c in places["cities"]:
         if c.get("ar"):
@@ -173,13 +174,13 @@ def _lex() -> _Lex:
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
-        kremlin=_word_re(["الكرملين", "الكريملين", "الكريملن"]),
-        azerbaijan=_word_re(["أذربيجان", "الأذربيجاني", "الأذري", "علييف", "باكو"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
-        armenia=_word_re(["أرمينيا", "الأرميني", "الأرمني", "باشينيان", "يريفان"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
-        russia=_word_re(["روسيا", "موسكو", "الكرملين"]),
+        kremlin=_word_re(named["kremlin"]),
+        azerbaijan=_word_re(named["azerbaijan"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        armenia=_word_re(named["armenia"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        russia=_word_re(named["russia"]),
         leaders_of=_word_re(people["leaders_of"], CLITIC),
-        russia_country=_word_re(["روسيا"], CLITIC),
-        azerbaijan_country=_word_re(["أذربيجان"], CLITIC),
+        russia_country=_word_re(named["russia_country"], CLITIC),
+        azerbaijan_country=_word_re(named["azerbaijan_country"], CLITIC),
     )
 
 

@@ -1,0 +1,146 @@
+"""``find_figures``: every economic figure of an article body, one number mention at a time, then
+the sentence-level figures (ranks, multiples, fractions), an excerpt's cut restatement, and
+headline repeats dropped."""
+from __future__ import annotations
+
+import re
+
+from ...models import Figure
+from ...normalize import normalize
+from ..numbers import NumberMention, find_numbers, vocab
+from .classify import classify, may_be_figure
+from .lexicon import Lex, lexicon
+from .metrics import Context, metric_of
+from .multiples import definite_changes, dual_multiples
+from .periods import period_after, period_before
+from .prices import not_a_figure_by_what_precedes, priced_per_unit
+from .qualifiers import span_start
+from .ranks import ranks
+from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
+from .shares import fraction_figures, share_of_land_or_people
+from .units import Unit, extend_end
+from .words import Word, words_in
+
+_CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
+
+
+def find_figures(text: str, published: str | None = None) -> list[Figure]:
+    """Economic figures of a cleaned article body, in text order."""
+    if not text:
+        return []
+    lex = lexicon()
+    sentences = split_sentences(text)
+    figures: list[Figure] = []
+    contexts: dict[Sentence, Context] = {}
+    cache: dict[Sentence, list[Word]] = {}
+
+    def words_of(sent: Sentence) -> list[Word]:
+        if sent not in cache:
+            cache[sent] = words_in(text, sent.start, sent.end)
+        return cache[sent]
+
+    mentions = find_numbers(text)
+    for m in mentions:
+        if not may_be_figure(text, m, lex):
+            continue
+        sent = sentence_of(sentences, m.start)
+        if sent is None or m.end > sent.end:
+            continue  # a mention never spans two sentences
+        if sent not in contexts:
+            contexts[sent] = Context(words_of(sent), lex)
+        fig = _figure_of(text, m, sent, contexts[sent], published, lex)
+        if fig is not None:
+            figures.append(fig)
+    for sent in sentences:
+        words = words_of(sent)
+        figures.extend(ranks(text, sent, words, lex))
+        figures.extend(dual_multiples(text, sent, words, contexts, lex))
+        figures.extend(fraction_figures(text, sent, words, lex))
+        figures.extend(definite_changes(text, sent, words, lex))
+    cut = _cut_restatement(text, sentences, mentions, figures)
+    if cut is not None:
+        figures.append(cut)
+    figures.sort(key=lambda f: f.start)
+    return _drop_headline_repeats(text, figures)
+
+
+def _cut_restatement(text: str, sentences: list[Sentence], mentions: list[NumberMention],
+                     figures: list[Figure]) -> Figure | None:
+    """An excerpt cut inside its last word: "... أكثر من 5 ملي" restates an earlier figure of the
+    article when the cut word starts a scale word and that number with that scale was given
+    before ("5 مليارات دولار"). Then it is that figure again, with its own qualifier."""
+    if not mentions or not figures:
+        return None
+    m = mentions[-1]
+    if m.kind != "number" or m.scaled:
+        return None
+    tail = text[m.end:]
+    cut = tail.strip()
+    if not cut or not tail[:1].isspace() or not _CUT_WORD.fullmatch(cut):
+        return None
+    stem = normalize(cut)
+    scales = {value for word, (value, _) in vocab().scales.items() if word.startswith(stem) and word != stem}
+    earlier = [f for f in figures if f.start < m.start and f.value in {m.value * sc for sc in scales}]
+    if not earlier:
+        return None
+    f = earlier[-1]
+    start = m.qualifier_start
+    sent = sentence_of(sentences, start)
+    return Figure(text=text[start:].rstrip(), value=f.value, value_max=None, unit=f.unit, metric=f.metric,
+                  qualifier=m.qualifier, period=None,
+                  sentence=text[sent.start:sent.end] if sent else text[start:].rstrip(),
+                  start=start, currency=f.currency, pair=f.pair)
+
+
+def _figure_key(f: Figure) -> tuple:
+    return f.value, f.value_max, f.unit, f.metric
+
+
+def _drop_headline_repeats(text: str, figures: list[Figure]) -> list[Figure]:
+    """A headline figure that the body repeats (same value, unit and metric) is one figure: keep
+    the body's, which carries its period and context."""
+    headline_end = text.find("\n")
+    if headline_end < 0:
+        return figures
+    body_keys = {_figure_key(f) for f in figures if f.start > headline_end}
+    return [f for f in figures if f.start > headline_end or _figure_key(f) not in body_keys]
+
+
+def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
+               published: str | None, lex: Lex) -> Figure | None:
+    """The figure a number mention makes, or None when it is not an economic figure."""
+    # Only the words near the number matter: bound the work on very long sentences.
+    after = words_in(text, m.end, min(sent.end, m.end + NEAR))
+    after = after[:clause_len(after)]
+    before = words_in(text, max(sent.start, m.qualifier_start - NEAR), m.qualifier_start)
+    if not_a_figure_by_what_precedes(text, m, before, after, lex):
+        return None
+    unit = classify(text, m, after, before, ctx, lex)
+    if unit is None or _not_economic(m, unit, after, ctx, lex):
+        return None
+    end, qualifier = extend_end(m, unit, after, lex)
+    period = period_after(text, end, sent.end, published)
+    if period is not None:
+        end, period_value = period.end, period.value
+    else:
+        period_value = period_before(text, sent, m.qualifier_start, published)
+    start, qualifier = span_start(text, m, unit, before, qualifier, lex)
+    metric = "other" if priced_per_unit(unit, after, lex) else unit.metric or metric_of(unit.unit, ctx, m)
+    return Figure(text=text[start:end], value=m.value, value_max=m.value_max, unit=unit.unit,
+                  metric=metric, qualifier=qualifier, period=period_value,
+                  sentence=text[sent.start:sent.end], start=start, currency=unit.currency,
+                  pair=ctx.pair(m.start))
+
+
+def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context, lex: Lex) -> bool:
+    """A share of land, people or votes, a percentage in a sentence about nothing economic, or a
+    fractional count: the unit is there, but the figure is not an economic one."""
+    if unit.unit in ("percent", "other") and share_of_land_or_people(after, unit.next_word, lex):
+        return True
+    if unit.unit in ("percent", "other") and unit.currency is None \
+            and ctx.non_economic and ctx.metric(m.start) is None:
+        # election results, territory or population shares: no trade/investment term around
+        return True
+    if unit.unit == "percent" and ctx.metric(m.start) is None and not ctx.economic and not ctx.growth_starts:
+        return True  # a share of something that is not economic ("النص جاهز بنسبة 80 بالمئة")
+    return unit.unit == "count" and not m.words and m.value != int(m.value)  # 2.5 companies

@@ -1,0 +1,96 @@
+"""Multiples and changes by a fraction: "ارتفعت الصادرات ثلاثة أضعاف", "مرتين", "بنحو الثلث",
+"بمقدار الضعف" (unit other, the value is the multiple), only after a change word in an economic
+clause."""
+from __future__ import annotations
+
+from ...models import Figure
+from ..numbers import vocab
+from .lexicon import Lex
+from .metrics import Context
+from .qualifiers import qualifier_ending_at
+from .sentences import Sentence, clause_before, clause_len
+from .units import Unit
+from .words import Word, after_conj, find_terms, is_word_in, match_at, strip1
+
+
+def _change_in_clause(before: list[Word], lex: Lex) -> bool:
+    """A change or comparison word and an economic term in the clause before a multiple, and no
+    people counted there ("تضاعف عدد اللاجئين 3 مرات")."""
+    clause = clause_before(before, lex)
+    if not any(is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    if any(is_word_in(w, lex.people) for w in clause):
+        return False
+    return bool(find_terms(clause, lex.economic) or find_terms(clause, lex.metrics))
+
+
+def _verb_first_change(before: list[Word], after: list[Word], lex: Lex) -> bool:
+    """"ارتفع بمقدار 3 مرات حجم التبادل": the change word opens the clause right before the
+    multiple and the economic subject follows it."""
+    clause = clause_before(before, lex)
+    if not clause or len(clause) > 2 or not any(is_word_in(w, lex.multiplier_context) for w in clause):
+        return False
+    rest = after[:clause_len(after)][:4]
+    return bool(find_terms(rest, lex.metrics) or find_terms(rest, lex.economic))
+
+
+def multiple_after(after: list[Word], before: list[Word], ctx: Context, lex: Lex) -> Unit | None:
+    """"ارتفعت الصادرات ثلاثة أضعاف", "أكبر بـ3.5 مرات": a multiple after a change or comparison
+    word in an economic sentence (unit other, the value is the multiple)."""
+    got = match_at(after, 0, lex.multiplier_nouns, allow_clitic=False)
+    if got is None or not (_change_in_clause(before, lex) or _verb_first_change(before, after[got[1]:], lex)):
+        return None
+    if match_at(after, got[1], lex.frequency, allow_clitic=False):
+        return None  # "3 مرات أسبوعيا": how often, not how much
+    return Unit("other", "other", None, after[got[1] - 1].end, got[1])
+
+
+def dual_multiples(text: str, sent: Sentence, words: list[Word], contexts: dict, lex: Lex) -> list[Figure]:
+    """"ارتفع حجم التبادل مرتين": a dual that is a multiple by itself, same conditions."""
+    out = []
+    for k, w in enumerate(words):
+        norm = w.norm if w.norm in lex.multiplier_duals else strip1(w.norm)
+        if norm not in lex.multiplier_duals or not _change_in_clause(words[:k], lex) \
+                or match_at(words, k + 1, lex.frequency, allow_clitic=False):
+            continue
+        ctx = contexts.get(sent) or Context(words, lex)
+        out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
+                          unit="other", metric="other", qualifier="exact", period=None,
+                          sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
+    return out
+
+
+def _definite_change_value(word: str, lex: Lex) -> float | None:
+    """"الثلث", "بالربع" → the fraction; "الضعف" → 2 (a glued ب is allowed)."""
+    for w in (word, word[1:] if word[:1] == "ب" else None):
+        if not w:
+            continue
+        if w in lex.multiplier_definite:
+            return lex.multiplier_definite[w]
+        if w.startswith("ال") and w[2:] in vocab().fractions:
+            return vocab().fractions[w[2:]]
+    return None
+
+
+def definite_changes(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure]:
+    """"ارتفعت الصادرات بنحو الثلث", "زاد التبادل التجاري بمقدار الضعف": a change by a definite
+    fraction or by double, after a change word and an economic term in the clause. "النصف
+    الأول" (a period: an ordinal follows) is not one."""
+    ordinals = vocab().ordinals
+    out = []
+    for k, w in enumerate(words):
+        value = _definite_change_value(w.norm, lex)
+        if value is None or (k + 1 < len(words) and words[k + 1].norm in ordinals):
+            continue
+        if not _change_in_clause(words[:k], lex):
+            continue
+        qual = qualifier_ending_at(words, k)
+        introduced = w.norm[:1] == "ب" or qual is not None \
+            or (k > 0 and is_word_in(words[k - 1], lex.change_by))
+        if not introduced:
+            continue  # "خلال الربع الماضي": a period
+        start = after_conj(words[qual[1]]) if qual else w.start
+        out.append(Figure(text=text[start:w.end], value=value, value_max=None, unit="other",
+                          metric="other", qualifier=qual[0] if qual else "exact", period=None,
+                          sentence=text[sent.start:sent.end], start=start))
+    return out

@@ -1,0 +1,66 @@
+"""A quantity after "لكل", "مقابل كل" or, after a price, "للـ" ("per …") is the unit of a price,
+not a figure; the price before it stays a figure with the metric other (there is no price metric,
+and a price is not the trade turnover its sentence may speak of).
+Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.extract.figures import find_figures
+
+PUB = "2024-05-01"
+
+
+def _figs(text):
+    figs = find_figures(text, PUB)
+    for f in figs:
+        assert text[f.start:f.start + len(f.text)] == f.text
+    return [(f.text, f.value, f.unit, f.metric) for f in figs]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the per word with a scale word, digits, Arabic-Indic digits, a count of tonnes
+    ("وقعت الشركتان عقدا بسعر 300 دولار لكل ألف متر مكعب.",
+     [("300 دولار", 300, "USD", "other")]),
+    ("حدد الجانبان سعرا قدره 195 دولارا مقابل كل ألف متر مكعب.",
+     [("195 دولارا", 195, "USD", "other")]),
+    ("وتدفع المطاحن 40 دولارا مقابل كل 10 أطنان من القمح.",
+     [("40 دولارا", 40, "USD", "other")]),
+    ("ارتفعت الأسعار إلى 12 دولارا لكل مليون وحدة حرارية.",
+     [("12 دولارا", 12, "USD", "other")]),
+    # the detached article after a price, before a measure
+    ("يباع الغاز للمستهلكين بسعر 210 دولارات للـ 1000 متر مكعب.",
+     [("210 دولارات", 210, "USD", "other")]),
+    ("وبلغ سعر التوريد 320 دولارا للـ ١٠٠٠ متر مكعب في عام 2023.",
+     [("320 دولارا", 320, "USD", "other")]),
+    ("وبيعت الشحنة بنحو 90 دولارا للـ 100 طن.",
+     [("بنحو 90 دولارا", 90, "USD", "other")]),
+    # glued or spelled per words were already no figure; the price stays
+    ("وصدرت الشركة الغاز بسعر 280 دولارا للألف متر مكعب.",
+     [("280 دولارا", 280, "USD", "other")]),
+    # a price unit next to a real figure of the same sentence
+    ("وبلغ حجم التبادل التجاري 4 مليارات دولار، وسعر الغاز 250 دولارا لكل ألف متر مكعب.",
+     [("4 مليارات دولار", 4e9, "USD", "trade_turnover"), ("250 دولارا", 250, "USD", "other")]),
+])
+def test_the_quantity_a_price_is_for_is_not_a_figure(text, expected):
+    assert _figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "للـ" without a price, or before what is not a measure, keeps its own figure
+    ("قدمت الحكومة دعما للـ 20 شركة في باكو.",
+     [("20 شركة", 20, "count", "companies")]),
+    ("خصص الصندوق 5 ملايين دولار للـ 20 شركة الناشئة.",
+     [("5 ملايين دولار", 5e6, "USD", "other"), ("20 شركة", 20, "count", "companies")]),
+    # a volume that is not per anything stays a volume
+    ("صدرت روسيا إلى أذربيجان 2 مليار متر مكعب من الغاز.",
+     [("2 مليار متر مكعب", 2e9, "other", "other")]),
+    # "كل عام" is "every year": the amount keeps its metric
+    ("بلغ حجم التبادل التجاري 4 مليارات دولار كل عام.",
+     [("4 مليارات دولار", 4e9, "USD", "trade_turnover")]),
+    # "مقابل" alone compares two amounts: both are figures
+    ("بلغت الصادرات 3 مليارات دولار مقابل 2 مليار دولار.",
+     [("3 مليارات دولار", 3e9, "USD", "other"), ("2 مليار دولار", 2e9, "USD", "other")]),
+])
+def test_other_quantities_after_these_words_stay_figures(text, expected):
+    assert _figs(text) == expected
