@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import streamlit as st
+from streamlit import runtime
 from streamlit.logger import get_logger
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.i18n import has, t
 from components.text import safe_inline
@@ -243,7 +245,6 @@ def connection_binding() -> str:
     if not _headers():  # no browser connection at all (AppTest): nothing to tie the grant to
         return "none"
     try:
-        from streamlit import runtime
         client = runtime.get_instance().get_client(_session_id())
     except Exception:
         client = None
@@ -316,7 +317,6 @@ def client_address() -> str:
 
 def _session_id() -> str:
     try:
-        from streamlit.runtime.scriptrunner import get_script_run_ctx
         ctx = get_script_run_ctx()
         return ctx.session_id if ctx is not None else "?"
     except Exception:

@@ -28,7 +28,8 @@ def _watch_session(page) -> dict:
             return
         if msg.HasField("new_session"):
             seen["session_id"] = msg.new_session.initialize.session_id
-            for app_page in msg.new_session.app_pages:
+        if msg.HasField("navigation"):  # st.navigation sends the page list (Streamlit ≥ 1.4x)
+            for app_page in msg.navigation.app_pages:
                 if app_page.url_pathname == "upload":
                     seen["upload_hash"] = app_page.page_script_hash
     page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
@@ -46,6 +47,7 @@ async def _resume(port: int, session_id: str, page_hash: str, timeout: float = 6
                                    subprotocols=["streamlit", "no-xsrf-token", session_id])
     back = BackMsg()
     back.rerun_script.page_script_hash = page_hash
+    back.rerun_script.page_name = "upload"
     back.rerun_script.query_string = ""
     await conn.write_message(back.SerializeToString(), binary=True)
     got: dict = {"elements": [], "session_ids": [], "labels": []}
@@ -89,9 +91,6 @@ def _run_in_thread(coro) -> dict:
     return box["value"]
 
 
-@pytest.mark.skip(reason="Streamlit 1.67 resumes the session but reruns its default page, not the Upload page "
-                         "named by hash and name, so this client cannot reach the uploader to check the grant; "
-                         "to be rewritten for 1.67's routing (issue 13 item 4)")
 def test_a_resumed_editor_session_without_the_browser_is_not_an_editor(browser, tmp_path):
     db = f'[database]\nurl = "sqlite:///{tmp_path / "session.sqlite"}"\n'
     app, _ = hosted_dashboard(tmp_path, 'editor_passcode = "right-passcode"\n' + db)
