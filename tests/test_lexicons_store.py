@@ -55,3 +55,12 @@ def test_word_counts_keep_names_whole_and_merge_joined_conjunctions():
     assert top["أذربيجان"] == 2 and "وأذربيجان" not in top
     assert top["قره باغ"] == 2 and "باغ" not in top
     assert "وأن" not in top
+
+
+def test_ledger_lexicon_holds_forecast_words_and_known_metrics():
+    from corpus.lexicons import load_yaml
+    data = load_yaml("ledger.yaml")
+    words = data["forecast_markers"]
+    assert words and all(isinstance(w, str) and w.strip() for w in words)
+    assert len(words) == len(set(words))
+    assert set(data["metrics"]) <= {"trade_turnover", "trade_growth", "investment", "companies", "agreements"}

@@ -1,0 +1,211 @@
+"""A ledger of quoted figures: the same quantity quoted by several articles, as one line.
+
+A quantity is a metric (trade turnover, growth, investment, companies, agreements) of a country
+pair for a period, achieved or forecast. Every quote of it becomes part of one ledger line that
+keeps each quote with its sentence and outlet, the value the quotes agree on, their spread and a
+flag where they disagree beyond rounding.
+
+Rounding: a quote stands for an interval. "4 مليارات" was rounded to its last significant digit,
+so it stands for 3.5–4.5 billion; "4.2 مليار" for 4.15–4.25; "نحو 4 مليارات" for the same as "4"
+widened a little; "أكثر من 4 مليارات" for 4–5; "بين 4 و6 مليارات" for 4–6. Quotes agree when one
+value fits every interval; the agreed value is then the most precise quote's, moved into the
+common part. Quotes with no period, or of a metric the ledger does not merge, are left out and
+counted, so a chart can say how many it does not show.
+
+Forecasts and targets ("سيصل", "من المتوقع", "نسعى إلى") are told from achieved values by the
+words of the figure's own clause (``data/lexicons/ledger.yaml``); they get lines of their own.
+Pure: no database and no Streamlit; the input is the rows ``Store.figures`` returns.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+from typing import Any, Iterable, Mapping
+
+from .extract.arabic import CLITIC, alternation
+from .lexicons import load_yaml
+from .normalize import normalize
+
+RUSSIA_AZERBAIJAN = "RU-AZ"
+# "نحو 4 مليارات": a little wider than the rounding of "4 مليارات".
+APPROX_WIDENING = 1.1
+# Significant digits looked for when guessing how a value was rounded.
+MAX_DIGITS = 6
+# Clause breaks: the forecast words must be in the figure's own clause.
+_CLAUSE_BREAK = re.compile(r"[،,;؛:]|\s[وف](?=[^\W\d_]{3,}\s)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One article's quote of a quantity."""
+
+    article_id: int
+    outlet: str | None
+    published: Any
+    text: str
+    sentence: str
+    value: float
+    value_max: float | None
+    qualifier: str | None
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class LineKey:
+    metric: str
+    unit: str
+    period: str
+    pair: str
+    forecast: bool
+
+
+@dataclass
+class LedgerLine:
+    key: LineKey
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def common(self) -> tuple[float, float] | None:
+        """The values every quote allows, or None when they disagree."""
+        low = max(q.low for q in self.quotes)
+        high = min(q.high for q in self.quotes)
+        return (low, high) if low <= high else None
+
+    @property
+    def disagree(self) -> bool:
+        return self.common is None
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        """Lowest and highest value the quotes state (ranges count with both ends)."""
+        return (min(q.value for q in self.quotes), max(q.value_max or q.value for q in self.quotes))
+
+    @property
+    def value(self) -> float:
+        """The agreed value: the most precise quote's, moved into what every quote allows; when
+        the quotes disagree, the median of their middles."""
+        common = self.common
+        if common is None:
+            return median((q.low + q.high) / 2 for q in self.quotes)
+        best = min(self.quotes, key=lambda q: (q.high - q.low, -q.value))
+        point = best.value if best.value_max is None else (best.value + best.value_max) / 2
+        return min(max(point, common[0]), common[1])
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({q.outlet for q in self.quotes if q.outlet})
+
+
+@dataclass
+class Ledger:
+    lines: list[LedgerLine]
+    undated: int  # quotes of a ledger metric with no period
+    unplaced: int  # quotes of other metrics or with no value or unit
+
+
+# ---------------------------------------------------------------- rounding
+
+def rounding_unit(value: float) -> float:
+    """The place of the last significant digit: 4e9 → 1e9, 4.2e9 → 1e8, 1200 → 100, 17 → 1."""
+    if value == 0 or not math.isfinite(value):
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(abs(value)))
+    unit = magnitude
+    for _ in range(MAX_DIGITS):
+        if math.isclose(value / unit, round(value / unit), rel_tol=0, abs_tol=1e-6):
+            return unit
+        unit /= 10
+    return unit
+
+
+def quote_interval(value: float, value_max: float | None, qualifier: str | None) -> tuple[float, float]:
+    """The values a quote allows (see the module docstring)."""
+    if value_max is not None and value_max > value:
+        return value, value_max
+    unit = rounding_unit(value)
+    if qualifier == "more_than":
+        return value, value + unit
+    if qualifier == "less_than":
+        return value - unit, value
+    half = unit / 2 * (APPROX_WIDENING if qualifier == "approx" else 1.0)
+    return value - half, value + half
+
+
+# ---------------------------------------------------------------- forecasts
+
+@lru_cache(maxsize=1)
+def _forecast_pattern() -> re.Pattern:
+    words = load_yaml("ledger.yaml")["forecast_markers"]
+    return re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(words)})")
+
+
+@lru_cache(maxsize=1)
+def ledger_metrics() -> frozenset[str]:
+    return frozenset(load_yaml("ledger.yaml")["metrics"])
+
+
+def is_forecast(sentence: str, figure_text: str) -> bool:
+    """Does the clause that leads to the figure speak of a forecast, a target or a plan?"""
+    at = sentence.find(figure_text)
+    before = sentence[:at] if at >= 0 else sentence
+    clause = _CLAUSE_BREAK.split(normalize(before))[-1]
+    return bool(_forecast_pattern().search(clause))
+
+
+# ---------------------------------------------------------------- building
+
+def _key(row: Mapping[str, Any]) -> LineKey | None:
+    metric, unit, period = row.get("metric"), row.get("unit"), row.get("period")
+    if metric not in ledger_metrics() or not unit or not period:
+        return None
+    return LineKey(metric=str(metric), unit=str(unit), period=str(period),
+                   pair=str(row.get("pair") or RUSSIA_AZERBAIJAN),
+                   forecast=is_forecast(str(row.get("sentence") or ""), str(row.get("text") or "")))
+
+
+def _quote(row: Mapping[str, Any]) -> Quote:
+    value = float(row["value"])
+    value_max = row.get("value_max")
+    value_max = float(value_max) if value_max is not None and not _missing(value_max) else None
+    low, high = quote_interval(value, value_max, row.get("qualifier"))
+    return Quote(article_id=int(row["article_id"]), outlet=row.get("outlet"), published=row.get("published"),
+                 text=str(row.get("text") or ""), sentence=str(row.get("sentence") or ""),
+                 value=value, value_max=value_max, qualifier=row.get("qualifier"), low=low, high=high)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def build_ledger(rows: Iterable[Mapping[str, Any]]) -> Ledger:
+    """Ledger lines from figure rows (``Store.figures(...).to_dict("records")``), largest first."""
+    lines: dict[LineKey, LedgerLine] = {}
+    undated = unplaced = 0
+    for row in rows:
+        if _missing(row.get("value")) or not row.get("unit"):
+            unplaced += 1
+            continue
+        key = _key(row)
+        if key is None:
+            if row.get("metric") in ledger_metrics():
+                undated += 1
+            else:
+                unplaced += 1
+            continue
+        lines.setdefault(key, LedgerLine(key)).quotes.append(_quote(row))
+    ordered = sorted(lines.values(), key=lambda ln: (-len({q.article_id for q in ln.quotes}),
+                                                      ln.key.metric, ln.key.period, ln.key.forecast))
+    return Ledger(lines=ordered, undated=undated, unplaced=unplaced)
+
+
+def lines_by_metric(ledger: Ledger) -> dict[str, list[LedgerLine]]:
+    """Ledger lines grouped by metric, in period order (what a chart of one metric plots)."""
+    grouped: dict[str, list[LedgerLine]] = defaultdict(list)
+    for line in ledger.lines:
+        grouped[line.key.metric].append(line)
+    return {m: sorted(ls, key=lambda ln: (ln.key.period, ln.key.forecast)) for m, ls in grouped.items()}
