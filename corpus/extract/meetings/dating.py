@@ -11,8 +11,8 @@ from datetime import date
 
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, to_date
-from .lexicon import TOKEN, lexicon
-from .sentences import LEAD_SENTENCES, Sentence
+from .lexicon import lexicon
+from .sentences import Sentence, lead_sentences
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -177,8 +177,7 @@ def dated_just_before(merged: list[Sentence], mentions: list[DateMention], nt, p
 def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[DateMention], nt,
                    published: date | None) -> None:
     """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none."""
-    body = [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
-    for s in body:
+    for s in lead_sentences(sentences):
         for m in mentions:
             pos = _norm_pos(nt, m.start)
             if s.start <= pos < s.end and m.kind in ("weekday", "relative") and m.offset_days == 0:

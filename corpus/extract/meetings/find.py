@@ -13,10 +13,10 @@ from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import find_dates, to_date
 from .dating import apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info
-from .lexicon import TOKEN, lexicon
+from .lexicon import lexicon
 from .places import cities_in, venue_country_capital, visit_destination
-from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, in_relative_clause, is_denial,
-                        is_meeting_sentence, is_past_reference, kind_of, masked, speakers_into_quotes, status_of,
+from .sentences import (Sentence, aliyev_titles, analyse, in_relative_clause, is_denial, is_meeting_sentence,
+                        is_past_reference, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -161,8 +161,7 @@ def _lead_place(sentences: list[Sentence]) -> str | None:
     """The place the lead names after a preposition ("وقع القادة … في مدينة أكتاو"): news leads
     say where, and later sentences name the leaders without repeating it. Only lead sentences
     about an encounter or its leaders count (a plane's route in the lead is not a venue)."""
-    body = [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
-    for s in body:
+    for s in lead_sentences(sentences):
         if not (s.terms or s.putin or s.aliyev or s.pair):
             continue
         cities = cities_in(s.norm)

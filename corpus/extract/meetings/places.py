@@ -1,8 +1,10 @@
-"""The places a text names as where something happens.
+"""The places a text names as where something happens: a city after a locative preposition
+(في سوتشي, بموسكو, إلى باكو, في الكرملين), the country a visit goes to, a country named as the
+venue (by their capitals). Not a venue: a city alias that is part of a person's name, the end of a
+"from X to Y" route nobody arrives by, an origin ("من").
 
-City: a place named after a locative preposition in a meeting sentence (في سوتشي, بموسكو, إلى
-باكو, في الكرملين), else the capital of the country visited. Not a venue: a city alias that is
-part of a person's name, the end of a "from X to Y" route nobody arrives by, an origin ("من").
+A meeting's city (chosen in ``find``): a place named after a locative preposition in a meeting
+sentence, else the capital of the country visited.
 """
 from __future__ import annotations
 
@@ -56,12 +58,8 @@ def _is_person_name(text: str, start: int, end: int) -> bool:
 
 
 # "من باكو إلى غروزني", "من موسكو باتجاه سوتشي": the two ends of a journey (a flight, a
-# pipeline, a corridor), not where leaders meet.
-
-
-# A traveller who arrives ("وصل قادما من موسكو إلى باكو") is at the route's end: it is a venue.
-
-
+# pipeline, a corridor), not where leaders meet. A traveller who arrives ("وصل قادما من موسكو إلى باكو") is
+# at the route's end: it is a venue.
 def _is_route_end(text: str, start: int) -> bool:
     """Is the place at ``start`` the end of a "from X to Y" route that nobody arrives by?"""
     window = text[max(0, start - 70): start]

@@ -9,12 +9,12 @@ from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..dates import to_date
-from .lexicon import lexicon
+from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
 # How far (characters) a past-reference word may be from the meeting word it qualifies.
 PAST_WINDOW = 70
-# Sentences of the body whose date is the article's "lead" date.
+# Sentences of the body whose date is the article's "lead" date (and whose place its lead place).
 LEAD_SENTENCES = 3
 
 
@@ -202,8 +202,6 @@ def status_of(s: Sentence) -> str:
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
 # document (an agreement, a declaration) is background to the news, not the news of the day.
-
-
 def in_relative_clause(s: Sentence) -> bool:
     for pos, _ in s.terms:
         rel = lexicon().relative.search(s.norm[max(0, pos - 12): pos])
@@ -217,3 +215,8 @@ def in_relative_clause(s: Sentence) -> bool:
 def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
     """Third leaders named in the sentences of the encounter, by the lexicon's names."""
     return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if pat.search(s.norm)}))
+
+
+def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The article's lead: its first LEAD_SENTENCES sentences of more than six words."""
+    return [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
