@@ -1,5 +1,5 @@
 """Integrity of data/lexicons/meeting_countries.yaml (the country mentions of
-corpus/extract/meetings.py)."""
+corpus/extract/meetings/)."""
 from __future__ import annotations
 
 import pytest

@@ -1,0 +1,187 @@
+"""The date attached to a meeting.
+
+Date: the date expression nearest to the meeting word that is not owned by something else
+(an agreement, a crash), resolved against the publication date; else the article's lead date;
+else the publication date for a reported (held) meeting.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ...models import Meeting
+from ..dates import DateMention, infer_year, resolve_weekday, to_date
+from .lexicon import lexicon
+from .sentences import Sentence, lead_sentences
+
+# How far (characters) before a date an agreement/crash word may own it.
+ANCHOR_WINDOW = 80
+# Two dates this many days apart still describe the same meeting (multi-day visits).
+SAME_MEETING_DAYS = 2
+
+
+def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0) -> bool:
+    """A date after an agreement, forum, war or crash word of its own sentence, closer than any
+    meeting word, dates that thing."""
+    window_start = max(0, d_start - ANCHOR_WINDOW, sentence_start)
+    anchors = list(lexicon().anchors.finditer(norm[window_start: d_start]))
+    if not anchors:
+        return False
+    anchor_pos = window_start + anchors[-1].start()
+    before_terms = [p for p in term_positions if p <= d_start]
+    return not before_terms or anchor_pos > max(before_terms)
+
+
+@dataclass
+class _DateChoice:
+    when: date | None
+    basis: str | None
+    weekday: int | None
+    month: int | None = None
+    day: int | None = None
+
+
+def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int | None:
+    """"الخميس 27 سبتمبر" without a year: the one year next to the reference's (the year before,
+    the same, the next) in which that day falls on that weekday; None when none or several do."""
+    years = [y for y in (reference.year - 1, reference.year, reference.year + 1)
+             if (d := _safe_day(y, month, day)) is not None and d.weekday() == weekday]
+    return years[0] if len(years) == 1 else None
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> _DateChoice:
+    """The day a mention gives the meeting; ``weekday``: a weekday written right next to it."""
+    if m.kind in ("explicit", "stamp"):
+        basis = "explicit"
+        if not m.year_known and m.month and m.day and m.direction is None:
+            if weekday is not None:
+                # The weekday picks the year; a year it contradicts would be a wrong date.
+                year = year_by_weekday(m.month, m.day, weekday, published) if published else None
+            elif published is not None:
+                year = infer_year(m.month, m.day, published, "future" if status == "announced" else None)
+            else:
+                year = None
+            when = date(year, m.month, m.day) if year else None
+            return _DateChoice(when, basis, weekday, m.month, m.day)
+        if m.date is not None and not m.year_known and weekday is not None and m.date.weekday() != weekday:
+            return _DateChoice(None, basis, weekday, m.month, m.day)  # the inferred year disagrees
+        return _DateChoice(m.date, basis, m.weekday if weekday is None else weekday, m.month, m.day)
+    if m.kind == "weekday":
+        when = m.date
+        if published is not None and m.weekday is not None and m.offset_days is None and m.direction is None:
+            when = resolve_weekday(m.weekday, published, "on_or_after" if status == "announced" else "on_or_before")
+        return _DateChoice(when, "weekday", m.weekday)
+    if m.kind == "relative":
+        return _DateChoice(m.date, "publication" if m.offset_days == 0 else "weekday", None)
+    return _DateChoice(None, None, None)
+
+
+def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | None,
+             status: str) -> _DateChoice | None:
+    """The date of the encounter in sentence ``s`` (None when it names none)."""
+    term_positions = [s.start + p for p, _ in s.terms]
+    candidates = []
+    for m in mentions:
+        n_start = _norm_pos(nt, m.start)
+        if not (s.start <= n_start < s.end) or m.crawl or m.hijri:
+            continue
+        if m.kind in ("month", "year"):
+            continue  # a month or year alone does not date a meeting
+        if status == "announced" and m.direction == "past":
+            continue  # "أمس" cannot date a meeting still to come
+        if _owned_by_other(nt.text, n_start, term_positions, s.start):
+            continue
+        distance = min((abs(n_start - p) for p in term_positions), default=0)
+        specificity = 0 if m.kind in ("explicit", "stamp") else 1
+        candidates.append((distance, specificity, m))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    best = candidates[0][2]
+    # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
+    # day-month wins (sources get weekdays wrong more often than day numbers), and the weekday
+    # picks its year when none is written.
+    weekday = None
+    if best.kind == "weekday":
+        for _, _, m in candidates:
+            if m.kind in ("explicit", "stamp") and abs(_norm_pos(nt, m.start) - _norm_pos(nt, best.end)) <= 3:
+                best, weekday = m, best.weekday
+                break
+    elif best.kind in ("explicit", "stamp"):
+        weekday = next((m.weekday for _, _, m in candidates if m.kind == "weekday"
+                        and abs(_norm_pos(nt, best.start) - _norm_pos(nt, m.end)) <= 3), None)
+    return _resolve(best, published, status, weekday)
+
+
+def _norm_pos(nt, original_index: int) -> int:
+    """Index in the normalised text of an original-text offset (first char at or after it)."""
+    offsets = nt.offsets
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if offsets[mid] < original_index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def compatible(primary: Meeting, choice: _DateChoice | None) -> bool:
+    day = to_date(primary.date)
+    if choice is None or choice.when is None or day is None:
+        return True
+    return abs((day - choice.when).days) <= SAME_MEETING_DAYS
+
+
+def apply_date(meeting: Meeting, choice: _DateChoice | None) -> None:
+    """Fill the meeting's day from ``choice`` unless the meeting already has day information
+    (the first sentence that dates the meeting wins; later ones may not contradict it)."""
+    if choice is None or has_date_info(meeting):
+        return
+    if choice.when is not None:
+        meeting.date, meeting.date_basis = choice.when.isoformat(), choice.basis
+    meeting.weekday = choice.weekday
+    if choice.month and choice.day:
+        meeting.month, meeting.day = choice.month, choice.day
+
+
+def has_date_info(m: Meeting) -> bool:
+    return m.date is not None or m.weekday is not None or m.month is not None
+
+
+# A statement or another happening dated this many days before publication, in the meeting's
+# own sentences, means the meeting may be that day rather than the publication day.
+RECENT_OTHER_DAYS = 7
+
+
+def dated_just_before(merged: list[Sentence], mentions: list[DateMention], nt, published: date | None) -> bool:
+    """"اتصل … وفق بيان صدر يوم 5 مارس" published on 6 March: the call is not the news of the
+    publication day; the text dates something else just before it."""
+    if published is None:
+        return False
+    for m in mentions:
+        pos = _norm_pos(nt, m.start)
+        if m.date is not None and any(s.start <= pos < s.end for s in merged) \
+                and 0 < (published - m.date).days <= RECENT_OTHER_DAYS:
+            return True
+    return False
+
+
+def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[DateMention], nt,
+                   published: date | None) -> None:
+    """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none."""
+    for s in lead_sentences(sentences):
+        for m in mentions:
+            pos = _norm_pos(nt, m.start)
+            if s.start <= pos < s.end and m.kind in ("weekday", "relative") and m.offset_days == 0:
+                choice = _resolve(m, published, primary.status or "held")
+                apply_date(primary, choice)
+                if has_date_info(primary):
+                    return

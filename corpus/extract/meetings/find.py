@@ -1,0 +1,170 @@
+"""``find_meetings``: the article's main meeting and the earlier encounters it mentions.
+
+The first meeting sentence that is not a reference to an earlier encounter ("آخر لقاء", "وكان قد")
+opens the article's main meeting; later compatible sentences fill in what it lacks (city, date,
+kind). Earlier encounters mentioned in passing become meetings with ``primary=False``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ...models import Meeting
+from ...normalize import normalize_with_offsets
+from ..arabic import sentence_spans
+from ..dates import find_dates, to_date
+from .dating import apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info
+from .lexicon import lexicon
+from .places import cities_in, venue_country_capital, visit_destination
+from .sentences import (Sentence, aliyev_titles, analyse, in_relative_clause, is_denial, is_meeting_sentence,
+                        is_past_reference, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
+                        third_leaders, titles_mean_putin)
+
+# The meetings this package finds (a Meeting carries the year-less day and month it read).
+FoundMeeting = Meeting
+
+
+def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
+    if kind == "phone_call":
+        return None
+    cities = cities_in(s.norm, locative_only) or [
+        (0, cap) for cap in [venue_country_capital(s.norm)] if cap]
+    if not cities:
+        return None
+    anchors = [p for p, _ in s.terms] or [0]
+    return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+def _evidence(text: str, nt, s: Sentence) -> str:
+    a, b = nt.to_original(s.start, s.end)
+    return " ".join(text[a:b].split()).strip(" ،,:-–")
+
+
+def find_meetings(text: str, published: date | str | None = None) -> list[Meeting]:
+    """Putin–Aliyev meetings in an (already cleaned) article, the main one first."""
+    published = to_date(published)
+    if not text or not text.strip():
+        return []
+    nt = normalize_with_offsets(text)
+    norm = masked(nt.text)
+    lex = lexicon()
+    putin_titles = titles_mean_putin(published)
+    doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
+    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm))
+    doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
+    spans = sentence_spans(norm)
+    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
+    speakers_into_quotes(norm, sentences)
+    mentions = find_dates(text, published)
+
+    primary: FoundMeeting | None = None
+    secondary: list[FoundMeeting] = []
+    merged: list[Sentence] = []  # the sentences that describe the main meeting
+    for s in sentences:
+        if primary is None and is_denial(s):
+            return []  # the article is about a denial: later mentions do not make a meeting
+        if not is_meeting_sentence(s):
+            continue
+        if not s.putin and not s.aliyev and not s.pair and not s.trilateral and not s.putin_visit_az:
+            continue
+        kind = kind_of(s)
+        status = status_of(s)
+        choice = date_for(s, mentions, nt, published, status)
+        city = _city_for(s, kind)
+        past = is_past_reference(s)
+        if primary is None and not past:
+            primary = FoundMeeting(date=None, city=city, kind=kind, status=status,
+                                   evidence=_evidence(text, nt, s))
+            apply_date(primary, choice)
+            merged.append(s)
+            if kind == "visit" and city is None:
+                primary.city = visit_destination(s.norm)
+            continue
+        if primary is not None and not past and compatible(primary, choice):
+            if primary.city is None and primary.kind != "phone_call":
+                primary.city = city or (visit_destination(s.norm) if kind == "visit" else None)
+            if primary.kind == "other" and kind != "other":
+                primary.kind = kind
+            if kind == "phone_call" and primary.kind != "phone_call" and primary.city is None:
+                primary.kind = "phone_call"
+            apply_date(primary, choice)
+            merged.append(s)
+            continue
+        if past or (choice and choice.when):
+            m = FoundMeeting(date=None, city=city, kind=kind, status="held", evidence=_evidence(text, nt, s),
+                             primary=False)
+            apply_date(m, choice)
+            secondary.append(m)
+    if primary is None:
+        found = _shared_venue(sentences, text, nt)
+        if found is not None:
+            primary, gathering = found
+            apply_date(primary, date_for(gathering, mentions, nt, published, primary.status or "held"))
+            merged.append(gathering)
+    if primary is None:
+        return []  # encounters mentioned only in passing do not make a meeting article
+    if primary.city is None and primary.kind != "phone_call":
+        # No place after a preposition: a bare city name in the meeting sentences will do.
+        kind = primary.kind or "other"
+        primary.city = next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c),
+                            None) or _lead_place(sentences)
+    if primary.kind == "phone_call":
+        primary.city = None
+    primary.participants = third_leaders(merged)
+    if primary.status == "announced" and lex.vague_future.search(merged[0].norm):
+        # "أعلن، اليوم الجمعة، أن … سيعقد لقاء الأسبوع المقبل": the weekday is the announcement's;
+        # the meeting has only a week, so its day is left to event linking.
+        if primary.date_basis in ("weekday", "publication"):
+            primary.date, primary.date_basis, primary.weekday = None, None, None
+        return [primary, *secondary]
+    vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
+        or dated_just_before(merged, mentions, nt, published)
+    if not has_date_info(primary) and not vague:
+        # The lead's news day, unless the meeting's own sentences place it vaguely before
+        # ("جرت محادثة عشية القمة"): then the lead's "اليوم" is another encounter's.
+        date_from_lead(primary, sentences, mentions, nt, published)
+    day = to_date(primary.date)
+    if published is not None and day is not None and day > published:
+        primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
+    if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
+            and not vague:  # a report of a held meeting that names no day is the news of its day
+        primary.date, primary.date_basis = published.isoformat(), "publication"
+    return [primary, *secondary]
+
+
+def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeeting, Sentence] | None:
+    """"اجرى بوتين اجتماع المجلس … في الكرملين. ووصل إلى الكرملين الرئيس الأذربيجاني": one leader
+    holds a meeting at a venue, and a sentence of the same article brings the other one there."""
+    lex = lexicon()
+    for s in sentences:
+        if not (s.putin or s.aliyev) or (s.putin and s.aliyev) or lex.denial.search(s.norm):
+            continue
+        kinds = {k for _, k in s.terms}
+        if not kinds & {"talks", "multilateral_summit"} or "phone_call" in kinds or is_past_reference(s):
+            continue
+        venues = {city for _, city in cities_in(s.norm)}
+        for other in sentences:
+            if other is s or lex.denial.search(other.norm) or not lex.attends.search(other.norm):
+                continue
+            if (other.aliyev and not other.putin if s.putin else other.putin and not other.aliyev) \
+                    and venues & {city for _, city in cities_in(other.norm)}:
+                # Other leaders received between the two sentences make it a multilateral gathering.
+                between = sentences[min(sentences.index(s), sentences.index(other)):
+                                    max(sentences.index(s), sentences.index(other)) + 1]
+                several = any(x.other_leader for x in between) or "multilateral_summit" in kinds
+                kind = "multilateral_summit" if several else "talks"
+                return FoundMeeting(date=None, city=sorted(venues & {c for _, c in cities_in(other.norm)})[0],
+                                    kind=kind, status=status_of(s), evidence=_evidence(text, nt, s)), s
+    return None
+
+
+def _lead_place(sentences: list[Sentence]) -> str | None:
+    """The place the lead names after a preposition ("وقع القادة … في مدينة أكتاو"): news leads
+    say where, and later sentences name the leaders without repeating it. Only lead sentences
+    about an encounter or its leaders count (a plane's route in the lead is not a venue)."""
+    for s in lead_sentences(sentences):
+        if not (s.terms or s.putin or s.aliyev or s.pair):
+            continue
+        cities = cities_in(s.norm)
+        if cities:
+            return cities[0][1]
+    return None

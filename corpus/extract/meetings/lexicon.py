@@ -1,0 +1,148 @@
+"""The meeting lexicons (people.yaml, meeting_terms.yaml, cities.yaml, meeting_countries.yaml)
+compiled once into clitic- and suffix-aware patterns over normalised text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lexicons import load_yaml
+from ..arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, forms
+
+# A word of normalised text.
+TOKEN = re.compile(r"[^\W_]+")
+
+
+# Before a pronoun suffix a final hamza takes a seat (لقاء → لقائه، لقاؤهما) and a final taa
+# marbuta (normalised ه) opens to ت (زيارة → زيارته): the stem changes, so a plain alternation
+# of the bare noun misses these forms.
+_ENDS_HAMZA = re.compile(r"اء$")
+_ENDS_TAA = re.compile(r"(?<=\w\w)ه$")
+
+
+def _suffixed_alt(words) -> str:
+    """Alternation of the forms plus their pronoun-suffixed stems (see PRONOUN)."""
+    out = []
+    for f in forms(words):
+        esc = r"\s+".join(re.escape(p) for p in f.split())
+        if _ENDS_HAMZA.search(f):
+            out.append(rf"{esc[:-1]}[ئؤ]{PRONOUN}")
+        elif _ENDS_TAA.search(f) and " " not in f:
+            out.append(rf"{esc[:-1]}ت{PRONOUN}")
+        out.append(esc)
+    return "|".join(out)
+
+
+def _word_re(words, prefix: str = CLITIC, suffix: str = "") -> re.Pattern:
+    alt = _suffixed_alt(words) if suffix else alternation(words)
+    return re.compile(rf"(?<![^\W_]){prefix}(?:{alt}){suffix}(?![^\W_])")
+
+
+@dataclass(frozen=True)
+class Lex:
+    putin: re.Pattern
+    putin_name: re.Pattern
+    not_putin: re.Pattern
+    by_message: re.Pattern
+    aliyev_name: re.Pattern
+    aliyev_title: re.Pattern
+    not_aliyev: re.Pattern
+    pair: re.Pattern
+    others: re.Pattern
+    terms: dict[str, re.Pattern]
+    announced: re.Pattern
+    past: re.Pattern
+    denial: re.Pattern
+    separately: re.Pattern
+    anchors: re.Pattern
+    cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
+    countries: list[tuple[str, re.Pattern]]
+    venue_countries: list[tuple[str, re.Pattern]]
+    fillers: frozenset[str]
+    prepositions: frozenset[str]
+    visit_verbs: frozenset[str]
+    titles: frozenset[str]
+    vague_future: re.Pattern
+    vague_past: re.Pattern
+    attends: re.Pattern
+    past_adjective: re.Pattern
+    third_leaders: list[tuple[str, re.Pattern]]
+    route_end: re.Pattern
+    arrival: re.Pattern
+    relative: re.Pattern
+    kremlin: re.Pattern
+    azerbaijan: re.Pattern
+    armenia: re.Pattern
+    russia: re.Pattern
+    leaders_of: re.Pattern
+    russia_country: re.Pattern
+    azerbaijan_country: re.Pattern
+
+
+def _kind_words(terms: dict, kind: str) -> list[str]:
+    """Trigger words of a kind: its list, plus (for talks) acts the two leaders perform together
+    (signing, attending: "وقع بوتين ونظيره …", "بحضور الرئيسين"), plus nouns that report the
+    encounter only with a pronoun suffix ("اتصاله"; bare "الاتصالات" is telecoms)."""
+    words = list(terms["kinds"][kind])
+    if kind == "talks":
+        words += terms.get("joint_acts", [])
+    words += [w + p for w in terms.get("with_pronoun", {}).get(kind, []) for p in ("ه", "ها", "هما")]
+    return words
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lex:
+    people = load_yaml("people.yaml")
+    terms = load_yaml("meeting_terms.yaml")
+    places = load_yaml("cities.yaml")
+    named = load_yaml("meeting_countries.yaml")
+    cities = []
+    for c in places["cities"]:
+        if c.get("ar"):
+            cities.append((c["en"], _word_re(c["ar"], CLITIC), tuple(forms(c.get("not_after", [])))))
+    countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])]
+    venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])
+                       if c.get("venue_is_capital")]
+    return Lex(
+        putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
+        putin_name=_word_re(people["putin"]["names"]),
+        # "الرئيس الروسي (دميتري) مدفيديف": a title followed by another holder's name.
+        not_putin=re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
+                             rf"\s+(?:{alternation(people['not_putin'])})(?![^\W_])"),
+        by_message=_word_re(terms["by_message"], ARTICLE_CLITIC, SUFFIX),
+        aliyev_name=_word_re(people["aliyev"]["names"]),
+        aliyev_title=_word_re(people["aliyev"]["titles"]),
+        not_aliyev=_word_re(people["not_aliyev"]),
+        pair=_word_re(people["pair"]),
+        others=_word_re(people["others"] + people["other_counterpart"]),
+        terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]},
+        announced=_word_re(terms["announced"], CLITIC),
+        past=_word_re(terms["past_reference"], CLITIC),
+        denial=_word_re(terms["denial"], CLITIC),
+        separately=_word_re(terms["separately"], ARTICLE_CLITIC),
+        anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
+        cities=cities,
+        countries=countries,
+        venue_countries=venue_countries,
+        fillers=frozenset(forms(terms["place_fillers"])),
+        prepositions=frozenset(forms(terms["place_prepositions"])),
+        visit_verbs=frozenset(forms(terms["visit_verbs"])),
+        titles=frozenset(forms(terms["person_titles"])),
+        vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
+        vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),
+        attends=_word_re(terms["attends"], ARTICLE_CLITIC, SUFFIX),
+        third_leaders=[(name, _word_re(aliases)) for name, aliases in people["third_leaders"].items()],
+        past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
+        # "من X، …، إلى " right before a place: the place ends a route.
+        route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
+                             rf"(?:{alternation(terms['route_to'])})\s+$"),
+        arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
+        relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
+        kremlin=_word_re(named["kremlin"]),
+        azerbaijan=_word_re(named["azerbaijan"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        armenia=_word_re(named["armenia"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
+        russia=_word_re(named["russia"]),
+        leaders_of=_word_re(people["leaders_of"], CLITIC),
+        russia_country=_word_re(named["russia_country"], CLITIC),
+        azerbaijan_country=_word_re(named["azerbaijan_country"], CLITIC),
+    )

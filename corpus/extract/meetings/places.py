@@ -1,0 +1,111 @@
+"""The places a text names as where something happens: a city after a locative preposition
+(في سوتشي, بموسكو, إلى باكو, في الكرملين), the country a visit goes to, a country named as the
+venue (by their capitals). Not a venue: a city alias that is part of a person's name, the end of a
+"from X to Y" route nobody arrives by, an origin ("من").
+
+A meeting's city (chosen in ``find``): a place named after a locative preposition in a meeting
+sentence, else the capital of the country visited.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import TOKEN, lexicon
+
+# A nisba adjective ("التركمانية", "الروسي") between "في العاصمة" and the city name.
+_NISBA = re.compile(r"^ال\w{3,}(?:يه|ي)$")
+_NOT_PLACE_BEFORE = frozenset({"من", "بين", "عن", "مع"})
+
+
+def _preceding_tokens(text: str, pos: int, n: int = 5) -> list[str]:
+    return TOKEN.findall(text[max(0, pos - 60): pos])[-n:]
+
+
+def _is_locative(text: str, start: int, matched: str) -> bool:
+    """Is the place at ``start`` introduced as where something happens (في/إلى/ب…)?"""
+    lex = lexicon()
+    if matched.startswith("ب") and not matched.startswith(("باكو", "بيشكيك", "بطرس", "بكين")):
+        return True  # بموسكو, بالكرملين
+    if matched.startswith(("وب", "فب", "وفي")):
+        return True
+    if matched.startswith(("و", "ف")) and not matched.startswith(("فالداي",)):
+        return False  # second member of a list ("بين يريفان وباكو")
+    tokens = _preceding_tokens(text, start)
+    while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])
+                      or tokens[-1].startswith(("بمدينه", "بالعاصمه", "بمنتجع"))):
+        if tokens[-1].startswith("ب"):
+            return True
+        tokens.pop()
+    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs):
+        return True
+    return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
+
+
+# Russian-style surnames (نزارباييف، توكاييف، ميرزوييف، بردي محمدوف) end in -يف/-وف(ا).
+_SURNAME = re.compile(r"^[^\W_]{2,}(?:يف|وف|يفا|وفا)$")
+
+
+def _is_person_name(text: str, start: int, end: int) -> bool:
+    """A city alias that is part of a person's name ("الرئيس الكازاخستاني نور سلطان نزارباييف"):
+    followed by a surname, or preceded by a title (nisba adjectives may stand between)."""
+    after = TOKEN.findall(text[end: end + 30])[:1]
+    if after and _SURNAME.match(after[0]):
+        return True
+    before = _preceding_tokens(text, start, 3)
+    while before and _NISBA.match(before[-1]) and before[-1] not in lexicon().titles:
+        before.pop()
+    return bool(before) and before[-1] in lexicon().titles
+
+
+# "من باكو إلى غروزني", "من موسكو باتجاه سوتشي": the two ends of a journey (a flight, a
+# pipeline, a corridor), not where leaders meet. A traveller who arrives ("وصل قادما من موسكو إلى باكو") is
+# at the route's end: it is a venue.
+def _is_route_end(text: str, start: int) -> bool:
+    """Is the place at ``start`` the end of a "from X to Y" route that nobody arrives by?"""
+    window = text[max(0, start - 70): start]
+    return bool(lexicon().route_end.search(window)) and not lexicon().arrival.search(window)
+
+
+def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
+    """(position, English name) of meeting places named after a locative preposition; with
+    ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
+    "بين X وY", a list member or the Kremlin as a speaker."""
+    found = []
+    for name, pat, not_after in lexicon().cities:
+        for m in pat.finditer(text):
+            before = _preceding_tokens(text, m.start(), 2)
+            if any(" ".join(before).endswith(w) for w in not_after):
+                continue
+            if _is_person_name(text, m.start(), m.end()) or _is_route_end(text, m.start()):
+                continue
+            if _is_locative(text, m.start(), m.group()):
+                found.append((m.start(), name))
+            elif not locative_only and not _NOT_PLACE_BEFORE.intersection(before[-1:]) \
+                    and not m.group().startswith(("و", "ف")) and "كر" not in m.group():
+                found.append((m.start(), name))
+    return sorted(found)
+
+
+def visit_destination(text: str, capital: str | None = None) -> str | None:
+    """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان")."""
+    for cap, pat in lexicon().countries:
+        if capital and cap != capital:
+            continue
+        for m in pat.finditer(text):
+            g = m.group()
+            if g.startswith(("ل", "ب")) or _is_locative(text, m.start(), g):
+                return cap
+    for pos, city in cities_in(text):
+        if capital is None or city == capital:
+            return city
+    return None
+
+
+def venue_country_capital(text: str) -> str | None:
+    """"التقى … في طاجيكستان": the capital of a country named as the venue, for countries that
+    host such encounters in their capital (``venue_is_capital`` in cities.yaml)."""
+    for cap, pat in lexicon().venue_countries:
+        for m in pat.finditer(text):
+            if _is_locative(text, m.start(), m.group()):
+                return cap
+    return None

@@ -1,0 +1,222 @@
+"""One sentence of an article: which leaders it names, its meeting words and their kind, whether
+it announces, denies or looks back on an encounter."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ...lexicons import load_yaml
+from ..dates import to_date
+from .lexicon import TOKEN, lexicon
+from .places import visit_destination
+
+# How far (characters) a past-reference word may be from the meeting word it qualifies.
+PAST_WINDOW = 70
+# Sentences of the body whose date is the article's "lead" date (and whose place its lead place).
+LEAD_SENTENCES = 3
+
+
+@dataclass
+class Sentence:
+    start: int  # offsets in the normalised text
+    end: int
+    norm: str
+    putin: bool = False
+    aliyev: bool = False
+    aliyev_named: bool = False
+    pair: bool = False
+    other_leader: bool = False
+    terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
+    trilateral: bool = False
+    putin_visit_az: bool = False
+
+
+def masked(norm: str) -> str:
+    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged."""
+    lex = lexicon()
+    out = lex.not_aliyev.sub(lambda m: " " * len(m.group()), norm)
+    return lex.not_putin.sub(lambda m: " " * len(m.group()), out)
+
+
+@lru_cache(maxsize=1)
+def _not_president_period() -> tuple[date, date]:
+    period = load_yaml("people.yaml")["putin_not_president"]
+    start, end = to_date(period["from"]), to_date(period["to"])
+    assert start is not None and end is not None, "people.yaml: putin_not_president needs two dates"
+    return start, end
+
+
+def titles_mean_putin(today: date | None) -> bool:
+    """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
+    Medvedev's presidency: Putin, then prime minister, is named by name there."""
+    if today is None:
+        return True
+    start, end = _not_president_period()
+    return not start <= today < end
+
+
+def aliyev_titles(sent: str) -> bool:
+    """A title that refers to Ilham (not one that goes on to name Heydar)."""
+    for m in lexicon().aliyev_title.finditer(sent):
+        tail = sent[m.end(): m.end() + 35]
+        if "حيدر" not in tail and "الراحل" not in tail and "الاول" not in tail[:8]:
+            return True
+    return False
+
+
+def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
+            putin_titles: bool = True) -> Sentence:
+    lex = lexicon()
+    text = norm[start:end]
+    s = Sentence(start, end, text)
+    s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
+    s.aliyev_named = bool(lex.aliyev_name.search(text))
+    s.aliyev = s.aliyev_named or aliyev_titles(text) or _aliyev_by_country(text)
+    s.pair = bool(lex.pair.search(text)) and doc_has_both and putin_titles or _leaders_by_country(text)
+    s.other_leader = bool(lex.others.search(text))
+    for kind, pat in lex.terms.items():
+        s.terms.extend((m.start(), kind) for m in pat.finditer(text))
+    s.terms.sort()
+    has_multi = any(k == "multilateral_summit" for _, k in s.terms)
+    russia_side = s.putin or bool(lex.russia.search(text)) or bool(lex.kremlin.search(text))
+    # A summit sentence naming another leader and neither Aliyev nor Azerbaijan is that leader's
+    # encounter ("استقبل بوتين باشينيان قبيل قمة …"), even in an article that mentions Azerbaijan.
+    about_az = s.aliyev or not s.other_leader or bool(lex.azerbaijan.search(text))
+    s.trilateral = has_multi and russia_side and doc_az_arm and about_az
+    s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
+                        and bool(visit_destination(text, "Baku")))
+    return s
+
+
+def _leaders_by_country(text: str) -> bool:
+    """"قادة روسيا وأذربيجان وإيران": leaders named by a list of countries holding both."""
+    for m in lexicon().leaders_of.finditer(text):
+        listed = _COUNTRY_LIST.match(text, m.end())
+        if listed and lexicon().russia_country.search(listed.group()) \
+                and lexicon().azerbaijan_country.search(listed.group()):
+            return True
+    return False
+
+
+def _aliyev_by_country(text: str) -> bool:
+    """"رئيسي أذربيجان وأرمينيا", "قادة أذربيجان وتركيا": a list of countries that begins the
+    leaders' noun and holds Azerbaijan names Aliyev among them ("رؤساء وزراء أذربيجان" does not:
+    the list must start with a country)."""
+    lex = lexicon()
+    for m in lex.leaders_of.finditer(text):
+        listed = _COUNTRY_LIST.match(text, m.end())
+        if not listed or not lex.azerbaijan_country.search(listed.group()):
+            continue
+        first = listed.group().split()[0]
+        if first == "دول" or any(pat.fullmatch(first) for _, pat in lex.countries):
+            return True
+    return False
+
+
+# Up to seven names joined by و or commas ("روسيا وأذربيجان وإيران، وكازاخستان"), maybe after دول.
+_COUNTRY_LIST = re.compile(r"(?:\s+دول)?(?:\s*[،,]?\s*[^\W\d_]+){1,7}")
+
+
+def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
+    """"قال بوتين: «… جرت محادثة مع الرئيس الأذربيجاني»": a quotation is split from the sentence
+    that introduces it, and what it says in the first person its speaker did. The leader who
+    speaks before the colon takes part in the encounters the quotation reports."""
+    for prev, s in zip(sentences, sentences[1:]):
+        if ":" not in norm[prev.end: s.start]:
+            continue
+        if prev.putin and not s.putin:
+            s.putin = True
+        if prev.aliyev and not s.aliyev:
+            s.aliyev = True
+
+
+def is_meeting_sentence(s: Sentence) -> bool:
+    if not s.terms:
+        return False
+    if lexicon().denial.search(s.norm):
+        return False
+    if lexicon().by_message.search(s.norm) and not any(k == "phone_call" for _, k in s.terms):
+        # A greeting or an apology sent in writing is not an encounter, and the meetings a
+        # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones.
+        return False
+    if s.putin and s.aliyev:
+        return True
+    if s.pair or s.trilateral or s.putin_visit_az:
+        return True
+    return False
+
+
+def is_denial(s: Sentence) -> bool:
+    """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
+    part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو")."""
+    lex = lexicon()
+    return (bool(s.terms) or bool(lex.attends.search(s.norm))) and (s.putin or s.aliyev or s.pair) \
+        and bool(lex.denial.search(s.norm))
+
+
+def kind_of(s: Sentence) -> str:
+    lex = lexicon()
+    kinds = [k for _, k in s.terms]
+    foreign_call = s.other_leader and not s.aliyev_named
+    if "phone_call" in kinds and not foreign_call:
+        return "phone_call"
+    if "multilateral_summit" in kinds:
+        return "multilateral_summit"
+    third = bool(re.search(r"باشينيان|باشنيان|ارمينيا|الارمني", s.norm)) and s.putin and s.aliyev
+    if third and not lex.separately.search(s.norm):
+        return "multilateral_summit"
+    for k in kinds:
+        if k in ("visit", "talks", "other"):
+            return k
+    return "other"
+
+
+# Pluperfect "وكان + subject + قد + verb" (up to four words of subject): a background event.
+_PLUPERFECT = re.compile(r"(?<![^\W_])[وف]?كان(?:\s+[^\W_]+){0,4}?\s+قد(?![^\W_])")
+
+
+def is_past_reference(s: Sentence) -> bool:
+    first_term = s.terms[0][0] if s.terms else 0
+    for m in _PLUPERFECT.finditer(s.norm):
+        if abs(m.start() - first_term) <= PAST_WINDOW:
+            return True
+    for m in lexicon().past.finditer(s.norm):
+        if abs(m.start() - first_term) <= PAST_WINDOW:
+            return True
+    # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
+    return any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s))
+
+
+def _term_ends(s: Sentence) -> list[int]:
+    ends = []
+    for pat in lexicon().terms.values():
+        ends += [m.end() for m in pat.finditer(s.norm)]
+    return ends
+
+
+def status_of(s: Sentence) -> str:
+    return "announced" if lexicon().announced.search(s.norm) else "held"
+
+
+# "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
+# document (an agreement, a declaration) is background to the news, not the news of the day.
+def in_relative_clause(s: Sentence) -> bool:
+    for pos, _ in s.terms:
+        rel = lexicon().relative.search(s.norm[max(0, pos - 12): pos])
+        if rel:
+            head = s.norm[max(0, pos - 12 + rel.start() - 30): max(0, pos - 12) + rel.start()]
+            if list(lexicon().anchors.finditer(head)):
+                return True
+    return False
+
+
+def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
+    """Third leaders named in the sentences of the encounter, by the lexicon's names."""
+    return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if pat.search(s.norm)}))
+
+
+def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The article's lead: its first LEAD_SENTENCES sentences of more than six words."""
+    return [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
