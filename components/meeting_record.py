@@ -1,8 +1,9 @@
 """The meeting record (``corpus.records.MeetingRecord``) on screen.
 
-Article titles, evidence and figure sentences are Arabic: they are drawn inside containers keyed
-``artext_*`` (right to left in both UI languages) and always through ``safe_inline``/``safe_md``
-or data grids, never as HTML. The English brief is shown in the English interface only.
+Article titles and evidence sentences are Arabic: they are drawn inside containers keyed
+``artext_*`` (right to left in both UI languages; the dates and marks around them follow the UI),
+always through ``safe_inline``/``safe_md`` or data grids, never as HTML. The English brief is
+shown in the English interface only.
 """
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from .i18n import outlet_label, t, topic_label
 from .tables import show_table
 from .text import ltr, safe_inline, safe_md, safe_url
 
-FIGURE_COLUMNS = ["text", "value", "value_max", "unit", "metric", "qualifier", "period", "outlet",
-                  "published", "sentence"]
+# The quote and its sentence first: in Arabic the grid opens at its first columns (on the right).
+FIGURE_COLUMNS = ["text", "sentence", "metric", "value", "value_max", "unit", "qualifier", "period",
+                  "outlet", "published"]
 
 
 def record_summary_lines(record: MeetingRecord, lang: str) -> list[str]:
-    """Plain-text lines under the metrics: counts, first to report, topics. Pure."""
+    """Plain-text lines under the metrics: counts, first to report, topics. Pure. The date comes
+    early in its line, so a narrow screen does not wrap it at a hyphen."""
     articles = record.articles
     lines = [t("meeting.summary", lang, n=len(articles), m=len(record.outlets))]
     first = [a for a in articles if a.first]
@@ -46,9 +49,9 @@ def _outlet_group(group: OutletGroup, index: int, lang: str) -> None:
     name = outlet_label(group.outlet, lang, empty=t("meeting.no_outlet", lang))
     st.markdown(f"##### {safe_inline(name)} ({len(group.articles)})")
     for article in group.articles:
-        with st.container(border=True, key=f"artext_rec_{index}_{article.article_id}"):
-            title = article.title or t("common.untitled", lang)
-            st.markdown(f"**{safe_inline(title)}**")
+        with st.container(border=True, key=f"rec_article_{index}_{article.article_id}"):
+            with st.container(key=f"artext_rec_title_{index}_{article.article_id}"):  # Arabic: RTL
+                st.markdown(f"**{safe_inline(article.title or t('common.untitled', lang))}**")
             day = ltr(article.published.isoformat()) if article.published else t("common.no_date", lang)
             meta = " · ".join(x for x in (day, article_marks(article, lang)) if x)
             st.caption(safe_inline(meta))

@@ -75,7 +75,7 @@ def test_record_page_in_arabic_shows_the_meeting_from_the_url(installed):
         ("2024-08-19", "باكو", "محادثات", "عُقد")
     texts = _markdown(at)
     assert "3 مقالة من 2 مصدر" in texts
-    assert "أول من نقل اللقاء: سبوتنيك (2024-08-19)" in texts
+    assert "أول من نقل اللقاء في 2024-08-19: سبوتنيك" in texts
     assert "الموضوعات: الطاقة، النقل وممر شمال–جنوب، التجارة" in texts
     assert "##### سبوتنيك (1)" in texts and "##### الميادين (2)" in texts
     captions = _captions(at)
@@ -84,7 +84,7 @@ def test_record_page_in_arabic_shows_the_meeting_from_the_url(installed):
     assert any(t.startswith("> الرئيسان يناقشان ممر النقل في باكو") and "(مستنتج)" in t for t in texts)
     figures = at.dataframe[0].value
     assert figures["القيمة"].tolist() == ["4,000,000,000", "1,000", "11"]
-    assert list(figures.columns)[0] == "الجملة"  # mirrored: the first column is on the right
+    assert list(figures.columns)[-2:] == ["الجملة", "النص"]  # mirrored: the quote on the right
     assert "English brief" not in [s.value for s in at.subheader]
     assert not any("Generated from extracted fields" in t for t in texts)
 
@@ -106,7 +106,7 @@ def test_record_page_in_english_shows_the_brief(installed):
         "Figures: trade turnover: more than USD 4 billion (2023); companies: more than 1,000 "
         "(period not reported); trade growth: 11% (2023)",
         "Topics: Energy; Transport and the North–South corridor; Trade"]
-    assert "First reported by: Sputnik (2024-08-19)" in texts
+    assert "First reported on 2024-08-19 by: Sputnik" in texts
     assert sum("(inferred)" in c for c in _captions(at)) == 1
 
 

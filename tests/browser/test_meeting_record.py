@@ -11,9 +11,14 @@ TIMEOUT = 120_000
 
 
 def _settle(page) -> None:
+    """The run has ended, the theme's style block is in and the four metrics are drawn."""
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
     page.wait_for_timeout(700)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
+    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 4",
+                           timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +60,13 @@ def test_record_permalink_restores_the_meeting_in_a_fresh_browser(browser, app_u
         summary = (f"{n_articles} article(s) from {len(record.outlets)} outlet(s)" if lang == "en"
                    else f"{n_articles} مقالة من {len(record.outlets)} مصدر")
         assert page.get_by_text(summary, exact=True).count() == 1
-        cards = page.locator('[class*="st-key-artext_rec_"][data-testid="stVerticalBlock"]'
-                             ':not([class*="evidence"])')
+        cards = page.locator('[class*="st-key-rec_article_"][data-testid="stVerticalBlock"]')
         assert cards.count() == n_articles
         # Arabic titles are right to left in both interface languages.
-        direction = cards.first.locator("p").first.evaluate("e => getComputedStyle(e).direction")
-        assert direction == "rtl"
+        title = cards.first.locator('[class*="st-key-artext_rec_title_"] p').first
+        assert title.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        # "start" in a right-to-left paragraph is the right edge too
+        assert title.evaluate("e => getComputedStyle(e).textAlign") in ("right", "start")
 
         brief = page.locator('[class*="st-key-brief_en"]')
         if lang == "en":
