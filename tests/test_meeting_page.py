@@ -147,3 +147,23 @@ def test_timeline_links_to_the_record_of_the_chosen_meeting(installed):
     links = [p.proto for p in at.get("page_link")]
     assert [(p.page, p.query_string, p.label) for p in links] == [
         ("meeting", f"event={baku}", "افتح سجل هذا اللقاء")]
+
+
+def test_record_page_shows_a_hostile_title_and_evidence_literally():
+    from components import data
+    hostile = ("بوتين يستقبل علييف <img src=x onerror=alert(1)> $5 *نجمة*\n\n"
+               "موسكو 12 مارس 2025 - استقبل الرئيس الروسي فلاديمير بوتين اليوم الأربعاء نظيره "
+               "الأذربيجاني إلهام علييف في الكرملين <script>alert(2)</script>.\n")
+    store = Store("sqlite://")
+    ingest_bytes(store, "hostile.txt", hostile.encode("utf-8"))
+    data.use_store(store)
+    try:
+        at = _open({"event": _event(store, city="Moscow"), "lang": "en"})
+        assert not at.exception
+        raw = [m.value for m in at.markdown]
+        title = next(v for v in raw if v.startswith("**") and "img" in v)
+        assert "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;" in title and "\\$5 \\*نجمة\\*" in title
+        assert not any("<img" in v or "<script" in v for v in raw)
+    finally:
+        data.use_store(None)
+        store.close()
