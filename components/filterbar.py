@@ -126,6 +126,12 @@ def page_link(context_url: str, page: str, query: str, known_pages: Iterable[str
     return f"{url}?{query}" if query else url
 
 
+def link_params(filters: Filters, selection: Mapping[str, str]) -> dict[str, str | list[str]]:
+    """Query parameters of a link to another page: the filters (language included) and that
+    page's selection, so the link keeps the view whether it opens here or in a new tab. Pure."""
+    return {**encode(filters), **{k: str(v) for k, v in selection.items()}}
+
+
 def share_url(filters: Filters) -> str:
     """A full link to the current page with ``filters`` and its own selection (else relative)."""
     page = current_page()

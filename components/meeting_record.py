@@ -10,9 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from corpus.filters import Filters
 from corpus.records import MeetingRecord, OutletGroup, RecordArticle
 
 from .article_view import event_summary
+from .filterbar import link_params
 from .i18n import outlet_label, t, topic_label
 from .tables import show_table
 from .text import ltr, safe_inline, safe_md, safe_url
@@ -45,7 +47,8 @@ def article_marks(article: RecordArticle, lang: str) -> str:
     return " ".join(m for m in marks if m)
 
 
-def _outlet_group(group: OutletGroup, index: int, lang: str) -> None:
+def _outlet_group(group: OutletGroup, index: int, filters: Filters) -> None:
+    lang = filters.lang
     name = outlet_label(group.outlet, lang, empty=t("meeting.no_outlet", lang))
     st.markdown(f"##### {safe_inline(name)} ({len(group.articles)})")
     for article in group.articles:
@@ -58,7 +61,7 @@ def _outlet_group(group: OutletGroup, index: int, lang: str) -> None:
             cols = st.columns(2)
             cols[0].page_link("views/articles.py", label=t("meeting.read", lang),
                               icon=":material/article:",
-                              query_params={"article": str(article.article_id)})
+                              query_params=link_params(filters, {"article": article.article_id}))
             url = safe_url(article.url)
             if url:
                 cols[1].link_button(t("col.url", lang), url)
@@ -79,9 +82,10 @@ def figures_frame(record: MeetingRecord) -> pd.DataFrame:
                         columns=FIGURE_COLUMNS)
 
 
-def meeting_record_view(record: MeetingRecord, lang: str) -> None:
+def meeting_record_view(record: MeetingRecord, filters: Filters) -> None:
     """Date, city, kind, status; counts and first report; the English brief (English UI); the
     articles by outlet; the evidence sentences; the figures with their sentences."""
+    lang = filters.lang
     event_summary({"date": record.date, "city": record.city, "kind": record.kind,
                    "status": record.status}, lang)
     for line in record_summary_lines(record, lang):
@@ -94,7 +98,7 @@ def meeting_record_view(record: MeetingRecord, lang: str) -> None:
 
     st.subheader(t("meeting.articles", lang), anchor=False)
     for i, group in enumerate(record.outlets):
-        _outlet_group(group, i, lang)
+        _outlet_group(group, i, filters)
     if record.n_inferred:
         st.caption(t("timeline.inferred_note", lang))
 

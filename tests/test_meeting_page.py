@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from record_articles import ARTICLES
@@ -18,8 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def record_store():
     store = Store("sqlite://")
+    store.ids_by_name = {}  # type: ignore[attr-defined]
     for name, text in ARTICLES.items():
-        ingest_bytes(store, name, text.encode("utf-8"))
+        results = ingest_bytes(store, name, text.encode("utf-8"))
+        store.ids_by_name[name] = next(r.article_id for r in results if r.article_id)  # type: ignore[attr-defined]
     yield store
     store.close()
 
@@ -147,6 +150,21 @@ def test_timeline_links_to_the_record_of_the_chosen_meeting(installed):
     links = [p.proto for p in at.get("page_link")]
     assert [(p.page, p.query_string, p.label) for p in links] == [
         ("meeting", f"event={baku}", "افتح سجل هذا اللقاء")]
+    at.query_params["lang"] = "en"
+    at.query_params["city"] = "Baku"
+    at.run()
+    links = [p.proto for p in at.get("page_link")]
+    assert [(p.page, parse_qs(p.query_string)) for p in links] == [
+        ("meeting", {"city": ["Baku"], "lang": ["en"], "event": [baku]})]
+
+
+def test_record_links_each_article_to_the_reader_keeping_the_language(installed):
+    baku = _event(installed, city="Baku", kind="talks")
+    at = _open({"event": baku, "lang": "en"})
+    links = [parse_qs(p.proto.query_string) for p in at.get("page_link") if p.proto.page == "articles"]
+    assert links == [{"lang": ["en"], "article": [str(a)]}
+                     for a in (installed.ids_by_name[n] for n in
+                               ("baku_sputnik.txt", "baku_mayadeen.txt", "baku_mayadeen_undated.txt"))]
 
 
 def test_record_page_shows_a_hostile_title_and_evidence_literally():

@@ -43,5 +43,5 @@ set_page_param("event", event_id)
 st.session_state["_mr_shown"] = event_id
 record = wanted_record if event_id == wanted else data.record(int(event_id))
 if record is not None:
-    meeting_record_view(record, lang)
+    meeting_record_view(record, filters)
 end_page(filters)
