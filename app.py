@@ -17,6 +17,7 @@ _overview = st.Page("views/overview.py", title=t("nav.overview", _lang), icon=":
 _pages = [
     _overview,
     st.Page("views/timeline.py", title=t("nav.timeline", _lang), icon=":material/timeline:", url_path="timeline"),
+    st.Page("views/meeting.py", title=t("nav.meeting", _lang), icon=":material/event_note:", url_path="meeting"),
     st.Page("views/figures.py", title=t("nav.figures", _lang), icon=":material/monitoring:", url_path="figures"),
     st.Page("views/articles.py", title=t("nav.articles", _lang), icon=":material/article:", url_path="articles"),
 ]

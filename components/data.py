@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from corpus.filters import Filters, encode
+from corpus.records import MeetingRecord, events_with_briefs, meeting_record
 
 _LOG = get_logger("dashboard.data")
 _OVERRIDE: dict[str, Any] = {}
@@ -171,6 +172,11 @@ def _event(sid: str, ver: str, event_id: Any, _store: Any) -> dict | None:
     return _store.event(event_id)
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def _record(sid: str, ver: str, event_id: int, _store: Any) -> MeetingRecord | None:
+    return meeting_record(_store, event_id)
+
+
 class Data:
     """Cached reads for one page run: ``Data(filters).articles()`` etc."""
 
@@ -221,6 +227,14 @@ class Data:
 
     def event(self, event_id: Any) -> dict | None:
         return _event(self.sid, self.ver, event_id, self.store)
+
+    def record(self, event_id: int) -> MeetingRecord | None:
+        """One meeting as a record (``corpus.records``), or None when there is no such event."""
+        return _record(self.sid, self.ver, int(event_id), self.store)
+
+    def events_export(self) -> pd.DataFrame:
+        """The events with their English briefs, uncached: called when a download is clicked."""
+        return events_with_briefs(self.store, self.filters)
 
 
 def as_outlet_frame(value: Any) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import streamlit as st
@@ -60,3 +60,14 @@ def download_buttons(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
                        mime="text/csv", key=f"{key}_csv", on_click="ignore")
     c2.download_button(t("common.download_json", lang), to_json_bytes(df), file_name=f"{name}.json",
                        mime="application/json", key=f"{key}_json", on_click="ignore")
+
+
+def deferred_download_buttons(make: Callable[[], pd.DataFrame], name: str, lang: str, key: str) -> None:
+    """Like ``download_buttons``, but the frame is built only when a button is clicked (Streamlit
+    runs the callable then): for exports that cost queries, such as the events with their briefs."""
+    c1, c2 = st.columns(2)
+    c1.download_button(t("common.download_csv", lang), lambda: to_csv_bytes(make()),
+                       file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+    c2.download_button(t("common.download_json", lang), lambda: to_json_bytes(make()),
+                       file_name=f"{name}.json", mime="application/json", key=f"{key}_json",
+                       on_click="ignore")

@@ -26,9 +26,10 @@ _STATE = "_flt_filters"  # the session's current Filters (survives page switches
 _LAST_URL = "_flt_last_params"  # the query params we wrote last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
 # Page-level selections that also live in the URL (the meeting or article being read); they are
-# not filters, so they bypass the codec. Each belongs to one page: another page drops it.
+# not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
+# meeting record (/meeting) and the timeline read the same ``event`` id.
 PAGE_PARAMS = ("event", "article")
-PAGE_PARAM_OF = {"timeline": "event", "articles": "article"}
+PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article"}
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
 # The date pickers' range: the corpus' dates, widened to 1990 and to today.
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -123,6 +124,12 @@ def page_link(context_url: str, page: str, query: str, known_pages: Iterable[str
     base = f"{parts.scheme}://{parts.netloc}{base_path}" if parts.netloc else base_path
     url = f"{base}/{page}" if page else f"{base}/"
     return f"{url}?{query}" if query else url
+
+
+def link_params(filters: Filters, selection: Mapping[str, str]) -> dict[str, str | list[str]]:
+    """Query parameters of a link to another page: the filters (language included) and that
+    page's selection, so the link keeps the view whether it opens here or in a new tab. Pure."""
+    return {**encode(filters), **{k: str(v) for k, v in selection.items()}}
 
 
 def share_url(filters: Filters) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from .filters import Filters
+from .records import events_with_briefs
 from .store import Store
 
 WHAT = ("articles", "events", "figures")
@@ -27,8 +28,8 @@ def _frame(store: Store, what: str, filters: Filters | None) -> pd.DataFrame:
     if what == "articles":
         frame = store.articles(filters)
         return frame.drop(columns=[c for c in ("snippet", "score") if c in frame.columns])
-    if what == "events":
-        return store.events(filters)
+    if what == "events":  # with each meeting's English brief (corpus.brief)
+        return events_with_briefs(store, filters)
     if what == "figures":
         return store.figures(filters)
     raise ValueError(f"unknown export {what!r}; choose from {', '.join(WHAT)}")

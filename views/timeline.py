@@ -4,8 +4,8 @@ import streamlit as st
 
 from components.article_view import default_event, event_articles, event_label, event_summary
 from components.charts import coverage_figure, plotly_config, selected_points, timeline_figure
-from components.exports import download_buttons
-from components.filterbar import page_param, set_page_param
+from components.exports import deferred_download_buttons
+from components.filterbar import link_params, page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
@@ -52,11 +52,13 @@ if event:
     event_articles(event, lang)
     if any(bool(a.get("inferred")) for a in event.get("articles") or []):
         st.caption(t("timeline.inferred_note", lang))
+    st.page_link("views/meeting.py", label=t("timeline.open_record", lang), icon=":material/event_note:",
+                 query_params=link_params(filters, {"event": event_id}))
 
 st.plotly_chart(coverage_figure(data.coverage(), lang, t("timeline.coverage", lang)),
                 config=plotly_config("coverage"), key="tl_coverage")
 
 st.subheader(t("timeline.events_table", lang), anchor=False)
 show_table(events, ["date", "city", "kind", "status", "n_articles", "inferred_any"], lang, key="tl_table")
-download_buttons(events, "events", lang, key="tl_dl")
+deferred_download_buttons(data.events_export, "events", lang, key="tl_dl")  # with brief_en
 end_page(filters)
