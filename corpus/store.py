@@ -31,6 +31,7 @@ from . import migrations, schema
 from .config import database_url
 from .extract import EXTRACTOR_VERSION
 from .extract.events import ArticleMeeting, cluster_meetings
+from .extract.pool import extract_all, make_pool
 from .filters import Filters
 from .models import Extraction, Figure, Meeting, RawDocument
 from .normalize import normalize
@@ -652,11 +653,10 @@ class Store:
         """Re-run extraction on every article's stored text, re-apply corrections, rebuild events.
 
         ``extractor(text, source, hints)`` defaults to ``extract.extract_document``, run in the
-        ingest process pool for large corpora.
+        extraction process pool (``extract.pool``) for large corpora.
         """
-        from .ingest import _extract_all, _pool  # late: ingest imports this module
         ids = [r.id for r in self._read(sa.select(A.c.id).order_by(A.c.id))]
-        pool = _pool(len(ids)) if extractor is None else None
+        pool = make_pool(len(ids)) if extractor is None else None
         try:
             for start in range(0, len(ids), batch):
                 chunk = ids[start:start + batch]
@@ -666,7 +666,7 @@ class Store:
                 docs = [RawDocument(r.source or f"article-{r.id}", r.raw_text, r.fmt or "txt",
                                     hints=dict(r.hints or {})) for r in rows]
                 if extractor is None:
-                    extractions = _extract_all(docs, pool)
+                    extractions = extract_all(docs, pool)
                 else:
                     extractions = [extractor(d.text, d.source, d.hints) for d in docs]
                 work = [(r.id, _scrub(ex)) for r, ex in zip(rows, extractions)]
