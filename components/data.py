@@ -17,15 +17,18 @@ import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 
+from corpus.config import database_url
 from corpus.filters import Filters, encode
+from corpus.ingest import ensure_built
 from corpus.records import MeetingRecord, events_with_briefs, meeting_record
+from corpus.store import Store, StoreLike
 
 _LOG = get_logger("dashboard.data")
-_OVERRIDE: dict[str, Any] = {}
+_OVERRIDE: dict[str, StoreLike] = {}
 TTL_SECONDS = 600
 
 
-def use_store(store: Any | None) -> None:
+def use_store(store: StoreLike | None) -> None:
     """Make pages read from ``store`` (tests); ``None`` goes back to the configured database."""
     if store is None:
         _OVERRIDE.pop("store", None)
@@ -34,28 +37,21 @@ def use_store(store: Any | None) -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> Any:
-    from corpus.store import Store
+def _open_store(url: str) -> StoreLike:
     store = Store(url)
-    try:
-        from corpus.ingest import ensure_built
-        ensure_built(store)
-    except ImportError:
-        pass
+    ensure_built(store)
     return store
 
 
-def get_store() -> Any:
+def get_store() -> StoreLike:
     """The process-wide store for the configured database (built from data/raw on first use)."""
     if "store" in _OVERRIDE:
         return _OVERRIDE["store"]
-    from corpus.config import database_url
     from .auth import secrets_state
     state = secrets_state()
     url = database_url(secrets=state.values, unreadable=state.unreadable)
     store = _open_store(url)
-    replaced = getattr(store, "replaced", None)
-    if callable(replaced) and replaced():  # the SQLite file was recreated under the running app
+    if store.replaced():  # the SQLite file was recreated under the running app
         _LOG.warning("the database file was replaced: opening it again")
         reopen_store()
         store = _open_store(url)
@@ -75,7 +71,7 @@ def filters_key(filters: Filters) -> str:
     return json.dumps(params, sort_keys=True, ensure_ascii=False)
 
 
-def version(store: Any | None = None) -> str:
+def version(store: StoreLike | None = None) -> str:
     store = store if store is not None else get_store()
     try:
         return str(store.version())
@@ -83,92 +79,73 @@ def version(store: Any | None = None) -> str:
         return "0"
 
 
-def _store_id(store: Any) -> str:
+def _store_id(store: StoreLike) -> str:
     # Distinguishes stores in one process (tests swap databases): part of every cache key.
     return f"{type(store).__name__}:{id(store)}"
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=256)
-def _count(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> int:
-    try:
-        return int(_store.count(_filters))
-    except TypeError:  # a store whose count() takes no filters
-        if _filters.without_query() == Filters(lang=_filters.lang) and not _filters.q:
-            return int(_store.count())
-        return len(_store.articles(_filters))
+def _count(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> int:
+    return int(_store.count(_filters))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
-def _facets(sid: str, ver: str, _store: Any) -> dict[str, Any]:
-    try:
-        facets = _store.facets(Filters())
-    except TypeError:
-        facets = _store.facets()
-    return dict(facets or {})
+def _facets(sid: str, ver: str, _store: StoreLike) -> dict[str, Any]:
+    return dict(_store.facets(Filters()))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _articles(sid: str, ver: str, fkey: str, limit: int, _store: Any, _filters: Filters) -> pd.DataFrame:
+def _articles(sid: str, ver: str, fkey: str, limit: int, _store: StoreLike, _filters: Filters) -> pd.DataFrame:
     return _store.articles(_filters, limit=limit)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _events(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
+def _events(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> pd.DataFrame:
     return _store.events(_filters)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=32)
-def _figures(sid: str, ver: str, fkey: str, limit: int | None, _store: Any, _filters: Filters) -> pd.DataFrame:
-    if limit is None:
-        return _store.figures(_filters)
-    try:
-        return _store.figures(_filters, limit=limit)
-    except TypeError:  # a store whose figures() takes no limit: the most recent rows
-        return _store.figures(_filters).tail(limit).reset_index(drop=True)
+def _figures(sid: str, ver: str, fkey: str, limit: int | None, _store: StoreLike,
+             _filters: Filters) -> pd.DataFrame:
+    return _store.figures(_filters, limit=limit)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _count_figures(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> int:
-    counter = getattr(_store, "count_figures", None)
-    if counter is not None:
-        return int(counter(_filters))
-    return len(_store.figures(_filters))
+def _count_figures(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> int:
+    return int(_store.count_figures(_filters))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _coverage(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> pd.DataFrame:
+def _coverage(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> pd.DataFrame:
     return _store.coverage(_filters)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _outlet_counts(sid: str, ver: str, fkey: str, _store: Any, _filters: Filters) -> Any:
+def _outlet_counts(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> Any:
     return _store.outlet_counts(_filters)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _kwic(sid: str, ver: str, fkey: str, query: str, width: int, limit: int, _store: Any,
+def _kwic(sid: str, ver: str, fkey: str, query: str, width: int, limit: int, _store: StoreLike,
           _filters: Filters) -> pd.DataFrame:
     return _store.kwic(query, _filters, width=width, limit=limit)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
-def _terms(sid: str, ver: str, fkey: str, top: int, max_articles: int | None, _store: Any,
+def _terms(sid: str, ver: str, fkey: str, top: int, max_articles: int | None, _store: StoreLike,
            _filters: Filters) -> list:
     if max_articles is None:
         return list(_store.term_frequencies(_filters, top=top))
-    try:
-        return list(_store.term_frequencies(_filters, top=top, max_articles=max_articles))
-    except TypeError:  # a store without the cap
-        return list(_store.term_frequencies(_filters, top=top))
+    return list(_store.term_frequencies(_filters, top=top, max_articles=max_articles))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
-def _article(sid: str, ver: str, article_id: Any, _store: Any) -> dict | None:
+def _article(sid: str, ver: str, article_id: Any, _store: StoreLike) -> dict | None:
     return _store.article(article_id)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
-def _event(sid: str, ver: str, event_id: Any, _store: Any) -> dict | None:
+def _event(sid: str, ver: str, event_id: Any, _store: StoreLike) -> dict | None:
     return _store.event(event_id)
 
 
@@ -180,7 +157,7 @@ def _record(sid: str, ver: str, event_id: int, _store: Any) -> MeetingRecord | N
 class Data:
     """Cached reads for one page run: ``Data(filters).articles()`` etc."""
 
-    def __init__(self, filters: Filters, store: Any | None = None):
+    def __init__(self, filters: Filters, store: StoreLike | None = None):
         self.filters = filters
         self.store = store if store is not None else get_store()
         self.sid = _store_id(self.store)

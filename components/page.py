@@ -9,6 +9,7 @@ from streamlit.logger import get_logger
 
 from corpus.config import SecretsUnreadable
 from corpus.filters import Filters
+from corpus.store import StoreLike
 
 from .data import Data, get_store, reopen_store
 from .filterbar import filter_bar, share_link
@@ -46,7 +47,7 @@ def start_page(title_key: str) -> tuple[Filters, Data]:
 _MISSING_SCHEMA = ("no such table", "does not exist")
 
 
-def _open() -> tuple[object, dict]:
+def _open() -> tuple[StoreLike, dict]:
     """The store and its facets; a database recreated empty under the running app (its tables
     gone) is opened again once, which creates the schema, instead of failing until a restart."""
     store = get_store()

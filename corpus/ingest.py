@@ -1,28 +1,25 @@
 """read → extract → de-duplicate → store, with one result per document read.
 
-Extraction of large batches runs in a small process pool (it is pure Python and CPU-bound);
-storing is single-writer and batched (``Store.add_articles``: one transaction per batch). Meeting
-events are rebuilt once at the end, so undated meetings link to events across the whole corpus.
+Extraction of large batches runs in a small process pool (``extract.pool``; it is pure Python and
+CPU-bound); storing is single-writer and batched (``Store.add_articles``: one transaction per
+batch). Meeting events are rebuilt once at the end, so undated meetings link to events across the
+whole corpus.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from . import config
+from .extract.pool import extract_all, make_pool
 from .models import Extraction, RawDocument, ReadProblem
 from .store import AddResult, Store
 
 log = logging.getLogger(__name__)
 
 BATCH = 200  # documents per write transaction
-POOL_MIN_DOCS = 40  # below this a process pool costs more than it saves
-MAX_WORKERS = 2
 Progress = Callable[[int, int], None]
 
 
@@ -41,25 +38,6 @@ class IngestSummary:
     added: int = 0
     duplicates: int = 0
     rejected: int = 0
-
-
-def _extract_one(doc: RawDocument) -> Extraction:
-    from .extract import extract_document
-    return extract_document(doc.text, doc.source, dict(doc.hints))
-
-
-def _extract_all(docs: Sequence[RawDocument], pool: ProcessPoolExecutor | None) -> list[Extraction]:
-    if pool is None or len(docs) < POOL_MIN_DOCS:
-        return [_extract_one(d) for d in docs]
-    return list(pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (4 * MAX_WORKERS))))
-
-
-def _pool(n_docs: int) -> ProcessPoolExecutor | None:
-    workers = min(MAX_WORKERS, os.cpu_count() or 1)
-    if n_docs < POOL_MIN_DOCS or workers < 2:
-        return None
-    # spawn, not fork: callers (Streamlit) run threads, and forking a threaded process is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _to_result(doc: RawDocument, added: AddResult) -> FileResult:
@@ -101,11 +79,11 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], w
         else:
             pending.append((i, item))
     done = len(items) - len(pending)
-    pool = _pool(len(pending)) if use_pool else None
+    pool = make_pool(len(pending)) if use_pool else None
     try:
         for start in range(0, len(pending), BATCH):
             chunk = pending[start:start + BATCH]
-            extractions = _extract_all([doc for _, doc in chunk], pool)
+            extractions = extract_all([doc for _, doc in chunk], pool)
             stored = _store_batch(store, [(doc, ex) for (_, doc), ex in zip(chunk, extractions)], who)
             for (i, _), result in zip(chunk, stored):
                 results[i] = result

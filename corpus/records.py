@@ -23,7 +23,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from . import schema
+from .store import schema
 from .brief import BriefFields, brief_figures, english_brief
 from .extract.topics import topic_labels
 from .filters import Filters

@@ -1,19 +1,19 @@
 """AppTest of every page: filters and URL parameters in, values on screen out.
 
-Two data sources: a small in-memory store written here (hostile text, empty corpus, exact counts),
-and the real database built from the seeds in data/raw (when corpus.store exists).
+Two data sources, both real stores: a small in-memory one written here (hostile text, empty
+corpus, exact counts), and a database built from the seeds in data/raw.
 """
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-import pandas as pd
 import pytest
 
+from corpus import ingest
 from corpus.filters import Filters
-from corpus.normalize import normalize
+from corpus.models import Extraction, Figure, Meeting, RawDocument
+from corpus.store import Store
 
 st_testing = pytest.importorskip("streamlit.testing.v1")
 AppTest = st_testing.AppTest
@@ -22,133 +22,48 @@ ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "<img src=x onerror=alert(1)> سعر $5 و $6 *نجمة* :red[أحمر] _مائل_"
 
 
-# ---- a small store with the read API of corpus.store.Store -------------------------------------
+# ---- a small in-memory store, written through Store.add_article --------------------------------
 
+# Article 3's meeting has no date of its own: its day and month (19 August, no year) link it to the
+# Baku visit that article 1 dates, so the timeline shows it as inferred.
 ARTICLES = [
-    dict(id=1, title="بوتين يزور باكو", outlet="وكالة أ", published="2024-08-19", language="ar",
+    dict(title="بوتين يزور باكو", outlet="وكالة أ", published="2024-08-19",
          clean_text="زار الرئيس بوتين باكو اليوم وبلغ التبادل التجاري 4 مليارات دولار.",
-         meeting_date="2024-08-19", city="Baku", kind="visit", topics=["energy"], event=10,
-         figures=[dict(text="4 مليارات دولار", value=4e9, value_max=None, unit="USD",
-                       metric="trade_turnover", qualifier="more_than", period="2023",
-                       period_start="2023-01-01", sentence="بلغ التبادل التجاري 4 مليارات دولار.")]),
-    dict(id=2, title="علييف في موسكو", outlet="صحيفة ب", published="2024-04-22", language="ar",
+         meeting_date="2024-08-19", city="Baku", kind="visit", topics=["energy"],
+         figures=[Figure(text="4 مليارات دولار", value=4e9, value_max=None, unit="USD",
+                         metric="trade_turnover", qualifier="more_than", period="2023",
+                         sentence="بلغ التبادل التجاري 4 مليارات دولار.")]),
+    dict(title="علييف في موسكو", outlet="صحيفة ب", published="2024-04-22",
          clean_text="التقى علييف بوتين في موسكو وبحثا الطاقة والنقل.",
-         meeting_date="2024-04-22", city="Moscow", kind="talks", topics=["transport"], event=11,
-         figures=[]),
-    dict(id=3, title=HOSTILE, outlet="موقع ج", published="2024-08-20", language="ar",
-         clean_text=HOSTILE + "\nبوتين في باكو.", meeting_date="2024-08-19", city="Baku",
-         kind="visit", topics=[], event=10, figures=[]),
+         meeting_date="2024-04-22", city="Moscow", kind="talks", topics=["transport"], figures=[]),
+    dict(title=HOSTILE, outlet="موقع ج", published="2024-08-20",
+         clean_text=HOSTILE + "\nبوتين في باكو.", meeting_date=None, day_month=(8, 19), city="Baku",
+         kind="visit", topics=[], figures=[]),
 ]
 
 
-def _match(article: dict, f: Filters) -> bool:
-    if f.q and normalize(f.q) not in normalize(article["title"] + " " + article["clean_text"]):
-        return False
-    published = dt.date.fromisoformat(article["published"])
-    if f.date_from and published < f.date_from or f.date_to and published > f.date_to:
-        return False
-    if f.outlets and article["outlet"] not in f.outlets:
-        return False
-    if f.cities and article["city"] not in f.cities:
-        return False
-    if f.kinds and article["kind"] not in f.kinds:
-        return False
-    return not (f.topics and not set(f.topics) & set(article["topics"]))
+def _fill(store: Store, articles: list[dict]) -> Store:
+    """Store ``articles`` (ids 1, 2, … in order) as ingest would, then group their events."""
+    for expected_id, a in enumerate(articles, start=1):
+        month, day = a.get("day_month", (None, None))
+        meeting = Meeting(date=a["meeting_date"], city=a["city"], kind=a["kind"], status="held",
+                          evidence=a["clean_text"][:40], date_basis="explicit" if a["meeting_date"] else None,
+                          month=month, day=day)
+        figures = [replace(f, start=a["clean_text"].find(f.text)) for f in a["figures"]]
+        extraction = Extraction(title=a["title"], outlet=a["outlet"], published=a["published"], language="ar",
+                                meetings=[meeting], figures=figures, topics=list(a["topics"]),
+                                provenance={"title": "first line"}, clean_text=a["clean_text"])
+        doc = RawDocument(f"{expected_id}.txt", a["title"] + "\n\n" + a["clean_text"], "txt",
+                          hints={"url": "javascript:alert(1)", "outlet": a["outlet"]})
+        assert store.add_article(doc, extraction).article_id == expected_id
+    store.rebuild_events()
+    return store
 
 
-class FakeStore:
-    def __init__(self, articles: list[dict] | None = None):
-        self.items = list(ARTICLES if articles is None else articles)
-
-    def _sel(self, f: Filters) -> list[dict]:
-        return [a for a in self.items if _match(a, f)]
-
-    def version(self) -> str:
-        return f"fake-{len(self.items)}"
-
-    def count(self, f: Filters) -> int:
-        return len(self._sel(f))
-
-    def facets(self, f: Filters | None = None) -> dict:
-        dates = [a["published"] for a in self.items]
-        return dict(outlets=sorted({a["outlet"] for a in self.items}),
-                    cities=sorted({a["city"] for a in self.items}),
-                    kinds=sorted({a["kind"] for a in self.items}),
-                    topics=sorted({x for a in self.items for x in a["topics"]}),
-                    min_date=min(dates) if dates else None, max_date=max(dates) if dates else None)
-
-    def articles(self, f: Filters, limit: int = 100) -> pd.DataFrame:
-        rows = [dict(id=a["id"], title=a["title"], outlet=a["outlet"], published=a["published"],
-                     language="ar", n_sources=1, topics=a["topics"], meeting_date=a["meeting_date"],
-                     city=a["city"], kind=a["kind"], human_checked=False,
-                     snippet=[(a["clean_text"][:20], False), (a["clean_text"][20:30], True)])
-                for a in self._sel(f)][:limit]
-        return pd.DataFrame(rows, columns=["id", "title", "outlet", "published", "language", "n_sources",
-                                           "topics", "meeting_date", "city", "kind", "human_checked",
-                                           "snippet"])
-
-    def article(self, article_id: Any) -> dict | None:
-        for a in self.items:
-            if a["id"] == int(article_id):
-                return dict(title=a["title"], outlet=a["outlet"], published=a["published"],
-                            clean_text=a["clean_text"], raw_text=a["clean_text"], language="ar",
-                            provenance={"title": "first line"},
-                            sources=[dict(source=f"{a['id']}.txt", url="javascript:alert(1)",
-                                          outlet=a["outlet"])],
-                            meetings=[dict(date=a["meeting_date"], city=a["city"], kind=a["kind"],
-                                           status="held", evidence=a["clean_text"][:40])],
-                            figures=a["figures"], topics=a["topics"], corrections=[],
-                            human_checked=False, removed=None)
-        return None
-
-    def events(self, f: Filters) -> pd.DataFrame:
-        groups: dict[int, list[dict]] = {}
-        for a in self._sel(f):
-            groups.setdefault(a["event"], []).append(a)
-        rows = [dict(id=eid, date=items[0]["meeting_date"], city=items[0]["city"], kind=items[0]["kind"],
-                     status="held", n_articles=len(items), inferred_any=False)
-                for eid, items in groups.items()]
-        return pd.DataFrame(rows, columns=["id", "date", "city", "kind", "status", "n_articles",
-                                           "inferred_any"])
-
-    def event(self, event_id: Any) -> dict | None:
-        items = [a for a in self.items if a["event"] == int(event_id)]
-        if not items:
-            return None
-        return dict(id=int(event_id), date=items[0]["meeting_date"], city=items[0]["city"],
-                    kind=items[0]["kind"], status="held",
-                    articles=[dict(article_id=a["id"], title=a["title"], outlet=a["outlet"],
-                                   url="https://example.org/a", source=f"{a['id']}.txt",
-                                   evidence=a["clean_text"][:40], inferred=a["id"] == 3)
-                              for a in items])
-
-    def figures(self, f: Filters) -> pd.DataFrame:
-        rows = [dict(article_id=a["id"], title=a["title"], outlet=a["outlet"], published=a["published"],
-                     human_checked=False, **fig) for a in self._sel(f) for fig in a["figures"]]
-        return pd.DataFrame(rows, columns=["article_id", "title", "outlet", "published", "text", "value",
-                                           "value_max", "unit", "metric", "qualifier", "period",
-                                           "period_start", "sentence", "human_checked"])
-
-    def coverage(self, f: Filters) -> pd.DataFrame:
-        months = pd.Series([a["published"][:7] for a in self._sel(f)]).value_counts().sort_index()
-        return pd.DataFrame({"month": months.index, "n_articles": months.values})
-
-    def outlet_counts(self, f: Filters) -> pd.DataFrame:
-        counts = pd.Series([a["outlet"] for a in self._sel(f)]).value_counts()
-        return pd.DataFrame({"outlet": counts.index, "n_articles": counts.values})
-
-    def kwic(self, query: str, f: Filters, width: int = 60, limit: int = 100) -> pd.DataFrame:
-        rows = []
-        for a in self._sel(f):
-            i = a["clean_text"].find(query)
-            if i >= 0:
-                rows.append(dict(article_id=a["id"], title=a["title"], left=a["clean_text"][max(0, i - width):i],
-                                 match=query, right=a["clean_text"][i + len(query):i + len(query) + width]))
-        return pd.DataFrame(rows, columns=["article_id", "title", "left", "match", "right"])
-
-    def term_frequencies(self, f: Filters, top: int = 50) -> list[tuple[str, int]]:
-        words = pd.Series([w for a in self._sel(f) for w in a["clean_text"].split() if len(w) > 2])
-        return [(w, int(c)) for w, c in words.value_counts().head(top).items()]
+def _event_id(store: Store, city: str) -> str:
+    """The id of the (only) dated event in ``city``, as the page's URL and selectbox show it."""
+    events = store.events(Filters(cities=(city,)))
+    return str(int(events[events["date"].notna()]["id"].iloc[0]))
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -160,21 +75,23 @@ def _page(name: str) -> AppTest:
 
 
 @pytest.fixture
-def fake_store():
+def small_store():
     from components import data
-    store = FakeStore()
+    store = _fill(Store("sqlite://"), ARTICLES)
     data.use_store(store)
     yield store
     data.use_store(None)
+    store.close()
 
 
 @pytest.fixture
 def empty_store():
     from components import data
-    store = FakeStore([])
+    store = Store("sqlite://")
     data.use_store(store)
     yield store
     data.use_store(None)
+    store.close()
 
 
 def _texts(at: AppTest) -> str:
@@ -193,7 +110,7 @@ def _metric(at: AppTest, label: str) -> str:
 
 # ---- pages on the small store -----------------------------------------------------------------
 
-def test_overview_counts_arabic(fake_store):
+def test_overview_counts_arabic(small_store):
     at = _page("overview").run()
     assert not at.exception
     assert at.title[0].value == "نظرة عامة"
@@ -203,7 +120,7 @@ def test_overview_counts_arabic(fake_store):
     assert _metric(at, "الأرقام") == "1"
 
 
-def test_overview_url_filters_and_english(fake_store):
+def test_overview_url_filters_and_english(small_store):
     at = _page("overview")
     at.query_params["lang"] = "en"
     at.query_params["city"] = "Moscow"
@@ -216,14 +133,14 @@ def test_overview_url_filters_and_english(fake_store):
     assert list(latest.columns)[0] == "Date"  # English: natural order
 
 
-def test_latest_meetings_table_is_mirrored_in_arabic(fake_store):
+def test_latest_meetings_table_is_mirrored_in_arabic(small_store):
     at = _page("overview").run()
     table = at.dataframe[0].value
     assert list(table.columns)[-1] == "التاريخ"  # first column drawn on the right
     assert "باكو" in set(table["المدينة"])  # Arabic city names from the lexicon
 
 
-def test_bad_url_parameters_are_ignored_with_a_notice(fake_store):
+def test_bad_url_parameters_are_ignored_with_a_notice(small_store):
     at = _page("overview")
     at.query_params["from"] = "2024-13-45"
     at.query_params["kind"] = "dinner"
@@ -236,7 +153,7 @@ def test_bad_url_parameters_are_ignored_with_a_notice(fake_store):
     assert at.multiselect(key="flt_cities").value == []
 
 
-def test_widget_change_writes_the_url(fake_store):
+def test_widget_change_writes_the_url(small_store):
     at = _page("overview").run()
     at.text_input(key="flt_q").input("موسكو").run()
     assert at.query_params["q"] == "موسكو"
@@ -247,7 +164,7 @@ def test_widget_change_writes_the_url(fake_store):
     assert "لا توجد نتائج" in _texts(at)
 
 
-def test_language_toggle_switches_labels(fake_store):
+def test_language_toggle_switches_labels(small_store):
     at = _page("overview").run()
     at.radio(key="flt_lang").set_value("en").run()
     assert at.query_params["lang"] == "en"
@@ -265,7 +182,7 @@ def test_empty_corpus_says_what_to_do(empty_store):
         assert "لا توجد مقالات بعد" in _texts(at), name
 
 
-def test_no_match_says_what_to_do_in_english(fake_store):
+def test_no_match_says_what_to_do_in_english(small_store):
     at = _page("figures")
     at.query_params["q"] = "غير موجود إطلاقا"
     at.query_params["lang"] = "en"
@@ -273,12 +190,13 @@ def test_no_match_says_what_to_do_in_english(fake_store):
     assert "Nothing matches the current filters" in _texts(at)
 
 
-def test_timeline_selects_event_from_url(fake_store):
+def test_timeline_selects_event_from_url(small_store):
+    baku = _event_id(small_store, "Baku")
     at = _page("timeline")
-    at.query_params["event"] = "10"
+    at.query_params["event"] = baku
     at.run()
     assert not at.exception
-    assert at.selectbox(key="tl_event").value == "10"
+    assert at.selectbox(key="tl_event").value == baku
     assert _metric(at, "المدينة") == "باكو"
     assert _metric(at, "النوع") == "زيارة"
     text = _texts(at)
@@ -291,29 +209,35 @@ def test_timeline_selects_event_from_url(fake_store):
 
 def test_timeline_never_opens_on_an_undated_meeting_nor_labels_it_none():
     from components import data
-    undated = dict(ARTICLES[1], id=4, event=12, meeting_date=None, published="2024-09-01", title="بلا تاريخ")
-    data.use_store(FakeStore([*ARTICLES, undated]))
+    # Published months after the Moscow talks: nothing links it, so its meeting keeps no date.
+    undated = dict(ARTICLES[1], meeting_date=None, published="2024-09-01", title="بلا تاريخ",
+                   clean_text="التقى علييف بوتين مرة أخرى وبحثا الملفات العالقة بين البلدين.")
+    store = _fill(Store("sqlite://"), [*ARTICLES, undated])
+    assert store.events()["date"].isna().sum() == 1
+    data.use_store(store)
     try:
         at = _page("timeline").run()
         assert not at.exception
         box = at.selectbox(key="tl_event")
-        assert box.value == "10"  # the latest dated meeting, not the undated one sorted last
+        assert box.value == _event_id(store, "Baku")  # the latest dated meeting, not the undated one sorted last
         labels = [box.format_func(o) for o in box.options]
         assert not any("None" in label for label in labels)
         assert any(label.startswith("بلا تاريخ") for label in labels)
         assert "لا يظهر في الرسم" in _texts(at)
     finally:
         data.use_store(None)
+        store.close()
 
 
-def test_timeline_choosing_a_meeting_updates_url(fake_store):
+def test_timeline_choosing_a_meeting_updates_url(small_store):
+    moscow = _event_id(small_store, "Moscow")
     at = _page("timeline").run()
-    at.selectbox(key="tl_event").select("11").run()
-    assert at.query_params["event"] == "11"
+    at.selectbox(key="tl_event").select(moscow).run()
+    assert at.query_params["event"] == moscow
     assert _metric(at, "المدينة") == "موسكو"
 
 
-def test_figures_table_and_downloads(fake_store):
+def test_figures_table_and_downloads(small_store):
     at = _page("figures").run()
     assert not at.exception
     table = at.dataframe[-1].value
@@ -323,7 +247,7 @@ def test_figures_table_and_downloads(fake_store):
     assert any(t.label == "حجم التبادل التجاري" for t in at.tabs)
 
 
-def test_articles_reader_shows_hostile_text_literally(fake_store):
+def test_articles_reader_shows_hostile_text_literally(small_store):
     at = _page("articles")
     at.query_params["article"] = "3"
     at.run()
@@ -341,7 +265,7 @@ def test_articles_reader_shows_hostile_text_literally(fake_store):
     assert sources and not any("javascript" in str(u) for u in sources[0]["الرابط"])
 
 
-def test_reader_marks_the_search_terms_in_the_article(fake_store):
+def test_reader_marks_the_search_terms_in_the_article(small_store):
     at = _page("articles")
     at.query_params["q"] = "باكو"
     at.query_params["article"] = "1"
@@ -351,7 +275,7 @@ def test_reader_marks_the_search_terms_in_the_article(fake_store):
     assert body and ":orange-background[**باكو**]" in body[0]
 
 
-def test_articles_kwic_and_results(fake_store):
+def test_articles_kwic_and_results(small_store):
     at = _page("articles")
     at.query_params["q"] = "موسكو"
     at.run()
@@ -367,10 +291,8 @@ def test_articles_kwic_and_results(fake_store):
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory):
     """A SQLite database built from data/raw by corpus.ingest (the app's own first-start path)."""
-    store_mod = pytest.importorskip("corpus.store")
-    ingest = pytest.importorskip("corpus.ingest")
     url = f"sqlite:///{tmp_path_factory.mktemp('seeddb') / 'corpus.sqlite'}"
-    store = store_mod.Store(url)
+    store = Store(url)
     added = ingest.ensure_built(store)
     assert added == len(list((ROOT / "data" / "raw").glob("*.txt")))
     return store

@@ -7,9 +7,8 @@ import threading
 
 import sqlalchemy as sa
 
-from corpus import schema
 from corpus.models import Extraction, RawDocument
-from corpus.store import Store
+from corpus.store import Store, schema
 
 WORDS = ["الرئيس", "بوتين", "علييف", "باكو", "موسكو", "الطاقة", "النقل", "التجارة", "الغاز",
          "القمة", "الاتفاقية", "الممر", "الاستثمار", "الشركات", "الزراعة", "السياحة"]

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from corpus import ingest
+from corpus.extract import pool as extract_pool
 from corpus.ingest import ensure_built, ingest_bytes, ingest_paths, ingest_texts
 from corpus.store import Store
 
@@ -92,7 +92,7 @@ def test_ingest_extracts_and_builds_events(db_url, folder):
 
 @pytest.mark.slow  # starts a process pool (spawn)
 def test_pool_path_gives_the_same_results(sqlite_url, monkeypatch):
-    monkeypatch.setattr(ingest, "POOL_MIN_DOCS", 2)
+    monkeypatch.setattr(extract_pool, "POOL_MIN_DOCS", 2)
     store = Store(sqlite_url)
     items = [(f"t{i}.txt", ARTICLE_1.replace("2018", str(1990 + i)) + f"\nرقم الوثيقة {i} " + "كلمة " * i)
              for i in range(6)]

@@ -7,10 +7,9 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from corpus import migrations, schema
 from corpus.filters import Filters
 from corpus.models import Extraction, Figure, Meeting, RawDocument
-from corpus.store import Store, comparable_text, period_start, shingle_hashes
+from corpus.store import Store, comparable_text, migrations, period_start, schema, shingle_hashes
 
 BODY_A = ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في باكو اليوم، "
           "وبحث الجانبان العلاقات الثنائية والتعاون في مجال الطاقة والنقل. وقال بوتين إن حجم "

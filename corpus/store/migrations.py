@@ -12,8 +12,9 @@ from typing import Callable
 
 import sqlalchemy as sa
 
+from ..search import index_string, tsvector_literal
 from . import schema
-from .search import index_string, tsvector_literal
+from .duplicates import shingle_hashes
 
 MIGRATION_LOCK = 7_203_001  # PostgreSQL advisory lock key for migrations
 
@@ -36,7 +37,6 @@ def _v2_search_and_shingles(conn: sa.Connection) -> None:
             "ON DELETE CASCADE, terms TEXT NOT NULL, tsv TSVECTOR NOT NULL)")
         conn.exec_driver_sql("CREATE INDEX ix_search_index_tsv ON search_index USING GIN (tsv)")
     # Backfill articles stored before this version.
-    from .store import shingle_hashes  # late import: store imports this module
     rows = conn.execute(sa.select(schema.articles.c.id, schema.articles.c.title,
                                   schema.articles.c.clean_text, schema.articles.c.norm_text))
     for row in rows.all():
@@ -52,7 +52,6 @@ def _v3_events(conn: sa.Connection) -> None:
 
 def _v4_lsh_sketches(conn: sa.Connection) -> None:
     """Near-duplicate sketches become LSH band keys (the bottom-k sketch scaled quadratically)."""
-    from .store import shingle_hashes
     conn.execute(schema.shingles.delete())
     rows = conn.execute(sa.select(schema.articles.c.id, schema.articles.c.norm_text)).all()
     values = [{"article_id": r.id, "h": h} for r in rows for h in dict.fromkeys(shingle_hashes(r.norm_text))]

@@ -1,0 +1,41 @@
+"""The corpus database: one ``Store`` over SQLite (embedded) or PostgreSQL (hosted, multi-replica).
+
+``Store`` is put together from one part per job, each in its own module. Imports point one way:
+``schema`` and ``rows`` at the bottom, then ``duplicates``, ``migrations``, ``engine``; the parts
+(``writes`` → ``corrections``; ``events`` → ``queries``; ``reprocess`` over all three) build on
+``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
+
+- ``engine``: URLs, SQLite settings, the locked, retried write transaction (``StoreBase``)
+- ``writes``: adding articles (duplicates become sources of the first copy), removal, restoring
+- ``duplicates``: content hashes, MinHash band keys, exact and near-duplicate lookups
+- ``corrections``: human corrections, re-applied after every reprocess
+- ``events``: meetings grouped into events, regrouped lazily after writes
+- ``reprocess``: re-extraction of every stored article (``extract.pool``)
+- ``queries``: every read (counts, facets, filtered and searched lists, events, figures, history)
+- ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
+- ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
+"""
+from __future__ import annotations
+
+from .corrections import CORRECTABLE, Corrections
+from .duplicates import (BANDS, CONTAINED_SHARE, MAX_CANDIDATES, MIN_TITLE_WORDS, NEAR_DUP_RATIO, ROWS,
+                         SHINGLE_SIZE, comparable_text, content_hash, shingle_hashes)
+from .engine import WRITE_LOCK, is_read_only_error, make_engine
+from .events import EVENT_TEXT_CHARS
+from .protocol import StoreLike
+from .queries import SNIPPET_ROWS, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit, period_start
+from .reprocess import Reprocessing
+from .writes import AddResult, Writes, prepare
+
+__all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "make_engine", "is_read_only_error", "comparable_text",
+           "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
+           "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
+           "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS"]
+
+
+class Store(Writes, Corrections, Reprocessing, Queries):
+    """The corpus database. ``url`` defaults to ``config.database_url()``."""
+
+
+def _satisfies_protocol(store: Store) -> StoreLike:
+    return store  # mypy checks here that Store keeps the reads the dashboard relies on

@@ -1,0 +1,426 @@
+"""Reads: counts, facets, filtered and searched article lists, one article, events, figures,
+aggregates and history. They return pandas DataFrames or plain dicts; big frames never carry
+article bodies."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+import sqlalchemy as sa
+
+from ..filters import Filters
+from ..search import (Query, fts5_exclusion, fts5_match, kwic_lines, parse_query, snippet, top_words,
+                      ts_exclusion, tsquery, written_words)
+from . import schema
+from .events import Events
+from .rows import to_date, to_iso
+
+A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
+E, EA, C, H = schema.events, schema.event_articles, schema.corrections, schema.history
+
+SNIPPET_ROWS = 100  # snippets are computed for the first rows only (they need the body)
+TERM_FREQ_MAX_ARTICLES = 3000
+
+
+@dataclass
+class SearchHit:
+    article_id: int
+    score: float
+    snippet: list[tuple[str, bool]] = field(default_factory=list)
+
+
+_YEAR = re.compile(r"^\s*(\d{4})")
+
+
+def period_start(period: str | None, published: dt.date | None) -> dt.date | None:
+    """Plotting date of a figure: 1 January of the period's year, else the publication date."""
+    m = _YEAR.match(period or "")
+    if m and 1900 <= int(m.group(1)) <= 2100:
+        return dt.date(int(m.group(1)), 1, 1)
+    return published
+
+
+class Queries(Events):
+    """Everything the dashboard and the CLI read."""
+
+    # --- basics ---
+
+    def version(self) -> int:
+        """The corpus version, for cache keys; events are regrouped first when they are stale."""
+        self.ensure_events()
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(schema.meta.c.value).where(
+                schema.meta.c.key == "corpus_version")).scalar()
+        return int(value or 0)
+
+    def count(self, filters: Filters | None = None) -> int:
+        """Live articles (passing ``filters`` when given)."""
+        stmt, _ = self._filtered(filters, [A.c.id])
+        return self._read(sa.select(sa.func.count()).select_from(stmt.subquery()))[0][0]
+
+    def total_count(self) -> int:
+        """All stored articles, removed ones included."""
+        return self._read(sa.select(sa.func.count()).select_from(A))[0][0]
+
+    def facets(self, filters: Filters | None = None) -> dict[str, Any]:
+        """Values the filter widgets offer, over the whole live corpus (``filters`` is ignored)."""
+        live = A.c.removed_at.is_(None)
+        outlets = {r[0] for r in self._read(sa.select(A.c.outlet).where(live).distinct()) if r[0]}
+        outlets |= {r[0] for r in self._read(sa.select(S.c.outlet).join(A, A.c.id == S.c.article_id)
+                                             .where(live).distinct()) if r[0]}
+        def meeting_values(col: Any) -> list[str]:
+            rows = self._read(sa.select(col).join(A, A.c.id == M.c.article_id)
+                              .where(live, M.c.primary.is_(True)).distinct())
+            return sorted(r[0] for r in rows if r[0])
+        topics = self._read(sa.select(T.c.topic).join(A, A.c.id == T.c.article_id).where(live).distinct())
+        lo, hi = self._read(sa.select(sa.func.min(A.c.sort_date), sa.func.max(A.c.sort_date)).where(live))[0]
+        return {"outlets": sorted(outlets), "cities": meeting_values(M.c.city),
+                "kinds": meeting_values(M.c.kind), "topics": sorted(r[0] for r in topics),
+                "min_date": to_date(lo), "max_date": to_date(hi)}
+
+    # --- filtering and search ---
+
+    def _conditions(self, filters: Filters | None) -> list[Any]:
+        conds: list[Any] = [A.c.removed_at.is_(None)]
+        if filters is None:
+            return conds
+        if filters.date_from:
+            conds.append(A.c.sort_date >= filters.date_from)
+        if filters.date_to:
+            conds.append(A.c.sort_date <= filters.date_to)
+        if filters.outlets:
+            conds.append(sa.or_(A.c.outlet.in_(filters.outlets), sa.exists().where(
+                S.c.article_id == A.c.id, S.c.outlet.in_(filters.outlets))))
+        if filters.cities:
+            conds.append(sa.exists().where(M.c.article_id == A.c.id, M.c.primary.is_(True),
+                                           M.c.city.in_(filters.cities)))
+        if filters.kinds:
+            conds.append(sa.exists().where(M.c.article_id == A.c.id, M.c.primary.is_(True),
+                                           M.c.kind.in_(filters.kinds)))
+        if filters.topics:
+            conds.append(sa.exists().where(T.c.article_id == A.c.id, T.c.topic.in_(filters.topics)))
+        return conds
+
+    def _hits_subquery(self, query: Query) -> tuple[Any | None, Any | None]:
+        """(subquery of article_id, score for the positive terms, NOT-IN select for exclusions)."""
+        hits: Any = None
+        excluded: Any = None
+        if self.dialect == "sqlite":
+            match, excl = fts5_match(query), fts5_exclusion(query)
+            if match:
+                hits = sa.text("SELECT rowid AS article_id, -bm25(articles_fts) AS score "
+                               "FROM articles_fts WHERE articles_fts MATCH :m").bindparams(m=match)
+            if excl:
+                excluded = sa.text("SELECT rowid AS article_id FROM articles_fts "
+                                   "WHERE articles_fts MATCH :x").bindparams(x=excl)
+        else:
+            match, excl = tsquery(query), ts_exclusion(query)
+            if match:
+                hits = sa.text("SELECT article_id, ts_rank(tsv, CAST(:m AS tsquery)) AS score "
+                               "FROM search_index WHERE tsv @@ CAST(:m AS tsquery)").bindparams(m=match)
+            if excl:
+                excluded = sa.text("SELECT article_id FROM search_index "
+                                   "WHERE tsv @@ CAST(:x AS tsquery)").bindparams(x=excl)
+        if hits is not None:
+            hits = hits.columns(article_id=sa.Integer, score=sa.Float).subquery("hits")
+        if excluded is not None:
+            excluded = sa.select(excluded.columns(article_id=sa.Integer).subquery("excl").c.article_id)
+        return hits, excluded
+
+    def _filtered(self, filters: Filters | None, columns: Sequence[Any]) -> tuple[Any, Query | None]:
+        """A select of ``columns`` over the live articles passing ``filters`` (with a score column)."""
+        query = parse_query(filters.q) if filters and filters.q else None
+        if query is not None and query.is_empty:
+            query = None
+        conds = self._conditions(filters)
+        score: Any = sa.literal(0.0, sa.Float).label("score")
+        from_: Any = A
+        if query is not None:
+            hits, excluded = self._hits_subquery(query)
+            if hits is not None:
+                from_ = A.join(hits, hits.c.article_id == A.c.id)
+                score = hits.c.score.label("score")
+            if excluded is not None:
+                conds.append(A.c.id.not_in(excluded))
+        stmt = sa.select(*columns, score).select_from(from_).where(*conds)
+        return stmt, query
+
+    def _ids_select(self, filters: Filters | None) -> Any:
+        stmt, _ = self._filtered(filters, [A.c.id])
+        return sa.select(stmt.subquery().c.id)
+
+    def _plain_date(self, column: Any) -> Any:
+        """SQLite keeps dates as ISO text: fetch the text and parse it faster than the ORM type."""
+        return sa.type_coerce(column, sa.String).label(column.name) if self.dialect == "sqlite" else column
+
+    def _topic_list(self) -> Any:
+        agg = (sa.func.group_concat(T.c.topic, "|") if self.dialect == "sqlite"
+               else sa.func.string_agg(T.c.topic, "|"))
+        return sa.select(agg).where(T.c.article_id == A.c.id).scalar_subquery().label("topics")
+
+    def articles(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+        """One row per live article passing ``filters``; with a query, ranked, with snippets."""
+        n_sources = (sa.select(sa.func.count()).where(S.c.article_id == A.c.id)
+                     .scalar_subquery().label("n_sources"))
+        cols = [A.c.id, A.c.title, A.c.outlet, self._plain_date(A.c.published), A.c.language, n_sources,
+                self._topic_list(), self._plain_date(A.c.meeting_date), A.c.city, A.c.kind, A.c.checked]
+        stmt, query = self._filtered(filters, cols)
+        if query is not None:
+            stmt = stmt.order_by(sa.desc("score"), A.c.id)
+        else:
+            stmt = stmt.order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc())
+        if limit is not None:
+            stmt = stmt.limit(int(limit))
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).tuples().all()
+        (ids, titles, outlets, published, languages, n_src, topics, meeting_dates, cities, kinds,
+         checked, scores) = (list(c) for c in zip(*rows)) if rows else ([[] for _ in range(12)])
+        frame = pd.DataFrame({
+            "id": ids, "title": titles, "outlet": outlets, "published": [to_date(d) for d in published],
+            "language": languages, "n_sources": n_src,
+            "topics": [sorted(t.split("|")) if t else [] for t in topics],
+            "meeting_date": [to_date(d) for d in meeting_dates], "city": cities, "kind": kinds,
+            "human_checked": [bool(c) for c in checked], "score": [float(x or 0.0) for x in scores]},
+            columns=["id", "title", "outlet", "published", "language", "n_sources", "topics",
+                     "meeting_date", "city", "kind", "human_checked", "score"])
+        frame["snippet"] = self._snippets(query, ids) if query else [[] for _ in ids]
+        return frame
+
+    def _snippets(self, query: Query, ids: list[int]) -> list[list[tuple[str, bool]]]:
+        head = ids[:SNIPPET_ROWS]
+        bodies = {r.id: r.clean_text for r in self._read(
+            sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_(head)))} if head else {}
+        return [snippet(query, bodies[i]) if i in bodies else [] for i in ids]
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 50) -> list[SearchHit]:
+        """Ranked hits for ``query`` (within ``filters``); [] when the query has no words."""
+        if parse_query(query).is_empty:
+            return []
+        base = filters or Filters()
+        frame = self.articles(replace(base, q=query), limit=limit)
+        return [SearchHit(int(r.id), float(r.score), r.snippet) for r in frame.itertuples()]
+
+    # --- one article ---
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(A).where(A.c.id == article_id)).first()
+            if row is None:
+                return None
+            sources = conn.execute(sa.select(S.c.source, S.c.url, S.c.outlet, S.c.fmt, S.c.encoding,
+                                             S.c.added_at, S.c.added_by)
+                                   .where(S.c.article_id == article_id).order_by(S.c.id)).all()
+            meetings = conn.execute(sa.select(M).where(M.c.article_id == article_id).order_by(M.c.idx)).all()
+            figures = conn.execute(sa.select(F).where(F.c.article_id == article_id).order_by(F.c.idx)).all()
+            topics = conn.execute(sa.select(T.c.topic).where(T.c.article_id == article_id)
+                                  .order_by(T.c.topic)).scalars().all()
+            corrections = conn.execute(sa.select(C.c.field, C.c.value, C.c.author, C.c.at)
+                                       .where(C.c.article_id == article_id).order_by(C.c.id)).all()
+            events = conn.execute(sa.select(EA.c.event_id, EA.c.meeting_idx, EA.c.inferred)
+                                  .where(EA.c.article_id == article_id)).all()
+        linked = {e.meeting_idx: e for e in events}
+
+        def meeting_dict(m: Any) -> dict[str, Any]:
+            d = {k: v for k, v in m._mapping.items() if k != "article_id"}
+            d["date"] = to_iso(to_date(d["date"]))
+            link = linked.get(m.idx)
+            d["event_id"] = link.event_id if link else None
+            d["inferred"] = bool(link.inferred) if link else False
+            return d
+        return {
+            "id": row.id, "title": row.title, "outlet": row.outlet, "published": to_date(row.published),
+            "language": row.language, "clean_text": row.clean_text, "raw_text": row.raw_text,
+            "provenance": row.provenance or {}, "hints": row.hints or {},
+            "extractor_version": row.extractor_version, "created_at": row.created_at,
+            "meeting_date": to_date(row.meeting_date), "city": row.city, "kind": row.kind,
+            "sources": [dict(s._mapping) for s in sources],
+            "meetings": [meeting_dict(m) for m in meetings],
+            "figures": [{k: v for k, v in f._mapping.items() if k != "article_id"} for f in figures],
+            "topics": list(topics),
+            "corrections": [dict(c._mapping) for c in corrections],
+            "human_checked": row.human_checked or {}, "removed": row.removed_at is not None,
+            "removed_at": row.removed_at,
+        }
+
+    # --- events, figures, aggregates ---
+
+    def events(self, filters: Filters | None = None) -> pd.DataFrame:
+        self.ensure_events()
+        ids = self._ids_select(filters)
+        inferred = sa.func.max(sa.case((EA.c.inferred.is_(True), 1), else_=0)).label("inferred_any")
+        stmt = (sa.select(E.c.id, E.c.date, E.c.city, E.c.kind, E.c.status,
+                          sa.func.count(sa.distinct(EA.c.article_id)).label("n_articles"), inferred)
+                .join(EA, EA.c.event_id == E.c.id).where(EA.c.article_id.in_(ids))
+                .group_by(E.c.id, E.c.date, E.c.city, E.c.kind, E.c.status)
+                .order_by(E.c.date.desc().nulls_last(), E.c.id))
+        rows = self._read(stmt)
+        return pd.DataFrame({
+            "id": [r.id for r in rows], "date": [to_date(r.date) for r in rows],
+            "city": [r.city for r in rows], "kind": [r.kind for r in rows],
+            "status": [r.status for r in rows], "n_articles": [r.n_articles for r in rows],
+            "inferred_any": [bool(r.inferred_any) for r in rows]})
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        self.ensure_events()
+        with self.engine.connect() as conn:
+            ev = conn.execute(sa.select(E).where(E.c.id == event_id)).first()
+            if ev is None:
+                return None
+            first_source = (sa.select(S.c.source).where(S.c.article_id == A.c.id)
+                            .order_by(S.c.id).limit(1).scalar_subquery())
+            first_url = (sa.select(S.c.url).where(S.c.article_id == A.c.id)
+                         .order_by(S.c.id).limit(1).scalar_subquery())
+            rows = conn.execute(
+                sa.select(A.c.id, A.c.title, A.c.outlet, first_source.label("source"),
+                          first_url.label("url"), M.c.evidence, EA.c.inferred)
+                .select_from(EA.join(A, A.c.id == EA.c.article_id).outerjoin(
+                    M, sa.and_(M.c.article_id == EA.c.article_id, M.c.idx == EA.c.meeting_idx)))
+                .where(EA.c.event_id == event_id, A.c.removed_at.is_(None))
+                .order_by(A.c.published, A.c.id)).all()
+        return {"id": ev.id, "key": ev.key, "date": to_date(ev.date), "city": ev.city, "kind": ev.kind,
+                "status": ev.status,
+                "articles": [{"article_id": r.id, "title": r.title, "outlet": r.outlet,
+                              "url": r.url or None, "source": r.source, "evidence": r.evidence,
+                              "inferred": bool(r.inferred)} for r in rows]}
+
+    def event_sources(self) -> list[dict[str, Any]]:
+        """Every event with the source names of its live articles (the CLI ``events`` output)."""
+        self.ensure_events()
+        with self.engine.connect() as conn:
+            evs = conn.execute(sa.select(E).order_by(E.c.date.nulls_last(), E.c.id)).all()
+            links = conn.execute(sa.select(EA.c.event_id, S.c.source)
+                                 .join(A, A.c.id == EA.c.article_id).join(S, S.c.article_id == A.c.id)
+                                 .where(A.c.removed_at.is_(None)).order_by(S.c.id)).all()
+        by_event: dict[int, list[str]] = {}
+        for link in links:
+            names = by_event.setdefault(link.event_id, [])
+            if link.source not in names:
+                names.append(link.source)
+        return [{"id": e.id, "date": to_iso(to_date(e.date)), "city": e.city, "kind": e.kind,
+                 "articles": by_event[e.id]} for e in evs if e.id in by_event]
+
+    def count_figures(self, filters: Filters | None = None) -> int:
+        """Figure rows of the live articles passing ``filters`` (a count, no rows fetched)."""
+        stmt = sa.select(sa.func.count()).select_from(F).where(
+            F.c.article_id.in_(self._ids_select(filters)))
+        return int(self._read(stmt)[0][0])
+
+    def _ids_with_figures(self, filters: Filters | None, limit: int) -> Any:
+        """The ``limit`` most recently published filtered articles that have figure rows."""
+        stmt, _ = self._filtered(filters, [A.c.id])
+        stmt = (stmt.where(sa.exists().where(F.c.article_id == A.c.id))
+                .order_by(A.c.published.desc().nulls_last(), A.c.id.desc()).limit(limit))
+        return sa.select(stmt.subquery().c.id)
+
+    def figures(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Figure rows in publication order; with ``limit``, only the most recent ``limit`` of them."""
+        columns = ["article_id", "title", "outlet", "published", "idx", "text", "value", "value_max",
+                   "unit", "metric", "qualifier", "period", "period_start", "sentence", "currency",
+                   "pair", "human_checked"]
+        checked = sa.exists().where(C.c.article_id == F.c.article_id, C.c.field == "figures")
+        stmt = (sa.select(F.c.article_id, A.c.title, A.c.outlet, self._plain_date(A.c.published), F.c.idx,
+                          F.c.text, F.c.value, F.c.value_max, F.c.unit, F.c.metric, F.c.qualifier,
+                          F.c.period, F.c.sentence, F.c.currency, F.c.pair, checked.label("checked"))
+                .join(A, A.c.id == F.c.article_id))
+        if limit is None:
+            stmt = stmt.where(F.c.article_id.in_(self._ids_select(filters)))
+            stmt = stmt.order_by(A.c.published, F.c.article_id, F.c.idx)
+        else:
+            # The ``limit`` most recent articles that quote a figure hold the ``limit`` most recent
+            # figures (each has at least one): sort articles, not every figure row, then cut.
+            newest = self._ids_with_figures(filters, limit)
+            stmt = stmt.where(F.c.article_id.in_(newest))
+            stmt = stmt.order_by(A.c.published.desc().nulls_last(), F.c.article_id.desc(),
+                                 F.c.idx.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(stmt).tuples().all())
+        if limit is not None:
+            rows.reverse()
+        data = [list(c) for c in zip(*rows)] if rows else [[] for _ in range(16)]
+        data[3] = published = [to_date(d) for d in data[3]]
+        data[15] = [bool(c) for c in data[15]]
+        data.insert(12, [period_start(p, d) for p, d in zip(data[11], published)])
+        return pd.DataFrame(dict(zip(columns, data)), columns=columns)
+
+    def coverage(self, filters: Filters | None = None) -> pd.DataFrame:
+        """Articles per month of their own date (published, else the meeting date)."""
+        day = sa.func.coalesce(A.c.published, A.c.meeting_date)
+        # One GROUP BY in the database: dates are ISO text in SQLite, real dates in PostgreSQL.
+        month = (sa.func.substr(day, 1, 7) if self.dialect == "sqlite"
+                 else sa.func.to_char(day, "YYYY-MM")).label("month")
+        stmt, _ = self._filtered(filters, [month])
+        sub = stmt.subquery()
+        rows = self._read(sa.select(sub.c.month, sa.func.count().label("n"))
+                          .where(sub.c.month.is_not(None)).group_by(sub.c.month).order_by(sub.c.month))
+        return pd.DataFrame([(str(r.month), int(r.n)) for r in rows], columns=["month", "n_articles"])
+
+    def outlet_counts(self, filters: Filters | None = None) -> pd.DataFrame:
+        stmt, _ = self._filtered(filters, [A.c.outlet])
+        sub = stmt.subquery()
+        rows = self._read(sa.select(sub.c.outlet, sa.func.count().label("n"))
+                          .group_by(sub.c.outlet).order_by(sa.desc("n"), sub.c.outlet))
+        return pd.DataFrame([(r.outlet or "", r.n) for r in rows], columns=["outlet", "n_articles"])
+
+    def kwic(self, query: str, filters: Filters | None = None, width: int = 60,
+             limit: int = 200) -> pd.DataFrame:
+        """Keyword in context: one row per hit, from the original text."""
+        columns = ["article_id", "title", "left", "match", "right"]
+        parsed = parse_query(query)
+        if not parsed.clauses:
+            return pd.DataFrame(columns=columns)
+        base = filters or Filters()
+        stmt, _ = self._filtered(replace(base, q=query), [A.c.id, A.c.title])
+        ranked = self._read(stmt.order_by(sa.desc("score"), A.c.id))
+        out: list[tuple[Any, ...]] = []
+        for start in range(0, len(ranked), 50):
+            chunk = ranked[start:start + 50]
+            bodies = {r.id: r.clean_text for r in self._read(
+                sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_([c.id for c in chunk])))}
+            for r in chunk:
+                for left, match, right in kwic_lines(parsed, bodies.get(r.id, ""), width):
+                    out.append((r.id, r.title, left, match, right))
+                    if len(out) >= limit:
+                        return pd.DataFrame(out, columns=columns)
+        return pd.DataFrame(out, columns=columns)
+
+    def term_frequencies(self, filters: Filters | None = None, top: int = 80,
+                         max_articles: int = TERM_FREQ_MAX_ARTICLES) -> list[tuple[str, int]]:
+        """Most frequent words (original spelling, stop words left out) of the filtered articles.
+
+        Counted over at most ``max_articles`` articles (the most recent) to stay fast.
+        """
+        stmt, _ = self._filtered(filters, [A.c.id])
+        ids = [r.id for r in self._read(stmt.order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc())
+                                        .limit(max_articles))]
+        written: Counter[str] = Counter()
+        for start in range(0, len(ids), 500):
+            for (text,) in self._read(sa.select(A.c.clean_text).where(A.c.id.in_(ids[start:start + 500]))):
+                written.update(written_words(text))
+        return top_words(written, top)
+
+    def history(self, limit: int = 200) -> pd.DataFrame:
+        rows = self._read(sa.select(H.c.at, H.c.who, H.c.action, H.c.article_id, A.c.title, H.c.detail)
+                          .outerjoin(A, A.c.id == H.c.article_id)
+                          .order_by(H.c.id.desc()).limit(limit))
+        return pd.DataFrame([tuple(r) for r in rows],
+                            columns=["at", "who", "action", "article_id", "title", "detail"])
+
+    def removed_articles(self, limit: int = 1000) -> pd.DataFrame:
+        """Removed (hidden) articles, the latest removal first: what ``restore_article`` can undo."""
+        rows = self._read(sa.select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.removed_at)
+                          .where(A.c.removed_at.is_not(None))
+                          .order_by(A.c.removed_at.desc(), A.c.id.desc()).limit(limit))
+        return pd.DataFrame([tuple(r) for r in rows],
+                            columns=["id", "title", "outlet", "published", "removed_at"])
+
+    def removed_ids(self, article_ids: Iterable[int | None]) -> set[int]:
+        """Those of ``article_ids`` that are removed."""
+        ids = sorted({int(i) for i in article_ids if i is not None})
+        if not ids:
+            return set()
+        rows = self._read(sa.select(A.c.id).where(A.c.id.in_(ids), A.c.removed_at.is_not(None)))
+        return {int(r.id) for r in rows}

@@ -1,0 +1,174 @@
+"""Storing articles: prepare outside the lock, then insert (or attach a source to the stored copy),
+write the extraction's rows, the shingles and the search index; soft removal and restoring."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import sqlalchemy as sa
+
+from ..extract import EXTRACTOR_VERSION
+from ..models import Extraction, RawDocument
+from ..search import index_string
+from . import migrations, schema
+from .duplicates import comparable_text, content_hash, shingle_hashes, stored_copy
+from .engine import StoreBase
+from .rows import clean_json, figure_rows, main_meeting_values, meeting_rows, scrub, to_date, utc_now
+
+A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
+E, EA, H = schema.events, schema.event_articles, schema.history
+
+# Statements of the write path, built once: constructing Core statements per row costs far more
+# than executing them.
+_Q_SOURCE = sa.select(S.c.id).where(S.c.article_id == sa.bindparam("aid"), S.c.source == sa.bindparam("src"),
+                                    S.c.url == sa.bindparam("u"))
+_INS_ARTICLE, _INS_SOURCE, _INS_HISTORY = A.insert(), S.insert(), H.insert()
+_INS_MEETING, _INS_FIGURE, _INS_TOPIC, _INS_SHINGLE = M.insert(), F.insert(), T.insert(), schema.shingles.insert()
+
+
+@dataclass
+class AddResult:
+    status: str  # added | duplicate | source_added
+    article_id: int
+    duplicate_of: int | None = None
+
+
+@dataclass
+class Prepared:
+    """Everything add_article computes before taking the write lock."""
+
+    doc: RawDocument
+    extraction: Extraction
+    clean_text: str
+    norm_text: str
+    content_hash: str
+    shingles: list[int]
+    terms: str
+    url: str
+    source_outlet: str | None
+
+
+def _normalize_url(url: str | None) -> str:
+    return (url or "").strip()
+
+
+def extractor_version() -> str:
+    return EXTRACTOR_VERSION
+
+
+def prepare(doc: RawDocument, extraction: Extraction) -> Prepared:
+    doc, extraction = scrub(doc), scrub(extraction)
+    clean = extraction.clean_text or doc.text
+    norm = comparable_text(clean)
+    return Prepared(doc, extraction, clean, norm, content_hash(norm), shingle_hashes(norm),
+                    index_string(extraction.title, clean), _normalize_url(doc.hints.get("url")),
+                    doc.hints.get("outlet") or extraction.outlet)
+
+
+def add(conn: sa.Connection, p: Prepared, who: str) -> AddResult:
+    """Insert one prepared article; a copy of a stored one becomes another source of it."""
+    existing = stored_copy(conn, p.content_hash, p.norm_text, p.shingles, p.extraction)
+    if existing is not None:
+        added = attach_source(conn, existing, p, who)
+        status = "source_added" if added else "duplicate"
+        log_action(conn, who, "duplicate", existing,
+                   f"{p.doc.source}: {'new source' if added else 'already stored'}")
+        return AddResult(status, existing, existing)
+    ex = p.extraction
+    article_id = conn.execute(_INS_ARTICLE, dict(
+        content_hash=p.content_hash, title=ex.title, outlet=ex.outlet,
+        published=to_date(ex.published), language=ex.language, raw_text=p.doc.text,
+        clean_text=p.clean_text, norm_text=p.norm_text, norm_len=len(p.norm_text),
+        fmt=p.doc.fmt, hints=clean_json(p.doc.hints), provenance=clean_json(ex.provenance),
+        extractor_version=extractor_version(), created_at=utc_now(), human_checked={}, checked=False,
+        removed_at=None, **main_meeting_values(ex),
+    )).inserted_primary_key[0]
+    attach_source(conn, article_id, p, who)
+    write_extraction(conn, article_id, ex, fresh=True)
+    if p.shingles:
+        conn.execute(_INS_SHINGLE, [{"article_id": article_id, "h": h} for h in p.shingles])
+    migrations.write_index(conn, article_id, p.terms)
+    log_action(conn, who, "added", article_id, p.doc.source)
+    return AddResult("added", article_id, None)
+
+
+def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str) -> bool:
+    found = conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first()
+    if found:
+        return False
+    conn.execute(_INS_SOURCE, dict(article_id=article_id, source=p.doc.source, url=p.url,
+                                   outlet=p.source_outlet, fmt=p.doc.fmt, encoding=p.doc.encoding,
+                                   added_at=utc_now(), added_by=who))
+    return True
+
+
+def write_extraction(conn: sa.Connection, article_id: int, ex: Extraction, fresh: bool = False) -> None:
+    if not fresh:
+        for table in (M, F, T):
+            conn.execute(table.delete().where(table.c.article_id == article_id))
+    if ex.meetings:
+        conn.execute(_INS_MEETING, meeting_rows(article_id, ex.meetings))
+    if ex.figures:
+        conn.execute(_INS_FIGURE, figure_rows(article_id, ex.figures))
+    topics = list(dict.fromkeys(t for t in ex.topics if t))
+    if topics:
+        conn.execute(_INS_TOPIC, [{"article_id": article_id, "topic": t} for t in topics])
+    if not fresh:
+        refresh_main_meeting(conn, article_id)
+
+
+def refresh_main_meeting(conn: sa.Connection, article_id: int) -> None:
+    """Copy the main meeting (first primary one; its event date when it has none) to the article."""
+    main = conn.execute(sa.select(M.c.idx, M.c.date, M.c.city, M.c.kind).where(
+        M.c.article_id == article_id, M.c.primary.is_(True)).order_by(M.c.idx).limit(1)).first()
+    date = city = kind = None
+    if main is not None:
+        date, city, kind = main.date, main.city, main.kind
+        if date is None:
+            date = conn.execute(sa.select(E.c.date).join(EA, EA.c.event_id == E.c.id).where(
+                EA.c.article_id == article_id, EA.c.meeting_idx == main.idx)).scalar()
+    published = conn.execute(sa.select(A.c.published).where(A.c.id == article_id)).scalar()
+    conn.execute(A.update().where(A.c.id == article_id).values(
+        meeting_date=date, city=city, kind=kind, sort_date=date or published))
+
+
+def log_action(conn: sa.Connection, who: str, action: str, article_id: int | None, detail: str = "") -> None:
+    """One line of the edit history."""
+    conn.execute(_INS_HISTORY, dict(at=utc_now(), who=who, action=action, article_id=article_id,
+                                    detail=detail[:500]))
+
+
+class Writes(StoreBase):
+    """Adding, removing and restoring articles."""
+
+    def add_article(self, doc: RawDocument, extraction: Extraction, who: str = "system") -> AddResult:
+        """Store one article; exact and near duplicates become extra sources of the first copy."""
+        prepared = prepare(doc, extraction)
+        return self._transact(lambda conn: add(conn, prepared, who))
+
+    def add_articles(self, items: Iterable[tuple[RawDocument, Extraction]],
+                     who: str = "system") -> list[AddResult]:
+        """Store a batch in one transaction (the bulk path of ingest)."""
+        prepared = [prepare(doc, ex) for doc, ex in items]
+        if not prepared:
+            return []
+        return self._transact(lambda conn: [add(conn, p, who) for p in prepared])
+
+    def remove_article(self, article_id: int, who: str = "system") -> bool:
+        """Soft delete (undo with ``restore_article``); False when there is no such live article."""
+        def run(conn: sa.Connection) -> bool:
+            done = conn.execute(A.update().where(A.c.id == article_id, A.c.removed_at.is_(None))
+                                .values(removed_at=utc_now())).rowcount
+            if done:
+                log_action(conn, who, "removed", article_id)
+            return bool(done)
+        return self._transact(run)
+
+    def restore_article(self, article_id: int, who: str = "system") -> bool:
+        def run(conn: sa.Connection) -> bool:
+            done = conn.execute(A.update().where(A.c.id == article_id, A.c.removed_at.is_not(None))
+                                .values(removed_at=None)).rowcount
+            if done:
+                log_action(conn, who, "restored", article_id)
+            return bool(done)
+        return self._transact(run)
