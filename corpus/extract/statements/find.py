@@ -33,8 +33,8 @@ from ..meetings import titles_mean_putin
 from .lexicon import W, Mention, Verb, find_mentions, lex
 
 OURS = ("putin", "aliyev")
-_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", '"': '"'}
-_SLOT = 140  # how far after a past verb its subject and complementizer may lie
+_CLOSE = {"«": "»", "“": "”", "„": "”", "‘": "’", '"': '"', "”": "”"}
+_SLOT = 200  # how far after a past verb its subject and complementizer may lie
 _SKIP = re.compile(r"[\s،,]*")
 _TRIM = " \t\u00a0،,.:;؛!?؟-–"
 _MARK = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel after a letter
@@ -73,7 +73,7 @@ def _quotes(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             opener, pos = stack.pop()
             if not stack:
                 spans.append((start + pos, start + i + 1))
-        elif ch in _CLOSE and ch != "’":
+        elif ch in _CLOSE and ch != "’":  # ” opens a quote too ("أضاف :”…”")
             stack.append((ch, i))
     if stack:
         spans.append((start + stack[0][1], end))
@@ -99,6 +99,8 @@ def _marker(norm: str, f: _Found, limit: int, quotes) -> tuple[str, int, int] | 
         if ch == ":" or any(a == pos for a, _ in quotes):
             after = _skip(norm, pos + 1 if ch == ":" else pos)
             q = next(((a, b) for a, b in quotes if a == after), None)
+            if q and ch != ":" and len(norm[q[0] + 1:q[1] - 1].split()) < 3:
+                continue  # a quoted name or title ("وصرح “بوتين”", "مجلة “الدفاع الوطني”")
             if q:
                 return ("quote", pos, q[0] + 1)
             return ("colon", pos, after) if ch == ":" else None
@@ -125,6 +127,11 @@ def _subject(norm: str, a: int, b: int, mentions: list[Mention]) -> tuple[str | 
     """Who the words ``norm[a:b]`` after a past verb name as subject: (who, where the subject ends,
     explicit). (None, a, False) when there is no subject; ("other", …) for an unknown noun."""
     lx, pos = lex(), _skip(norm, a, b)
+    if pos < b and norm[pos] in _CLOSE:  # a quoted name: "وأضاف “بوتين” أنه"
+        close = norm.find(_CLOSE[norm[pos]], pos + 1, min(b, pos + 30))
+        named = find_mentions(norm, pos + 1, close, True, lambda p: False) if close > 0 else []
+        if named and not norm[pos + 1:named[0].start].strip() and not norm[named[0].end:close].strip():
+            return named[0].who, close + 1, True
     while pos < b:
         m = next((m for m in mentions if m.start == pos), None)
         if m:
@@ -183,7 +190,7 @@ def _analyse(norm: str, s: int, e: int, quotes, mentions, last: str | None, carr
                 at_para_start = not norm[para_start:f.start].strip()
                 f.speaker = (active.speaker if active else before.who if before else
                              last if last else carry if at_para_start else None)
-            elif f.verb.obj and (marker is None or marker[1] > subj_end and not lex().adverbial_re.match(
+            elif f.verb.obj and (marker is None or marker[1] > _skip(norm, subj_end) and not lex().adverbial_re.match(
                     norm, _skip(norm, subj_end))):
                 marker = ("object", subj_end, _skip(norm, subj_end))
         if f.verb.kind == "participle" and f.verb.obj and marker is None:
@@ -196,6 +203,9 @@ def _analyse(norm: str, s: int, e: int, quotes, mentions, last: str | None, carr
             else:
                 f.span, f.open_end = (content, e), True
                 f.mode = "direct" if kind == "colon" else "reported"
+                if kind == "colon" and any(m.who == f.speaker and not m.oblique and content <= m.start
+                                           for m in in_sent):
+                    f.span = None  # "فقال: تحدث بوتين مع …": someone else speaks of him
         elif f.verb.kind == "past" and f.explicit:
             q = next(((a, b) for a, b in quotes if s <= a and b <= f.start
                       and not norm[b:f.start].strip(" \t،,و")), None)

@@ -122,6 +122,9 @@ def find_mentions(norm: str, start: int, end: int, putin_titles: bool,
     chosen: list[tuple[int, int, str, str]] = []
     for s, neg, _rank, who, clitic in found:
         if chosen and s < chosen[-1][1]:
+            # "الرئيس فلاديمير" + "فلاديمير بوتين": one person, one mention
+            if who == chosen[-1][2] and s - neg > chosen[-1][1]:
+                chosen[-1] = (chosen[-1][0], s - neg, who, chosen[-1][3])
             continue
         chosen.append((s, s - neg, who, clitic))
     out: list[Mention] = []
