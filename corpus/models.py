@@ -68,6 +68,23 @@ class Meeting:
 
 
 @dataclass
+class Statement:
+    """Words of Putin or Aliyev in an article: a direct quote or reported speech."""
+
+    speaker: str  # putin, aliyev
+    mode: str  # direct (quoted words), reported (the clause after قال … إن)
+    text: str  # the statement: text[start:end] of the article
+    sentence: str  # the whole sentence it stands in, as in the article
+    start: int  # offsets of the statement in the text given to find_statements
+    end: int
+    verb: str  # the speech verb as written (قال, مضيفا, قوله …), without و/ف
+
+    def to_contract(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "mode": self.mode, "text": self.text,
+                "sentence": self.sentence, "verb": self.verb}
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one article. ``to_contract`` gives the CLI JSON object."""
 
