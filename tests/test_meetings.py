@@ -279,3 +279,63 @@ def test_the_leads_news_day_still_dates_a_meeting_told_without_a_day():
     text = ("استقبل الرئيس الروسي فلاديمير بوتين اليوم الاثنين ضيوفه في الكرملين في يوم حافل بالمواعيد.\n"
             "وأجرى بوتين محادثات مع الرئيس الأذربيجاني إلهام علييف تناولت التعاون الاقتصادي.")
     assert _main(text, PUB).date == PUB.isoformat()
+
+
+def test_the_bare_title_is_the_holder_the_article_names_with_it():
+    text = ("وقع الرئيس الأذربيجاني إلهام علييف والرئيس الروسي دميتري مدفيديف اليوم في باكو على معاهدة.\n"
+            "ووصف علييف زيارة الرئيس الروسي بأنها حدث تاريخي.")
+    assert find_meetings(text) == []
+
+
+def test_a_former_holder_recalled_does_not_take_the_title():
+    text = ("استقبل الرئيس الروسي فلاديمير بوتين اليوم نظيره الأذربيجاني إلهام علييف في الكرملين.\n"
+            "وكان الرئيس الروسي السابق دميتري مدفيديف قد زار باكو قبل سنوات.")
+    assert _main(text, PUB).city == "Moscow"
+
+
+def test_the_counterpart_of_a_prime_minister_is_not_aliyev():
+    text = "ومن المقرر أن يلتقي رئيس الوزراء الروسي فلاديمير بوتين نظيره الأذربيجاني في وقت لاحق لبحث الطاقة."
+    assert find_meetings(text, PUB) == []
+
+
+@pytest.mark.parametrize("text", [
+    "شارك الرئيس الأذربيجاني إلهام علييف إلى جانب الرئيس الروسي فلاديمير بوتين في الجلسة العامة لمنتدى اقتصادي في سوتشي.",
+    "تحدث بوتين وعلييف في الجلسة الختامية للمنتدى الدولي في موسكو.",
+])
+def test_a_session_both_leaders_take_part_in_is_an_encounter(text):
+    meeting = _main(text, PUB)
+    assert meeting.kind in ("other", "multilateral_summit") and meeting.city in ("Sochi", "Moscow")
+
+
+@pytest.mark.parametrize("text,city", [
+    ("اختتمت في العاصمة الأذربيجانية قمة ثلاثية جمعت بوتين وعلييف والرئيس الإيراني.", "Baku"),
+    ("التقى بوتين علييف على هامش الفعاليات التي تستضيفها العاصمة الطاجيكية.", "Dushanbe"),
+    ("التقى بوتين علييف بالعاصمة الروسية لبحث العلاقات.", "Moscow"),
+])
+def test_a_capital_named_by_its_countrys_adjective(text, city):
+    assert _main(text, PUB).city == city
+
+
+def test_the_next_encounters_place_does_not_place_the_one_held():
+    text = ("عقد بوتين وعلييف محادثات مطولة اليوم تناولت ملفات الطاقة والنقل.\n"
+            "وأعلن الرئيسان أن الاجتماع المقبل سيعقد في طهران.")
+    assert _main(text, PUB).city is None
+
+
+def test_a_time_marker_closing_the_clause_before_dates_that_clause():
+    text = ("اعترف الرئيس الروسي بمسؤولية بلاده عن تحطم الطائرة أواخر العام الماضي، خلال لقائه نظيره "
+            "الأذربيجاني إلهام علييف في سوتشي.")
+    assert _main(text, PUB).city == "Sochi"
+
+
+def test_a_gathering_the_lead_dates_dates_the_encounter_told_after_it():
+    text = ("اختتم زعماء الدول المطلة على بحر قزوين أمس الأحد قمتهم في عشق آباد ببيان مشترك.\n"
+            "وضمت القمة الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف وقادة آخرين.")
+    assert _main(text, PUB).date == "2024-08-18"  # PUB is Monday 19 August 2024
+
+
+def test_a_yearless_dateline_gives_month_and_day_to_a_meeting_told_as_today():
+    from corpus.extract import extract_document
+    text = "BAKU, Aug. 19 (AGENCY) –\nأجرى الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف اليوم الاثنين محادثات في باكو."
+    meeting = extract_document(text, "t.txt").meetings[0]
+    assert (meeting.date, meeting.month, meeting.day) == (None, 8, 19)

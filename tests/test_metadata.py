@@ -79,3 +79,24 @@ def test_bidi_controls_never_reach_the_title():
     text = "\u202eبوتين\u202e\u2066 و\u2067علييف\u202c يبحثان التعاون\n\n" + BODY
     assert extract_metadata(text).title == "بوتين وعلييف يبحثان التعاون"
     assert extract_metadata(BODY, {"title": "عنوان\u202e مقلوب"}).title == "عنوان مقلوب"
+
+
+def test_a_yearless_dateline_under_a_crawl_stamp_takes_the_stamps_year():
+    text = ("crawled: 2024-12-30T06:10:00Z | source: example.ma\n\n"
+            "موسكو - 29 دجنبر (وكالة) - أعلن الديوان اليوم الأحد عن برنامج الزيارة.")
+    assert find_published(text) == ("2024-12-29", "text: dateline, year from the crawl stamp")
+
+
+def test_a_crawl_stamp_alone_is_not_a_publication_date():
+    assert find_published("crawled: 2024-12-30T06:10:00Z\n\nنص الخبر بلا تاريخ ولا مكان.") == (None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BAKU, Aug. 19 (AGENCY) –\nنص الخبر هنا عن الزيارة.", (8, 19)),
+    ("MOSCOW, December 28 (Agency)\nنص الخبر هنا عن الاتصال.", (12, 28)),
+    ("باكو، 24 أكتوبر (وكالة) - نص الخبر هنا عن الاتصال.", (10, 24)),
+    ("نص الخبر هنا يذكر 24 أكتوبر في وسط الجملة لا في أولها ولا في سطر التاريخ.", None),
+])
+def test_month_and_day_of_a_yearless_dateline(text, expected):
+    from corpus.extract.metadata import dateline_month_day
+    assert dateline_month_day(text) == expected

@@ -84,8 +84,9 @@ def _ordinal_table() -> dict[str, int]:
     return table
 
 
-def _month_number(phrase: str) -> int | None:
-    return _month_table().get(" ".join(phrase.split()))
+def month_number(phrase: str) -> int | None:
+    """The month a name gives (any of months.yaml's spellings, Arabic or English), else None."""
+    return _month_table().get(" ".join(normalize(phrase).split()))
 
 
 def _markers(key: str) -> str:
@@ -281,7 +282,7 @@ def _build(nt, m: re.Match, original: str, **kw) -> DateMention:
 
 
 def _month_of(m: re.Match) -> int | None:
-    return _month_number(m.group("m1"))
+    return month_number(m.group("m1"))
 
 
 def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMention]:

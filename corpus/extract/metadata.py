@@ -24,7 +24,7 @@ from typing import Any
 
 from ..lexicons import load_yaml
 from ..normalize import arabic_ratio, normalize
-from .dates import DateMention, find_dates, to_date
+from .dates import DateMention, find_dates, month_number, to_date
 
 # Header lines scanned for stamps and a title.
 HEAD_LINES = 12
@@ -51,6 +51,9 @@ _LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتار
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
+# A crawler's own stamp ("crawled: 2024-12-29T07:14:03Z"): when the page was fetched, not
+# published; it gives the year of a year-less newsroom dateline a day or two before it.
+_CRAWL_LABEL = re.compile(r"^\s*(?:crawled|fetched|retrieved|scraped|archived)(?:\s+(?:at|on))?\s*:", re.I)
 _SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<name>.+?)\s*$", re.I | re.M)
 _OPEN_PAREN_DATELINE = re.compile(r"^\s*\((?P<inner>[^()\n]{3,%d})\)" % DATELINE_CHARS)
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
@@ -67,6 +70,7 @@ class Metadata:
     published: str | None = None  # YYYY-MM-DD
     language: str | None = None
     today: str | None = None  # the article's own "today": published, else the lead's full date
+    dateline_day: tuple[int, int] | None = None  # (month, day) of a year-less dateline, when no today
     provenance: dict[str, str] = field(default_factory=dict)
 
 
@@ -88,7 +92,7 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     first_line_date: date | None = None
     for line in lines:
         found = _full_dates(line)
-        if not found:
+        if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6) \
                 or _is_leading_stamp(line, found):
@@ -200,6 +204,18 @@ def _yearless_dateline(lines: list[str], near: date) -> date | None:
     return None
 
 
+def _dateline_under_crawl_stamp(lines: list[str]) -> date | None:
+    """A year-less dateline ("موسكو - 28 دجنبر -") on a page a crawler stamped a day or two later."""
+    for line in lines[:DATELINE_LINES]:
+        if _CRAWL_LABEL.match(line):
+            found = [d for d in find_dates(line) if d.date is not None and d.year_known]
+            if found:
+                dateline = _yearless_dateline(lines, found[0].date)
+                if dateline is not None and dateline <= found[0].date:
+                    return dateline
+    return None
+
+
 def _full_dateline(lines: list[str]) -> date | None:
     """"قازان، 23 أكتوبر 2024 (تاس)": a header or first-paragraph line opening with a place or an
     agency and a full date."""
@@ -208,6 +224,27 @@ def _full_dateline(lines: list[str]) -> date | None:
         if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(line, found[0].end) \
                 and _is_dateline_head(line[:found[0].start]) and not _LABEL.match(normalize(line).lstrip()):
             return found[0].date
+    return None
+
+
+# "BAKU, Aug. 19 (IRNA) –": a Latin dateline over an Arabic body, month and day without a year.
+_LATIN_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z .'\-]{1,30},\s*(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?!\d)")
+
+
+def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
+    """Month and day of a year-less dateline ("باكو، 24 أكتوبر -", "BAKU, Aug. 19 (IRNA)"): the
+    day the newsroom wrote the article, for an article whose year nothing gives."""
+    lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:DATELINE_LINES]
+    for line in lines:
+        latin = _LATIN_DATELINE.match(line)
+        if latin:
+            month, day = month_number(latin.group("m")), int(latin.group("d"))
+            if month and 1 <= day <= 31:
+                return month, day
+        for d in find_dates(line, None):
+            if d.kind == "explicit" and not d.year_known and d.month and d.day and d.start <= DATELINE_START \
+                    and _DATELINE_AFTER.match(line, d.end) and _is_dateline_head(line[:d.start]):
+                return d.month, d.day
     return None
 
 
@@ -234,6 +271,9 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
         dateline = _yearless_dateline(lines, when)
         if dateline is not None and dateline != when:
             when, how = dateline, "text: dateline, year from the stamp"
+    if when is None:
+        when = _dateline_under_crawl_stamp(lines)
+        how = "text: dateline, year from the crawl stamp" if when else None
     if when is None:
         when = _published_from_url(url)
         how = "url" if when else None
@@ -375,6 +415,10 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
     today, basis = find_today(text, head, to_date(meta.published))
     if today is not None and basis is not None:
         meta.today, meta.provenance["today"] = today.isoformat(), basis
+    else:
+        meta.dateline_day = dateline_month_day(text, head)
+        if meta.dateline_day:
+            meta.provenance["today"] = "year-less dateline (month and day only)"
     if hints.get("outlet"):
         meta.outlet, meta.provenance["outlet"] = str(hints["outlet"]).strip(), "hint"
     else:

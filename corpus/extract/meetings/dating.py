@@ -89,7 +89,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     term_positions = [s.start + p for p, _ in s.terms]
     candidates = []
     for m in mentions:
-        n_start = _norm_pos(nt, m.start)
+        n_start = norm_pos(nt, m.start)
         if not (s.start <= n_start < s.end) or m.crawl or m.hijri:
             continue
         if m.kind in ("month", "year"):
@@ -111,16 +111,16 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     weekday = None
     if best.kind == "weekday":
         for _, _, m in candidates:
-            if m.kind in ("explicit", "stamp") and abs(_norm_pos(nt, m.start) - _norm_pos(nt, best.end)) <= 3:
+            if m.kind in ("explicit", "stamp") and abs(norm_pos(nt, m.start) - norm_pos(nt, best.end)) <= 3:
                 best, weekday = m, best.weekday
                 break
     elif best.kind in ("explicit", "stamp"):
         weekday = next((m.weekday for _, _, m in candidates if m.kind == "weekday"
-                        and abs(_norm_pos(nt, best.start) - _norm_pos(nt, m.end)) <= 3), None)
+                        and abs(norm_pos(nt, best.start) - norm_pos(nt, m.end)) <= 3), None)
     return _resolve(best, published, status, weekday)
 
 
-def _norm_pos(nt, original_index: int) -> int:
+def norm_pos(nt, original_index: int) -> int:
     """Index in the normalised text of an original-text offset (first char at or after it)."""
     offsets = nt.offsets
     lo, hi = 0, len(offsets) - 1
@@ -167,7 +167,7 @@ def dated_just_before(merged: list[Sentence], mentions: list[DateMention], nt, p
     if published is None:
         return False
     for m in mentions:
-        pos = _norm_pos(nt, m.start)
+        pos = norm_pos(nt, m.start)
         if m.date is not None and any(s.start <= pos < s.end for s in merged) \
                 and 0 < (published - m.date).days <= RECENT_OTHER_DAYS:
             return True
@@ -176,11 +176,15 @@ def dated_just_before(merged: list[Sentence], mentions: list[DateMention], nt, p
 
 def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[DateMention], nt,
                    published: date | None) -> None:
-    """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none."""
+    """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none;
+    or the day the lead gives the same gathering ("اختتم زعماء الدول قمتهم أمس الأربعاء", then
+    "وضمت القمة بوتين وعلييف"): a lead sentence with a meeting word of the meeting's kind."""
     for s in lead_sentences(sentences):
+        same_kind = any(kind == primary.kind for _, kind in s.terms)
         for m in mentions:
-            pos = _norm_pos(nt, m.start)
-            if s.start <= pos < s.end and m.kind in ("weekday", "relative") and m.offset_days == 0:
+            pos = norm_pos(nt, m.start)
+            relative = m.kind in ("weekday", "relative") and m.offset_days is not None
+            if s.start <= pos < s.end and relative and (m.offset_days == 0 or same_kind and m.offset_days < 0):
                 choice = _resolve(m, published, primary.status or "held")
                 apply_date(primary, choice)
                 if has_date_info(primary):

@@ -11,10 +11,11 @@ from datetime import date
 from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
-from ..dates import find_dates, to_date
-from .dating import apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info
+from ..dates import DateMention, find_dates, to_date
+from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
+                     norm_pos)
 from .lexicon import lexicon
-from .places import cities_in, venue_country_capital, visit_destination
+from .places import capital_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (Sentence, aliyev_titles, analyse, in_relative_clause, is_denial, is_meeting_sentence,
                         is_past_reference, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
@@ -27,11 +28,17 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     if kind == "phone_call":
         return None
     cities = cities_in(s.norm, locative_only) or [
-        (0, cap) for cap in [venue_country_capital(s.norm)] if cap]
+        (0, cap) for cap in [venue_country_capital(s.norm) or capital_by_adjective(s.norm)] if cap]
     if not cities:
         return None
     anchors = [p for p, _ in s.terms] or [0]
     return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> bool:
+    """Does a meeting sentence say the encounter is today ("اليوم", "اليوم الاثنين")?"""
+    return any(m.offset_days == 0 and any(s.start <= norm_pos(nt, m.start) < s.end for s in merged)
+               for m in mentions)
 
 
 def _evidence(text: str, nt, s: Sentence) -> str:
@@ -39,15 +46,17 @@ def _evidence(text: str, nt, s: Sentence) -> str:
     return " ".join(text[a:b].split()).strip(" ،,:-–")
 
 
-def find_meetings(text: str, published: date | str | None = None) -> list[Meeting]:
-    """Putin–Aliyev meetings in an (already cleaned) article, the main one first."""
+def find_meetings(text: str, published: date | str | None = None,
+                  dateline_day: tuple[int, int] | None = None) -> list[Meeting]:
+    """Putin–Aliyev meetings in an (already cleaned) article, the main one first.
+    ``dateline_day``: (month, day) of a year-less dateline, for an article with no "today"."""
     published = to_date(published)
     if not text or not text.strip():
         return []
     nt = normalize_with_offsets(text)
     norm = masked(nt.text)
     lex = lexicon()
-    putin_titles = titles_mean_putin(published)
+    putin_titles = titles_mean_putin(published, nt.text)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm))
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
@@ -79,7 +88,10 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
             if kind == "visit" and city is None:
                 primary.city = visit_destination(s.norm)
             continue
-        if primary is not None and not past and compatible(primary, choice):
+        # A sentence about the next encounter ("الاجتماع المقبل سيعقد في طهران") says nothing of
+        # the one held.
+        next_one = primary is not None and primary.status == "held" and status == "announced"
+        if primary is not None and not past and not next_one and compatible(primary, choice):
             if primary.city is None and primary.kind != "phone_call":
                 primary.city = city or (visit_destination(s.norm) if kind == "visit" else None)
             if primary.kind == "other" and kind != "other":
@@ -106,7 +118,7 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
         # No place after a preposition: a bare city name in the meeting sentences will do.
         kind = primary.kind or "other"
         primary.city = next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c),
-                            None) or _lead_place(sentences)
+                            None) or _lead_place(sentences, primary.status)
     if primary.kind == "phone_call":
         primary.city = None
     primary.participants = third_leaders(merged)
@@ -125,6 +137,10 @@ def find_meetings(text: str, published: date | str | None = None) -> list[Meetin
     day = to_date(primary.date)
     if published is not None and day is not None and day > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
+    if primary.date is None and primary.month is None and dateline_day and not vague \
+            and primary.status == "held" and _told_as_today(merged, mentions, nt):
+        # "BAKU, Aug. 19 – … التقى اليوم": the dateline's month and day, the year left to linking.
+        primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
             and not vague:  # a report of a held meeting that names no day is the news of its day
         primary.date, primary.date_basis = published.isoformat(), "publication"
@@ -157,12 +173,15 @@ def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeetin
     return None
 
 
-def _lead_place(sentences: list[Sentence]) -> str | None:
+def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | None:
     """The place the lead names after a preposition ("وقع القادة … في مدينة أكتاو"): news leads
     say where, and later sentences name the leaders without repeating it. Only lead sentences
-    about an encounter or its leaders count (a plane's route in the lead is not a venue)."""
+    about an encounter or its leaders count (a plane's route in the lead is not a venue), and
+    for a held encounter not one about the next ("الاجتماع المقبل سيعقد في طهران")."""
     for s in lead_sentences(sentences):
         if not (s.terms or s.putin or s.aliyev or s.pair):
+            continue
+        if status == "held" and s.terms and status_of(s) == "announced":
             continue
         cities = cities_in(s.norm)
         if cities:

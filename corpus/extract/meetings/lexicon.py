@@ -58,6 +58,7 @@ class Lex:
     cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
     countries: list[tuple[str, re.Pattern]]
     venue_countries: list[tuple[str, re.Pattern]]
+    capital_by_adjective: list[tuple[str, re.Pattern]]
     fillers: frozenset[str]
     prepositions: frozenset[str]
     visit_verbs: frozenset[str]
@@ -103,6 +104,11 @@ def lexicon() -> Lex:
     countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])]
     venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])
                        if c.get("venue_is_capital")]
+    # "في العاصمة الأذربيجانية", "بالعاصمة الروسية": the capital named by its country's adjective.
+    host = rf"(?:{alternation(terms['host_verbs'])})(?:ها|ه|هما)?\s+"
+    capital_by_adjective = [(c["capital"], re.compile(rf"(?<![^\W_])(?:في\s+|الى\s+|ب|{host})?(?:ال)?عاصمه\s+"
+                                                      rf"(?:{alternation(c['adjectives'])})(?![^\W_])"))
+                            for c in places.get("countries", []) if c.get("adjectives")]
     return Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
@@ -124,6 +130,7 @@ def lexicon() -> Lex:
         cities=cities,
         countries=countries,
         venue_countries=venue_countries,
+        capital_by_adjective=capital_by_adjective,
         fillers=frozenset(forms(terms["place_fillers"])),
         prepositions=frozenset(forms(terms["place_prepositions"])),
         visit_verbs=frozenset(forms(terms["visit_verbs"])),

@@ -48,21 +48,45 @@ def _not_president_period() -> tuple[date, date]:
     return start, end
 
 
-def titles_mean_putin(today: date | None) -> bool:
+# "السابق", "آنذاك": a former holder of the title, recalled; the title's bare uses are not his.
+_FORMER = re.compile(r"(?<![^\W_])(?:السابق|الاسبق|انذاك|حينها|حينذاك|وقتها)(?![^\W_])")
+
+
+def another_holder_named(norm: str) -> bool:
+    """Does the (normalised, unmasked) article name another holder of Putin's title as the
+    current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
+    for m in lexicon().not_putin.finditer(norm):
+        if not _FORMER.search(norm[max(0, m.start() - 12): m.end() + 14]):
+            return True
+    return False
+
+
+def titles_mean_putin(today: date | None, norm: str | None = None) -> bool:
     """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
-    Medvedev's presidency: Putin, then prime minister, is named by name there."""
+    Medvedev's presidency: Putin, then prime minister, is named by name there. Nor in an article
+    that gives the title to another holder: its bare "الرئيس الروسي" is that holder too."""
+    if norm is not None and another_holder_named(norm):
+        return False
     if today is None:
         return True
     start, end = _not_president_period()
     return not start <= today < end
 
 
+# A head of government: "his Azerbaijani counterpart" of a prime minister is the Azerbaijani one.
+_PRIME_MINISTER = re.compile(r"(?<![^\W_])(?:رئيس الوزراء|رئيس الحكومه|رئيس حكومه)(?![^\W_])")
+
+
 def aliyev_titles(sent: str) -> bool:
-    """A title that refers to Ilham (not one that goes on to name Heydar)."""
+    """A title that refers to Ilham (not one that goes on to name Heydar, nor the counterpart of
+    a prime minister: "رئيس الوزراء الروسي … نظيره الأذربيجاني" is the Azerbaijani premier)."""
     for m in lexicon().aliyev_title.finditer(sent):
         tail = sent[m.end(): m.end() + 35]
-        if "حيدر" not in tail and "الراحل" not in tail and "الاول" not in tail[:8]:
-            return True
+        if "حيدر" in tail or "الراحل" in tail or "الاول" in tail[:8]:
+            continue
+        if "نظير" in m.group() and _PRIME_MINISTER.search(sent, 0, m.start()):
+            continue
+        return True
     return False
 
 
@@ -183,10 +207,19 @@ def is_past_reference(s: Sentence) -> bool:
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return True
     for m in lexicon().past.finditer(s.norm):
-        if abs(m.start() - first_term) <= PAST_WINDOW:
+        if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return True
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
     return any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s))
+
+
+def _clause_between(norm: str, end: int, term: int) -> bool:
+    """A comma between a time marker and the meeting word after it: the marker closes the
+    clause before ("إسقاط الطائرة أواخر العام الماضي، خلال لقائه …" dates the crash)."""
+    return end <= term and bool(_CLAUSE_COMMA.search(norm, end, term))
+
+
+_CLAUSE_COMMA = re.compile(r"[،,]")
 
 
 def _term_ends(s: Sentence) -> list[int]:
