@@ -208,10 +208,10 @@ def _dateline_under_crawl_stamp(lines: list[str]) -> date | None:
     """A year-less dateline ("موسكو - 28 دجنبر -") on a page a crawler stamped a day or two later."""
     for line in lines[:DATELINE_LINES]:
         if _CRAWL_LABEL.match(line):
-            found = [d for d in find_dates(line) if d.date is not None and d.year_known]
-            if found:
-                dateline = _yearless_dateline(lines, found[0].date)
-                if dateline is not None and dateline <= found[0].date:
+            stamps = [d.date for d in find_dates(line) if d.date is not None and d.year_known]
+            if stamps:
+                dateline = _yearless_dateline(lines, stamps[0])
+                if dateline is not None and dateline <= stamps[0]:
                     return dateline
     return None
 

@@ -183,8 +183,8 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
         same_kind = any(kind == primary.kind for _, kind in s.terms)
         for m in mentions:
             pos = norm_pos(nt, m.start)
-            relative = m.kind in ("weekday", "relative") and m.offset_days is not None
-            if s.start <= pos < s.end and relative and (m.offset_days == 0 or same_kind and m.offset_days < 0):
+            offset = m.offset_days if m.kind in ("weekday", "relative") else None
+            if s.start <= pos < s.end and offset is not None and (offset == 0 or same_kind and offset < 0):
                 choice = _resolve(m, published, primary.status or "held")
                 apply_date(primary, choice)
                 if has_date_info(primary):
