@@ -339,3 +339,34 @@ def test_a_yearless_dateline_gives_month_and_day_to_a_meeting_told_as_today():
     text = "BAKU, Aug. 19 (AGENCY) –\nأجرى الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف اليوم الاثنين محادثات في باكو."
     meeting = extract_document(text, "t.txt").meetings[0]
     assert (meeting.date, meeting.month, meeting.day) == (None, 8, 19)
+
+
+def test_his_azerbaijani_guest_is_aliyev():
+    text = "استقبل الرئيس الروسي ضيفه الأذربيجاني في الكرملين في الثاني والعشرين من نيسان لبحث الملفات الثنائية."
+    meeting = _main(text)
+    assert (meeting.city, meeting.month, meeting.day) == ("Moscow", 4, 22)
+
+
+@pytest.mark.parametrize("text", [
+    # a pluperfect with a long subject: background
+    "وكانت فكرة تسريع العمل في إنجاز المشروع قد طرحت خلال القمة التي جمعت بوتين وعلييف في باكو.",
+    # a plan that did not come true
+    "وكان من المنتظر أن يلتقي بوتين نظيره الأذربيجاني علييف على هامش القمة، قبل أن يعود الأخير إلى بلاده.",
+    # habits of years
+    "وظل الكرملين لسنوات يستضيف القمم بين بوتين وعلييف وباشينيان في موسكو وسوتشي.",
+])
+def test_background_and_unrealised_encounters_are_not_the_articles_meeting(text):
+    assert find_meetings(text, PUB) == []
+
+
+def test_the_pair_a_lead_names_without_putin_is_not_putin_and_aliyev():
+    text = ("وقع الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان اليوم إعلانا مشتركا في واشنطن.\n"
+            "وقال الرئيس الأمريكي إن الزعيمين تعهدا بالسلام، فيما وصف علييف اللقاء بأنه تاريخي.\n"
+            "ولم يصدر تعليق من بوتين على الإعلان.")
+    assert find_meetings(text, PUB) == []
+
+
+def test_a_leader_who_does_not_take_part_is_a_denial():
+    text = ("علييف لا يشارك في قمة رابطة الدول المستقلة في سان بطرسبورغ\n"
+            "ويستضيف بوتين القمة غير الرسمية بحضور قادة الدول الأعضاء.")
+    assert find_meetings(text, PUB) == []

@@ -14,11 +14,11 @@ from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      norm_pos)
-from .lexicon import lexicon
+from .lexicon import TOKEN, Lex, lexicon
 from .places import capital_by_adjective, cities_in, venue_country_capital, visit_destination
-from .sentences import (Sentence, aliyev_titles, analyse, in_relative_clause, is_denial, is_meeting_sentence,
-                        is_past_reference, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
-                        third_leaders, titles_mean_putin)
+from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, in_relative_clause, is_denial,
+                        is_meeting_sentence, is_past_reference, kind_of, lead_sentences, masked,
+                        speakers_into_quotes, status_of, third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
 FoundMeeting = Meeting
@@ -33,6 +33,20 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
         return None
     anchors = [p for p, _ in s.terms] or [0]
     return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+def _lead_pairs_another(norm: str, lex: Lex) -> bool:
+    """Does the lead name one of the two with another leader and not the other ("وقع علييف
+    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev."""
+    spans = [(a, b) for a, b in sentence_spans(norm) if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
+    for a, b in spans:
+        lead = norm[a:b]
+        putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))
+        if putin and aliyev:
+            return False
+        if (putin or aliyev) and lex.others.search(lead):
+            return True
+    return False
 
 
 def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> bool:
@@ -58,7 +72,8 @@ def find_meetings(text: str, published: date | str | None = None,
     lex = lexicon()
     putin_titles = titles_mean_putin(published, nt.text)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
-    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm))
+    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
+        and not _lead_pairs_another(norm, lex)
     doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = sentence_spans(norm)
     sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]

@@ -197,8 +197,8 @@ def kind_of(s: Sentence) -> str:
     return "other"
 
 
-# Pluperfect "وكان + subject + قد + verb" (up to four words of subject): a background event.
-_PLUPERFECT = re.compile(r"(?<![^\W_])[وف]?كان(?:\s+[^\W_]+){0,4}?\s+قد(?![^\W_])")
+# Pluperfect "وكان/وكانت + subject + قد + verb" (up to six words of subject): a background event.
+_PLUPERFECT = re.compile(r"(?<![^\W_])[وف]?كان(?:ت|وا|تا)?(?:\s+[^\W_]+){0,6}?\s+قد(?![^\W_])")
 
 
 def is_past_reference(s: Sentence) -> bool:

@@ -1,6 +1,6 @@
-"""Second held-out set (tests/heldout2, see docs/heldout.md): 30 articles written for this project
-by a writer who saw neither the extraction code nor the shared sets, scored cold once (the score
-is recorded in docs/heldout.md) and gated from then on."""
+"""Blind held-out sets (tests/heldout2, tests/heldout3; see docs/heldout.md): articles written for
+this project by writers who saw neither the extraction code nor the shared sets, each scored cold
+once (the scores are recorded in docs/heldout.md) and gated from then on."""
 from __future__ import annotations
 
 import json
@@ -11,17 +11,22 @@ import pytest
 
 from corpus.evaluate import METRICS, check_floors, evaluate_folder, load_gold
 
-HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
-FLOORS = json.loads((HELDOUT2 / "floors.json").read_text(encoding="utf-8"))["heldout2"]
-GOLD = load_gold(HELDOUT2)
+HERE = Path(__file__).resolve().parent
+SETS = ("heldout2", "heldout3")
+GOLDS = {name: load_gold(HERE / name) for name in SETS}
 KINDS = {"visit", "talks", "phone_call", "multilateral_summit", "other"}
 UNITS = {"USD", "percent", "count", "other"}
 QUALIFIERS = {"exact", "approx", "more_than", "less_than"}
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g["file"] for g in GOLD])
-def test_gold_entry_is_consistent(gold: dict) -> None:
-    text = (HELDOUT2 / gold["file"]).read_text(encoding="utf-8")
+def _floors(name: str) -> dict:
+    return json.loads((HERE / name / "floors.json").read_text(encoding="utf-8"))[name]
+
+
+@pytest.mark.parametrize("name,gold", [(n, g) for n in SETS for g in GOLDS[n]],
+                         ids=[f"{n}/{g['file']}" for n in SETS for g in GOLDS[n]])
+def test_gold_entry_is_consistent(name: str, gold: dict) -> None:
+    text = (HERE / name / gold["file"]).read_text(encoding="utf-8")
     assert gold["published_basis"] == ("text" if gold["published"] else None)
     if gold["published"]:
         date.fromisoformat(gold["published"])
@@ -35,20 +40,23 @@ def test_gold_entry_is_consistent(gold: dict) -> None:
         assert fig["text"] in text and fig["unit"] in UNITS and fig["qualifier"] in QUALIFIERS
 
 
-def test_events_agree_on_date_city_and_kind() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_events_agree_on_date_and_kind(name: str) -> None:
     events: dict[str, set] = {}
-    for g in GOLD:
+    for g in GOLDS[name]:
         if g["meeting"]:
             m = g["meeting"]
             events.setdefault(m["event_id"], set()).add((m["date"], m["kind"]))
     assert all(len(v) == 1 for v in events.values())
 
 
-def test_floors_cover_every_metric() -> None:
-    assert set(FLOORS) == set(METRICS)
+@pytest.mark.parametrize("name", SETS)
+def test_floors_cover_every_metric(name: str) -> None:
+    assert set(_floors(name)) == set(METRICS)
 
 
-def test_heldout2_scores_meet_floors() -> None:
-    result = evaluate_folder(HELDOUT2)
-    failures = check_floors(result, FLOORS)
+@pytest.mark.parametrize("name", SETS)
+def test_scores_meet_floors(name: str) -> None:
+    result = evaluate_folder(HERE / name)
+    failures = check_floors(result, _floors(name))
     assert not failures, "\n".join(failures + result["misses"])
