@@ -340,6 +340,7 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
     """
     items = list(items)
     outcomes: list[Outcome] = []
+    batch = store.begin_batch(who, [p.file for p, _ in items], len(items))
     for i, (preview, changes) in enumerate(items):
         if progress:
             progress(i, len(items), preview)
@@ -349,6 +350,7 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
             outcomes.append(rejection(preview.file, preview.source, "store_failed",
                                       f"it could not be stored ({type(exc).__name__})",
                                       error=type(exc).__name__))
+    store.end_batch(batch, who, sum(1 for o in outcomes if o.status in ("added", "source_added")))
     return outcomes
 
 

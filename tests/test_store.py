@@ -384,3 +384,28 @@ def test_a_shortened_copy_of_a_stored_article_becomes_a_source_of_it(db_url):
     other_day = short.replace("22/04/2024", "23/04/2024")
     third = store.add_article(RawDocument("other.txt", other_day, "txt"), extract_document(other_day))
     assert third.status == "added"  # another day's article under the same headline is its own
+
+
+def test_a_batch_cut_off_half_way_says_what_got_stored(tmp_path):
+    from corpus.extract import extract_document
+    from corpus.models import RawDocument
+    store = Store(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    texts = ["التقى بوتين علييف في موسكو اليوم وبحثا ملفات الطاقة والغاز.",
+             "أعلنت وزارة النقل افتتاح خط جديد للسكك الحديدية بين المدينتين الشهر المقبل.",
+             "ارتفعت صادرات القمح إلى مستوى قياسي هذا الموسم وفق بيانات الجمارك.",
+             "استقبلت المنتجعات الساحلية أعدادا متزايدة من السياح خلال عطلة الصيف.",
+             "وقعت الجامعتان مذكرة تفاهم لتبادل الطلاب والأساتذة في كليات الهندسة."]
+    batch = store.begin_batch("editor", ["a.zip"], total=5)
+    for i, text in enumerate(texts[:2]):  # the tab closes after two of five
+        store.add_article(RawDocument(f"a.zip#{i}", text, "txt"), extract_document(text), "editor")
+    got = store.unfinished_batch("editor")
+    assert got is not None and (got["id"], got["files"], got["total"], got["stored"]) == (batch, ["a.zip"], 5, 2)
+    assert store.unfinished_batch("someone else") is None
+    # A second run stores the rest (the first two are recognised as already stored) and ends.
+    batch2 = store.begin_batch("editor", ["a.zip"], total=5)
+    results = [store.add_article(RawDocument(f"a.zip#{i}", t, "txt"), extract_document(t), "editor")
+               for i, t in enumerate(texts)]
+    store.end_batch(batch2, "editor", stored=3)
+    assert [r.status for r in results] == ["duplicate", "duplicate", "added", "added", "added"]
+    assert store.unfinished_batch("editor") is None
+    store.close()

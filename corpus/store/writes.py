@@ -2,8 +2,9 @@
 write the extraction's rows, the shingles and the search index; soft removal and restoring."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import sqlalchemy as sa
 
@@ -153,6 +154,23 @@ class Writes(StoreBase):
         if not prepared:
             return []
         return self._transact(lambda conn: [add(conn, p, who) for p in prepared])
+
+    def begin_batch(self, who: str, files: Sequence[str], total: int) -> int:
+        """Record that ``who`` starts storing ``total`` articles read from ``files``: if the run
+        stops half-way (a closed tab), ``unfinished_batch`` can say what got stored."""
+        detail = json.dumps({"files": list(dict.fromkeys(files))[:20], "total": total}, ensure_ascii=False)
+
+        def write(conn: sa.Connection) -> int:
+            row = conn.execute(_INS_HISTORY.returning(H.c.id),
+                               dict(at=utc_now(), who=who, action="batch_started", article_id=None,
+                                    detail=detail[:500]))
+            return int(row.scalar_one())
+        return int(self._transact(write, bump=False))
+
+    def end_batch(self, batch_id: int, who: str, stored: int) -> None:
+        """Record that the batch ``begin_batch`` opened ran to its end."""
+        self._transact(lambda conn: log_action(conn, who, "batch_finished", None,
+                                               json.dumps({"batch": batch_id, "stored": stored})), bump=False)
 
     def remove_article(self, article_id: int, who: str = "system") -> bool:
         """Soft delete (undo with ``restore_article``); False when there is no such live article."""
