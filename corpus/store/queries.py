@@ -404,8 +404,10 @@ class Queries(Events):
         return top_words(written, top)
 
     def history(self, limit: int = 200) -> pd.DataFrame:
+        # Batch bookkeeping (unfinished_batch) is not an edit of the corpus.
         rows = self._read(sa.select(H.c.at, H.c.who, H.c.action, H.c.article_id, A.c.title, H.c.detail)
                           .outerjoin(A, A.c.id == H.c.article_id)
+                          .where(H.c.action.notin_(("batch_started", "batch_finished")))
                           .order_by(H.c.id.desc()).limit(limit))
         return pd.DataFrame([tuple(r) for r in rows],
                             columns=["at", "who", "action", "article_id", "title", "detail"])
