@@ -205,6 +205,23 @@ def _authlib_installed() -> bool:
     return importlib.util.find_spec("authlib") is not None
 
 
+def signed_in_editor() -> Editor | None:
+    """The editor this visitor already is (open writing, a passcode granted on the Upload page,
+    an allowed sign-in), drawing nothing: for editing controls on the reading pages."""
+    config = current_config()
+    if config.mode == auth.OPEN:
+        return Editor(auth.LOCAL_WHO, config.mode)
+    if config.mode == auth.PASSCODE:
+        return Editor(auth.PASSCODE_WHO, config.mode) if _granted(config) else None
+    if config.mode == auth.CLOSED or not _authlib_installed():
+        return None
+    user = current_user()
+    email = user.get("email")
+    if user.get("is_logged_in") and auth.may_write(config, email=email, email_verified=user.get("email_verified")):
+        return Editor(auth.identity_label(config, email), config.mode)
+    return None
+
+
 def write_access(lang: str) -> Editor | None:
     """Draw the gate and return the editor, or None when this visitor may only read."""
     config = current_config()

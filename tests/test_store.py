@@ -409,3 +409,62 @@ def test_a_batch_cut_off_half_way_says_what_got_stored(tmp_path):
     assert [r.status for r in results] == ["duplicate", "duplicate", "added", "added", "added"]
     assert store.unfinished_batch("editor") is None
     store.close()
+
+
+GROUPING_ARTICLES = [
+    ("moscow-1.txt", "موسكو 22 أبريل 2024 - استقبل الرئيس الروسي فلاديمير بوتين اليوم نظيره الأذربيجاني إلهام "
+                     "علييف في الكرملين وبحثا التعاون في الطاقة."),
+    ("moscow-2.txt", "موسكو 22 أبريل 2024 - أجرى الرئيسان بوتين وعلييف محادثات في الكرملين اليوم تناولت النقل "
+                     "والممرات والتجارة بين البلدين."),
+    ("sochi.txt", "سوتشي 26 نوفمبر 2021 - عقد بوتين وعلييف وباشينيان اليوم قمة ثلاثية في سوتشي لبحث ترسيم الحدود."),
+]
+
+
+def _grouping_store(tmp_path) -> Store:
+    from corpus.ingest import ingest_texts
+    store = Store(f"sqlite:///{tmp_path / 'g.sqlite'}")
+    ingest_texts(store, GROUPING_ARTICLES)
+    return store
+
+
+def _groups(store: Store) -> set[frozenset[str]]:
+    """Each event as the set of its articles' source names."""
+    return {frozenset(a["source"] for a in store.event(int(eid))["articles"]) for eid in store.events()["id"]}
+
+
+def _article_id(store: Store, source: str) -> int:
+    return next(a["article_id"] for eid in store.events()["id"] for a in store.event(int(eid))["articles"]
+                if a["source"] == source)
+
+
+def test_an_editors_merge_of_two_events_survives_reprocess(tmp_path):
+    store = _grouping_store(tmp_path)
+    assert _groups(store) == {frozenset({"moscow-1.txt", "moscow-2.txt"}), frozenset({"sochi.txt"})}
+    event_of = {a["source"]: int(e) for e in store.events()["id"] for a in store.event(int(e))["articles"]}
+    keep, merged = event_of["moscow-1.txt"], event_of["sochi.txt"]
+    assert store.merge_events(keep, merged, who="editor") == 1
+    assert _groups(store) == {frozenset({"moscow-1.txt", "moscow-2.txt", "sochi.txt"})}
+    store.reprocess(extractor=None)
+    assert _groups(store) == {frozenset({"moscow-1.txt", "moscow-2.txt", "sochi.txt"})}
+    store.close()
+
+
+def test_an_editors_split_of_an_event_survives_reprocess_and_can_be_undone(tmp_path):
+    store = _grouping_store(tmp_path)
+    aid = _article_id(store, "moscow-2.txt")
+    store.split_event([aid], who="editor")
+    assert _groups(store) == {frozenset({"moscow-1.txt"}), frozenset({"moscow-2.txt"}), frozenset({"sochi.txt"})}
+    store.reprocess(extractor=None)
+    assert _groups(store) == {frozenset({"moscow-1.txt"}), frozenset({"moscow-2.txt"}), frozenset({"sochi.txt"})}
+    store.correct(aid, "event", None, who="editor")  # back to the automatic grouping
+    assert _groups(store) == {frozenset({"moscow-1.txt", "moscow-2.txt"}), frozenset({"sochi.txt"})}
+    store.close()
+
+
+@pytest.mark.parametrize("value", [{"with": "3"}, {"with": True}, {"alone": False}, {"with": 1, "alone": True}, [1]])
+def test_a_malformed_grouping_correction_is_refused(tmp_path, value):
+    store = _grouping_store(tmp_path)
+    aid = _article_id(store, "sochi.txt")
+    with pytest.raises(ValueError):
+        store.correct(aid, "event", value, who="editor")
+    store.close()

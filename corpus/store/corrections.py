@@ -14,8 +14,9 @@ from .rows import (clean_json, figure_from_dict, figure_rows, meeting_from_dict,
 from .writes import log_action, refresh_main_meeting
 
 A, M, F, T, C = schema.articles, schema.meetings, schema.figures, schema.topics, schema.corrections
+EA = schema.event_articles
 
-CORRECTABLE = ("title", "outlet", "published", "meetings", "figures", "topics")
+CORRECTABLE = ("title", "outlet", "published", "meetings", "figures", "topics", "event")
 
 
 def validate_correction(field_name: str, value: Any) -> Any:
@@ -32,6 +33,8 @@ def validate_correction(field_name: str, value: Any) -> Any:
         if parsed is None:
             raise ValueError("published must be a date YYYY-MM-DD")
         return parsed.isoformat()
+    if field_name == "event":
+        return validate_event_correction(value)
     if field_name == "topics":
         if not isinstance(value, (list, tuple)) or not all(isinstance(t, str) for t in value):
             raise ValueError("topics must be a list of names")
@@ -41,6 +44,20 @@ def validate_correction(field_name: str, value: Any) -> Any:
     convert = meeting_from_dict if field_name == "meetings" else figure_from_dict
     items = [convert(v) for v in value]  # raises on bad numbers
     return [clean_json(vars(item)) for item in items]
+
+
+def validate_event_correction(value: Any) -> dict[str, Any] | None:
+    """An editor's grouping of an article's meeting: ``{"with": ARTICLE_ID}`` (the event that
+    article's meeting is in), ``{"alone": True}`` (an event of its own), or None (back to the
+    automatic grouping)."""
+    if value is None:
+        return None
+    if isinstance(value, dict) and set(value) == {"with"} and isinstance(value["with"], int) \
+            and not isinstance(value["with"], bool):
+        return {"with": value["with"]}
+    if isinstance(value, dict) and value == {"alone": True}:
+        return {"alone": True}
+    raise ValueError('event must be {"with": article id}, {"alone": true} or null')
 
 
 def apply_correction(conn: sa.Connection, article_id: int, field_name: str, value: Any, who: str) -> None:
@@ -58,6 +75,8 @@ def apply_correction(conn: sa.Connection, article_id: int, field_name: str, valu
         conn.execute(F.delete().where(F.c.article_id == article_id))
         if value:
             conn.execute(F.insert(), figure_rows(article_id, [figure_from_dict(v) for v in value]))
+    elif field_name == "event":
+        pass  # read when events are regrouped (store.events): nothing of the article changes
     elif field_name == "topics":
         conn.execute(T.delete().where(T.c.article_id == article_id))
         if value:
@@ -93,3 +112,32 @@ class Corrections(StoreBase):
             apply_correction(conn, article_id, field_name, value, who)
             log_action(conn, who, "corrected", article_id, field_name)
         self._transact(run)
+
+    def merge_events(self, keep: int, merged: int, who: str = "system") -> int:
+        """Put every article of event ``merged`` into event ``keep`` (an editor's correction of a
+        grouping; it survives ``reprocess``). Returns how many articles moved."""
+        anchor = self._first_article(keep)
+        if anchor is None:
+            raise KeyError(keep)
+        moved = [a for a in self._event_articles(merged) if a != anchor]
+        for article_id in moved:
+            self.correct(article_id, "event", {"with": anchor}, who)
+        return len(moved)
+
+    def split_event(self, article_ids: list[int], who: str = "system") -> None:
+        """Take these articles out of their event into one new event of their own (an editor's
+        correction of a grouping; it survives ``reprocess``)."""
+        if not article_ids:
+            return
+        first, *rest = article_ids
+        self.correct(first, "event", {"alone": True}, who)
+        for article_id in rest:
+            self.correct(article_id, "event", {"with": first}, who)
+
+    def _event_articles(self, event_id: int) -> list[int]:
+        rows = self._read(sa.select(EA.c.article_id).where(EA.c.event_id == event_id).order_by(EA.c.article_id))
+        return list(dict.fromkeys(r.article_id for r in rows))
+
+    def _first_article(self, event_id: int) -> int | None:
+        members = self._event_articles(event_id)
+        return members[0] if members else None

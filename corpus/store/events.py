@@ -20,7 +20,7 @@ from . import schema
 from .engine import StoreBase, is_read_only_error
 from .rows import to_date, to_iso
 
-A, S, M = schema.articles, schema.sources, schema.meetings
+A, S, M, C = schema.articles, schema.sources, schema.meetings, schema.corrections
 E, EA = schema.events, schema.event_articles
 
 EVENT_TEXT_CHARS = 3000  # of each article, for the clustering's text similarity
@@ -80,6 +80,49 @@ def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
                                   [(m["article_id"], m["idx"], str(m["article_id"]) in inferred)
                                    for m in members], key=g.id))
     return groups
+
+
+def _event_corrections(conn: sa.Connection) -> list[tuple[int, dict[str, Any]]]:
+    """Editors' groupings (field "event"), the latest per live article, in the order made."""
+    rows = conn.execute(sa.select(C.c.id, C.c.article_id, C.c.value).join(A, A.c.id == C.c.article_id)
+                        .where(C.c.field == "event", A.c.removed_at.is_(None)).order_by(C.c.id)).all()
+    latest: dict[int, tuple[int, Any]] = {r.article_id: (r.id, r.value) for r in rows}
+    return [(aid, value) for aid, (_, value) in sorted(latest.items(), key=lambda kv: kv[1][0])
+            if isinstance(value, dict)]
+
+
+def _apply_groupings(groups: list[_EventGroup], items: list[dict[str, Any]],
+                     corrections: list[tuple[int, dict[str, Any]]]) -> list[_EventGroup]:
+    """Editors' merges and splits over the automatic grouping: an article "alone" becomes an event
+    of its own (its meeting's own date, city and kind), then one "with" another joins that
+    article's event. Members placed by an editor are not marked inferred."""
+    main = {it["article_id"]: it for it in items if it["primary"]}
+    where: dict[int, _EventGroup] = {a: g for g in groups for a, _, _ in g.members}
+
+    def take_out(article_id: int) -> tuple[int, int, bool] | None:
+        group = where.pop(article_id, None)
+        if group is None:
+            return None
+        member = next(m for m in group.members if m[0] == article_id)
+        group.members.remove(member)
+        return member
+
+    for article_id, value in corrections:
+        if article_id not in main:
+            continue
+        if value.get("alone"):
+            member = take_out(article_id)
+            it = main[article_id]
+            group = _EventGroup(it["date"], it["city"], it["kind"], it["status"],
+                                [(article_id, member[1] if member else it["idx"], False)])
+            groups.append(group)
+            where[article_id] = group
+        elif isinstance(value.get("with"), int) and value["with"] in where and value["with"] != article_id:
+            target = where[value["with"]]
+            member = take_out(article_id)
+            target.members.append((article_id, member[1] if member else main[article_id]["idx"], False))
+            where[article_id] = target
+    return [g for g in groups if g.members]
 
 
 def _assign_ids(conn: sa.Connection, groups: list[_EventGroup]) -> list[int | None]:
@@ -189,7 +232,8 @@ class Events(StoreBase):
         with self.engine.connect() as conn:
             version = _corpus_version(conn)
             items = _meeting_items(conn)
-        groups = _cluster(items)
+            corrections = _event_corrections(conn)
+        groups = _apply_groupings(_cluster(items), items, corrections)
 
         def write(conn: sa.Connection) -> int:
             if _events_version(conn) > version:
