@@ -18,9 +18,12 @@ from components.tables import file_name, show_table
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.filters import KINDS
+from corpus.readers import DEFAULT_LIMITS, MB
 
 MAX_EDITABLE = 25  # previews drawn as forms; the rest are stored as extracted
 MAX_ERROR_LINES = 40
+# The uploader refuses in the browser what the reader would refuse on the server (whole MB).
+UPLOAD_MB = max(1, DEFAULT_LIMITS.max_file_bytes // MB)
 STATUSES = ("held", "announced")
 UNITS = ("USD", "percent", "count", "other")
 METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreements", "other")
@@ -49,7 +52,9 @@ def upload_files(lang: str) -> None:
     """The uploader and the read button; fills the session with previews and read rejections."""
     # Any type is accepted here so that the readers explain a refusal per file in plain words.
     files = st.file_uploader(t("upload.files", lang), accept_multiple_files=True,
-                             key=f"upload_files_{_batch()}")
+                             key=f"upload_files_{_batch()}", max_upload_size=UPLOAD_MB)
+    # Streamlit's own size line is English and hidden by the theme: this one is in the UI language.
+    st.caption(t("upload.limits", lang, mb=UPLOAD_MB))
     if not st.button(t("upload.read", lang), key="upload_read", type="primary"):
         return
     if not files:
@@ -184,7 +189,7 @@ def preview_and_store(editor: Editor, store: Any, lang: str) -> None:
         return
     for o in rejected[:MAX_ERROR_LINES]:
         st.error(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
-    st.subheader(t("upload.preview_header", lang, n=len(previews)), anchor=False)
+    st.header(t("upload.preview_header", lang, n=len(previews)), anchor=False)
     with st.form(f"upload_preview_{_batch()}", border=False):
         choices = [_preview_form(i, p, lang) for i, p in enumerate(previews[:MAX_EDITABLE])]
         rest = previews[MAX_EDITABLE:]
@@ -271,7 +276,7 @@ def reader_reason_keys() -> dict[str, str]:
 
 def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
     """A summary, an error line per rejected source (naming it), and a table of every result."""
-    st.subheader(t("upload.results", lang), anchor=False)
+    st.header(t("upload.results", lang), anchor=False)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in
               ("added", "duplicate", "source_added", "rejected", "skipped")}
     bad = [o for o in outcomes if o.status == "rejected"]
@@ -315,7 +320,7 @@ def _article_label(row: Any) -> str:
 
 
 def remove_article(editor: Editor, articles: pd.DataFrame, store: Any, lang: str) -> None:
-    st.subheader(t("upload.remove_header", lang), anchor=False)
+    st.header(t("upload.remove_header", lang), anchor=False)
     _undo_box(editor, store, lang)
     if articles.empty:
         st.caption(t("upload.no_articles", lang))
@@ -355,7 +360,7 @@ def removed_articles(editor: Editor, store: Any, lang: str) -> None:
     lister = getattr(store, "removed_articles", None)
     if lister is None:
         return
-    st.subheader(t("upload.removed_header", lang), anchor=False)
+    st.header(t("upload.removed_header", lang), anchor=False)
     removed = lister()
     if removed.empty:
         st.caption(t("upload.removed_none", lang))
@@ -400,7 +405,7 @@ def _no_folders(value: Any) -> str:
 
 
 def show_history(store: Any, lang: str, limit: int = 200) -> None:
-    st.subheader(t("upload.history_header", lang), anchor=False)
+    st.header(t("upload.history_header", lang), anchor=False)
     history = store.history(limit)
     if history.empty:
         st.caption(t("upload.history_empty", lang))
