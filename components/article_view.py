@@ -59,7 +59,7 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
     checked = article.get("human_checked")
     title = article.get("title") or t("common.untitled", lang)
     with st.container(key="artext_reader_title"):  # article text is right to left in either UI
-        st.subheader(safe_inline(title), anchor=False)
+        st.header(safe_inline(title), anchor=False)
         meta = meta_line(article.get("outlet"), article.get("published"), lang)
         if meta:
             st.caption(meta)
@@ -72,7 +72,7 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
                     safe_inline(("، " if lang == "ar" else ", ").join(topics)))
 
     meetings = with_event_dates(_as_frame(article.get("meetings")), event_date, lang)
-    st.markdown(f"#### {safe_inline(t('articles.meetings', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.meetings', lang))}")
     if meetings.empty:
         st.caption(t("empty.no_events", lang))
     else:
@@ -80,20 +80,20 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
                    key="reader_meetings")
 
     figures = _as_frame(article.get("figures"))
-    st.markdown(f"#### {safe_inline(t('articles.figures', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.figures', lang))}")
     if figures.empty:
         st.caption(t("empty.no_figures", lang))
     else:
         show_table(figures, ["text", "value", "value_max", "unit", "metric", "qualifier", "period",
                              "human_checked"], lang, key="reader_figures")
 
-    st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.text', lang))}")
     with st.container(border=True, key="artext_reader_body"):
         st.markdown(highlight_text(article.get("clean_text") or "", _hits(query, article.get("clean_text"))))
 
     sources = _as_frame(article.get("sources"))
     if not sources.empty:
-        st.markdown(f"#### {safe_inline(t('articles.sources', lang))}")
+        st.markdown(f"### {safe_inline(t('articles.sources', lang))}")
         if "url" in sources.columns:
             sources["url"] = [safe_url(u) for u in sources["url"]]
         show_table(sources, ["source", "outlet", "url"], lang, key="reader_sources",

@@ -430,7 +430,7 @@ def test_remove_and_undo(page):
 def test_history_is_shown_to_editors(page):
     _add_two(page.store)
     page.run()
-    assert "السجل: من أضاف أو صحح أو حذف ماذا" in [h.value for h in page.subheader]
+    assert "السجل: من أضاف أو صحح أو حذف ماذا" in [h.value for h in page.header]
     [table] = [d for d in page.dataframe if "من" in d.value.columns]
     assert set(table.value["من"]) == {"local"}
 

@@ -180,7 +180,7 @@ _STARTS_RIGHT = """e => {
 
 def _arabic_paragraphs(scope, min_len: int = 20):
     out = []
-    for el in scope.locator("p, h3, li").all():
+    for el in scope.locator("p, h2, li").all():
         text = el.inner_text().strip()
         if len(text) >= min_len and "\u0621" <= text[0] <= "\u064a" and el.is_visible():
             out.append(el)
@@ -194,7 +194,7 @@ def test_arabic_article_text_is_right_to_left_in_the_english_ui(page, app_url):
     reader = page.locator('[role="tabpanel"]:visible')
     paragraphs = _arabic_paragraphs(reader, 60)
     assert paragraphs, "the reader shows the article's Arabic text"
-    for el in [*paragraphs[:3], reader.locator("h3").first]:
+    for el in [*paragraphs[:3], reader.locator("h2").first]:
         gap_right, _ = el.evaluate(_STARTS_RIGHT)
         assert gap_right < 4, f"Arabic starts at the right edge: {el.inner_text()[:40]!r}"
     # English UI text stays left to right
