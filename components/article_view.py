@@ -8,7 +8,7 @@ import streamlit as st
 
 from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
 from .tables import show_table
-from .text import highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
+from .text import LRI, PDI, RLM, highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
 
 
 def is_checked(human_checked: Any, field: str | None = None) -> bool:
@@ -25,6 +25,16 @@ def is_checked(human_checked: Any, field: str | None = None) -> bool:
         return bool(human_checked)
 
 
+def article_title(title: Any, lang: str) -> str:
+    """An article's title, or the untitled label set right to left like the Arabic titles it is
+    listed with: in the English UI the label is an English run (isolated) in a right-to-left line,
+    so "(untitled)" keeps its parentheses and stands at the right edge with the others."""
+    if isinstance(title, str) and title.strip():
+        return title
+    label = t("common.untitled", lang)
+    return label if lang == "ar" else f"{RLM}{LRI}{label}{PDI}"
+
+
 def meta_line(outlet: Any, published: Any, lang: str) -> str:
     """'outlet · date' as escaped Markdown; what is unknown is left out (may be empty)."""
     date = "" if published is None or (isinstance(published, float) and pd.isna(published)) \
@@ -36,7 +46,7 @@ def meta_line(outlet: Any, published: Any, lang: str) -> str:
 def result_item(row: Mapping[str, Any], lang: str) -> None:
     """One search result: title, outlet and date, highlighted snippet."""
     with st.container(border=True, key=f"artext_result_{row.get('id')}"):  # Arabic: right to left
-        title = row.get("title") or t("common.untitled", lang)
+        title = article_title(row.get("title"), lang)
         checked = f" {t('common.checked', lang)}" if is_checked(row.get("human_checked")) else ""
         st.markdown(f"**{safe_inline(title)}**{safe_inline(checked)}")
         meta = meta_line(row.get("outlet"), row.get("published"), lang)
@@ -57,7 +67,7 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
     """The full article: title, meta, checks, text (the search terms marked), meetings, figures,
     topics, sources, provenance."""
     checked = article.get("human_checked")
-    title = article.get("title") or t("common.untitled", lang)
+    title = article_title(article.get("title"), lang)
     with st.container(key="artext_reader_title"):  # article text is right to left in either UI
         st.header(safe_inline(title), anchor=False)
         meta = meta_line(article.get("outlet"), article.get("published"), lang)

@@ -1,7 +1,7 @@
 """Articles: results with highlighted snippets, keyword in context, the reader, a word cloud."""
 import streamlit as st
 
-from components.article_view import article_reader, result_item
+from components.article_view import article_reader, article_title, result_item
 from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
@@ -43,7 +43,7 @@ with tab_kwic:
 
 with tab_reader:
     ids = [str(i) for i in articles["id"]]
-    titles = {str(i): str(title or i) for i, title in zip(articles["id"], articles["title"])}
+    titles = {str(i): article_title(title, lang) for i, title in zip(articles["id"], articles["title"])}
     if st.session_state.get("art_pick") not in ids:
         wanted = page_param("article")
         st.session_state["art_pick"] = wanted if wanted in ids else ids[0]
