@@ -21,7 +21,8 @@ from components.filterbar import fit_to_widgets, page_link, resolve_url_state, s
 from components.tables import context_after, context_before, localize
 from components.text import (highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url,
                              truncate)
-from components.theme import LTR_CSS, RTL_CSS, css_for
+from components.i18n import t
+from components.theme import LTR_CSS, RTL_CSS, css_for, css_string
 from components.wordcloud import layout_words, render_wordcloud, visual_text
 from corpus.filters import Filters
 
@@ -187,6 +188,21 @@ def test_css_sets_direction_without_override():
     # plots and sliders stay left-to-right inside the RTL page
     ltr_block = RTL_CSS.split('[data-testid="stSlider"]', 1)[1].split("}", 1)[0]
     assert "direction: ltr" in ltr_block
+
+
+def test_css_string_cannot_be_ended_by_the_text_it_carries():
+    assert css_string("أفلت الملفات هنا") == '"أفلت الملفات هنا"'
+    hostile = css_string('a"; } body { display: none } </style><script>')
+    inner = hostile[1:-1]
+    assert hostile[0] == hostile[-1] == '"' and not any(c in inner for c in "\"';{}<>/")
+    assert "\\00003c" in inner  # "<" as a CSS escape
+
+
+def test_uploader_words_in_the_css_come_from_the_i18n_table():
+    for css, lang in ((RTL_CSS, "ar"), (LTR_CSS, "en")):
+        assert f"content: {css_string(t('upload.choose_button', lang))}" in css
+        assert f"content: {css_string(t('upload.drop_here', lang))}" in css
+        assert '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }' in css
 
 
 # ---- tables and exports --------------------------------------------------------------------------
