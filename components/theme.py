@@ -144,6 +144,9 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
   unicode-bidi: plaintext;
 }}
 [data-testid="stIconMaterial"] {{ font-family: "Material Symbols Rounded" !important; }}
+/* section headings are h2 and h3 (no level skipped), drawn at the sizes sections had as h3 and h4 */
+[data-testid="stMain"] h2 {{ font-size: 1.75rem; }}
+[data-testid="stMain"] h3 {{ font-size: 1.25rem; }}
 [data-testid="stDateInput"] input, [data-testid="stDateInputField"] [role="group"] {{
   direction: ltr;
   text-align: {align};
