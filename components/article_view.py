@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
-from .tables import show_table
+from .tables import show_table, titled
 from .text import LRI, PDI, RLM, highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
 
 
@@ -160,7 +160,7 @@ def event_articles(event: Mapping[str, Any], lang: str) -> None:
         return
     if "url" in items.columns:
         items["url"] = [safe_url(u) for u in items["url"]]
-    show_table(items, ["title", "outlet", "url", "inferred"], lang, key="event_articles",
+    show_table(titled(items, lang), ["title", "outlet", "url", "inferred"], lang, key="event_articles",
                link_columns=["url"])
     for i, row in items.iterrows():
         mark = t("common.inferred_mark", lang) if bool(row.get("inferred")) else ""

@@ -99,6 +99,16 @@ def localize(df: pd.DataFrame, columns: Sequence[str], lang: str) -> pd.DataFram
     return out
 
 
+def titled(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Articles with the untitled label where the title is missing (a blank cell reads as nothing)."""
+    if "title" not in df.columns:
+        return df
+    out = df.copy()
+    untitled = t("common.untitled", lang)
+    out["title"] = [v if isinstance(v, str) and v.strip() else untitled for v in out["title"]]
+    return out
+
+
 def show_table(df: pd.DataFrame, columns: Sequence[str], lang: str, *, key: str | None = None,
                height: int | str = "auto", link_columns: Sequence[str] = (),
                selectable: bool = False) -> Any:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.auth import Editor
 from components.i18n import catalogue, city_label, code_label, has, kind_label, t, topic_label
-from components.tables import file_name, show_table
+from components.tables import file_name, show_table, titled
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.filters import KINDS
@@ -367,7 +367,7 @@ def removed_articles(editor: Editor, store: Any, lang: str) -> None:
         return
     st.caption(t("upload.removed_hint", lang))
     table = removed.assign(removed_at=[str(v)[:19] for v in removed["removed_at"]])
-    show_table(table, ["id", "title", "outlet", "published", "removed_at"], lang, key="upload_removed")
+    show_table(titled(table, lang), ["id", "title", "outlet", "published", "removed_at"], lang, key="upload_removed")
     labels = {int(r.id): _article_label(r) for r in removed.itertuples()}
     chosen = st.selectbox(t("upload.restore_select", lang), list(labels), index=None,
                           format_func=lambda i: labels.get(i, str(i)), key="upload_restore_choice",

@@ -207,6 +207,14 @@ def test_uploader_words_in_the_css_come_from_the_i18n_table():
 
 # ---- tables and exports --------------------------------------------------------------------------
 
+def test_untitled_articles_are_named_in_tables_not_left_blank():
+    from components.tables import titled
+    frame = pd.DataFrame({"title": ["بوتين في باكو", None, "  ", float("nan")], "id": [1, 2, 3, 4]})
+    assert titled(frame, "ar")["title"].tolist() == ["بوتين في باكو"] + ["(بلا عنوان)"] * 3
+    assert titled(frame, "en")["title"].tolist()[1] == "(untitled)"
+    assert frame["title"].tolist()[1] is None  # the caller's frame is left as it was
+
+
 def _events() -> pd.DataFrame:
     return pd.DataFrame({"id": [1, 2], "date": ["2024-08-19", "2024-04-22"], "city": ["Baku", "Moscow"],
                          "kind": ["visit", "talks"], "status": ["held", "announced"],

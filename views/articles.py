@@ -6,7 +6,7 @@ from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
-from components.tables import newest_first, show_kwic, show_table
+from components.tables import newest_first, show_kwic, show_table, titled
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
@@ -28,7 +28,7 @@ tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
 with tab_results:
     for _, row in articles.head(LIST_LIMIT).iterrows():
         result_item(row, lang)
-    show_table(articles, RESULT_COLUMNS, lang, key="art_table")
+    show_table(titled(articles, lang), RESULT_COLUMNS, lang, key="art_table")
     download_buttons(articles.drop(columns=["snippet"], errors="ignore"), "articles", lang, key="art_dl")
 
 with tab_kwic:
