@@ -322,6 +322,15 @@ def test_timeline_sizes_grow_with_articles():
     assert sizes["Visit"] > sizes["Talks"]
 
 
+def test_timeline_writes_neighbouring_city_names_above_and_below_in_turn():
+    events = pd.DataFrame({"id": [1, 2, 3], "date": ["2024-08-19", "2021-11-26", "2024-04-22"],
+                           "city": ["Baku", "Sochi", "Moscow"], "kind": ["talks"] * 3,
+                           "status": ["held"] * 3, "n_articles": [1, 1, 1]})
+    [trace] = timeline_figure(events, "en").data
+    assert list(trace.text) == ["Sochi", "Moscow", "Baku"]
+    assert list(trace.textposition) == ["top center", "bottom center", "top center"]
+
+
 def test_outlets_chart_is_mirrored_in_arabic():
     counts = pd.DataFrame({"outlet": ["أ", "ب"], "n_articles": [3, 1]})
     assert outlets_figure(counts, "ar").layout.xaxis.autorange == "reversed"
