@@ -325,7 +325,10 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
     fig.update_xaxes(title=t("figures.x_period", lang), type="date")
     year_or_point_ticks(fig, xs)
     pad_time_range(fig, xs)
-    fig.update_layout(height=420)
+    # The legend stands at the foot of the chart, below the axis title: placed under the plot
+    # area it ran into the date ticks, which a phone writes slanted and taller.
+    fig.update_layout(height=440, legend={"yref": "container", "y": 0, "yanchor": "bottom"},
+                      margin={"b": 110})
     return fig
 
 
