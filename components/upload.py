@@ -390,6 +390,8 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["action"] = [t(f"upload.action.{a}", lang) if has(f"upload.action.{a}") else str(a)
                        for a in frame["action"]]
     frame["article_id"] = [None if pd.isna(v) else int(v) for v in frame["article_id"]]
+    # the first start's own name for the bundled corpus is a code, not a person: said in words
+    frame["who"] = [t(f"upload.who.{w}", lang) if w == "bundled" else w for w in frame["who"]]
     frame["detail"] = [_no_folders(v) for v in frame["detail"]]
     return frame
 

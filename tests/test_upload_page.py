@@ -643,3 +643,14 @@ def test_articles_beyond_the_editable_ones_are_stored_as_extracted(page, monkeyp
     assert any("1 مقالة أخرى" in i.value for i in page.info)
     _submit_preview(page)
     assert page.store.count() == 2
+
+
+def test_history_names_the_bundled_corpus_in_words_and_people_as_they_are():
+    import pandas as pd
+
+    from components.upload import history_table
+    history = pd.DataFrame({"at": ["2026-12-07 02:49:02.5"] * 2, "who": ["bundled", "local"],
+                            "action": ["added", "added"], "article_id": [1, 2], "title": ["أ", "ب"],
+                            "detail": ["a.txt", "b.txt"]})
+    assert history_table(history, "ar")["who"].tolist() == ["المقالات المرفقة بالتطبيق", "local"]
+    assert history_table(history, "en")["who"].tolist() == ["bundled articles", "local"]
