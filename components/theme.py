@@ -90,7 +90,7 @@ def _uploader_css(lang: str) -> str:
     return f"""
 [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 {zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] {{ display: none; }}
-{zone} [data-testid="stBaseButton-secondary"] [data-has-shortcut]::after {{ content: {button}; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-has-shortcut]::after {{ content: {button}; font-size: 0.875rem; }}
 {zone} > div > span:only-child {{ font-size: 0; }}
 {zone} > div > span:only-child::after {{ content: {drop}; font-size: 1rem; }}"""
 
