@@ -79,6 +79,7 @@ WIDTHS: dict[str, int] = {
     "kind": 110, "status": 70, "n_articles": 80, "n_sources": 70, "topics": 120,
     "human_checked": 110, "inferred": 70, "inferred_any": 120, "url": 150, "source": 150,
     "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
+    "when": 150, "who": 190, "action": 100, "detail": 200,
 }
 
 

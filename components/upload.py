@@ -392,6 +392,9 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["article_id"] = [None if pd.isna(v) else int(v) for v in frame["article_id"]]
     # the first start's own name for the bundled corpus is a code, not a person: said in words
     frame["who"] = [t(f"upload.who.{w}", lang) if w == "bundled" else w for w in frame["who"]]
+    untitled = t("common.untitled", lang)  # an article without a title, not a row without an article
+    frame["title"] = [untitled if not pd.isna(a) and not (isinstance(x, str) and x.strip()) else x
+                      for a, x in zip(frame["article_id"], frame["title"])]
     frame["detail"] = [_no_folders(v) for v in frame["detail"]]
     return frame
 

@@ -645,7 +645,7 @@ def test_articles_beyond_the_editable_ones_are_stored_as_extracted(page, monkeyp
     assert page.store.count() == 2
 
 
-def test_history_names_the_bundled_corpus_in_words_and_people_as_they_are():
+def test_history_names_the_bundled_corpus_and_untitled_articles_in_words():
     import pandas as pd
 
     from components.upload import history_table
@@ -654,3 +654,6 @@ def test_history_names_the_bundled_corpus_in_words_and_people_as_they_are():
                             "detail": ["a.txt", "b.txt"]})
     assert history_table(history, "ar")["who"].tolist() == ["المقالات المرفقة بالتطبيق", "local"]
     assert history_table(history, "en")["who"].tolist() == ["bundled articles", "local"]
+    history["title"] = [None, None]
+    history["article_id"] = [3, None]
+    assert history_table(history, "ar")["title"].tolist() == ["(بلا عنوان)", None]
