@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
-from .tables import show_table
-from .text import highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
+from .tables import show_table, titled
+from .text import LRI, PDI, RLM, highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
 
 
 def is_checked(human_checked: Any, field: str | None = None) -> bool:
@@ -25,6 +25,16 @@ def is_checked(human_checked: Any, field: str | None = None) -> bool:
         return bool(human_checked)
 
 
+def article_title(title: Any, lang: str) -> str:
+    """An article's title, or the untitled label set right to left like the Arabic titles it is
+    listed with: in the English UI the label is an English run (isolated) in a right-to-left line,
+    so "(untitled)" keeps its parentheses and stands at the right edge with the others."""
+    if isinstance(title, str) and title.strip():
+        return title
+    label = t("common.untitled", lang)
+    return label if lang == "ar" else f"{RLM}{LRI}{label}{PDI}"
+
+
 def meta_line(outlet: Any, published: Any, lang: str) -> str:
     """'outlet · date' as escaped Markdown; what is unknown is left out (may be empty)."""
     date = "" if published is None or (isinstance(published, float) and pd.isna(published)) \
@@ -36,7 +46,7 @@ def meta_line(outlet: Any, published: Any, lang: str) -> str:
 def result_item(row: Mapping[str, Any], lang: str) -> None:
     """One search result: title, outlet and date, highlighted snippet."""
     with st.container(border=True, key=f"artext_result_{row.get('id')}"):  # Arabic: right to left
-        title = row.get("title") or t("common.untitled", lang)
+        title = article_title(row.get("title"), lang)
         checked = f" {t('common.checked', lang)}" if is_checked(row.get("human_checked")) else ""
         st.markdown(f"**{safe_inline(title)}**{safe_inline(checked)}")
         meta = meta_line(row.get("outlet"), row.get("published"), lang)
@@ -57,9 +67,9 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
     """The full article: title, meta, checks, text (the search terms marked), meetings, figures,
     topics, sources, provenance."""
     checked = article.get("human_checked")
-    title = article.get("title") or t("common.untitled", lang)
+    title = article_title(article.get("title"), lang)
     with st.container(key="artext_reader_title"):  # article text is right to left in either UI
-        st.subheader(safe_inline(title), anchor=False)
+        st.header(safe_inline(title), anchor=False)
         meta = meta_line(article.get("outlet"), article.get("published"), lang)
         if meta:
             st.caption(meta)
@@ -72,7 +82,7 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
                     safe_inline(("، " if lang == "ar" else ", ").join(topics)))
 
     meetings = with_event_dates(_as_frame(article.get("meetings")), event_date, lang)
-    st.markdown(f"#### {safe_inline(t('articles.meetings', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.meetings', lang))}")
     if meetings.empty:
         st.caption(t("empty.no_events", lang))
     else:
@@ -80,20 +90,20 @@ def article_reader(article: Mapping[str, Any], lang: str, query: str = "",
                    key="reader_meetings")
 
     figures = _as_frame(article.get("figures"))
-    st.markdown(f"#### {safe_inline(t('articles.figures', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.figures', lang))}")
     if figures.empty:
         st.caption(t("empty.no_figures", lang))
     else:
         show_table(figures, ["text", "value", "value_max", "unit", "metric", "qualifier", "period",
                              "human_checked"], lang, key="reader_figures")
 
-    st.markdown(f"#### {safe_inline(t('articles.text', lang))}")
+    st.markdown(f"### {safe_inline(t('articles.text', lang))}")
     with st.container(border=True, key="artext_reader_body"):
         st.markdown(highlight_text(article.get("clean_text") or "", _hits(query, article.get("clean_text"))))
 
     sources = _as_frame(article.get("sources"))
     if not sources.empty:
-        st.markdown(f"#### {safe_inline(t('articles.sources', lang))}")
+        st.markdown(f"### {safe_inline(t('articles.sources', lang))}")
         if "url" in sources.columns:
             sources["url"] = [safe_url(u) for u in sources["url"]]
         show_table(sources, ["source", "outlet", "url"], lang, key="reader_sources",
@@ -150,7 +160,7 @@ def event_articles(event: Mapping[str, Any], lang: str) -> None:
         return
     if "url" in items.columns:
         items["url"] = [safe_url(u) for u in items["url"]]
-    show_table(items, ["title", "outlet", "url", "inferred"], lang, key="event_articles",
+    show_table(titled(items, lang), ["title", "outlet", "url", "inferred"], lang, key="event_articles",
                link_columns=["url"])
     for i, row in items.iterrows():
         mark = t("common.inferred_mark", lang) if bool(row.get("inferred")) else ""

@@ -152,7 +152,7 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
         df["_size"] = (10 + 6 * n.clip(upper=12) ** 0.8).astype(float)
         for kind in [k for k in KIND_COLOURS if k in set(df["kind"].fillna("other"))] + \
                 [k for k in sorted(set(df["kind"].dropna())) if k not in KIND_COLOURS]:
-            part = df[df["kind"].fillna("other") == kind]
+            part = df[df["kind"].fillna("other") == kind].sort_values("_date", kind="stable")
             label = kind_label(kind, lang)
             custom = [[i, city_label(city, lang), int(n or 0), code_label("status", status, lang),
                        str(day.date())]
@@ -162,7 +162,10 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
             fig.add_trace(go.Scatter(
                 x=part["_date"], y=[label] * len(part), mode="markers+text", name=label,
                 text=[html.escape(city_label(c, lang), quote=False) for c in _column(part, "city")],
-                textposition="top center", textfont={"size": 12, "color": "#444"},
+                # neighbours' city names above and below in turn: close meetings (Moscow in April,
+                # Baku in August) do not write over each other on a phone
+                textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(part))],
+                textfont={"size": 12, "color": "#444"},
                 marker={"size": part["_size"], "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                         "line": {"width": 1, "color": "white"}, "opacity": 0.9},
                 customdata=custom,
@@ -322,7 +325,10 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
     fig.update_xaxes(title=t("figures.x_period", lang), type="date")
     year_or_point_ticks(fig, xs)
     pad_time_range(fig, xs)
-    fig.update_layout(height=420)
+    # The legend stands at the foot of the chart, below the axis title: placed under the plot
+    # area it ran into the date ticks, which a phone writes slanted and taller.
+    fig.update_layout(height=440, legend={"yref": "container", "y": 0, "yanchor": "bottom"},
+                      margin={"b": 110})
     return fig
 
 

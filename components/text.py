@@ -111,6 +111,7 @@ def ltr(text: object) -> str:
 
 
 FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
+RLM = "\u200f"  # a right-to-left mark: a strong right-to-left letter that draws nothing
 
 
 def isolate(text: object) -> str:

@@ -6,11 +6,14 @@ Arabic. Sliders, plots and data grids stay LTR internally (their geometry assume
 mirrored by reversing column order instead (components/tables.py).
 
 This CSS is the only thing the app passes through ``st.html``/unsafe HTML, and it is a constant:
-no user or article text ever reaches it.
+no user or article text ever reaches it (the few words it carries come from the i18n table,
+escaped by ``css_string``).
 """
 from __future__ import annotations
 
 import streamlit as st
+
+from .i18n import t
 
 # Arabic-capable fonts installed locally first (no network font), then common fallbacks.
 FONT_STACK = ('"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Naskh Arabic UI", "Segoe UI", '
@@ -71,7 +74,28 @@ _PARAGRAPHS = ", ".join([
 ])
 
 
-def _css(direction: str) -> str:
+def css_string(text: str) -> str:
+    """A CSS string literal of a UI string: letters, digits and spaces as they are, every other
+    character as a CSS escape (so no quote, backslash, angle bracket or newline can end it)."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def _uploader_css(lang: str) -> str:
+    """The file uploader's own English strings replaced by ours (Streamlit 1.67 has no locale for
+    them): its size line is hidden (the page writes its own, with the reader's limit), the text of
+    its button and of its drop overlay is drawn from the i18n table with ``content``."""
+    button = css_string(t("upload.choose_button", lang))
+    drop = css_string(t("upload.drop_here", lang))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return f"""
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] {{ display: none; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-has-shortcut]::after {{ content: {button}; font-size: 0.875rem; }}
+{zone} > div > span:only-child {{ font-size: 0; }}
+{zone} > div > span:only-child::after {{ content: {drop}; font-size: 1rem; }}"""
+
+
+def _css(direction: str, lang: str) -> str:
     align = "right" if direction == "rtl" else "left"
     # Quotes in the Arabic UI hang their bar on the right, where their lines start.
     quote = f"""
@@ -120,6 +144,9 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
   unicode-bidi: plaintext;
 }}
 [data-testid="stIconMaterial"] {{ font-family: "Material Symbols Rounded" !important; }}
+/* section headings are h2 and h3 (no level skipped), drawn at the sizes sections had as h3 and h4 */
+[data-testid="stMain"] h2 {{ font-size: 1.75rem; }}
+[data-testid="stMain"] h3 {{ font-size: 1.25rem; }}
 [data-testid="stDateInput"] input, [data-testid="stDateInputField"] [role="group"] {{
   direction: ltr;
   text-align: {align};
@@ -130,13 +157,13 @@ html, body, [class*="st-"], .stApp, button, input, textarea, select {{
 [data-testid="stText"] {{
   white-space: pre-wrap;
   font-family: {FONT_STACK};
-}}{plaintext}
+}}{plaintext}{_uploader_css(lang)}
 </style>"""
 
 
 # Constant strings built once at import: the only HTML the app ever injects.
-RTL_CSS: str = _css("rtl")
-LTR_CSS: str = _css("ltr")
+RTL_CSS: str = _css("rtl", "ar")
+LTR_CSS: str = _css("ltr", "en")
 
 
 def direction_for(lang: str) -> str:

@@ -14,11 +14,12 @@ import streamlit as st
 
 from components.auth import Editor
 from components.i18n import catalogue, city_label, code_label, has, kind_label, t, topic_label
-from components.tables import file_name, show_table
+from components.tables import file_name, show_table, titled
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.bounded import MAX_WORKERS, BoundedPreview
 from corpus.filters import KINDS
+from corpus.readers import DEFAULT_LIMITS, MB
 
 MAX_EDITABLE = 25  # previews drawn as forms; the rest are stored as extracted
 MAX_ERROR_LINES = 40
@@ -26,6 +27,8 @@ MAX_ERROR_LINES = 40
 # progress bar, and that Streamlit call is where a closed tab or a new run stops this one (the
 # worker is then killed on the way out).
 POLL_S = 0.25
+# The uploader refuses in the browser what the reader would refuse on the server (whole MB).
+UPLOAD_MB = max(1, DEFAULT_LIMITS.max_file_bytes // MB)
 STATUSES = ("held", "announced")
 UNITS = ("USD", "percent", "count", "other")
 METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreements", "other")
@@ -54,7 +57,9 @@ def upload_files(lang: str) -> None:
     """The uploader and the read button; fills the session with previews and read rejections."""
     # Any type is accepted here so that the readers explain a refusal per file in plain words.
     files = st.file_uploader(t("upload.files", lang), accept_multiple_files=True,
-                             key=f"upload_files_{_batch()}")
+                             key=f"upload_files_{_batch()}", max_upload_size=UPLOAD_MB)
+    # Streamlit's own size line is English and hidden by the theme: this one is in the UI language.
+    st.caption(t("upload.limits", lang, mb=UPLOAD_MB))
     if not st.button(t("upload.read", lang), key="upload_read", type="primary"):
         return
     if not files:
@@ -192,7 +197,7 @@ def preview_and_store(editor: Editor, store: Any, lang: str) -> None:
         return
     for o in rejected[:MAX_ERROR_LINES]:
         st.error(f"**{safe_inline(o.source)}**: {outcome_text(o, lang)}")
-    st.subheader(t("upload.preview_header", lang, n=len(previews)), anchor=False)
+    st.header(t("upload.preview_header", lang, n=len(previews)), anchor=False)
     with st.form(f"upload_preview_{_batch()}", border=False):
         choices = [_preview_form(i, p, lang) for i, p in enumerate(previews[:MAX_EDITABLE])]
         rest = previews[MAX_EDITABLE:]
@@ -279,7 +284,7 @@ def reader_reason_keys() -> dict[str, str]:
 
 def show_outcomes(outcomes: Sequence[pv.Outcome], lang: str) -> None:
     """A summary, an error line per rejected source (naming it), and a table of every result."""
-    st.subheader(t("upload.results", lang), anchor=False)
+    st.header(t("upload.results", lang), anchor=False)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in
               ("added", "duplicate", "source_added", "rejected", "skipped")}
     bad = [o for o in outcomes if o.status == "rejected"]
@@ -323,7 +328,7 @@ def _article_label(row: Any) -> str:
 
 
 def remove_article(editor: Editor, articles: pd.DataFrame, store: Any, lang: str) -> None:
-    st.subheader(t("upload.remove_header", lang), anchor=False)
+    st.header(t("upload.remove_header", lang), anchor=False)
     _undo_box(editor, store, lang)
     if articles.empty:
         st.caption(t("upload.no_articles", lang))
@@ -363,14 +368,14 @@ def removed_articles(editor: Editor, store: Any, lang: str) -> None:
     lister = getattr(store, "removed_articles", None)
     if lister is None:
         return
-    st.subheader(t("upload.removed_header", lang), anchor=False)
+    st.header(t("upload.removed_header", lang), anchor=False)
     removed = lister()
     if removed.empty:
         st.caption(t("upload.removed_none", lang))
         return
     st.caption(t("upload.removed_hint", lang))
     table = removed.assign(removed_at=[str(v)[:19] for v in removed["removed_at"]])
-    show_table(table, ["id", "title", "outlet", "published", "removed_at"], lang, key="upload_removed")
+    show_table(titled(table, lang), ["id", "title", "outlet", "published", "removed_at"], lang, key="upload_removed")
     labels = {int(r.id): _article_label(r) for r in removed.itertuples()}
     chosen = st.selectbox(t("upload.restore_select", lang), list(labels), index=None,
                           format_func=lambda i: labels.get(i, str(i)), key="upload_restore_choice",
@@ -393,6 +398,11 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame["action"] = [t(f"upload.action.{a}", lang) if has(f"upload.action.{a}") else str(a)
                        for a in frame["action"]]
     frame["article_id"] = [None if pd.isna(v) else int(v) for v in frame["article_id"]]
+    # the first start's own name for the bundled corpus is a code, not a person: said in words
+    frame["who"] = [t(f"upload.who.{w}", lang) if w == "bundled" else w for w in frame["who"]]
+    untitled = t("common.untitled", lang)  # an article without a title, not a row without an article
+    frame["title"] = [untitled if not pd.isna(a) and not (isinstance(x, str) and x.strip()) else x
+                      for a, x in zip(frame["article_id"], frame["title"])]
     frame["detail"] = [_no_folders(v) for v in frame["detail"]]
     return frame
 
@@ -408,7 +418,7 @@ def _no_folders(value: Any) -> str:
 
 
 def show_history(store: Any, lang: str, limit: int = 200) -> None:
-    st.subheader(t("upload.history_header", lang), anchor=False)
+    st.header(t("upload.history_header", lang), anchor=False)
     history = store.history(limit)
     if history.empty:
         st.caption(t("upload.history_empty", lang))

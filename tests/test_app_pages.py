@@ -97,7 +97,7 @@ def empty_store():
 def _texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + \
         [x.value for x in at.info] + [x.value for x in at.warning] + [x.value for x in at.title] + \
-        [x.value for x in at.subheader]
+        [x.value for x in at.header]
     return "\n".join(str(p) for p in parts)
 
 

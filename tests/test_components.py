@@ -21,7 +21,8 @@ from components.filterbar import fit_to_widgets, page_link, resolve_url_state, s
 from components.tables import context_after, context_before, localize
 from components.text import (highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url,
                              truncate)
-from components.theme import LTR_CSS, RTL_CSS, css_for
+from components.i18n import t
+from components.theme import LTR_CSS, RTL_CSS, css_for, css_string
 from components.wordcloud import layout_words, render_wordcloud, visual_text
 from corpus.filters import Filters
 
@@ -189,7 +190,30 @@ def test_css_sets_direction_without_override():
     assert "direction: ltr" in ltr_block
 
 
+def test_css_string_cannot_be_ended_by_the_text_it_carries():
+    assert css_string("أفلت الملفات هنا") == '"أفلت الملفات هنا"'
+    hostile = css_string('a"; } body { display: none } </style><script>')
+    inner = hostile[1:-1]
+    assert hostile[0] == hostile[-1] == '"' and not any(c in inner for c in "\"';{}<>/")
+    assert "\\00003c" in inner  # "<" as a CSS escape
+
+
+def test_uploader_words_in_the_css_come_from_the_i18n_table():
+    for css, lang in ((RTL_CSS, "ar"), (LTR_CSS, "en")):
+        assert f"content: {css_string(t('upload.choose_button', lang))}" in css
+        assert f"content: {css_string(t('upload.drop_here', lang))}" in css
+        assert '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }' in css
+
+
 # ---- tables and exports --------------------------------------------------------------------------
+
+def test_untitled_articles_are_named_in_tables_not_left_blank():
+    from components.tables import titled
+    frame = pd.DataFrame({"title": ["بوتين في باكو", None, "  ", float("nan")], "id": [1, 2, 3, 4]})
+    assert titled(frame, "ar")["title"].tolist() == ["بوتين في باكو"] + ["(بلا عنوان)"] * 3
+    assert titled(frame, "en")["title"].tolist()[1] == "(untitled)"
+    assert frame["title"].tolist()[1] is None  # the caller's frame is left as it was
+
 
 def _events() -> pd.DataFrame:
     return pd.DataFrame({"id": [1, 2], "date": ["2024-08-19", "2024-04-22"], "city": ["Baku", "Moscow"],
@@ -296,6 +320,15 @@ def test_timeline_sizes_grow_with_articles():
     fig = timeline_figure(_events(), "en")
     sizes = {tr.name: list(tr.marker.size)[0] for tr in fig.data}
     assert sizes["Visit"] > sizes["Talks"]
+
+
+def test_timeline_writes_neighbouring_city_names_above_and_below_in_turn():
+    events = pd.DataFrame({"id": [1, 2, 3], "date": ["2024-08-19", "2021-11-26", "2024-04-22"],
+                           "city": ["Baku", "Sochi", "Moscow"], "kind": ["talks"] * 3,
+                           "status": ["held"] * 3, "n_articles": [1, 1, 1]})
+    [trace] = timeline_figure(events, "en").data
+    assert list(trace.text) == ["Sochi", "Moscow", "Baku"]
+    assert list(trace.textposition) == ["top center", "bottom center", "top center"]
 
 
 def test_outlets_chart_is_mirrored_in_arabic():

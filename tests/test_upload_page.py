@@ -437,7 +437,7 @@ def test_remove_and_undo(page):
 def test_history_is_shown_to_editors(page):
     _add_two(page.store)
     page.run()
-    assert "السجل: من أضاف أو صحح أو حذف ماذا" in [h.value for h in page.subheader]
+    assert "السجل: من أضاف أو صحح أو حذف ماذا" in [h.value for h in page.header]
     [table] = [d for d in page.dataframe if "من" in d.value.columns]
     assert set(table.value["من"]) == {"local"}
 
@@ -650,3 +650,17 @@ def test_articles_beyond_the_editable_ones_are_stored_as_extracted(page, monkeyp
     assert any("1 مقالة أخرى" in i.value for i in page.info)
     _submit_preview(page)
     assert page.store.count() == 2
+
+
+def test_history_names_the_bundled_corpus_and_untitled_articles_in_words():
+    import pandas as pd
+
+    from components.upload import history_table
+    history = pd.DataFrame({"at": ["2026-12-07 02:49:02.5"] * 2, "who": ["bundled", "local"],
+                            "action": ["added", "added"], "article_id": [1, 2], "title": ["أ", "ب"],
+                            "detail": ["a.txt", "b.txt"]})
+    assert history_table(history, "ar")["who"].tolist() == ["المقالات المرفقة بالتطبيق", "local"]
+    assert history_table(history, "en")["who"].tolist() == ["bundled articles", "local"]
+    history["title"] = [None, None]
+    history["article_id"] = [3, None]
+    assert history_table(history, "ar")["title"].tolist() == ["(بلا عنوان)", None]

@@ -1,12 +1,12 @@
 """Articles: results with highlighted snippets, keyword in context, the reader, a word cloud."""
 import streamlit as st
 
-from components.article_view import article_reader, result_item
+from components.article_view import article_reader, article_title, result_item
 from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
-from components.tables import newest_first, show_kwic, show_table
+from components.tables import newest_first, show_kwic, show_table, titled
 from components.wordcloud import render_wordcloud
 
 LIST_LIMIT = 30
@@ -28,7 +28,7 @@ tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
 with tab_results:
     for _, row in articles.head(LIST_LIMIT).iterrows():
         result_item(row, lang)
-    show_table(articles, RESULT_COLUMNS, lang, key="art_table")
+    show_table(titled(articles, lang), RESULT_COLUMNS, lang, key="art_table")
     download_buttons(articles.drop(columns=["snippet"], errors="ignore"), "articles", lang, key="art_dl")
 
 with tab_kwic:
@@ -43,7 +43,7 @@ with tab_kwic:
 
 with tab_reader:
     ids = [str(i) for i in articles["id"]]
-    titles = {str(i): str(title or i) for i, title in zip(articles["id"], articles["title"])}
+    titles = {str(i): article_title(title, lang) for i, title in zip(articles["id"], articles["title"])}
     if st.session_state.get("art_pick") not in ids:
         wanted = page_param("article")
         st.session_state["art_pick"] = wanted if wanted in ids else ids[0]

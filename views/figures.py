@@ -44,7 +44,7 @@ for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in present])
             st.caption(t("figures.not_drawn", lang, n=number(len(subset) - drawable_figures(subset))))
         show_table(subset, TAB_COLUMNS, lang, key=f"fig_table_{metric}")
 
-st.subheader(t("figures.table", lang), anchor=False)
+st.header(t("figures.table", lang), anchor=False)
 show_table(figures, ALL_COLUMNS, lang, key="fig_table_all")
 if n_figures > len(figures):
     if st.button(t("figures.full_download", lang, n=n_figures), key="fig_full"):

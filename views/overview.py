@@ -17,7 +17,7 @@ cols[1].metric(t("overview.events", lang), number(len(events)))
 cols[2].metric(t("overview.outlets", lang), number(known_outlets(outlets)))
 cols[3].metric(t("overview.figures", lang), number(data.count_figures()))
 
-st.subheader(t("overview.latest", lang), anchor=False)
+st.header(t("overview.latest", lang), anchor=False)
 if events.empty:
     st.caption(t("empty.no_events", lang))
 else:

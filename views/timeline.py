@@ -46,9 +46,9 @@ event_id = st.selectbox(t("timeline.select", lang), ids, key="tl_event",
 set_page_param("event", event_id)
 event = data.event(int(event_id) if str(event_id).isdigit() else event_id)
 if event:
-    st.subheader(t("timeline.details", lang), anchor=False)
+    st.header(t("timeline.details", lang), anchor=False)
     event_summary(event, lang)
-    st.markdown(f"#### {t('timeline.articles', lang)}")
+    st.markdown(f"### {t('timeline.articles', lang)}")
     event_articles(event, lang)
     if any(bool(a.get("inferred")) for a in event.get("articles") or []):
         st.caption(t("timeline.inferred_note", lang))
@@ -58,7 +58,7 @@ if event:
 st.plotly_chart(coverage_figure(data.coverage(), lang, t("timeline.coverage", lang)),
                 config=plotly_config("coverage"), key="tl_coverage")
 
-st.subheader(t("timeline.events_table", lang), anchor=False)
+st.header(t("timeline.events_table", lang), anchor=False)
 show_table(events, ["date", "city", "kind", "status", "n_articles", "inferred_any"], lang, key="tl_table")
 deferred_download_buttons(data.events_export, "events", lang, key="tl_dl")  # with brief_en
 end_page(filters)

@@ -53,8 +53,6 @@ def app_url(corpus_db, tmp_path_factory) -> str:
         app.stop()
 
 
-
-
 @pytest.fixture
 def page(browser):
     """A fresh page that records every JavaScript dialog (none may ever open)."""
@@ -69,6 +67,29 @@ def page(browser):
     pg.on("dialog", on_dialog)
     yield pg
     context.close()
+
+
+# ---- what every browser test does: open a page, wait for its script ----------------------------------
+
+WAIT = 120_000  # ms, the longest any single wait may take (a loaded machine is slow)
+
+
+def settle(page) -> None:
+    """Wait until the script run (and any rerun it asked for) has finished."""
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
+    page.wait_for_timeout(700)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
+
+
+def open_page(page, url: str) -> None:
+    """Go to ``url`` and wait until the page's script has run and its theme is applied."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached", timeout=WAIT)
+    page.wait_for_selector("h1", timeout=WAIT)
+    settle(page)
+    # the theme's style block lands a moment after the first elements (st.html renders late)
+    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=WAIT)
 
 
 @pytest.fixture(scope="session")

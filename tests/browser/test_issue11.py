@@ -5,31 +5,14 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from browser.conftest import WAIT, open_page, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TIMEOUT = 120_000
 TITLES = {"": ("نظرة عامة", "Overview"), "overview": ("نظرة عامة", "Overview"),
           "timeline": ("الخط الزمني للقاءات", "Timeline of meetings"),
           "figures": ("الأرقام الاقتصادية", "Economic figures"), "articles": ("المقالات", "Articles"),
           "upload": ("رفع المقالات", "Upload articles")}
-
-
-def settle(page) -> None:
-    """Wait until the script run (and any rerun it asked for) has finished."""
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
-    page.wait_for_timeout(700)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
-
-
-def open_url(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached", timeout=TIMEOUT)
-    page.wait_for_selector("h1", timeout=45_000)
-    settle(page)
-    # the theme's style block lands a moment after the first elements (st.html renders late)
-    page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
-                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
 
 
 def query(page) -> dict[str, list[str]]:
@@ -61,13 +44,13 @@ def no_error_on_page(page) -> None:
 @pytest.mark.parametrize("param", ["from=2030-01-01", "to=1980-01-01", "from={soon}"])
 def test_date_outside_the_picker_range_is_ignored_with_a_notice(page, app_url, param):
     soon = (dt.date.today() + dt.timedelta(days=4)).isoformat()
-    open_url(page, f"{app_url}/timeline?lang=en&{param.format(soon=soon)}")
+    open_page(page, f"{app_url}/timeline?lang=en&{param.format(soon=soon)}")
     no_error_on_page(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.locator('[data-testid="stDateInput"]').nth(1).wait_for(timeout=30_000)  # filters still there
     assert sidebar.locator('[data-testid="stDateInput"]').count() == 2
     notice = page.locator('[data-testid="stAlert"]').filter(has_text="ignored")
-    notice.first.wait_for(timeout=TIMEOUT)
+    notice.first.wait_for(timeout=WAIT)
     assert param.split("=")[0] in notice.first.inner_text()
     assert page.locator("h1").first.inner_text() == "Timeline of meetings"
 
@@ -80,12 +63,12 @@ def test_every_page_share_link_opens_the_same_view_in_a_fresh_browser(browser, a
     second = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = first.new_page()
-        open_url(page, f"{app_url}/{path}?lang=en&city=Baku")
+        open_page(page, f"{app_url}/{path}?lang=en&city=Baku")
         no_error_on_page(page)
         link = share_link(page)
         assert link.startswith(app_url)
         fresh = second.new_page()
-        open_url(fresh, link)
+        open_page(fresh, link)
         fresh.wait_for_timeout(800)
         no_error_on_page(fresh)
         assert fresh.locator("h1").first.inner_text() == TITLES[path][1]
@@ -104,7 +87,7 @@ def test_every_page_share_link_opens_the_same_view_in_a_fresh_browser(browser, a
 def _pick_option(page, container, index: int) -> str:
     container.locator('[data-testid="stSelectbox"]').first.click()
     options = page.get_by_role("option")
-    options.first.wait_for(timeout=TIMEOUT)
+    options.first.wait_for(timeout=WAIT)
     text = options.nth(index).inner_text()
     options.nth(index).click()
     settle(page)
@@ -112,7 +95,7 @@ def _pick_option(page, container, index: int) -> str:
 
 
 def test_switching_language_on_the_timeline_keeps_the_chosen_meeting(page, app_url):
-    open_url(page, f"{app_url}/timeline")
+    open_page(page, f"{app_url}/timeline")
     default_event = query(page)["event"][0]
     main = page.locator('[data-testid="stMain"]')
     _pick_option(page, main, 0)
@@ -121,7 +104,7 @@ def test_switching_language_on_the_timeline_keeps_the_chosen_meeting(page, app_u
     date_shown = main.locator('[data-testid="stMetricValue"]').first.inner_text()
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     settle(page)
-    page.locator("h1").filter(has_text="Timeline of meetings").wait_for(timeout=TIMEOUT)
+    page.locator("h1").filter(has_text="Timeline of meetings").wait_for(timeout=WAIT)
     assert query(page)["event"] == [chosen]
     assert main.locator('[data-testid="stMetricValue"]').first.inner_text() == date_shown
     page.locator('[data-testid="stSidebar"]').get_by_text("العربية", exact=True).click()
@@ -146,7 +129,7 @@ _SPAN = """(e, needle) => {
 
 
 def test_figure_hover_in_arabic_keeps_number_and_colon_in_place(page, app_url):
-    open_url(page, f"{app_url}/figures")
+    open_page(page, f"{app_url}/figures")
     points = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .points path")
     points.first.wait_for(state="attached", timeout=30_000)
     label = page.locator(".hoverlayer .hovertext").first
@@ -180,7 +163,7 @@ _STARTS_RIGHT = """e => {
 
 def _arabic_paragraphs(scope, min_len: int = 20):
     out = []
-    for el in scope.locator("p, h3, li").all():
+    for el in scope.locator("p, h2, li").all():
         text = el.inner_text().strip()
         if len(text) >= min_len and "\u0621" <= text[0] <= "\u064a" and el.is_visible():
             out.append(el)
@@ -188,13 +171,13 @@ def _arabic_paragraphs(scope, min_len: int = 20):
 
 
 def test_arabic_article_text_is_right_to_left_in_the_english_ui(page, app_url):
-    open_url(page, f"{app_url}/articles?lang=en")
+    open_page(page, f"{app_url}/articles?lang=en")
     page.get_by_role("tab", name="Reader").click()
     settle(page)
     reader = page.locator('[role="tabpanel"]:visible')
     paragraphs = _arabic_paragraphs(reader, 60)
     assert paragraphs, "the reader shows the article's Arabic text"
-    for el in [*paragraphs[:3], reader.locator("h3").first]:
+    for el in [*paragraphs[:3], reader.locator("h2").first]:
         gap_right, _ = el.evaluate(_STARTS_RIGHT)
         assert gap_right < 4, f"Arabic starts at the right edge: {el.inner_text()[:40]!r}"
     # English UI text stays left to right
@@ -204,7 +187,7 @@ def test_arabic_article_text_is_right_to_left_in_the_english_ui(page, app_url):
 
 
 def test_evidence_quotes_are_right_to_left_in_the_english_ui(page, app_url):
-    open_url(page, f"{app_url}/timeline?lang=en")
+    open_page(page, f"{app_url}/timeline?lang=en")
     quotes = page.locator('[data-testid="stMain"] blockquote')
     quotes.first.wait_for(timeout=30_000)
     for el in _arabic_paragraphs(quotes.first, 20)[:1] or [quotes.first.locator("p").first]:
@@ -213,7 +196,7 @@ def test_evidence_quotes_are_right_to_left_in_the_english_ui(page, app_url):
 
 
 def test_switching_language_keeps_a_meeting_chosen_in_the_chart(page, app_url):
-    open_url(page, f"{app_url}/timeline")
+    open_page(page, f"{app_url}/timeline")
     default_event = query(page)["event"][0]
     points = page.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .points path")
     points.first.wait_for(state="attached", timeout=30_000)
@@ -230,7 +213,7 @@ def test_switching_language_keeps_a_meeting_chosen_in_the_chart(page, app_url):
     assert chosen != default_event
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     settle(page)
-    page.locator("h1").filter(has_text="Timeline of meetings").wait_for(timeout=TIMEOUT)
+    page.locator("h1").filter(has_text="Timeline of meetings").wait_for(timeout=WAIT)
     assert query(page)["event"] == [chosen]
     _pick_option(page, page.locator('[data-testid="stMain"]'), 1)
     picked = query(page)["event"][0]
@@ -242,7 +225,7 @@ def test_switching_language_keeps_a_meeting_chosen_in_the_chart(page, app_url):
 # ---- 8. keyword in context shows the words next to the keyword ----------------------------------
 
 def test_keyword_in_context_shows_the_words_next_to_the_keyword(page, app_url):
-    open_url(page, f"{app_url}/articles?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86")  # q=بوتين
+    open_page(page, f"{app_url}/articles?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86")  # q=بوتين
     page.get_by_role("tab", name="الكلمة في سياقها").click()
     settle(page)
     table = page.locator('[role="tabpanel"]:visible table').first
@@ -270,7 +253,7 @@ def test_phone_shows_the_first_columns_of_mirrored_tables(browser, app_url, path
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         page = context.new_page()
-        open_url(page, f"{app_url}/{path}")
+        open_page(page, f"{app_url}/{path}")
         grid = page.locator('[data-testid="stDataFrame"]').first
         grid.wait_for(timeout=30_000)
         grid.scroll_into_view_if_needed()

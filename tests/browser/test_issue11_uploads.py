@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
+from browser.conftest import WAIT, open_page, settle
 
 from devtools.dashboard import ROOT, Dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-WAIT = 90_000  # ms, the longest any single wait may take
 BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -36,20 +36,6 @@ def app(tmp_path, browser) -> str:
 
 
 # ---- what a user does ------------------------------------------------------------------------------
-
-def settle(page) -> None:
-    """Wait until the script run (and any rerun it asked for) has finished."""
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
-    page.wait_for_timeout(700)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached", timeout=WAIT)
-    page.wait_for_selector("h1", timeout=WAIT)
-    settle(page)
-
 
 def visible(text: str) -> str:
     """Text as read on screen, without the invisible direction marks around dates."""
