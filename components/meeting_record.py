@@ -12,8 +12,10 @@ import streamlit as st
 
 from corpus.filters import Filters
 from corpus.records import MeetingRecord, OutletGroup, RecordArticle
+from corpus.store import StoreLike
 
 from .article_view import event_summary
+from .auth import Editor
 from .filterbar import link_params
 from .i18n import outlet_label, t, topic_label
 from .tables import show_table
@@ -110,3 +112,31 @@ def meeting_record_view(record: MeetingRecord, filters: Filters) -> None:
         st.caption(t("meeting.no_figures", lang))
     else:
         show_table(figures_frame(record), FIGURE_COLUMNS, lang, key="rec_figures")
+
+
+def grouping_controls(record: MeetingRecord, others: dict[str, str], editor: Editor, store: StoreLike,
+                      lang: str) -> None:
+    """Editors merge another meeting into this one, or move some of its articles to a new one.
+    ``others``: event id → label of the other meetings. Both are corrections the store keeps
+    across ``reprocess`` (``Store.merge_events`` / ``Store.split_event``)."""
+    with st.expander(t("meeting.grouping", lang)):
+        st.caption(t("meeting.grouping_note", lang))
+        other = st.selectbox(t("meeting.merge_with", lang), list(others), index=None, key="mr_merge_with",
+                             format_func=lambda i: others.get(i, i))
+        if st.button(t("meeting.merge_button", lang), key="mr_merge", disabled=other is None) and other:
+            moved = store.merge_events(record.event_id, int(other), who=editor.who)
+            st.session_state["_mr_notice"] = t("meeting.merged", lang, n=moved)
+            st.rerun()
+        articles = {a.article_id: a for g in record.outlets for a in g.articles}
+        chosen = st.multiselect(t("meeting.split_articles", lang), list(articles), key="mr_split",
+                                format_func=lambda a: articles[a].title or t("common.untitled", lang))
+        if st.button(t("meeting.split_button", lang), key="mr_split_go", disabled=not chosen):
+            if len(chosen) >= len(articles):
+                st.warning(t("meeting.split_all", lang))
+            else:
+                store.split_event(list(chosen), who=editor.who)
+                st.session_state["_mr_notice"] = t("meeting.split_done", lang, n=len(chosen))
+                st.rerun()
+    notice = st.session_state.pop("_mr_notice", None)
+    if notice:
+        st.success(notice)

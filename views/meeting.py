@@ -6,9 +6,10 @@ to a meeting the filters hide still opens it (the record is not filtered).
 import streamlit as st
 
 from components.article_view import default_event, event_label
+from components.auth import signed_in_editor
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
-from components.meeting_record import meeting_record_view
+from components.meeting_record import grouping_controls, meeting_record_view
 from components.page import end_page, start_page
 
 filters, data = start_page("meeting.title")
@@ -44,4 +45,8 @@ st.session_state["_mr_shown"] = event_id
 record = wanted_record if event_id == wanted else data.record(int(event_id))
 if record is not None:
     meeting_record_view(record, filters)
+    editor = signed_in_editor()
+    if editor is not None:
+        grouping_controls(record, {i: label for i, label in labels.items() if i != event_id}, editor,
+                          data.store, lang)
 end_page(filters)
