@@ -5,6 +5,7 @@ All article and user text is shown through plain widgets or ``safe_inline`` (nev
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any, Sequence
@@ -426,3 +427,13 @@ def show_history(store: Any, lang: str, limit: int = 200) -> None:
     show_table(history_table(history, lang), ["when", "who", "action", "article_id", "title", "detail"],
                lang, key="upload_history")
 
+
+def interrupted_notice(editor: Editor, store: Any, lang: str) -> None:
+    """Say what an editor's batch that stopped half-way (a closed tab) got stored, and how to
+    store the rest."""
+    batch = pv.interrupted_batch(store, editor.who, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    if batch is None:
+        return
+    files = ("، " if lang == "ar" else ", ").join(safe_inline(file_name(f)) for f in batch["files"][:5]) or "—"
+    st.warning(t("upload.interrupted", lang, stored=batch["stored"], total=batch["total"], files=files,
+                 at=batch["at"].strftime("%Y-%m-%d %H:%M")))

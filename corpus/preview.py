@@ -354,6 +354,21 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
     return outcomes
 
 
+# A batch with no stored article for this long is no longer running (its tab closed, its server
+# stopped): one still running stores an article every few seconds.
+BATCH_QUIET_S = 120
+
+
+def interrupted_batch(store: Any, who: str, now: dt.datetime, quiet_s: float | None = None) -> dict[str, Any] | None:
+    """``who``'s last batch of stored articles if it stopped half-way: started, never ended, and
+    quiet for ``quiet_s`` seconds (BATCH_QUIET_S; ``now`` and the store's times are naive UTC)."""
+    batch = store.unfinished_batch(who)
+    quiet = BATCH_QUIET_S if quiet_s is None else quiet_s
+    if batch is None or (now - batch["last_at"]).total_seconds() < quiet:
+        return None
+    return batch
+
+
 def skipped(preview: Preview) -> Outcome:
     return Outcome(preview.file, preview.source, "skipped")
 

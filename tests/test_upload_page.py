@@ -664,3 +664,20 @@ def test_history_names_the_bundled_corpus_and_untitled_articles_in_words():
     history["title"] = [None, None]
     history["article_id"] = [3, None]
     assert history_table(history, "ar")["title"].tolist() == ["(بلا عنوان)", None]
+
+
+def test_a_store_cut_off_half_way_is_reported_on_the_next_visit(page, monkeypatch):
+    from corpus.extract import extract_document
+    monkeypatch.setattr(pv, "BATCH_QUIET_S", 0)
+    store = page.store
+    batch = store.begin_batch("local", ["many.zip"], total=4)
+    store.add_article(RawDocument("many.zip#1", MOSCOW_TALKS, "txt"), extract_document(MOSCOW_TALKS), "local")
+    assert batch
+    page.run()
+    assert not page.exception
+    [warning] = [w.value for w in page.warning if "توقّف آخر حفظ" in w.value]
+    assert "حُفظت 1 من 4 مقالة" in _plain(warning) and "many.zip" in _plain(warning)
+    # A batch that ran to its end leaves no notice.
+    store.end_batch(store.begin_batch("local", ["b.txt"], total=1), "local", stored=0)
+    page.run()
+    assert not [w for w in page.warning if "توقّف آخر حفظ" in w.value]

@@ -4,8 +4,8 @@ import streamlit as st
 from components.auth import write_access
 from components.i18n import t
 from components.page import end_page, start_page
-from components.upload import (last_outcomes, preview_and_store, remove_article, removed_articles,
-                               show_history, upload_files)
+from components.upload import (interrupted_notice, last_outcomes, preview_and_store, remove_article,
+                               removed_articles, show_history, upload_files)
 from corpus.preview import MIN_ARABIC_RATIO
 
 filters, data = start_page("upload.title")
@@ -19,6 +19,7 @@ if editor is None:
     end_page(filters)
     st.stop()
 
+interrupted_notice(editor, data.store, lang)
 upload_files(lang)
 preview_and_store(editor, data.store, lang)
 last_outcomes(lang)
