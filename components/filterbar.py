@@ -24,6 +24,7 @@ _KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": 
          "cities": "flt_cities", "kinds": "flt_kinds", "topics": "flt_topics", "lang": "flt_lang"}
 _STATE = "_flt_filters"  # the session's current Filters (survives page switches)
 _LAST_URL = "_flt_last_params"  # the query params we wrote last
+_DRAWN_ON = "_flt_drawn_on"  # the page whose run drew the filter widgets last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
 # Page-level selections that also live in the URL (the meeting or article being read); they are
 # not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
@@ -255,11 +256,17 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
         ignored = list(dict.fromkeys([*ignored, *dropped]))
         _set_widgets(filters)
         ss[_NOTICE] = ignored
+    elif ss.get(_DRAWN_ON) not in (None, current_page()):
+        # A page switch: the sidebar's widgets belong to the page that drew them, and the new
+        # page's fresh widgets would start from their defaults (Arabic, no filters). Nothing was
+        # changed on the way, so the session's filters are put back into every widget.
+        _set_widgets(filters)
     else:
         for name, key in _KEYS.items():  # widgets cleaned up by a page switch come back
             if key not in ss:
                 value = getattr(filters, name)
                 ss[key] = list(value) if isinstance(value, tuple) else value
+    ss[_DRAWN_ON] = current_page()
 
     if ss.get(_KEYS["lang"]) not in ("ar", "en"):
         ss[_KEYS["lang"]] = filters.lang if filters.lang in ("ar", "en") else "ar"

@@ -266,3 +266,16 @@ def test_phone_shows_the_first_columns_of_mirrored_tables(browser, app_url, path
         assert box["x"] + box["width"] <= 390 + 1, "and that end is on the screen"
     finally:
         context.close()
+
+
+def test_switching_pages_in_the_sidebar_keeps_the_language_and_the_filters(page, app_url):
+    """Seen failing before the fix: /timeline?lang=en, then Figures in the sidebar, opened the
+    Figures page in Arabic with no filters (the sidebar's widgets started from their defaults)."""
+    open_page(page, f"{app_url}/timeline?lang=en&kind=talks")
+    assert page.locator("h1").first.inner_text() == "Timeline of meetings"
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Figures").click()
+    settle(page)
+    page.wait_for_function("() => location.pathname.endsWith('/figures')", timeout=WAIT)
+    assert page.locator("h1").first.inner_text() == "Economic figures"
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("lang") == ["en"] and query.get("kind") == ["talks"]
