@@ -58,19 +58,30 @@ def article_filters(filters: Filters) -> Filters:
     return filters if not parse_query(filters.q).excluded else replace(filters, q="")
 
 
-def card_meta(row: Mapping[str, Any], lang: str) -> str:
-    """'speaker · direct/reported · outlet · date' as escaped Markdown. Pure."""
+def card_who(row: Mapping[str, Any], lang: str) -> str:
+    """'speaker · direct quote/reported speech' as escaped Markdown. Pure."""
+    speaker, mode = row.get("speaker"), row.get("mode")
+    return safe_inline(f"{t(f'said.speaker.{speaker}', lang)} · {t(f'said.mode.{mode}', lang)}")
+
+
+def card_source(row: Mapping[str, Any], lang: str) -> str:
+    """'date · outlet' as escaped Markdown, what is unknown left out. The date comes first, so a
+    narrow screen does not wrap it at a hyphen. Pure."""
     published = row.get("published")
-    parts = [t(f"said.speaker.{row.get('speaker')}", lang), t(f"said.mode.{row.get('mode')}", lang),
-             outlet_label(row.get("outlet"), lang, empty=""),
-             ltr(str(published)[:10]) if published is not None and not pd.isna(published) else ""]
+    parts = [ltr(str(published)[:10]) if published is not None and not pd.isna(published) else "",
+             outlet_label(row.get("outlet"), lang, empty="")]
     return safe_inline(" · ".join(p for p in parts if p))
 
 
+_QUOTE_MARKS = "\"'«»“”‘’„"
+
+
 def statement_markdown(text: Any, hits: Any, mode: Any) -> str:
-    """The statement as Markdown with the query's words marked; a direct quote in « ». Pure."""
+    """The statement as Markdown with the query's words marked; a direct quote in « » unless the
+    text already opens with a quotation mark. Pure."""
     body = highlight_text(text, hits if isinstance(hits, (list, tuple)) else [])
-    return f"«{body}»" if mode == "direct" else body
+    quoted = mode == "direct" and not str(text or "").lstrip().startswith(tuple(_QUOTE_MARKS))
+    return f"«{body}»" if quoted else body
 
 
 def event_of(row: Mapping[str, Any]) -> int | None:
@@ -82,7 +93,10 @@ def statement_card(row: Mapping[str, Any], index: int, filters: Filters) -> None
     """One statement: who and how, what was said, its sentence, outlet and date, the links."""
     lang = filters.lang
     with st.container(border=True, key=f"said_card_{index}"):
-        st.markdown(f"**{card_meta(row, lang)}**")
+        st.markdown(f"**{card_who(row, lang)}**")
+        source = card_source(row, lang)
+        if source:
+            st.caption(source)
         with st.container(key=f"artext_said_text_{index}"):  # Arabic: right to left in both UIs
             st.markdown(statement_markdown(row.get("text"), row.get("hits"), row.get("mode")))
         with st.container(key=f"artext_said_sentence_{index}"):  # the whole sentence, smaller
