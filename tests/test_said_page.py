@@ -125,6 +125,8 @@ def test_statement_text_is_shown_literally_and_the_csv_is_neutralised():
     frame = export_frame(rows)
     assert list(frame.columns)[:4] == ["speaker", "mode", "text", "sentence"] and "hits" not in frame
     csv = to_csv_bytes(frame).decode("utf-8-sig")
+    ids = to_csv_bytes(pd.DataFrame({"event_id": pd.Series([2, None], dtype=object)})).decode("utf-8-sig")
+    assert ids.splitlines() == ["event_id", "2", '""']  # an event id stays an integer beside a missing one
     assert "'=HYPERLINK" in csv and ",'-1+1," in csv and csv.endswith(",energy\r\n")
 
 
