@@ -20,6 +20,7 @@ _pages = [
     st.Page("views/meeting.py", title=t("nav.meeting", _lang), icon=":material/event_note:", url_path="meeting"),
     st.Page("views/figures.py", title=t("nav.figures", _lang), icon=":material/monitoring:", url_path="figures"),
     st.Page("views/articles.py", title=t("nav.articles", _lang), icon=":material/article:", url_path="articles"),
+    st.Page("views/said.py", title=t("nav.said", _lang), icon=":material/record_voice_over:", url_path="said"),
 ]
 if (Path(__file__).parent / "views" / "upload.py").is_file():  # written by the upload work
     _pages.append(st.Page("views/upload.py", title=t("nav.upload", _lang), icon=":material/upload_file:", url_path="upload"))

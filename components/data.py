@@ -21,11 +21,12 @@ from corpus.config import database_url
 from corpus.filters import Filters, encode
 from corpus.ingest import ensure_built
 from corpus.records import MeetingRecord, events_with_briefs, meeting_record
-from corpus.store import Store, StoreLike
+from corpus.store import STATEMENT_LIMIT, StatementRows, Store, StoreLike
 
 _LOG = get_logger("dashboard.data")
 _OVERRIDE: dict[str, StoreLike] = {}
 TTL_SECONDS = 600
+EXPORT_LIMIT = 1_000_000  # rows of a download: all of them, in practice
 
 
 def use_store(store: StoreLike | None) -> None:
@@ -115,6 +116,12 @@ def _count_figures(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: F
     return int(_store.count_figures(_filters))
 
 
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=64)
+def _statements(sid: str, ver: str, fkey: str, speaker: str | None, limit: int, _store: StoreLike,
+                _filters: Filters) -> StatementRows:
+    return _store.statements(_filters, speaker=speaker, limit=limit)
+
+
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
 def _coverage(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> pd.DataFrame:
     return _store.coverage(_filters)
@@ -185,6 +192,15 @@ class Data:
 
     def count_figures(self) -> int:
         return _count_figures(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def statements(self, speaker: str | None = None, limit: int = STATEMENT_LIMIT) -> StatementRows:
+        """Statements of ``speaker`` (None: both) in the filtered articles, the query matched on
+        their text (``Store.statements``): the newest ``limit`` rows and the total."""
+        return _statements(self.sid, self.ver, self.fkey, speaker, limit, self.store, self.filters)
+
+    def statements_export(self, speaker: str | None = None) -> pd.DataFrame:
+        """Every matching statement, uncached: called when a download is clicked."""
+        return self.store.statements(self.filters, speaker=speaker, limit=EXPORT_LIMIT).rows
 
     def coverage(self) -> pd.DataFrame:
         return _coverage(self.sid, self.ver, self.fkey, self.store, self.filters)

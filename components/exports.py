@@ -42,8 +42,8 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     neutralised (``corpus.export.csv_bytes``, the one writer of every CSV)."""
     flat = df.copy()
     for col in flat.columns:
-        if flat[col].dtype == object:
-            flat[col] = flat[col].map(_flat_cell)
+        if flat[col].dtype == object:  # kept object: map() would turn ints beside None into floats
+            flat[col] = pd.Series([_flat_cell(v) for v in flat[col]], index=flat.index, dtype=object)
     return csv_bytes(flat)
 
 

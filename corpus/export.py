@@ -65,8 +65,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
     out.columns = [neutralise_cell(str(c)) for c in out.columns]
     for column in out.columns:
-        out[column] = [neutralise_cell("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-                       for v in out[column]]
+        # An object Series: a plain list beside None would be re-inferred (event ids 2 → "2.0").
+        out[column] = pd.Series([neutralise_cell("; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                                 for v in out[column]], index=out.index, dtype=object)
     buffer = io.StringIO()
     # RFC 4180 line ends: a cell holding a lone CR is then quoted too, not split into a new row.
     out.to_csv(buffer, index=False, lineterminator="\r\n")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 KINDS = ("visit", "talks", "phone_call", "multilateral_summit", "other")
+SPEAKERS = ("putin", "aliyev")  # whose statements the "who said what" page lists
 MAX_QUERY_LEN = 300
 MAX_LIST_ITEMS = 50
 
@@ -122,3 +123,16 @@ def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
                    cities=lists["cities"], kinds=lists["kinds"], topics=lists["topics"], lang=lang), ignored
 
 
+
+
+def decode_speaker(value: str | list[str] | None) -> tuple[str | None, bool]:
+    """The ``speaker`` page parameter → (putin | aliyev | None for both, whether it was valid).
+
+    Not a filter of ``Filters``: it belongs to the statements page alone (``/said?speaker=putin``).
+    Absent or empty means both; anything else unknown is reported, and means both."""
+    if isinstance(value, (list, tuple)):
+        value = value[0] if value else None
+    if value is None or not str(value).strip():
+        return None, True
+    code = str(value).strip().lower()
+    return (code, True) if code in SPEAKERS else (None, False)

@@ -95,6 +95,7 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # Putin's and Aliyev's words, in order
     provenance: dict[str, str] = field(default_factory=dict)  # field → where it came from
     clean_text: str = ""
 

@@ -1,5 +1,5 @@
-"""One article → Extraction (clean → metadata → meetings → figures → topics); several articles →
-Extractions whose undated meetings are linked to the events other articles date.
+"""One article → Extraction (clean → metadata → meetings → figures → topics → statements); several
+articles → Extractions whose undated meetings are linked to the events other articles date.
 
 Extraction never raises: each stage is guarded, a failing stage is logged and leaves its field
 empty, so one odd file cannot stop an ingest.
@@ -11,17 +11,19 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from ..clean import clean_article
 from ..models import Extraction
+from .dates import to_date
 from .events import ArticleMeeting, EventGroup, cluster_meetings
 from .figures import find_figures
 from .meetings import find_meetings
 from .metadata import extract_metadata
+from .statements import find_statements
 from .topics import find_topics
 
 log = logging.getLogger(__name__)
 
 # Stored with every extraction; bump it when the rules change, so stale rows can be told apart
 # (``python -m corpus reprocess`` re-extracts every article whatever its version).
-EXTRACTOR_VERSION = "2026.12.7.2"
+EXTRACTOR_VERSION = "2026.12.8.1"
 T = TypeVar("T")
 
 Doc = tuple  # (source, text) or (source, text, hints)
@@ -60,6 +62,7 @@ def _extract(text: str, source: str, hints: dict[str, Any]) -> Extraction:
     if out.meetings and out.meetings[0].date_basis:
         out.provenance["meeting_date"] = _meeting_date_provenance(out.meetings[0].date_basis, out.provenance)
     out.topics = _guard("topics", source, lambda: find_topics(body), [])
+    out.statements = _guard("statements", source, lambda: find_statements(body, to_date(today)), [])
     return out
 
 

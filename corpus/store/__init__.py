@@ -11,7 +11,8 @@
 - ``corrections``: human corrections, re-applied after every reprocess
 - ``events``: meetings grouped into events, regrouped lazily after writes
 - ``reprocess``: re-extraction of every stored article (``extract.pool``)
-- ``queries``: every read (counts, facets, filtered and searched lists, events, figures, history)
+- ``queries``: every read (counts, facets, filtered and searched lists, events, figures, statements,
+  history)
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
 - ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
 """
@@ -23,11 +24,13 @@ from .duplicates import (BANDS, CONTAINED_SHARE, MAX_CANDIDATES, MIN_TITLE_WORDS
 from .engine import WRITE_LOCK, is_read_only_error, make_engine
 from .events import EVENT_TEXT_CHARS
 from .protocol import StoreLike
-from .queries import SNIPPET_ROWS, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit, period_start
+from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit,
+                      StatementRows, period_start)
 from .reprocess import Reprocessing
 from .writes import AddResult, Writes, prepare
 
-__all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "make_engine", "is_read_only_error", "comparable_text",
+__all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
+           "make_engine", "is_read_only_error", "comparable_text",
            "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
            "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
            "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS"]

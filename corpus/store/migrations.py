@@ -12,9 +12,11 @@ from typing import Callable
 
 import sqlalchemy as sa
 
+from ..extract.statements import find_statements
 from ..search import index_string, tsvector_literal
 from . import schema
 from .duplicates import shingle_hashes
+from .rows import statement_rows, to_date
 
 MIGRATION_LOCK = 7_203_001  # PostgreSQL advisory lock key for migrations
 
@@ -68,12 +70,32 @@ def _v5_meeting_day_month(conn: sa.Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE meetings ADD COLUMN {column} {kind}")
 
 
+_BACKFILL_CHUNK = 500
+
+
+def _v6_statements(conn: sa.Connection) -> None:
+    """What Putin and Aliyev said, one row per statement; filled at once for the stored articles
+    from their cleaned text, with the publication date as the article's "today" (``reprocess``
+    re-extracts them with the "today" the pipeline reads, which may be a lead date)."""
+    schema.metadata.create_all(conn, tables=schema.V6_TABLES)
+    A = schema.articles
+    ids = [r.id for r in conn.execute(sa.select(A.c.id).order_by(A.c.id))]
+    for start in range(0, len(ids), _BACKFILL_CHUNK):
+        rows = conn.execute(sa.select(A.c.id, A.c.clean_text, A.c.published)
+                            .where(A.c.id.in_(ids[start:start + _BACKFILL_CHUNK]))).all()
+        values = [v for r in rows
+                  for v in statement_rows(r.id, find_statements(r.clean_text or "", to_date(r.published)))]
+        if values:
+            conn.execute(schema.statements.insert(), values)
+
+
 MIGRATIONS: list[Callable[[sa.Connection], None]] = [
     _v1_core_tables,
     _v2_search_and_shingles,
     _v3_events,
     _v4_lsh_sketches,
     _v5_meeting_day_month,
+    _v6_statements,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from ..filters import Filters
+from .queries import StatementRows
 
 
 class StoreLike(Protocol):
@@ -32,6 +33,9 @@ class StoreLike(Protocol):
     def figures(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame: ...
 
     def count_figures(self, filters: Filters | None = None) -> int: ...
+
+    def statements(self, filters: Filters | None = None, query: str | None = None, speaker: str | None = None,
+                   limit: int = ...) -> StatementRows: ...
 
     def coverage(self, filters: Filters | None = None) -> pd.DataFrame: ...
 

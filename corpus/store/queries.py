@@ -1,5 +1,5 @@
 """Reads: counts, facets, filtered and searched article lists, one article, events, figures,
-aggregates and history. They return pandas DataFrames or plain dicts; big frames never carry
+statements, aggregates and history. They return pandas DataFrames or plain dicts; big frames never carry
 article bodies."""
 from __future__ import annotations
 
@@ -13,15 +13,16 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from ..filters import Filters
-from ..search import (Query, fts5_exclusion, fts5_match, kwic_lines, parse_query, snippet, top_words,
-                      ts_exclusion, tsquery, written_words)
+from ..filters import SPEAKERS, Filters
+from ..search import (Query, find_hits, fts5_exclusion, fts5_match, kwic_lines, matches, parse_query, snippet,
+                      top_words, ts_exclusion, tsquery, written_words)
 from . import schema
 from .events import Events
 from .rows import to_date, to_iso
 
 A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
 E, EA, C, H = schema.events, schema.event_articles, schema.corrections, schema.history
+ST = schema.statements
 
 SNIPPET_ROWS = 100  # snippets are computed for the first rows only (they need the body)
 TERM_FREQ_MAX_ARTICLES = 3000
@@ -32,6 +33,19 @@ class SearchHit:
     article_id: int
     score: float
     snippet: list[tuple[str, bool]] = field(default_factory=list)
+
+
+STATEMENT_COLUMNS = ["article_id", "idx", "speaker", "mode", "text", "sentence", "verb", "title", "outlet",
+                     "published", "event_id", "topics", "hits"]
+STATEMENT_LIMIT = 200
+
+
+@dataclass
+class StatementRows:
+    """One page of statements (``rows``, newest first, at most the limit) and how many match."""
+
+    rows: pd.DataFrame
+    total: int
 
 
 _YEAR = re.compile(r"^\s*(\d{4})")
@@ -346,6 +360,64 @@ class Queries(Events):
         data[15] = [bool(c) for c in data[15]]
         data.insert(12, [period_start(p, d) for p, d in zip(data[11], published)])
         return pd.DataFrame(dict(zip(columns, data)), columns=columns)
+
+    # --- statements (who said what) ---
+
+    def statements(self, filters: Filters | None = None, query: str | None = None, speaker: str | None = None,
+                   limit: int = STATEMENT_LIMIT) -> StatementRows:
+        """Statements of Putin and Aliyev in the live articles passing ``filters`` (their dates,
+        outlets, cities, kinds, topics), newest article first, in article order within one.
+
+        ``query`` (default: ``filters.q``) uses the search syntax (phrases, -exclusion, OR) and is
+        matched against the statement's own text, not the article's; ``hits`` gives its spans in
+        that text. ``speaker`` is ``putin``, ``aliyev`` or None for both. Each row names the
+        article (title, outlet, published, topics) and the event of its main meeting, if any.
+        """
+        if speaker is not None and speaker not in SPEAKERS:
+            raise ValueError(f"unknown speaker {speaker!r}; choose from {', '.join(SPEAKERS)}")
+        self.ensure_events()
+        parsed = parse_query(filters.q if query is None and filters is not None else query)
+        conds = [*self._conditions(filters)]
+        if speaker is not None:
+            conds.append(ST.c.speaker == speaker)
+        if parsed.clauses:  # a statement matches only where its article does: narrow with the index
+            hits, _ = self._hits_subquery(Query(clauses=parsed.clauses))
+            if hits is not None:
+                conds.append(A.c.id.in_(sa.select(hits.c.article_id)))
+        base = sa.select(ST.c.article_id, ST.c.idx).select_from(ST.join(A, A.c.id == ST.c.article_id)).where(*conds)
+        newest = (A.c.published.desc().nulls_last(), ST.c.article_id.desc(), ST.c.idx)
+        if parsed.is_empty:
+            total = int(self._read(sa.select(sa.func.count()).select_from(base.subquery()))[0][0])
+            keys = [(r.article_id, r.idx) for r in self._read(base.order_by(*newest).limit(int(limit)))]
+        else:
+            found = [(r.article_id, r.idx) for r in self._read(base.add_columns(ST.c.text).order_by(*newest))
+                     if matches(parsed, r.text)]
+            total, keys = len(found), found[:int(limit)]
+        return StatementRows(self._statement_rows(keys, parsed), total)
+
+    def _statement_rows(self, keys: list[tuple[int, int]], query: Query) -> pd.DataFrame:
+        """The statements ``keys`` (article id, idx) with their articles, in the order given."""
+        ids = sorted({a for a, _ in keys})
+        main_event = (sa.select(EA.c.event_id)
+                      .join(M, sa.and_(M.c.article_id == EA.c.article_id, M.c.idx == EA.c.meeting_idx))
+                      .where(EA.c.article_id == A.c.id, M.c.primary.is_(True))
+                      .order_by(EA.c.meeting_idx).limit(1).scalar_subquery().label("event_id"))
+        by_key: dict[tuple[int, int], dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            rows = self._read(sa.select(ST.c.article_id, ST.c.idx, ST.c.speaker, ST.c.mode, ST.c.text,
+                                        ST.c.sentence, ST.c.verb, A.c.title, A.c.outlet,
+                                        self._plain_date(A.c.published), main_event, self._topic_list())
+                              .join(A, A.c.id == ST.c.article_id).where(ST.c.article_id.in_(ids[start:start + 500])))
+            for r in rows:
+                by_key[(r.article_id, r.idx)] = {
+                    **r._mapping, "published": to_date(r.published),
+                    "topics": sorted(r.topics.split("|")) if r.topics else [],
+                    "hits": [(h.start, h.end) for h in find_hits(query, r.text)] if query.clauses else []}
+        found = [by_key[k] for k in keys if k in by_key]
+        frame = pd.DataFrame(found, columns=STATEMENT_COLUMNS)
+        # An article without a meeting has no event: None, not NaN in a float column.
+        frame["event_id"] = pd.Series([r["event_id"] for r in found], dtype=object)
+        return frame
 
     def coverage(self, filters: Filters | None = None) -> pd.DataFrame:
         """Articles per month of their own date (published, else the meeting date)."""

@@ -1,4 +1,4 @@
-"""Plain values ↔ table rows: dates, JSON-safe copies, meeting and figure rows. No database here."""
+"""Plain values ↔ table rows: dates, JSON-safe copies, meeting, figure and statement rows. No database here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import json
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, Sequence
 
-from ..models import Extraction, Figure, Meeting
+from ..models import Extraction, Figure, Meeting, Statement
 
 
 def utc_now() -> dt.datetime:
@@ -57,6 +57,12 @@ def figure_rows(article_id: int, figures: Sequence[Figure]) -> list[dict[str, An
              "value_max": f.value_max, "unit": f.unit, "metric": f.metric, "qualifier": f.qualifier,
              "period": f.period, "sentence": f.sentence, "currency": f.currency, "pair": f.pair}
             for i, f in enumerate(figures)]
+
+
+def statement_rows(article_id: int, statements: Sequence[Statement]) -> list[dict[str, Any]]:
+    return [{"article_id": article_id, "idx": i, "speaker": s.speaker, "mode": s.mode, "text": s.text,
+             "sentence": s.sentence, "start": s.start, "end": s.end, "verb": s.verb}
+            for i, s in enumerate(statements)]
 
 
 def main_meeting_values(ex: Extraction) -> dict[str, Any]:

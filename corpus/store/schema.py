@@ -163,6 +163,22 @@ event_articles = sa.Table(
     sa.Index("ix_event_articles_article", "article_id"),
 )
 
+# Added by migration 6: what Putin and Aliyev said in each article (corpus.extract.statements).
+statements = sa.Table(
+    "statements", metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("speaker", sa.String(16), nullable=False),  # putin, aliyev
+    sa.Column("mode", sa.String(16), nullable=False),  # direct, reported
+    sa.Column("text", sa.Text, nullable=False),  # clean_text[start:end]
+    sa.Column("sentence", sa.Text),
+    sa.Column("start", sa.Integer),
+    sa.Column("end", sa.Integer),
+    sa.Column("verb", sa.Text),
+    sa.Index("ix_statements_speaker", "speaker"),
+)
+
 # PostgreSQL search index (SQLite uses the FTS5 virtual table articles_fts instead).
 search_index = sa.Table(
     "search_index", metadata,
@@ -179,3 +195,4 @@ LISTING_COLUMNS = ("removed_at", "sort_date", "id", "outlet", "published", "meet
 V1_TABLES = [schema_version, meta, articles, sources, meetings, figures, topics, corrections, history]
 V2_TABLES = [shingles]
 V3_TABLES = [events, event_articles]
+V6_TABLES = [statements]

@@ -14,10 +14,11 @@ from ..search import index_string
 from . import migrations, schema
 from .duplicates import comparable_text, content_hash, shingle_hashes, stored_copy
 from .engine import StoreBase
-from .rows import clean_json, figure_rows, main_meeting_values, meeting_rows, scrub, to_date, utc_now
+from .rows import (clean_json, figure_rows, main_meeting_values, meeting_rows, scrub, statement_rows, to_date,
+                   utc_now)
 
 A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
-E, EA, H = schema.events, schema.event_articles, schema.history
+E, EA, H, ST = schema.events, schema.event_articles, schema.history, schema.statements
 
 # Statements of the write path, built once: constructing Core statements per row costs far more
 # than executing them.
@@ -25,6 +26,7 @@ _Q_SOURCE = sa.select(S.c.id).where(S.c.article_id == sa.bindparam("aid"), S.c.s
                                     S.c.url == sa.bindparam("u"))
 _INS_ARTICLE, _INS_SOURCE, _INS_HISTORY = A.insert(), S.insert(), H.insert()
 _INS_MEETING, _INS_FIGURE, _INS_TOPIC, _INS_SHINGLE = M.insert(), F.insert(), T.insert(), schema.shingles.insert()
+_INS_STATEMENT = ST.insert()
 
 
 @dataclass
@@ -105,7 +107,7 @@ def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str) -
 
 def write_extraction(conn: sa.Connection, article_id: int, ex: Extraction, fresh: bool = False) -> None:
     if not fresh:
-        for table in (M, F, T):
+        for table in (M, F, T, ST):
             conn.execute(table.delete().where(table.c.article_id == article_id))
     if ex.meetings:
         conn.execute(_INS_MEETING, meeting_rows(article_id, ex.meetings))
@@ -114,6 +116,8 @@ def write_extraction(conn: sa.Connection, article_id: int, ex: Extraction, fresh
     topics = list(dict.fromkeys(t for t in ex.topics if t))
     if topics:
         conn.execute(_INS_TOPIC, [{"article_id": article_id, "topic": t} for t in topics])
+    if ex.statements:
+        conn.execute(_INS_STATEMENT, statement_rows(article_id, ex.statements))
     if not fresh:
         refresh_main_meeting(conn, article_id)
 
