@@ -18,6 +18,7 @@ from .article_view import event_summary
 from .auth import Editor
 from .filterbar import link_params
 from .i18n import outlet_label, t, topic_label
+from .statements import statement_card
 from .tables import show_table
 from .text import ltr, safe_inline, safe_md, safe_url
 
@@ -78,6 +79,27 @@ def _evidence(record: MeetingRecord, lang: str) -> None:
             st.markdown(f"> {safe_inline(item.sentence)}{attribution}")
 
 
+# Statements drawn on the record (all of them are in the Who said what page, filtered to it).
+MAX_RECORD_STATEMENTS = 30
+
+
+def _statements(record: MeetingRecord, filters: Filters) -> None:
+    """What each leader said in the meeting's articles: Putin's statements, then Aliyev's."""
+    lang = filters.lang
+    st.subheader(t("meeting.said", lang), anchor=False)
+    if not record.statements:
+        st.caption(t("meeting.no_statements", lang))
+        return
+    ordered = sorted(record.statements, key=lambda s: (s.speaker != "putin", s.published is None,
+                                                       s.published or 0, s.article_id))
+    for i, s in enumerate(ordered[:MAX_RECORD_STATEMENTS]):
+        statement_card({"speaker": s.speaker, "mode": s.mode, "text": s.text, "sentence": s.sentence,
+                        "outlet": s.outlet, "published": s.published, "article_id": s.article_id,
+                        "event_id": None, "hits": []}, i, filters)
+    if len(ordered) > MAX_RECORD_STATEMENTS:
+        st.caption(t("meeting.more_statements", lang, n=len(ordered) - MAX_RECORD_STATEMENTS))
+
+
 def figures_frame(record: MeetingRecord) -> pd.DataFrame:
     """The record's figures as a table (codes, not labels). Pure."""
     return pd.DataFrame([{c: getattr(f, c) for c in FIGURE_COLUMNS} for f in record.figures],
@@ -106,6 +128,8 @@ def meeting_record_view(record: MeetingRecord, filters: Filters) -> None:
 
     st.subheader(t("meeting.evidence", lang), anchor=False)
     _evidence(record, lang)
+
+    _statements(record, filters)
 
     st.subheader(t("meeting.figures", lang), anchor=False)
     if not record.figures:

@@ -28,8 +28,8 @@ from .brief import BriefFields, brief_figures, english_brief
 from .extract.topics import topic_labels
 from .filters import Filters
 
-A, EA, M, F, T = (schema.articles, schema.event_articles, schema.meetings, schema.figures,
-                  schema.topics)
+A, EA, M, F, T, ST = (schema.articles, schema.event_articles, schema.meetings, schema.figures,
+                      schema.topics, schema.statements)
 _CHUNK = 500
 
 
@@ -78,6 +78,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class RecordStatement:
+    """What a leader said in one of the meeting's articles (``corpus.extract.statements``)."""
+    article_id: int
+    outlet: str | None
+    published: dt.date | None
+    speaker: str  # putin, aliyev
+    mode: str  # direct, reported
+    text: str
+    sentence: str | None
+
+
+@dataclass(frozen=True)
 class MeetingRecord:
     event_id: int
     key: str | None
@@ -92,6 +104,7 @@ class MeetingRecord:
     third_leaders: tuple[str, ...]
     brief_en: str
     first_reported: dt.date | None = None
+    statements: tuple[RecordStatement, ...] = ()
 
     @property
     def articles(self) -> tuple[RecordArticle, ...]:
@@ -170,6 +183,18 @@ def _figure_rows(engine: sa.Engine, article_ids: Sequence[int]) -> dict[int, lis
     return out
 
 
+def _statement_rows(engine: sa.Engine, article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Statement rows of each article, in the article's order."""
+    out: dict[int, list[dict[str, Any]]] = {int(a): [] for a in article_ids}
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted({int(a) for a in article_ids})):
+            rows = conn.execute(sa.select(ST).where(ST.c.article_id.in_(chunk))
+                                .order_by(ST.c.article_id, ST.c.idx)).all()
+            for r in rows:
+                out[int(r.article_id)].append(dict(r._mapping))
+    return out
+
+
 def _topic_rows(engine: sa.Engine, article_ids: Sequence[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {int(a): [] for a in article_ids}
     with engine.connect() as conn:
@@ -235,6 +260,11 @@ def meeting_record(store: Any, event_id: int) -> MeetingRecord | None:
         metric=r.get("metric"), qualifier=r.get("qualifier"), period=r.get("period"),
         sentence=r.get("sentence"), currency=r.get("currency"), pair=r.get("pair"))
         for a in ids for r in figure_rows.get(a, []))
+    statement_rows = _statement_rows(store.engine, ids)
+    statements = tuple(RecordStatement(
+        article_id=a, outlet=links[a].get("outlet"), published=published.get(a), speaker=str(r["speaker"]),
+        mode=str(r["mode"]), text=str(r["text"]), sentence=r.get("sentence"))
+        for a in ids for r in statement_rows.get(a, []))
     topics = _ordered_topics(_topic_rows(store.engine, ids).values())
     date = _as_date(event.get("date"))
     brief = english_brief(BriefFields(
@@ -245,7 +275,7 @@ def meeting_record(store: Any, event_id: int) -> MeetingRecord | None:
         event_id=int(event["id"]), key=event.get("key"), date=date, city=event.get("city"),
         kind=event.get("kind"), status=event.get("status"), outlets=outlets, evidence=evidence,
         figures=figures, topics=topics, third_leaders=tuple(details.third_leaders), brief_en=brief,
-        first_reported=first_day)
+        first_reported=first_day, statements=statements)
 
 
 def event_briefs(store: Any, events: pd.DataFrame) -> list[str]:

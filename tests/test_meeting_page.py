@@ -161,7 +161,8 @@ def test_timeline_links_to_the_record_of_the_chosen_meeting(installed):
 def test_record_links_each_article_to_the_reader_keeping_the_language(installed):
     baku = _event(installed, city="Baku", kind="talks")
     at = _open({"event": baku, "lang": "en"})
-    links = [parse_qs(p.proto.query_string) for p in at.get("page_link") if p.proto.page == "articles"]
+    links = [parse_qs(p.proto.query_string) for p in at.get("page_link")
+             if p.proto.page == "articles" and p.proto.label == "Read the article"]
     assert links == [{"lang": ["en"], "article": [str(a)]}
                      for a in (installed.ids_by_name[n] for n in
                                ("baku_sputnik.txt", "baku_mayadeen.txt", "baku_mayadeen_undated.txt"))]
@@ -185,3 +186,11 @@ def test_record_page_shows_a_hostile_title_and_evidence_literally():
     finally:
         data.use_store(None)
         store.close()
+
+
+def test_record_shows_what_each_leader_said(installed):
+    baku = _event(installed, city="Baku", kind="talks")
+    at = _open({"event": baku, "lang": "en"})
+    assert not at.exception
+    assert "What each leader said" in [h.value for h in at.subheader] + [h.value for h in at.header]
+    assert any(_plain(m.value) == "**Putin · reported speech**" for m in at.markdown)

@@ -136,3 +136,14 @@ def test_events_export_has_each_events_brief(store):
     assert {int(r["id"]): r["brief_en"] for r in rows}[baku] == BAKU_BRIEF
     items = json.loads(export_bytes(store, "events", "json"))
     assert {i["id"]: i["brief_en"] for i in items}[baku] == BAKU_BRIEF
+
+
+def test_record_holds_what_each_leader_said_in_its_articles(store):
+    record = meeting_record(store, _event_id(store, city="Baku", kind="talks"))
+    assert record is not None and record.statements
+    speakers = {s.speaker for s in record.statements}
+    assert "putin" in speakers
+    said_by_putin = [s for s in record.statements if s.speaker == "putin"]
+    assert any("4 مليارات دولار" in s.text for s in said_by_putin)
+    member_ids = {a.article_id for a in record.articles}
+    assert all(s.article_id in member_ids and s.text in (s.sentence or s.text) for s in record.statements)
