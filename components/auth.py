@@ -220,6 +220,25 @@ def write_access(lang: str) -> Editor | None:
     return _oidc_gate(config, lang)
 
 
+def current_editor() -> Editor | None:
+    """This visitor's editor, drawing nothing (pages other than Upload offer editing only to whom
+    the Upload page's gate lets in): an open or local run, a passcode typed on the Upload page in
+    this browser, or a signed-in user on the allow-list. None for everyone else."""
+    config = current_config()
+    if config.mode == auth.OPEN:
+        return Editor(auth.LOCAL_WHO, config.mode)
+    if config.mode == auth.PASSCODE:
+        return Editor(auth.PASSCODE_WHO, config.mode) if _granted(config) else None
+    if config.mode != auth.OIDC or not _authlib_installed():
+        return None
+    user = current_user()
+    email = user.get("email")
+    if not user.get("is_logged_in") or not auth.may_write(config, email=email,
+                                                          email_verified=user.get("email_verified")):
+        return None
+    return Editor(auth.identity_label(config, email), config.mode)
+
+
 def problem_text(problem: str, lang: str) -> str:
     """A closing reason in the interface's language, Markdown-safe."""
     code = getattr(problem, "code", "")

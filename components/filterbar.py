@@ -27,9 +27,10 @@ _LAST_URL = "_flt_last_params"  # the query params we wrote last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
 # Page-level selections that also live in the URL (the meeting or article being read); they are
 # not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
-# meeting record (/meeting) and the timeline read the same ``event`` id.
-PAGE_PARAMS = ("event", "article")
-PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article"}
+# meeting record (/meeting) and the timeline read the same ``event`` id; the Figures page its
+# ledger ``line`` (``corpus.ledger.line_id``).
+PAGE_PARAMS = ("event", "article", "line")
+PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "figures": "line"}
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
 # The date pickers' range: the corpus' dates, widened to 1990 and to today.
 EARLIEST_DATE = dt.date(1990, 1, 1)

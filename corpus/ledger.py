@@ -218,7 +218,8 @@ def lines_by_metric(ledger: Ledger) -> dict[str, list[LedgerLine]]:
 ACHIEVED, FORECAST = "achieved", "forecast"
 UNITS = ("USD", "percent", "count", "other")
 _ID_SEP = "|"
-_ID_PART = re.compile(r"[\w.\-]{1,40}")
+# Letters, digits and . - – (periods "2024-01..2024-06", pairs "Russia–Turkey"), no separators.
+_ID_PART = re.compile(r"[\w.\-\u2013]{1,40}")
 
 
 def line_id(key: LineKey) -> str:

@@ -128,7 +128,7 @@ def test_a_ledger_from_a_real_store_keeps_each_quote_with_its_sentence():
 
 @pytest.mark.parametrize("key", [LineKey("trade_turnover", "USD", "2023", "RU-AZ", False),
                                  LineKey("trade_growth", "percent", "2021-01..2021-09", "RU-AZ", True),
-                                 LineKey("companies", "count", "2024", "AZ-TR", False)])
+                                 LineKey("companies", "count", "2024", "Russia–Turkey", False)])
 def test_a_line_id_reads_back_as_its_key(key):
     assert parse_line_id(line_id(key)) == key
 
