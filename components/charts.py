@@ -373,10 +373,27 @@ def line_position(line: LedgerLine) -> pd.Timestamp | None:
 
 
 def range_label(low: float, high: float, unit: str | None, lang: str) -> str:
-    """'4 – 4.4 billion USD' (each end isolated), or one value when both ends are equal."""
+    """'4 – 4.4 billion USD' (each end isolated; the scale and unit once when both ends share
+    them), or one value when both ends are equal."""
     if math.isclose(low, high):
         return amount_label(low, unit, lang)
-    return f"{isolate(amount_label(low, unit, lang))} – {isolate(amount_label(high, unit, lang))}"
+    lo, hi = amount_label(low, unit, lang), amount_label(high, unit, lang)
+    lo_num, _, lo_rest = lo.partition(" ")
+    hi_num, _, hi_rest = hi.partition(" ")
+    if lo_rest == hi_rest:  # one scale and unit: "4 – 40 billion USD"
+        return f"{isolate(lo_num)} – {isolate(hi_num)} {lo_rest}".rstrip()
+    return f"{isolate(lo)} – {isolate(hi)}"
+
+
+def period_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """Ledger points sit at their periods' starts: a few get a tick each, labelled with the year
+    (with the month when a period starts mid-year); many get year ticks."""
+    stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
+    if 0 < len(stamps) <= 8:
+        text = [str(s.year) if (s.month, s.day) == (1, 1) else s.strftime("%Y-%m") for s in stamps]
+        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
+    else:
+        fig.update_xaxes(tickformat="%Y", dtick="M12")
 
 
 def ledger_figure(lines: Sequence[LedgerLine], lang: str, title: str, unit: str) -> go.Figure:
@@ -413,15 +430,16 @@ def ledger_figure(lines: Sequence[LedgerLine], lang: str, title: str, unit: str)
             name=html.escape(t(name_key, lang), quote=False),
             marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 2, "color": colour}},
             error_y={"type": "data", "symmetric": False, "array": up, "arrayminus": down,
-                     "thickness": 2, "width": 6, "color": colour},
+                     "thickness": 2, "width": 0, "color": colour},
             customdata=custom, hovertemplate=hover_lines(hover, lang)))
     mirror(fig, lang, title)
     y_title = {"USD": t("figures.y_usd", lang), "percent": t("figures.y_percent", lang),
                "count": t("figures.y_count", lang)}.get(unit, t("figures.y_value", lang))
     fig.update_yaxes(title=y_title, rangemode="tozero")
     xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else [])]
-    fig.update_xaxes(title=t("col.period", lang), type="date")
-    year_or_point_ticks(fig, xs)
+    # No axis title: the ticks are the periods, and a title would meet the legend on a phone.
+    fig.update_xaxes(title=None, type="date")
+    period_ticks(fig, xs)
     pad_time_range(fig, xs)
     fig.update_layout(height=420, clickmode="event+select", showlegend=True)
     return fig

@@ -30,8 +30,9 @@ _PICKED = "_lg_picked"  # a line clicked in a chart, for the list to take
 _PENDING = "_lg_pending"  # a misread mark waiting for confirmation: (article_id, idx, text)
 _FLASH = "_lg_flash"  # what the last mark did, shown once after the rerun
 METRIC_ORDER = ("trade_turnover", "trade_growth", "investment", "companies", "agreements")
-LINE_COLUMNS = ["metric", "period", "pair", "line_kind", "agreed", "quoted_range", "n_quotes", "n_outlets",
-                "disagree"]
+# The flag early: a phone (or the mirrored grid's scroller) shows the first columns first.
+LINE_COLUMNS = ["metric", "line_period", "agreed", "disagree", "quoted_range", "n_quotes", "n_outlets", "line_kind",
+                "pair"]
 
 
 def _plain(text: str) -> str:
@@ -45,7 +46,7 @@ def kind_text(line: LedgerLine, lang: str) -> str:
 
 def lines_frame(ledger: Ledger, lang: str) -> pd.DataFrame:
     """The ledger table as shown: one row per line, values in words of the UI language. Pure."""
-    rows = [{"metric": ln.key.metric, "period": ln.key.period, "pair": pair_label(ln.key.pair, lang),
+    rows = [{"metric": ln.key.metric, "line_period": ln.key.period, "pair": pair_label(ln.key.pair, lang),
              "line_kind": kind_text(ln, lang), "agreed": amount_label(ln.value, ln.key.unit, lang),
              "quoted_range": _plain(range_label(*ln.spread, ln.key.unit, lang)),
              "n_quotes": len(ln.quotes), "n_outlets": len(ln.outlets),
@@ -154,7 +155,7 @@ def _chosen_line(ledger: Ledger, lang: str) -> LedgerLine | None:
 def _line_view(line: LedgerLine, filters: Filters, store: Any, editor: Editor | None) -> None:
     lang = filters.lang
     unit = line.key.unit
-    cols = st.columns(4)
+    cols = st.columns([3, 4, 1.5, 1.5])  # the quoted range is the longest value
     cols[0].metric(t("ledger.median" if line.disagree else "ledger.agreed", lang),
                    amount_label(line.value, unit, lang))
     cols[1].metric(t("ledger.quoted_range", lang), _plain(range_label(*line.spread, unit, lang)))
