@@ -205,23 +205,6 @@ def _authlib_installed() -> bool:
     return importlib.util.find_spec("authlib") is not None
 
 
-def signed_in_editor() -> Editor | None:
-    """The editor this visitor already is (open writing, a passcode granted on the Upload page,
-    an allowed sign-in), drawing nothing: for editing controls on the reading pages."""
-    config = current_config()
-    if config.mode == auth.OPEN:
-        return Editor(auth.LOCAL_WHO, config.mode)
-    if config.mode == auth.PASSCODE:
-        return Editor(auth.PASSCODE_WHO, config.mode) if _granted(config) else None
-    if config.mode == auth.CLOSED or not _authlib_installed():
-        return None
-    user = current_user()
-    email = user.get("email")
-    if user.get("is_logged_in") and auth.may_write(config, email=email, email_verified=user.get("email_verified")):
-        return Editor(auth.identity_label(config, email), config.mode)
-    return None
-
-
 def write_access(lang: str) -> Editor | None:
     """Draw the gate and return the editor, or None when this visitor may only read."""
     config = current_config()
@@ -235,6 +218,25 @@ def write_access(lang: str) -> Editor | None:
     if config.mode == auth.PASSCODE:
         return _passcode_gate(config, lang)
     return _oidc_gate(config, lang)
+
+
+def current_editor() -> Editor | None:
+    """This visitor's editor, drawing nothing (pages other than Upload offer editing only to whom
+    the Upload page's gate lets in): an open or local run, a passcode typed on the Upload page in
+    this browser, or a signed-in user on the allow-list. None for everyone else."""
+    config = current_config()
+    if config.mode == auth.OPEN:
+        return Editor(auth.LOCAL_WHO, config.mode)
+    if config.mode == auth.PASSCODE:
+        return Editor(auth.PASSCODE_WHO, config.mode) if _granted(config) else None
+    if config.mode != auth.OIDC or not _authlib_installed():
+        return None
+    user = current_user()
+    email = user.get("email")
+    if not user.get("is_logged_in") or not auth.may_write(config, email=email,
+                                                          email_verified=user.get("email_verified")):
+        return None
+    return Editor(auth.identity_label(config, email), config.mode)
 
 
 def problem_text(problem: str, lang: str) -> str:

@@ -12,13 +12,17 @@ from articles are HTML-escaped because plotly renders a subset of HTML tags in l
 from __future__ import annotations
 
 import html
+import math
 import re
 from typing import Any, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .i18n import city_label, code_label, kind_label, outlet_label, t
+from corpus.ledger import RUSSIA_AZERBAIJAN, LedgerLine, line_id
+from corpus.store.queries import period_start
+
+from .i18n import amount_label, city_label, code_label, kind_label, outlet_label, t
 from .text import isolate, line_in, truncate
 from .theme import FONT_STACK
 
@@ -349,3 +353,99 @@ def metric_units(figures: pd.DataFrame, metric: str) -> Sequence[str]:
         return []
     part = figures[figures["metric"] == metric]
     return list(part["unit"].fillna("other").value_counts().index)
+
+
+# ---- the ledger of quoted figures ------------------------------------------------------------------
+
+# (forecast, disagree) → legend string, marker symbol, colour. Forecasts are hollow, lines whose
+# quotes disagree are diamonds: both tell apart without colour.
+LEDGER_TRACES = (
+    ((False, False), "ledger.legend_agreed", "circle", "#0f6e6e"),
+    ((False, True), "ledger.legend_disagree", "diamond", "#c2571a"),
+    ((True, False), "ledger.legend_forecast", "circle-open", "#6a4c93"),
+    ((True, True), "ledger.legend_forecast_disagree", "diamond-open", "#c2571a"),
+)
+
+
+def pair_label(pair: str, lang: str) -> str:
+    """Russia–Azerbaijan in the UI language; other pairs as the corpus names them."""
+    return t("ledger.pair_ru_az", lang) if pair == RUSSIA_AZERBAIJAN else pair
+
+
+def line_position(line: LedgerLine) -> pd.Timestamp | None:
+    """Where a ledger line sits on the time axis: the start of its period."""
+    start = period_start(line.key.period, None)
+    return None if start is None else pd.Timestamp(start)
+
+
+def range_label(low: float, high: float, unit: str | None, lang: str) -> str:
+    """'4 – 4.4 billion USD' (each end isolated; the scale and unit once when both ends share
+    them), or one value when both ends are equal."""
+    if math.isclose(low, high):
+        return amount_label(low, unit, lang)
+    lo, hi = amount_label(low, unit, lang), amount_label(high, unit, lang)
+    lo_num, _, lo_rest = lo.partition(" ")
+    hi_num, _, hi_rest = hi.partition(" ")
+    if lo_rest == hi_rest:  # one scale and unit: "4 – 40 billion USD"
+        return f"{isolate(lo_num)} – {isolate(hi_num)} {lo_rest}".rstrip()
+    return f"{isolate(lo)} – {isolate(hi)}"
+
+
+def period_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """Ledger points sit at their periods' starts: a few get a tick each, labelled with the year
+    (with the month when a period starts mid-year); many get year ticks."""
+    stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
+    if 0 < len(stamps) <= 8:
+        text = [str(s.year) if (s.month, s.day) == (1, 1) else s.strftime("%Y-%m") for s in stamps]
+        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
+    else:
+        fig.update_xaxes(tickformat="%Y", dtick="M12")
+
+
+def ledger_figure(lines: Sequence[LedgerLine], lang: str, title: str, unit: str) -> go.Figure:
+    """Ledger lines of one metric and unit over time: one point per line at its period's start,
+    the agreed value with a bar over the quoted range. ``customdata[0]`` of a point is its line id
+    (``corpus.ledger.line_id``), so a click can select the line."""
+    fig = go.Figure()
+    scale = UNIT_SCALE.get(unit, 1.0)
+    lines = [ln for ln in lines if ln.key.unit == unit and line_position(ln) is not None]
+    for (forecast, disagree), name_key, symbol, colour in LEDGER_TRACES:
+        part = [ln for ln in lines if ln.key.forecast == forecast and ln.disagree == disagree]
+        if not part:
+            continue
+        ys = [ln.value / scale for ln in part]
+        up = [max(0.0, ln.spread[1] / scale - y) for ln, y in zip(part, ys)]
+        down = [max(0.0, y - ln.spread[0] / scale) for ln, y in zip(part, ys)]
+        custom = [[line_id(ln.key), html.escape(ln.key.period, quote=False),
+                   amount_label(ln.value, unit, lang), range_label(*ln.spread, unit, lang),
+                   t("ledger.n_quotes", lang, n=len(ln.quotes), m=len(ln.outlets)),
+                   html.escape(pair_label(ln.key.pair, lang), quote=False)] for ln in part]
+        metric = code_label("metric", part[0].key.metric, lang)
+        hover = [f"<b>{isolate(html.escape(metric, quote=False))}</b>",
+                 f"{t('col.period', lang)}: {isolate('%{customdata[1]}')}",
+                 f"{t('col.pair', lang)}: {isolate('%{customdata[5]}')}",
+                 f"{t('ledger.median' if disagree else 'ledger.agreed', lang)}: {isolate('%{customdata[2]}')}",
+                 f"{t('ledger.quoted_range', lang)}: {isolate('%{customdata[3]}')}",
+                 isolate("%{customdata[4]}")]
+        if forecast:
+            hover.append(isolate(t("ledger.forecast", lang)))
+        if disagree:
+            hover.append(f"<b>{isolate(t('ledger.disagree', lang))}</b>")
+        fig.add_trace(go.Scatter(
+            x=[line_position(ln) for ln in part], y=ys, mode="markers",
+            name=html.escape(t(name_key, lang), quote=False),
+            marker={"symbol": symbol, "size": 14, "color": colour, "line": {"width": 2, "color": colour}},
+            error_y={"type": "data", "symmetric": False, "array": up, "arrayminus": down,
+                     "thickness": 2, "width": 0, "color": colour},
+            customdata=custom, hovertemplate=hover_lines(hover, lang)))
+    mirror(fig, lang, title)
+    y_title = {"USD": t("figures.y_usd", lang), "percent": t("figures.y_percent", lang),
+               "count": t("figures.y_count", lang)}.get(unit, t("figures.y_value", lang))
+    fig.update_yaxes(title=y_title, rangemode="tozero")
+    xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else [])]
+    # No axis title: the ticks are the periods, and a title would meet the legend on a phone.
+    fig.update_xaxes(title=None, type="date")
+    period_ticks(fig, xs)
+    pad_time_range(fig, xs)
+    fig.update_layout(height=420, clickmode="event+select", showlegend=True)
+    return fig

@@ -29,9 +29,11 @@ _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL chan
 # Page-level selections that also live in the URL (the meeting or article being read); they are
 # not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
 # meeting record (/meeting) and the timeline read the same ``event`` id; the statements page
-# (/said) its ``speaker`` (``corpus.filters.decode_speaker``).
-PAGE_PARAMS = ("event", "article", "speaker")
-PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "said": "speaker"}
+# (/said) its ``speaker`` (``corpus.filters.decode_speaker``); the Figures page its ledger ``line``
+# (``corpus.ledger.line_id``).
+PAGE_PARAMS = ("event", "article", "speaker", "line")
+PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "said": "speaker",
+                 "figures": "line"}
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
 # The date pickers' range: the corpus' dates, widened to 1990 and to today.
 EARLIEST_DATE = dt.date(1990, 1, 1)

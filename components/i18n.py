@@ -181,3 +181,29 @@ def number(value: Any) -> str:
     if x.is_integer():
         return f"{int(x):,}"
     return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def amount_label(value: Any, unit: str | None, lang: str) -> str:
+    """A value with its unit as a reader says it: 4.4 billion USD / 4.4 مليار دولار, 11% / 11٪,
+    1,200 (counts); blank if none."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if x != x:
+        return ""
+
+    def short(v: float) -> str:
+        return f"{v:,.3f}".rstrip("0").rstrip(".")
+    if unit == "percent":
+        return f"{short(x)}{'٪' if lang == 'ar' else '%'}"
+    if unit == "count":
+        return number(round(x, 3))
+    label = code_label("unit", unit, lang) if unit else ""
+    if unit == "USD" and abs(x) >= 1e9:
+        text = f"{short(x / 1e9)} {t('ledger.billion', lang)}"
+    elif unit == "USD" and abs(x) >= 1e6:
+        text = f"{short(x / 1e6)} {t('ledger.million', lang)}"
+    else:
+        text = number(round(x, 3))
+    return f"{text} {label}".strip()

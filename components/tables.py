@@ -80,6 +80,8 @@ WIDTHS: dict[str, int] = {
     "human_checked": 110, "inferred": 70, "inferred_any": 120, "url": 150, "source": 150,
     "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
     "when": 150, "who": 190, "action": 100, "detail": 200,
+    "agreed": 130, "disagree": 60, "quoted_range": 150, "n_quotes": 80, "n_outlets": 70, "line_kind": 140,
+    "pair": 120, "line_period": 130,
 }
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from .extract.arabic import CLITIC, alternation
 from .lexicons import load_yaml
@@ -53,6 +53,7 @@ class Quote:
     qualifier: str | None
     low: float
     high: float
+    idx: int | None = None  # the figure's place in its article (what a misread mark removes)
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ def _quote(row: Mapping[str, Any]) -> Quote:
     low, high = quote_interval(value, value_max, row.get("qualifier"))
     return Quote(article_id=int(row["article_id"]), outlet=row.get("outlet"), published=row.get("published"),
                  text=str(row.get("text") or ""), sentence=str(row.get("sentence") or ""),
-                 value=value, value_max=value_max, qualifier=row.get("qualifier"), low=low, high=high)
+                 value=value, value_max=value_max, qualifier=row.get("qualifier"), low=low, high=high,
+                 idx=None if _missing(row.get("idx")) else int(row["idx"]))
 
 
 def _missing(value: Any) -> bool:
@@ -209,3 +211,79 @@ def lines_by_metric(ledger: Ledger) -> dict[str, list[LedgerLine]]:
     for line in ledger.lines:
         grouped[line.key.metric].append(line)
     return {m: sorted(ls, key=lambda ln: (ln.key.period, ln.key.forecast)) for m, ls in grouped.items()}
+
+
+# ---------------------------------------------------------------- the line's id (URL) and tables
+
+ACHIEVED, FORECAST = "achieved", "forecast"
+UNITS = ("USD", "percent", "count", "other")
+_ID_SEP = "|"
+# Letters, digits and . - – (periods "2024-01..2024-06", pairs "Russia–Turkey"), no separators.
+_ID_PART = re.compile(r"[\w.\-\u2013]{1,40}")
+
+
+def line_id(key: LineKey) -> str:
+    """A stable text for a line (the ``line=`` URL parameter): metric|unit|period|pair|kind,
+    e.g. ``trade_turnover|USD|2023|RU-AZ|achieved``."""
+    return _ID_SEP.join((key.metric, key.unit, key.period, key.pair, FORECAST if key.forecast else ACHIEVED))
+
+
+def parse_line_id(text: object) -> LineKey | None:
+    """The key a ``line_id`` names, or None for anything else (a link may carry any text)."""
+    parts = str(text or "").split(_ID_SEP)
+    if len(parts) != 5 or not all(_ID_PART.fullmatch(p) for p in parts):
+        return None
+    metric, unit, period, pair, kind = parts
+    if metric not in ledger_metrics() or unit not in UNITS or kind not in (ACHIEVED, FORECAST):
+        return None
+    return LineKey(metric=metric, unit=unit, period=period, pair=pair, forecast=kind == FORECAST)
+
+
+def find_line(ledger: Ledger, key: LineKey | None) -> LedgerLine | None:
+    return next((ln for ln in ledger.lines if ln.key == key), None) if key is not None else None
+
+
+LINE_COLUMNS = ["line", "metric", "period", "pair", "kind", "value", "unit", "spread_low", "spread_high",
+                "common_low", "common_high", "n_quotes", "n_outlets", "outlets", "disagree"]
+QUOTE_COLUMNS = ["line", "article_id", "idx", "outlet", "published", "text", "sentence", "value", "value_max",
+                 "qualifier", "low", "high"]
+
+
+def line_record(line: LedgerLine) -> dict[str, Any]:
+    """One line as a flat record (the ledger table and its CSV)."""
+    key, common = line.key, line.common
+    low, high = line.spread
+    return {"line": line_id(key), "metric": key.metric, "period": key.period, "pair": key.pair,
+            "kind": FORECAST if key.forecast else ACHIEVED, "value": line.value, "unit": key.unit,
+            "spread_low": low, "spread_high": high,
+            "common_low": common[0] if common else None, "common_high": common[1] if common else None,
+            "n_quotes": len(line.quotes), "n_outlets": len(line.outlets), "outlets": "; ".join(line.outlets),
+            "disagree": line.disagree}
+
+
+def line_records(ledger: Ledger) -> list[dict[str, Any]]:
+    return [line_record(line) for line in ledger.lines]
+
+
+def quote_records(line: LedgerLine) -> list[dict[str, Any]]:
+    """The quotes of a line as flat records, oldest publication first."""
+    ordered = sorted(line.quotes, key=lambda q: (str(q.published or ""), q.article_id, q.idx or 0))
+    return [{"line": line_id(line.key), "article_id": q.article_id, "idx": q.idx, "outlet": q.outlet,
+             "published": q.published, "text": q.text, "sentence": q.sentence, "value": q.value,
+             "value_max": q.value_max, "qualifier": q.qualifier, "low": q.low, "high": q.high}
+            for q in ordered]
+
+
+# ---------------------------------------------------------------- a misread quote
+
+_FIGURE_FIELDS = ("text", "value", "value_max", "unit", "metric", "qualifier", "period", "sentence",
+                  "start", "currency", "pair")
+
+
+def figures_without(figures: Sequence[Mapping[str, Any]], idx: int, text: str) -> list[dict[str, Any]] | None:
+    """An article's figures (``Store.article(id)["figures"]``) without the one at ``idx`` quoted as
+    ``text``: the value of the ``figures`` correction that marks that quote as misread. None when
+    no such figure is there any more (the article changed since the ledger was drawn)."""
+    if not any(f.get("idx") == idx and f.get("text") == text for f in figures):
+        return None
+    return [{k: f.get(k) for k in _FIGURE_FIELDS} for f in figures if f.get("idx") != idx]

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.ingest import ingest_texts
-from corpus.ledger import LineKey, build_ledger, is_forecast, quote_interval, rounding_unit
+from corpus.ledger import (LineKey, build_ledger, figures_without, find_line, is_forecast, line_id, line_records,
+                           parse_line_id, quote_interval, quote_records, rounding_unit)
 from corpus.store import Store
 
 B = 1e9
@@ -119,4 +120,72 @@ def test_a_ledger_from_a_real_store_keeps_each_quote_with_its_sentence():
     assert line.key.period == "2023" and not line.disagree and line.value == pytest.approx(4.4 * B)
     assert sorted(q.value for q in line.quotes) == [4 * B, 4.4 * B]
     assert all(q.text in q.sentence for q in line.quotes)
+    store.close()
+
+
+# ---- the line's id in the URL, its tables, and a misread mark that survives reprocess ----------
+
+
+@pytest.mark.parametrize("key", [LineKey("trade_turnover", "USD", "2023", "RU-AZ", False),
+                                 LineKey("trade_growth", "percent", "2021-01..2021-09", "RU-AZ", True),
+                                 LineKey("companies", "count", "2024", "Russia–Turkey", False)])
+def test_a_line_id_reads_back_as_its_key(key):
+    assert parse_line_id(line_id(key)) == key
+
+
+def test_line_id_is_readable_and_stable():
+    assert line_id(LineKey("trade_turnover", "USD", "2023", "RU-AZ", True)) == "trade_turnover|USD|2023|RU-AZ|forecast"
+
+
+@pytest.mark.parametrize("text", ["", None, "trade_turnover|USD|2023|RU-AZ", "other|USD|2023|RU-AZ|achieved",
+                                  "trade_turnover|EUR|2023|RU-AZ|achieved", "trade_turnover|USD|2023|RU-AZ|maybe",
+                                  "trade_turnover|USD|<script>|RU-AZ|achieved", "a|b|c|d|e|f",
+                                  "trade_turnover|USD|" + "9" * 80 + "|RU-AZ|achieved"])
+def test_a_link_with_a_bad_line_id_names_no_line(text):
+    assert parse_line_id(text) is None
+
+
+def test_line_and_quote_records_carry_value_spread_and_flag():
+    ledger = build_ledger([_row(1, "4 مليارات دولار", 4 * B, outlet="RT"),
+                           _row(2, "4.8 مليار دولار", 4.8 * B, outlet="Sputnik")])
+    [record] = line_records(ledger)
+    assert record["line"] == "trade_turnover|USD|2023|RU-AZ|achieved"
+    assert (record["spread_low"], record["spread_high"]) == (4 * B, 4.8 * B)
+    assert record["disagree"] is True and record["common_low"] is None
+    assert (record["n_quotes"], record["n_outlets"], record["outlets"]) == (2, 2, "RT; Sputnik")
+    line = find_line(ledger, parse_line_id(record["line"]))
+    assert [q["text"] for q in quote_records(line)] == ["4 مليارات دولار", "4.8 مليار دولار"]
+    assert find_line(ledger, LineKey("trade_turnover", "USD", "2022", "RU-AZ", False)) is None
+
+
+def test_figures_without_drops_only_the_named_quote_and_refuses_a_changed_article():
+    figures = [{"idx": 0, "text": "4 مليارات دولار", "value": 4e9, "unit": "USD", "sentence": "س"},
+               {"idx": 1, "text": "40 مليار دولار", "value": 4e10, "unit": "USD", "sentence": "س"}]
+    kept = figures_without(figures, 1, "40 مليار دولار")
+    assert [f["text"] for f in kept] == ["4 مليارات دولار"] and "idx" not in kept[0]
+    assert figures_without(figures, 1, "4 مليارات دولار") is None  # the text at idx 1 changed
+
+
+MISREAD = ("c.txt", "أنقرة 24 أبريل 2024 - ذكرت الوكالة أن الرئيس بوتين قال خلال لقائه علييف إن حجم التبادل "
+                    "التجاري بين روسيا وأذربيجان بلغ 40 مليار دولار في عام 2023.")
+
+
+def _turnover_2023(store):
+    ledger = build_ledger(store.figures().to_dict("records"))
+    return find_line(ledger, LineKey("trade_turnover", "USD", "2023", "RU-AZ", False))
+
+
+def test_a_misread_mark_removes_the_quote_recomputes_and_survives_reprocess():
+    store = Store("sqlite://")
+    ingest_texts(store, [*ARTICLES, MISREAD])
+    line = _turnover_2023(store)
+    assert len(line.quotes) == 3 and line.disagree
+    [wrong] = [q for q in line.quotes if q.value == 40 * B]
+    article = store.article(wrong.article_id)
+    store.correct(wrong.article_id, "figures", figures_without(article["figures"], wrong.idx, wrong.text), "editor")
+    line = _turnover_2023(store)
+    assert len(line.quotes) == 2 and not line.disagree and line.value == pytest.approx(4.4 * B)
+    assert store.reprocess() == 3
+    line = _turnover_2023(store)
+    assert sorted(q.value for q in line.quotes) == [4 * B, 4.4 * B] and not line.disagree
     store.close()

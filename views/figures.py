@@ -1,15 +1,16 @@
-"""Figures: the numbers the articles quote, over time, per metric, each traceable to its sentence."""
+"""Figures: the numbers the articles quote, as a ledger (one line per quantity, with its quotes),
+charted over time; each line's quotes lead to their sentences and articles (``?line=`` restores one)."""
 import streamlit as st
 
-from components.charts import drawable_figures, figures_figure, metric_units, plotly_config
+from components.auth import current_editor
 from components.exports import download_buttons
-from components.i18n import code_label, number, t
+from components.i18n import t
+from components.ledger import ledger_charts, ledger_section
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
+from corpus.ledger import build_ledger
 
-METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreements", "other")
-# On screen the tables keep to what fits the page; the downloads carry every column.
-TAB_COLUMNS = ["published", "outlet", "text", "qualifier", "period", "sentence", "human_checked"]
+# On screen the table keeps to what fits the page; the downloads carry every column.
 ALL_COLUMNS = ["published", "outlet", "metric", "text", "qualifier", "period", "sentence"]
 # Rows read per rerun (the most recent): 100k articles quote ~130k figures, too many to tabulate,
 # chart and serialise on every filter change. The full set is one button away as a download.
@@ -28,21 +29,9 @@ if figures.empty:
 if n_figures > len(figures):
     st.caption(t("figures.capped", lang, shown=len(figures), total=n_figures))
 
-present = [m for m in METRICS if (figures["metric"].fillna("other") == m).any()] or ["trade_turnover"]
-for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in present]), present):
-    with tab:
-        subset = figures[figures["metric"].fillna("other") == metric]
-        for unit in metric_units(subset, metric)[:2]:
-            part = subset[subset["unit"].fillna("other") == unit]
-            title = code_label("metric", metric, lang)
-            if metric == "trade_turnover":
-                title = t("figures.turnover_chart", lang)
-            st.plotly_chart(figures_figure(part, lang, title, unit), key=f"fig_{metric}_{unit}",
-                            config=plotly_config(f"figures_{metric}_{unit}"))
-        st.caption(t("figures.range_note", lang))
-        if drawable_figures(subset) < len(subset):
-            st.caption(t("figures.not_drawn", lang, n=number(len(subset) - drawable_figures(subset))))
-        show_table(subset, TAB_COLUMNS, lang, key=f"fig_table_{metric}")
+ledger = build_ledger(figures.to_dict("records"))
+ledger_charts(ledger, lang)
+ledger_section(ledger, filters, data.store, current_editor())
 
 st.header(t("figures.table", lang), anchor=False)
 show_table(figures, ALL_COLUMNS, lang, key="fig_table_all")

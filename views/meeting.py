@@ -6,7 +6,7 @@ to a meeting the filters hide still opens it (the record is not filtered).
 import streamlit as st
 
 from components.article_view import default_event, event_label
-from components.auth import signed_in_editor
+from components.auth import current_editor
 from components.filterbar import page_param, set_page_param
 from components.i18n import t
 from components.meeting_record import grouping_controls, meeting_record_view
@@ -45,7 +45,7 @@ st.session_state["_mr_shown"] = event_id
 record = wanted_record if event_id == wanted else data.record(int(event_id))
 if record is not None:
     meeting_record_view(record, filters)
-    editor = signed_in_editor()
+    editor = current_editor()
     if editor is not None:
         grouping_controls(record, {i: label for i, label in labels.items() if i != event_id}, editor,
                           data.store, lang)

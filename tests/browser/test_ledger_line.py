@@ -1,0 +1,53 @@
+"""A ledger line's permalink (/figures?line=<line id>) opened in a fresh browser (issue 12 §2)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TIMEOUT = 120_000
+
+
+@pytest.fixture(scope="module")
+def busiest_line(corpus_db) -> dict:
+    """The ledger line with the most quotes in the browser tests' database, with its quotes."""
+    from corpus.ledger import build_ledger, line_id
+    from corpus.store import Store
+
+    store = Store(corpus_db["url"])
+    try:
+        ledger = build_ledger(store.figures().to_dict("records"))
+    finally:
+        store.close()
+    assert ledger.lines, "the seeds quote no figure with a period"
+    line = max(ledger.lines, key=lambda ln: len(ln.quotes))
+    return {"id": line_id(line.key), "quotes": sorted(q.text for q in line.quotes)}
+
+
+def test_a_line_link_shows_its_quotes_in_a_fresh_browser(browser, app_url, busiest_line):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    dialogs: list[str] = []
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{app_url}/figures?line={quote(busiest_line['id'], safe='')}")
+        page.wait_for_selector('[class*="st-key-artext_lg_quote_0"]', timeout=TIMEOUT)
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator("h1").first.inner_text() == "الأرقام الاقتصادية"
+        assert parse_qs(urlsplit(page.url).query)["line"] == [busiest_line["id"]]
+
+        cards = page.locator('[class*="st-key-artext_lg_quote_"]')
+        assert cards.count() == len(busiest_line["quotes"])
+        shown = sorted(cards.nth(i).locator("strong").first.inner_text().strip() for i in range(cards.count()))
+        assert shown == busiest_line["quotes"]
+        # Arabic quotes read right to left; each card links to its article.
+        assert cards.first.locator("p").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        links = page.locator('[class*="st-key-lg_quote_"] a[href*="articles?"]')
+        assert links.count() == len(busiest_line["quotes"])
+        assert "article=" in (links.first.get_attribute("href") or "")
+        assert not dialogs
+    finally:
+        context.close()
