@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from corpus.filters import KINDS, MAX_QUERY_LEN, Filters, decode, encode
+from corpus.filters import MAX_QUERY_LEN, Filters, decode, encode
+from corpus.vocab import KINDS
 
 from .i18n import city_label, kind_label, outlet_label, t, topic_label
 from .text import safe_inline

@@ -19,7 +19,7 @@ from components.tables import file_name, show_table, titled
 from components.text import safe_inline, truncate
 from corpus import preview as pv
 from corpus.bounded import MAX_WORKERS, BoundedPreview
-from corpus.filters import KINDS
+from corpus.vocab import KINDS, METRICS, QUALIFIERS, STATUSES, UNITS
 from corpus.readers import DEFAULT_LIMITS, MB
 
 MAX_EDITABLE = 25  # previews drawn as forms; the rest are stored as extracted
@@ -30,10 +30,6 @@ MAX_ERROR_LINES = 40
 POLL_S = 0.25
 # The uploader refuses in the browser what the reader would refuse on the server (whole MB).
 UPLOAD_MB = max(1, DEFAULT_LIMITS.max_file_bytes // MB)
-STATUSES = ("held", "announced")
-UNITS = ("USD", "percent", "count", "other")
-METRICS = ("trade_turnover", "trade_growth", "investment", "companies", "agreements", "other")
-QUALIFIERS = ("exact", "approx", "more_than", "less_than")
 
 # Session keys.
 _PREVIEWS = "upload_previews"

@@ -9,7 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-KINDS = ("visit", "talks", "phone_call", "multilateral_summit", "other")
+from .vocab import KINDS
+
 SPEAKERS = ("putin", "aliyev")  # whose statements the "who said what" page lists
 MAX_QUERY_LEN = 300
 MAX_LIST_ITEMS = 50

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .extract.arabic import CLITIC, alternation
 from .lexicons import load_yaml
 from .normalize import normalize
+from .vocab import UNITS
 
 RUSSIA_AZERBAIJAN = "RU-AZ"
 # "نحو 4 مليارات": a little wider than the rounding of "4 مليارات".
@@ -216,7 +217,6 @@ def lines_by_metric(ledger: Ledger) -> dict[str, list[LedgerLine]]:
 # ---------------------------------------------------------------- the line's id (URL) and tables
 
 ACHIEVED, FORECAST = "achieved", "forecast"
-UNITS = ("USD", "percent", "count", "other")
 _ID_SEP = "|"
 # Letters, digits and . - – (periods "2024-01..2024-06", pairs "Russia–Turkey"), no separators.
 _ID_PART = re.compile(r"[\w.\-\u2013]{1,40}")

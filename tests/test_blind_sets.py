@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 
 from corpus.evaluate import METRICS, check_floors, evaluate_folder, load_gold
+from corpus.vocab import KINDS, QUALIFIERS, STATUSES, UNITS
 
 HERE = Path(__file__).resolve().parent
 SETS = ("heldout2", "heldout3")
 GOLDS = {name: load_gold(HERE / name) for name in SETS}
-KINDS = {"visit", "talks", "phone_call", "multilateral_summit", "other"}
-UNITS = {"USD", "percent", "count", "other"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than"}
 
 
 def _floors(name: str) -> dict:
@@ -33,7 +31,7 @@ def test_gold_entry_is_consistent(name: str, gold: dict) -> None:
     meeting = gold["meeting"]
     assert gold["is_putin_aliyev_meeting"] == (meeting is not None)
     if meeting:
-        assert meeting["kind"] in KINDS and meeting["status"] in {"held", "announced"}
+        assert meeting["kind"] in KINDS and meeting["status"] in STATUSES
         assert meeting["date"] is None or date.fromisoformat(meeting["date"])
         assert meeting["event_id"].strip() and meeting["date_basis"].strip()
     for fig in gold["figures"]:

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from corpus.brief import BriefFields, BriefFigure, amount, brief_figures, english_brief, words
-from corpus.filters import KINDS
+from corpus.vocab import KINDS
 from corpus.lexicons import load_yaml
 
 LABEL = "Generated from extracted fields; not a translation."

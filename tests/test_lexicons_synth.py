@@ -7,7 +7,7 @@ import string
 import pytest
 
 from corpus import synth
-from corpus.filters import KINDS
+from corpus.vocab import KINDS
 from corpus.lexicons import load_yaml
 from corpus.normalize import normalize
 

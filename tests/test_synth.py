@@ -9,8 +9,8 @@ import pytest
 from rapidfuzz import fuzz
 
 from corpus import synth
-from corpus.filters import KINDS
 from corpus.normalize import arabic_ratio
+from corpus.vocab import KINDS, QUALIFIERS, STATUSES, UNITS
 
 N = 2000
 
@@ -90,7 +90,7 @@ def test_meeting_truth_is_well_formed(corpus):
         day = dt.date.fromisoformat(meeting["date"])
         assert synth.FIRST_DAY <= day <= synth.LAST_DAY
         assert meeting["kind"] in KINDS
-        assert meeting["status"] in ("held", "announced")
+        assert meeting["status"] in STATUSES
         assert (meeting["city"] is None) == (meeting["kind"] == "phone_call")
         published = dt.date.fromisoformat(truth["published"])
         assert (published >= day) == (meeting["status"] == "held")
@@ -106,8 +106,8 @@ def test_figure_text_is_in_the_article(corpus):
         for fig in truth["figures"]:
             assert fig["text"] in text and fig["sentence"] in text
             assert fig["text"] in fig["sentence"]
-            assert fig["unit"] in ("USD", "percent", "count", "other")
-            assert fig["qualifier"] in ("exact", "approx", "more_than", "less_than")
+            assert fig["unit"] in UNITS
+            assert fig["qualifier"] in QUALIFIERS
             assert fig["value"] > 0
             assert fig["value_max"] is None or fig["value_max"] > fig["value"]
             count += 1
