@@ -14,7 +14,6 @@ multi-threaded, and a forked child can inherit a lock some other thread held.
 """
 from __future__ import annotations
 
-import os
 import pickle
 import resource
 import subprocess
@@ -23,16 +22,14 @@ import threading
 import time
 from typing import Any
 
+from . import settings
 from .config import ROOT
 from .preview import Outcome, Preview, preview_bytes, rejection
 
-# Seconds of work one uploaded file may take (reading and extracting every article it holds).
-EXTRACT_BUDGET_S = float(os.environ.get("CORPUS_EXTRACT_BUDGET_S", "60"))
-# Address space one child may use; a file that needs more is refused, the server is not starved.
-EXTRACT_MEMORY_BYTES = int(float(os.environ.get("CORPUS_EXTRACT_MEMORY_MB", "1536")) * 2**20)
-# Children running at once in one server, across all sessions (two keeps one upload from
-# waiting behind another on a two-core host and leaves the pages their share).
-MAX_WORKERS = max(1, int(os.environ.get("CORPUS_EXTRACT_WORKERS", "2")))
+# Read when a worker starts, so a test or a deployment can change them (corpus.settings).
+EXTRACT_BUDGET_S = settings.EXTRACT_BUDGET_S
+EXTRACT_MEMORY_BYTES = settings.EXTRACT_MEMORY_BYTES
+MAX_WORKERS = settings.EXTRACT_WORKERS
 
 _slots = threading.BoundedSemaphore(MAX_WORKERS)
 

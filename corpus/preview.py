@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
+from . import settings
 from .extract import extract_document
 from .models import Extraction, Figure, Meeting, RawDocument, ReadProblem
 from .normalize import arabic_ratio
@@ -357,7 +357,7 @@ def store_previews(store: Any, items: Iterable[tuple[Preview, dict[str, Any]]], 
 
 # A batch with no stored article for this long is no longer running (its tab closed, its server
 # stopped): one still running stores an article every few seconds.
-BATCH_QUIET_S = float(os.environ.get("CORPUS_BATCH_QUIET_S", "120"))
+BATCH_QUIET_S = settings.BATCH_QUIET_S
 
 
 def interrupted_batch(store: Any, who: str, now: dt.datetime, quiet_s: float | None = None) -> dict[str, Any] | None:
