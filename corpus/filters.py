@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 KINDS = ("visit", "talks", "phone_call", "multilateral_summit", "other")
+GRANULARITIES = ("month", "week")  # coverage buckets; the first is the default
 MAX_QUERY_LEN = 300
 MAX_LIST_ITEMS = 50
 
@@ -122,3 +123,47 @@ def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
                    cities=lists["cities"], kinds=lists["kinds"], topics=lists["topics"], lang=lang), ignored
 
 
+
+
+# ---- the coverage view (Overview): a second query to compare with, and the bucket size ----------
+
+@dataclass(frozen=True)
+class CoverageView:
+    """How the Overview draws coverage over time: ``q2`` is a second query drawn beside the
+    current one (same filters), ``per`` the bucket size (``month`` or ``week``)."""
+    q2: str = ""
+    per: str = GRANULARITIES[0]
+
+
+VIEW_PARAMS = ("q2", "per")
+
+
+def encode_view(view: CoverageView) -> dict[str, str]:
+    """CoverageView → query parameters (``q2``, ``per``); defaults are left out. Pure."""
+    params: dict[str, str] = {}
+    if view.q2:
+        params["q2"] = view.q2
+    if view.per != GRANULARITIES[0]:
+        params["per"] = view.per
+    return params
+
+
+def decode_view(params: Mapping[str, str | list[str]]) -> tuple[CoverageView, list[str]]:
+    """Query parameters → (CoverageView, names ignored); other parameters are not looked at. Pure."""
+    ignored: list[str] = []
+
+    def first(name: str) -> str | None:
+        raw = params.get(name)
+        if isinstance(raw, (list, tuple)):
+            raw = raw[0] if raw else None
+        return None if raw is None else str(raw)
+
+    q2 = (first("q2") or "").strip()
+    if len(q2) > MAX_QUERY_LEN or "\x00" in q2:
+        ignored.append("q2")
+        q2 = ""
+    per = first("per")
+    if per is not None and per not in GRANULARITIES:
+        ignored.append("per")
+        per = None
+    return CoverageView(q2=q2, per=per or GRANULARITIES[0]), ignored
