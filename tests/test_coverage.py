@@ -230,3 +230,16 @@ def test_view_codec_round_trip_and_bad_values():
     assert encode_view(CoverageView()) == {} and decode_view({}) == (CoverageView(), [])
     assert decode_view({"per": "day", "q2": "x" * 400}) == (CoverageView(), ["q2", "per"])
     assert decode_view({"q2": ["أ", "ب"], "q": "ignored"}) == (CoverageView(q2="أ"), [])
+
+
+def test_view_decode_never_raises():
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.dictionaries(st.sampled_from(["q2", "per", "q", "x"]),
+                           st.one_of(st.text(), st.lists(st.text(), max_size=3))))
+    def check(params):
+        view, ignored = decode_view(params)
+        assert view.per in GRANULARITIES and len(view.q2) <= 300 and "\x00" not in view.q2
+        assert set(ignored) <= {"q2", "per"}
+    check()
