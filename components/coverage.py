@@ -25,6 +25,7 @@ _LAST = "_cov_last_params"  # the view parameters we wrote last
 SERIES_COLOURS = {"q": "#0f6e6e", "q2": "#c2571a"}
 LEGEND_CHARS = 40
 BAR_DAYS = {"month": 24, "week": 5}  # bar width on the time axis
+DAY_MS = 24 * 3600 * 1000
 
 
 # ---- the controls and the URL --------------------------------------------------------------------
@@ -89,6 +90,8 @@ def _time_axis(fig: go.Figure, xs: list[str], granularity: str, top: float) -> N
     pad_time_range(fig, xs, 400 if granularity == "month" else 70)
     if granularity == "month":
         month_ticks(fig, xs)
+    else:  # numeric dates as on the other charts (plotly's own labels are English: "Nov 21")
+        fig.update_xaxes(tickformat="%Y-%m-%d")
     fig.update_xaxes(type="date")
     fig.update_yaxes(title=None, rangemode="tozero")
 
@@ -98,14 +101,17 @@ def comparison_figure(frame: pd.DataFrame, granularity: str, lang: str) -> go.Fi
     series is named by its query text."""
     fig = go.Figure()
     frame = frame if frame is not None else pd.DataFrame(columns=["series"])
-    for series in ("q", "q2"):
+    drawn = [s for s in ("q", "q2") if not frame[frame["series"] == s].empty]
+    # Explicit widths and offsets: a bar covers its period from its first day (plotly would centre
+    # it on that day, and give a lone period a hairline bar).
+    width = BAR_DAYS[granularity] * DAY_MS / max(1, len(drawn))
+    for i, series in enumerate(drawn):
         part = frame[frame["series"] == series]
-        if part.empty:
-            continue
         label = plain(series_label(str(part["query"].iloc[0]), lang))
         xs = [d.isoformat() for d in part["start"]]
         fig.add_trace(go.Bar(
             x=xs, y=part["n_articles"].tolist(), name=label, marker_color=SERIES_COLOURS[series],
+            width=width, offset=i * width,
             customdata=[[plain(period_text(p, granularity, lang)), label] for p in part["period"]],
             hovertemplate=hover_lines(["<b>%{customdata[1]}</b>", "%{customdata[0]}",
                                        f"{t('col.n_articles', lang)}: {isolate('%{y}')}"], lang)))
@@ -121,14 +127,14 @@ def outlets_over_time_figure(frame: pd.DataFrame, granularity: str, lang: str) -
     """Articles per period stacked by outlet (the top outlets, the rest as one)."""
     fig = go.Figure()
     order = outlet_order(frame)
-    width = BAR_DAYS[granularity] * 24 * 3600 * 1000
+    width = BAR_DAYS[granularity] * DAY_MS
     for i, outlet in enumerate(order):
         part = frame[frame["outlet"] == outlet]
         label = plain(outlet_name(outlet, lang))
         colour = "#9e9e9e" if outlet == OTHER_OUTLETS else PALETTE[i % len(PALETTE)]
         fig.add_trace(go.Bar(
             x=[d.isoformat() for d in part["start"]], y=part["n_articles"].tolist(), name=label,
-            marker_color=colour, width=width,
+            marker_color=colour, width=width, offset=0,
             customdata=[[plain(period_text(p, granularity, lang)), label] for p in part["period"]],
             hovertemplate=hover_lines(["<b>%{customdata[1]}</b>", "%{customdata[0]}",
                                        f"{t('col.n_articles', lang)}: {isolate('%{y}')}"], lang)))
