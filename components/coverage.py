@@ -90,8 +90,10 @@ def _time_axis(fig: go.Figure, xs: list[str], granularity: str, top: float) -> N
     pad_time_range(fig, xs, 400 if granularity == "month" else 70)
     if granularity == "month":
         month_ticks(fig, xs)
-    else:  # numeric dates as on the other charts (plotly's own labels are English: "Nov 21")
-        fig.update_xaxes(tickformat="%Y-%m-%d")
+    else:  # numeric dates as on the other charts (plotly's own labels are English: "Nov 21"),
+        # on two lines and upright, so a phone does not tilt them into the legend
+        fig.update_xaxes(tickformat="%m-%d<br>%Y", tickangle=0)
+        fig.update_layout(legend_y=-0.26, margin_b=60)
     fig.update_xaxes(type="date")
     fig.update_yaxes(title=None, rangemode="tozero")
 
