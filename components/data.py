@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 
+from corpus import coverage as cov
 from corpus.config import database_url
 from corpus.filters import Filters, encode
 from corpus.ingest import ensure_built
@@ -128,6 +129,23 @@ def _coverage(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filter
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _compare(sid: str, ver: str, fkey: str, q2: str, granularity: str, _store: StoreLike,
+             _filters: Filters) -> pd.DataFrame:
+    return cov.compare(_store, _filters, q2, granularity)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _by_outlet(sid: str, ver: str, fkey: str, granularity: str, top: int, _store: StoreLike,
+               _filters: Filters) -> pd.DataFrame:
+    return cov.by_outlet(_store, _filters, granularity, top)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=256)
+def _facet_counts(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> dict[str, dict[str, int]]:
+    return _store.facet_counts(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
 def _outlet_counts(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> Any:
     return _store.outlet_counts(_filters)
 
@@ -204,6 +222,18 @@ class Data:
 
     def coverage(self) -> pd.DataFrame:
         return _coverage(self.sid, self.ver, self.fkey, self.store, self.filters)
+
+    def compare(self, q2: str = "", granularity: str = "month") -> pd.DataFrame:
+        """Articles per period for the query and ``q2`` (``corpus.coverage.compare``)."""
+        return _compare(self.sid, self.ver, self.fkey, q2, granularity, self.store, self.filters)
+
+    def coverage_by_outlet(self, granularity: str = "month", top: int = cov.TOP_OUTLETS) -> pd.DataFrame:
+        """Articles per period and outlet, the top ``top`` outlets (``corpus.coverage.by_outlet``)."""
+        return _by_outlet(self.sid, self.ver, self.fkey, granularity, top, self.store, self.filters)
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """How many articles each filter option matches under the other filters."""
+        return _facet_counts(self.sid, self.ver, self.fkey, self.store, self.filters)
 
     def outlet_counts(self) -> pd.DataFrame:
         return as_outlet_frame(_outlet_counts(self.sid, self.ver, self.fkey, self.store, self.filters))

@@ -62,6 +62,12 @@ def download_buttons(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
                        mime="application/json", key=f"{key}_json", on_click="ignore")
 
 
+def csv_download(df: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    """One CSV download button for ``df`` (the data behind a chart, raw values)."""
+    st.download_button(t("common.download_csv", lang), to_csv_bytes(df), file_name=f"{name}.csv",
+                       mime="text/csv", key=key, on_click="ignore")
+
+
 def deferred_download_buttons(make: Callable[[], pd.DataFrame], name: str, lang: str, key: str) -> None:
     """Like ``download_buttons``, but the frame is built only when a button is clicked (Streamlit
     runs the callable then): for exports that cost queries, such as the events with their briefs."""

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from corpus.filters import MAX_QUERY_LEN, Filters, decode, encode
+from corpus.filters import MAX_QUERY_LEN, VIEW_PARAMS, Filters, decode, encode
 from corpus.vocab import KINDS
 
-from .i18n import city_label, kind_label, outlet_label, t, topic_label
-from .text import safe_inline
+from .i18n import city_label, kind_label, number, outlet_label, t, topic_label
+from .text import isolate, safe_inline
 from .theme import apply_theme
 
 _KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": "flt_outlets",
@@ -32,9 +32,12 @@ _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL chan
 # meeting record (/meeting) and the timeline read the same ``event`` id; the statements page
 # (/said) its ``speaker`` (``corpus.filters.decode_speaker``); the Figures page its ledger ``line``
 # (``corpus.ledger.line_id``).
-PAGE_PARAMS = ("event", "article", "speaker", "line")
+PAGE_PARAMS = ("event", "article", "speaker", "line", *VIEW_PARAMS)
 PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "said": "speaker",
                  "figures": "line"}
+# The Overview (served at the root, url_path "") draws coverage over time: its second query and
+# bucket size (``q2``, ``per``, read by ``corpus.filters.decode_view``) belong to it.
+VIEW_PAGES = ("", "home")
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
 # The date pickers' range: the corpus' dates, widened to 1990 and to today.
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -57,7 +60,7 @@ def date_bounds(facets: Mapping[str, Any], today: dt.date) -> tuple[dt.date, dt.
 
 def _page_params(page: str) -> tuple[str, ...]:
     own = PAGE_PARAM_OF.get(page)
-    return (own,) if own else ()
+    return ((own,) if own else ()) + (VIEW_PARAMS if page in VIEW_PAGES else ())
 
 
 def read_query_params() -> dict[str, list[str]]:
@@ -245,11 +248,23 @@ def fit_to_widgets(filters: Filters, facets: Mapping[str, Any], today: dt.date
     return (replace(filters, **changes) if changes else filters), dropped
 
 
-def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
+FacetCounts = Mapping[str, Mapping[str, int]]
+
+
+def option_label(label: str, count: int | None) -> str:
+    """A filter option with the number of articles it would match: "RT Arabic (12)". The name is
+    isolated so that the count stays after it in either direction (a Latin name in the Arabic UI,
+    an Arabic one in the English UI). Pure."""
+    return label if count is None else f"{isolate(label)} ({number(count)})"
+
+
+def filter_bar(facets: Mapping[str, Any] | None = None,
+               counts: Callable[[Filters], FacetCounts] | None = None) -> Filters:
     """Render the sidebar filters (and the theme) and return the filters of this view.
 
     Call first on every page, before anything is drawn. ``facets`` (outlets, cities, topics,
-    min_date, max_date) gives the widget options.
+    min_date, max_date) gives the widget options; ``counts`` (filters → ``Store.facet_counts``)
+    puts next to each option how many articles it matches under the other current filters.
     """
     ss = st.session_state
     facets = facets or {}
@@ -276,12 +291,12 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
         ss[_KEYS["lang"]] = filters.lang if filters.lang in ("ar", "en") else "ar"
     lang = ss[_KEYS["lang"]]
     apply_theme(lang)
-    _render_widgets(lang, facets)
+    _render_widgets(lang, facets, counts(_sane_dates(_widget_filters())) if counts else None)
 
     filters = _widget_filters()
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         st.sidebar.warning(t("filters.bad_dates", lang))
-        filters = replace(filters, date_from=None, date_to=None)
+    filters = _sane_dates(filters)
     ss[_STATE] = filters
     new_params = _normalise_params(encode(filters))
     own = _page_params(current_page())
@@ -299,6 +314,13 @@ def filter_bar(facets: Mapping[str, Any] | None = None) -> Filters:
     return filters
 
 
+def _sane_dates(filters: Filters) -> Filters:
+    """A start after the end is ignored (the bar warns about it)."""
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        return replace(filters, date_from=None, date_to=None)
+    return filters
+
+
 def share_link(filters: Filters) -> None:
     """The copyable link to this view, in the sidebar (call last: it includes page selections)."""
     with st.sidebar:
@@ -306,8 +328,12 @@ def share_link(filters: Filters) -> None:
         st.code(share_url(filters), language=None, wrap_lines=True)
 
 
-def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
+def _render_widgets(lang: str, facets: Mapping[str, Any], counts: FacetCounts | None = None) -> None:
     sb = st.sidebar
+
+    def n(name: str, value: str) -> int | None:
+        return None if counts is None else int((counts.get(name) or {}).get(value, 0))
+
     sb.radio(t("filters.language", lang), ["ar", "en"], key=_KEYS["lang"], horizontal=True,
              format_func=lambda code: t(f"lang.{code}", lang))
     sb.header(t("filters.header", lang))
@@ -324,13 +350,15 @@ def _render_widgets(lang: str, facets: Mapping[str, Any]) -> None:
                   max_value=hi_bound, format="YYYY-MM-DD")
     choose = t("filters.choose", lang)
     sb.multiselect(t("filters.outlets", lang), _options(facets, "outlets"), key=_KEYS["outlets"],
-                   format_func=lambda o: outlet_label(o, lang), placeholder=choose)
+                   format_func=lambda o: option_label(outlet_label(o, lang), n("outlets", o)),
+                   placeholder=choose)
     sb.multiselect(t("filters.cities", lang), _options(facets, "cities"), key=_KEYS["cities"],
-                   format_func=lambda c: city_label(c, lang), placeholder=choose)
+                   format_func=lambda c: option_label(city_label(c, lang), n("cities", c)), placeholder=choose)
     sb.multiselect(t("filters.kinds", lang), list(KINDS), key=_KEYS["kinds"],
-                   format_func=lambda k: kind_label(k, lang), placeholder=choose)
+                   format_func=lambda k: option_label(kind_label(k, lang), n("kinds", k)), placeholder=choose)
     sb.multiselect(t("filters.topics", lang), _options(facets, "topics"), key=_KEYS["topics"],
-                   format_func=lambda c: topic_label(c, lang), placeholder=choose)
+                   format_func=lambda c: option_label(topic_label(c, lang), n("topics", c)),
+                   placeholder=choose)
     sb.button(t("filters.reset", lang), on_click=_reset)
 
 

@@ -39,7 +39,7 @@ def start_page(title_key: str) -> tuple[Filters, Data]:
         _store_failed(exc, filters.lang)
         st.stop()
         raise  # unreachable: st.stop raises
-    filters = filter_bar(facets)
+    filters = filter_bar(facets, counts=lambda f: Data(f, store).facet_counts())
     st.title(t(title_key, filters.lang))
     return filters, Data(filters, store)
 

@@ -12,6 +12,7 @@ from typing import Mapping
 from .vocab import KINDS
 
 SPEAKERS = ("putin", "aliyev")  # whose statements the "who said what" page lists
+GRANULARITIES = ("month", "week")  # coverage buckets; the first is the default
 MAX_QUERY_LEN = 300
 MAX_LIST_ITEMS = 50
 
@@ -137,3 +138,47 @@ def decode_speaker(value: str | list[str] | None) -> tuple[str | None, bool]:
         return None, True
     code = str(value).strip().lower()
     return (code, True) if code in SPEAKERS else (None, False)
+
+
+# ---- the coverage view (Overview): a second query to compare with, and the bucket size ----------
+
+@dataclass(frozen=True)
+class CoverageView:
+    """How the Overview draws coverage over time: ``q2`` is a second query drawn beside the
+    current one (same filters), ``per`` the bucket size (``month`` or ``week``)."""
+    q2: str = ""
+    per: str = GRANULARITIES[0]
+
+
+VIEW_PARAMS = ("q2", "per")
+
+
+def encode_view(view: CoverageView) -> dict[str, str]:
+    """CoverageView → query parameters (``q2``, ``per``); defaults are left out. Pure."""
+    params: dict[str, str] = {}
+    if view.q2:
+        params["q2"] = view.q2
+    if view.per != GRANULARITIES[0]:
+        params["per"] = view.per
+    return params
+
+
+def decode_view(params: Mapping[str, str | list[str]]) -> tuple[CoverageView, list[str]]:
+    """Query parameters → (CoverageView, names ignored); other parameters are not looked at. Pure."""
+    ignored: list[str] = []
+
+    def first(name: str) -> str | None:
+        raw = params.get(name)
+        if isinstance(raw, (list, tuple)):
+            raw = raw[0] if raw else None
+        return None if raw is None else str(raw)
+
+    q2 = (first("q2") or "").strip()
+    if len(q2) > MAX_QUERY_LEN or "\x00" in q2:
+        ignored.append("q2")
+        q2 = ""
+    per = first("per")
+    if per is not None and per not in GRANULARITIES:
+        ignored.append("per")
+        per = None
+    return CoverageView(q2=q2, per=per or GRANULARITIES[0]), ignored

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from ..filters import SPEAKERS, Filters
+from ..filters import GRANULARITIES, SPEAKERS, Filters
 from ..search import (Query, find_hits, fts5_exclusion, fts5_match, kwic_lines, matches, parse_query, snippet,
                       top_words, ts_exclusion, tsquery, written_words)
 from . import schema
@@ -419,17 +419,72 @@ class Queries(Events):
         frame["event_id"] = pd.Series([r["event_id"] for r in found], dtype=object)
         return frame
 
-    def coverage(self, filters: Filters | None = None) -> pd.DataFrame:
-        """Articles per month of their own date (published, else the meeting date)."""
+    def _bucket(self, granularity: str) -> Any:
+        """The coverage bucket of an article as ISO text: ``YYYY-MM`` for a month, the Monday
+        ``YYYY-MM-DD`` of its ISO week for a week. The article's day is its publication date, else
+        its meeting date. Computed in the database (dates are ISO text in SQLite, real dates in
+        PostgreSQL) so coverage is one GROUP BY."""
+        if granularity not in GRANULARITIES:
+            raise ValueError(f"unknown granularity {granularity!r}; choose from {', '.join(GRANULARITIES)}")
         day = sa.func.coalesce(A.c.published, A.c.meeting_date)
-        # One GROUP BY in the database: dates are ISO text in SQLite, real dates in PostgreSQL.
-        month = (sa.func.substr(day, 1, 7) if self.dialect == "sqlite"
-                 else sa.func.to_char(day, "YYYY-MM")).label("month")
-        stmt, _ = self._filtered(filters, [month])
+        if self.dialect == "sqlite":
+            # 'weekday 0' moves on to the Sunday ending the ISO week; six days back is its Monday.
+            return (sa.func.substr(day, 1, 7) if granularity == "month"
+                    else sa.func.date(day, "weekday 0", "-6 days"))
+        if granularity == "month":
+            return sa.func.to_char(day, "YYYY-MM")
+        return sa.func.to_char(sa.func.date_trunc("week", sa.cast(day, sa.DateTime)), "YYYY-MM-DD")
+
+    def coverage(self, filters: Filters | None = None, granularity: str = "month") -> pd.DataFrame:
+        """Live articles passing ``filters`` (their query included) per month or per ISO week of
+        their own date (published, else the meeting date); periods without articles are absent.
+        Columns: the granularity (``month`` = ``YYYY-MM``, ``week`` = its Monday ``YYYY-MM-DD``)
+        and ``n_articles``, in period order."""
+        stmt, _ = self._filtered(filters, [self._bucket(granularity).label("period")])
         sub = stmt.subquery()
-        rows = self._read(sa.select(sub.c.month, sa.func.count().label("n"))
-                          .where(sub.c.month.is_not(None)).group_by(sub.c.month).order_by(sub.c.month))
-        return pd.DataFrame([(str(r.month), int(r.n)) for r in rows], columns=["month", "n_articles"])
+        rows = self._read(sa.select(sub.c.period, sa.func.count().label("n"))
+                          .where(sub.c.period.is_not(None)).group_by(sub.c.period).order_by(sub.c.period))
+        return pd.DataFrame([(str(r.period), int(r.n)) for r in rows], columns=[granularity, "n_articles"])
+
+    def coverage_by_outlet(self, filters: Filters | None = None, granularity: str = "month") -> pd.DataFrame:
+        """``coverage`` split by outlet: one row per (period, outlet) with articles. An article
+        counts once, under the outlet of its first stored copy ("" when none is known), so the
+        outlets of a period add up to its ``coverage``. Columns: the granularity, ``outlet``,
+        ``n_articles``."""
+        stmt, _ = self._filtered(filters, [self._bucket(granularity).label("period"), A.c.outlet])
+        sub = stmt.subquery()
+        rows = self._read(sa.select(sub.c.period, sub.c.outlet, sa.func.count().label("n"))
+                          .where(sub.c.period.is_not(None)).group_by(sub.c.period, sub.c.outlet)
+                          .order_by(sub.c.period, sub.c.outlet))
+        return pd.DataFrame([(str(r.period), r.outlet or "", int(r.n)) for r in rows],
+                            columns=[granularity, "outlet", "n_articles"])
+
+    def facet_counts(self, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """For each filter list (outlets, cities, kinds, topics): how many live articles each value
+        would match under the *other* current filters (query and dates included), i.e.
+        ``count(filters with that list set to just the value)``. Values matching nothing are absent.
+        An article counts for every outlet it was stored under (its sources), as the filter does."""
+        base = filters or Filters()
+        out: dict[str, dict[str, int]] = {}
+        ids = self._ids_select(replace(base, outlets=()))
+        pairs = sa.union(sa.select(A.c.id.label("article_id"), A.c.outlet).where(A.c.id.in_(ids)),
+                         sa.select(S.c.article_id, S.c.outlet).where(S.c.article_id.in_(ids))).subquery()
+        out["outlets"] = self._value_counts(sa.select(pairs.c.outlet, sa.func.count().label("n"))
+                                            .group_by(pairs.c.outlet))
+        for name, column, others in (("cities", M.c.city, replace(base, cities=())),
+                                     ("kinds", M.c.kind, replace(base, kinds=()))):
+            ids = self._ids_select(others)
+            out[name] = self._value_counts(
+                sa.select(column, sa.func.count(sa.distinct(M.c.article_id)).label("n"))
+                .where(M.c.primary.is_(True), M.c.article_id.in_(ids)).group_by(column))
+        ids = self._ids_select(replace(base, topics=()))
+        out["topics"] = self._value_counts(
+            sa.select(T.c.topic, sa.func.count(sa.distinct(T.c.article_id)).label("n"))
+            .where(T.c.article_id.in_(ids)).group_by(T.c.topic))
+        return out
+
+    def _value_counts(self, stmt: Any) -> dict[str, int]:
+        return {str(value): int(n) for value, n in self._read(stmt) if value is not None and str(value).strip()}
 
     def outlet_counts(self, filters: Filters | None = None) -> pd.DataFrame:
         stmt, _ = self._filtered(filters, [A.c.outlet])
