@@ -76,7 +76,7 @@ WIDTHS: dict[str, int] = {
     "id": 50, "article_id": 60, "published": 95, "date": 95, "meeting_date": 95, "month": 80,
     "outlet": 120, "title": 220, "sentence": 320, "evidence": 320, "text": 160, "value": 110,
     "value_max": 100, "unit": 70, "qualifier": 80, "period": 125, "metric": 130, "city": 90,
-    "kind": 110, "status": 70, "n_articles": 80, "n_sources": 70, "topics": 120,
+    "kind": 150, "status": 90, "n_articles": 100, "n_sources": 70, "topics": 120,
     "human_checked": 110, "inferred": 70, "inferred_any": 120, "url": 150, "source": 150,
     "left": 260, "right": 260, "match": 100, "language": 60, "score": 70,
     "when": 150, "who": 190, "action": 100, "detail": 200,

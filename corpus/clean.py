@@ -160,8 +160,21 @@ def _segments(text: str) -> list[_Segment]:
 
 def _is_share(norm: str, rules: _Rules) -> bool:
     words = _squash(rules.social.sub(" ", _URL.sub(" ", norm))).split()
-    stripped = " ".join(w for w in words if len(w) > 1)  # clitic و left by "وتويتر"
-    return bool(stripped) and stripped in rules.share
+    kept = [w for w in words if len(w) > 1]  # clitic و left by "وتويتر"
+    stripped = " ".join(kept)
+    if bool(stripped) and stripped in rules.share:
+        return True
+    # "تابعوا RT على": the outlet's own Latin name inside a short follow line.
+    if len(kept) <= 4 and any(w.isascii() for w in kept):
+        arabic = [w for w in kept if not w.isascii()]
+        while arabic and arabic[-1] in _DANGLING:
+            arabic.pop()
+        return bool(arabic) and " ".join(arabic) in rules.share
+    return False
+
+
+# Prepositions a follow line ends on when its channel names were links ("تابعونا على").
+_DANGLING = tuple(normalize(w) for w in ("على", "عبر"))
 
 
 def _is_language_switch(norm: str, rules: _Rules) -> bool:

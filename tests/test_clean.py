@@ -294,3 +294,14 @@ def test_never_raises_and_idempotent_on_any_text(text: str) -> None:
     for start, end, reason in once.removed:
         assert 0 <= start <= end <= len(text) and reason
     assert clean_article(once.text).text == once.text
+
+
+@pytest.mark.parametrize("line", ["تابعوا RT على", "تابعونا على Telegram", "تابعونا عبر CNN"])
+def test_a_follow_line_naming_the_outlet_in_latin_is_furniture(line):
+    body = "التقى الرئيسان اليوم في موسكو وبحثا ملفات التعاون الاقتصادي والطاقة بين البلدين."
+    assert clean_article(f"{line}\n\n{body}").text.strip() == body
+
+
+def test_a_sentence_naming_an_outlet_in_latin_is_kept():
+    text = "وقال بوتين لقناة RT على هامش القمة إن العلاقات جيدة."
+    assert clean_article(text).text.strip() == text
