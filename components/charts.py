@@ -378,6 +378,11 @@ def line_position(line: LedgerLine) -> pd.Timestamp | None:
     return None if start is None else pd.Timestamp(start)
 
 
+def _singular(words: str) -> str:
+    """Scale words with Arabic's plural after 3–10 folded back ("مليارات" → "مليار")."""
+    return words.replace("مليارات", "مليار").replace("ملايين", "مليون")
+
+
 def range_label(low: float, high: float, unit: str | None, lang: str) -> str:
     """'4 – 4.4 billion USD' (each end isolated; the scale and unit once when both ends share
     them), or one value when both ends are equal."""
@@ -386,8 +391,8 @@ def range_label(low: float, high: float, unit: str | None, lang: str) -> str:
     lo, hi = amount_label(low, unit, lang), amount_label(high, unit, lang)
     lo_num, _, lo_rest = lo.partition(" ")
     hi_num, _, hi_rest = hi.partition(" ")
-    if lo_rest == hi_rest:  # one scale and unit: "4 – 40 billion USD"
-        return f"{isolate(lo_num)} – {isolate(hi_num)} {lo_rest}".rstrip()
+    if _singular(lo_rest) == _singular(hi_rest):  # one scale and unit: "4 – 40 billion USD"
+        return f"{isolate(lo_num)} – {isolate(hi_num)} {hi_rest}".rstrip()  # the word agrees with the last number
     return f"{isolate(lo)} – {isolate(hi)}"
 
 
@@ -418,7 +423,8 @@ def ledger_figure(lines: Sequence[LedgerLine], lang: str, title: str, unit: str)
         down = [max(0.0, y - ln.spread[0] / scale) for ln, y in zip(part, ys)]
         custom = [[line_id(ln.key), html.escape(ln.key.period, quote=False),
                    amount_label(ln.value, unit, lang), range_label(*ln.spread, unit, lang),
-                   t("ledger.n_quotes", lang, n=len(ln.quotes), m=len(ln.outlets)),
+                   (t("ledger.n_quotes", lang, n=len(ln.quotes), m=len(ln.outlets)) if ln.outlets
+                    else t("ledger.n_quotes_no_outlet", lang, n=len(ln.quotes))),
                    html.escape(pair_label(ln.key.pair, lang), quote=False)] for ln in part]
         metric = code_label("metric", part[0].key.metric, lang)
         hover = [f"<b>{isolate(html.escape(metric, quote=False))}</b>",

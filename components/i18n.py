@@ -200,10 +200,11 @@ def amount_label(value: Any, unit: str | None, lang: str) -> str:
     if unit == "count":
         return number(round(x, 3))
     label = code_label("unit", unit, lang) if unit else ""
-    if unit == "USD" and abs(x) >= 1e9:
-        text = f"{short(x / 1e9)} {t('ledger.billion', lang)}"
-    elif unit == "USD" and abs(x) >= 1e6:
-        text = f"{short(x / 1e6)} {t('ledger.million', lang)}"
+    if unit == "USD" and abs(x) >= 1e6:
+        scaled, scale = (x / 1e9, "billion") if abs(x) >= 1e9 else (x / 1e6, "million")
+        # Arabic counts 3 to 10 with the plural: 4 مليارات، 7 ملايين (but 4.4 مليار، 12 مليار).
+        plural = float(scaled).is_integer() and 3 <= abs(scaled) <= 10
+        text = f"{short(scaled)} {t(f'ledger.{scale}s' if plural else f'ledger.{scale}', lang)}"
     else:
         text = number(round(x, 3))
     return f"{text} {label}".strip()

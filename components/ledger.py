@@ -17,7 +17,7 @@ from corpus.ledger import (Ledger, LedgerLine, figures_without, find_line, line_
                            lines_by_metric, parse_line_id, quote_records)
 
 from .auth import Editor
-from .charts import ledger_figure, pair_label, plotly_config, range_label, selected_points
+from .charts import figures_figure, ledger_figure, pair_label, plotly_config, range_label, selected_points
 from .exports import download_buttons
 from .filterbar import link_params, page_param, set_page_param
 from .i18n import amount_label, code_label, number, outlet_label, t, yes_no
@@ -71,27 +71,49 @@ def left_out_text(ledger: Ledger, lang: str) -> str:
 
 # ---- charts -----------------------------------------------------------------------------------------
 
-def ledger_charts(ledger: Ledger, lang: str) -> None:
-    """One tab per metric, one chart per unit (at most two); a clicked point chooses its line."""
+def ledger_charts(ledger: Ledger, figures: pd.DataFrame, lang: str) -> None:
+    """One tab per metric quoted: the ledger's lines of that metric (one chart per unit, at most
+    two; a clicked point chooses its line) and how many of its quotes have no period; then the
+    figures of other metrics, one point each, as quoted. ``figures``: the rows the ledger read."""
     grouped = lines_by_metric(ledger)
-    if not grouped:
+    quoted = set(figures["metric"].dropna()) if "metric" in figures.columns else set()
+    metrics = [m for m in METRIC_ORDER if m in grouped or ledger.undated_by_metric.get(m)]
+    others = figures[figures["metric"] == "other"] if "other" in quoted else figures.iloc[0:0]
+    tabs = [*metrics, *(["other"] if not others.empty else [])]
+    if not tabs:
         st.info(t("ledger.empty", lang))
-    else:
-        metrics = sorted(grouped, key=lambda m: (m not in METRIC_ORDER, METRIC_ORDER.index(m)
-                                                 if m in METRIC_ORDER else 0, m))
-        for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in metrics]), metrics):
-            with tab:
-                units = pd.Series([ln.key.unit for ln in grouped[metric]]).value_counts().index[:2]
-                for unit in units:
-                    title = t("figures.turnover_chart", lang) if metric == "trade_turnover" else \
-                        code_label("metric", metric, lang)
-                    key = f"lg_chart_{metric}_{unit}"
-                    state = st.plotly_chart(ledger_figure(grouped[metric], lang, title, unit), key=key,
-                                            config=plotly_config(f"ledger_{metric}_{unit}"),
-                                            on_select="rerun", selection_mode="points")
-                    _take_click(key, state)
-        st.caption(t("ledger.chart_note", lang))
+        return
+    for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in tabs]), tabs):
+        with tab:
+            if metric == "other":
+                _other_figures(others, lang)
+                continue
+            units = pd.Series([ln.key.unit for ln in grouped.get(metric, [])]).value_counts().index[:2]
+            for unit in units:
+                title = t("figures.turnover_chart", lang) if metric == "trade_turnover" else \
+                    code_label("metric", metric, lang)
+                key = f"lg_chart_{metric}_{unit}"
+                state = st.plotly_chart(ledger_figure(grouped[metric], lang, title, unit), key=key,
+                                        config=plotly_config(f"ledger_{metric}_{unit}"),
+                                        on_select="rerun", selection_mode="points")
+                _take_click(key, state)
+            undated = ledger.undated_by_metric.get(metric, 0)
+            if undated:
+                st.caption(t("figures.not_drawn", lang, n=number(undated)))
+    st.caption(t("ledger.chart_note", lang))
     st.caption(left_out_text(ledger, lang))
+
+
+def _other_figures(rows: pd.DataFrame, lang: str) -> None:
+    """Figures of no ledger metric (road maps, tourists, volumes): not merged, one point each."""
+    drawable = rows[rows["value"].notna() & rows["period_start"].notna()] if "period_start" in rows.columns \
+        else rows[rows["value"].notna()]
+    for unit in drawable["unit"].dropna().value_counts().index[:2]:
+        st.plotly_chart(figures_figure(drawable[drawable["unit"] == unit], lang, code_label("metric", "other", lang),
+                                       unit), key=f"lg_other_{unit}", config=plotly_config(f"figures_other_{unit}"))
+    missing = len(rows) - len(drawable)
+    if missing:
+        st.caption(t("figures.not_drawn", lang, n=number(missing)))
 
 
 def _take_click(key: str, state: Any) -> None:
@@ -111,7 +133,7 @@ def _take_click(key: str, state: Any) -> None:
 def ledger_section(ledger: Ledger, filters: Filters, store: Any, editor: Editor | None) -> None:
     """The table of lines with its download, the chosen line (``line=`` in the URL) and its quotes."""
     lang = filters.lang
-    st.subheader(t("ledger.heading", lang), anchor=False)
+    st.header(t("ledger.heading", lang), anchor=False)
     st.caption(t("ledger.intro", lang))
     flash = st.session_state.pop(_FLASH, None)
     if flash:

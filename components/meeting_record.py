@@ -53,7 +53,7 @@ def article_marks(article: RecordArticle, lang: str) -> str:
 def _outlet_group(group: OutletGroup, index: int, filters: Filters) -> None:
     lang = filters.lang
     name = outlet_label(group.outlet, lang, empty=t("meeting.no_outlet", lang))
-    st.markdown(f"##### {safe_inline(name)} ({len(group.articles)})")
+    st.markdown(f"### {safe_inline(name)} ({len(group.articles)})")
     for article in group.articles:
         with st.container(border=True, key=f"rec_article_{index}_{article.article_id}"):
             with st.container(key=f"artext_rec_title_{index}_{article.article_id}"):  # Arabic: RTL
@@ -86,7 +86,7 @@ MAX_RECORD_STATEMENTS = 30
 def _statements(record: MeetingRecord, filters: Filters) -> None:
     """What each leader said in the meeting's articles: Putin's statements, then Aliyev's."""
     lang = filters.lang
-    st.subheader(t("meeting.said", lang), anchor=False)
+    st.header(t("meeting.said", lang), anchor=False)
     if not record.statements:
         st.caption(t("meeting.no_statements", lang))
         return
@@ -115,23 +115,23 @@ def meeting_record_view(record: MeetingRecord, filters: Filters) -> None:
     for line in record_summary_lines(record, lang):
         st.markdown(safe_inline(line))
     if lang == "en":
-        st.subheader(t("meeting.brief", lang), anchor=False)
+        st.header(t("meeting.brief", lang), anchor=False)
         with st.container(border=True, key="brief_en"):
             st.markdown(safe_md(record.brief_en))
         st.caption(t("meeting.brief_note", lang))
 
-    st.subheader(t("meeting.articles", lang), anchor=False)
+    st.header(t("meeting.articles", lang), anchor=False)
     for i, group in enumerate(record.outlets):
         _outlet_group(group, i, filters)
     if record.n_inferred:
         st.caption(t("timeline.inferred_note", lang))
 
-    st.subheader(t("meeting.evidence", lang), anchor=False)
+    st.header(t("meeting.evidence", lang), anchor=False)
     _evidence(record, lang)
 
     _statements(record, filters)
 
-    st.subheader(t("meeting.figures", lang), anchor=False)
+    st.header(t("meeting.figures", lang), anchor=False)
     if not record.figures:
         st.caption(t("meeting.no_figures", lang))
     else:

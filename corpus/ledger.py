@@ -108,6 +108,7 @@ class Ledger:
     lines: list[LedgerLine]
     undated: int  # quotes of a ledger metric with no period
     unplaced: int  # quotes of other metrics or with no value or unit
+    undated_by_metric: dict[str, int] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- rounding
@@ -189,6 +190,7 @@ def build_ledger(rows: Iterable[Mapping[str, Any]]) -> Ledger:
     """Ledger lines from figure rows (``Store.figures(...).to_dict("records")``), largest first."""
     lines: dict[LineKey, LedgerLine] = {}
     undated = unplaced = 0
+    undated_by_metric: dict[str, int] = defaultdict(int)
     for row in rows:
         if _missing(row.get("value")) or not row.get("unit"):
             unplaced += 1
@@ -197,13 +199,14 @@ def build_ledger(rows: Iterable[Mapping[str, Any]]) -> Ledger:
         if key is None:
             if row.get("metric") in ledger_metrics():
                 undated += 1
+                undated_by_metric[str(row.get("metric"))] += 1
             else:
                 unplaced += 1
             continue
         lines.setdefault(key, LedgerLine(key)).quotes.append(_quote(row))
     ordered = sorted(lines.values(), key=lambda ln: (-len({q.article_id for q in ln.quotes}),
                                                       ln.key.metric, ln.key.period, ln.key.forecast))
-    return Ledger(lines=ordered, undated=undated, unplaced=unplaced)
+    return Ledger(lines=ordered, undated=undated, unplaced=unplaced, undated_by_metric=dict(undated_by_metric))
 
 
 def lines_by_metric(ledger: Ledger) -> dict[str, list[LedgerLine]]:

@@ -111,14 +111,15 @@ def test_the_same_line_in_english(ledger_store):
     assert (row["Disagree"], row["Agreed value"], row["Achieved or forecast"]) == ("yes", "4.5 billion USD", "achieved")
     assert ("Left out of the charts and the ledger: 1 quote(s) without a period and 1 of other metrics"
             in _texts(at))
-    assert [t.label for t in at.tabs] == ["Trade turnover"]
+    # Companies is quoted only without a period (its tab says so); other metrics get their own tab.
+    assert [t.label for t in at.tabs] == ["Trade turnover", "Companies", "Other figures"]
 
 
 def test_the_line_parameter_restores_the_choice_and_follows_it(ledger_store):
     at = _figures(FORECAST_2025).run()
     assert at.selectbox(key="fig_line").value == FORECAST_2025
     assert _quotes_on_page(at) == ["6 مليارات دولار في عام 2025"]
-    assert _metrics(at)["القيمة المتفق عليها"] == "6 مليار دولار"
+    assert _metrics(at)["القيمة المتفق عليها"] == "6 مليارات دولار"
     at.selectbox(key="fig_line").select(TURNOVER_2023).run()
     assert at.query_params["line"] == TURNOVER_2023
     at.selectbox(key="fig_line").select("").run()

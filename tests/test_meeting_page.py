@@ -80,7 +80,7 @@ def test_record_page_in_arabic_shows_the_meeting_from_the_url(installed):
     assert "3 مقالة من 2 مصدر" in texts
     assert "أول من نقل اللقاء في 2024-08-19: سبوتنيك" in texts
     assert "الموضوعات: الطاقة، النقل وممر شمال–جنوب، التجارة" in texts
-    assert "##### سبوتنيك (1)" in texts and "##### الميادين (2)" in texts
+    assert "### سبوتنيك (1)" in texts and "### الميادين (2)" in texts
     captions = _captions(at)
     assert sum("(أول من نقله)" in c for c in captions) == 1
     assert sum("(مستنتج)" in c for c in captions) == 1
@@ -88,7 +88,7 @@ def test_record_page_in_arabic_shows_the_meeting_from_the_url(installed):
     figures = at.dataframe[0].value
     assert figures["القيمة"].tolist() == ["4,000,000,000", "1,000", "11"]
     assert list(figures.columns)[-2:] == ["الجملة", "النص"]  # mirrored: the quote on the right
-    assert "English brief" not in [s.value for s in at.subheader]
+    assert "English brief" not in [s.value for s in at.header]
     assert not any("Generated from extracted fields" in t for t in texts)
 
 
@@ -100,8 +100,8 @@ def test_record_page_in_english_shows_the_brief(installed):
     assert (_metric(at, "City"), _metric(at, "Kind"), _metric(at, "Status")) == ("Baku", "Talks", "Held")
     texts = _markdown(at)
     assert "3 article(s) from 2 outlet(s)" in texts
-    assert "##### Sputnik (1)" in texts and "##### Al Mayadeen (2)" in texts
-    assert "English brief" in [s.value for s in at.subheader]
+    assert "### Sputnik (1)" in texts and "### Al Mayadeen (2)" in texts
+    assert "English brief" in [s.value for s in at.header]
     brief = next(t for t in texts if t.startswith("Generated from extracted fields"))
     assert brief.split("  \n") == [
         "Generated from extracted fields; not a translation.", "Date: 2024-08-19", "City: Baku",

@@ -30,7 +30,7 @@ if n_figures > len(figures):
     st.caption(t("figures.capped", lang, shown=len(figures), total=n_figures))
 
 ledger = build_ledger(figures.to_dict("records"))
-ledger_charts(ledger, lang)
+ledger_charts(ledger, figures, lang)
 ledger_section(ledger, filters, data.store, current_editor())
 
 st.header(t("figures.table", lang), anchor=False)

@@ -28,7 +28,7 @@ else:
     latest = events.sort_values("date", ascending=False, na_position="last").head(8)
     show_table(latest, ["date", "city", "kind", "status", "n_articles"], lang, key="ov_latest")
 
-st.subheader(t("coverage.title", lang), anchor=False)
+st.header(t("coverage.title", lang), anchor=False)
 view = coverage_controls(lang)
 compared = data.compare(view.q2, view.per)
 st.plotly_chart(comparison_figure(compared, view.per, lang), config=plotly_config(f"coverage_{view.per}"),

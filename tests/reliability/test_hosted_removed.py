@@ -67,7 +67,7 @@ def test_upload_page_lists_removed_articles_and_restores_any(tmp_path):
         at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=30)
         at.secrets["test_marker"] = "1"
         at.run()
-        assert "المقالات المحذوفة" in [h.value for h in at.subheader]
+        assert "المقالات المحذوفة" in [h.value for h in at.header] + [h.value for h in at.subheader]
         choice = at.selectbox(key="upload_restore_choice")
         assert choice.options and len(choice.options) == 2
         choice.select_index(1).run()  # the earlier removal, which undo no longer covers

@@ -69,7 +69,7 @@ def _click(at, labels) -> None:
 
 def _shown_text(at) -> str:
     parts = []
-    for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader"):
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "header"):
         parts += [str(e.value) for e in getattr(at, kind)]
     for frame in at.dataframe:
         parts += [str(v) for v in frame.value.to_numpy().ravel()]
