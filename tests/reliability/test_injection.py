@@ -182,7 +182,8 @@ DANGER_JS = """() => {
 LITERAL_ON = {
     "articles": PAYLOADS,
     "overview": PLOTLY_PAYLOADS,  # outlet names in the outlets chart (plotly reads some HTML tags)
-    "figures": PLOTLY_PAYLOADS,  # outlet names in the chart legends
+    # The Figures page plots ledger lines, which name no outlet; its pages are still checked for
+    # rendered markup, scripts and dialogs like every other page.
 }
 PAGES = ["overview", "timeline", "figures", "articles", "articles?q=bold", "articles?q=x",
          "articles?q=alert", "upload", "timeline?lang=en"]
