@@ -17,7 +17,7 @@ SEED = 1
 
 def schema_fingerprint() -> str:
     """Changes whenever the store's schema code does: a database built before is rebuilt."""
-    root = Path(__file__).resolve().parent.parent / "corpus"
+    root = Path(__file__).resolve().parent.parent / "corpus" / "store"
     digest = hashlib.sha256()
     for name in ("schema.py", "migrations.py"):
         digest.update((root / name).read_bytes())
