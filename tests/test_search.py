@@ -348,6 +348,21 @@ def test_ranked_and_newest_first_searches_agree_with_brute_force(backend, reques
     assert seen["newest"] >= 5 and seen["relevance"] >= 5, seen
 
 
+def test_snippet_from_the_opening_equals_the_snippet_from_all_hits(monkeypatch):
+    """``snippet`` reads only the opening of a long text when that decides it: the same segments
+    as when every hit of the whole text is found first (long texts, phrases, hits late or none)."""
+    import corpus.search as search_module
+
+    rng = random.Random(8)
+    texts = [" ".join(rng.choice(VOCAB + ["و", "—", "،", "(لـ2023)"]) for _ in range(rng.randint(0, 600)))
+             for _ in range(150)]
+    queries = _random_queries(40, seed=12) + ['"الرئيس بوتين"', "بحر قزوين", "2023"]
+    fast = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
+    monkeypatch.setattr(search_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
+    full = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
+    assert fast == full
+
+
 def test_term_is_hashable():
     assert len({Term(("a",)), Term(("a",))}) == 1
 
