@@ -335,6 +335,9 @@ def _leading_hits(query: Query, text: str, width: int) -> list[Hit]:
     text's; when the first of them and the snippet window after it end before that point, the
     rest of the text cannot change the snippet. Otherwise a four times longer prefix is read.
     """
+    pattern = _keys_pattern(frozenset(query.positive_keys()))
+    if pattern is None or not pattern.search(normalize(text).lower()):
+        return []  # no token holds a query key (a match in the title only, say): no hits
     longest = max((len(v) for c in query.clauses for t in c for v in t.variants), default=1)
     size = 2 * width + 80  # the first hit is most often in the opening lines
     while size < len(text):

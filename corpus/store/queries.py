@@ -136,19 +136,26 @@ class Queries(TextSearch):
                 self._topic_list(), self._plain_date(A.c.meeting_date), A.c.city, A.c.kind, A.c.checked]
         query = parsed_query(filters)
         order: str = "newest"
-        if query is not None:
-            # The search picks and cuts the page inside the index query; the per-row subqueries
-            # (sources, topics) then run for the page's rows only.
-            page, order = self._search_page(query, self._conditions(filters), limit)
-            stmt = (sa.select(*cols, page.c.score).select_from(page.join(A, A.c.id == page.c.id))
-                    .order_by(*self._page_order(page, order)))
+        if query is not None and limit is not None:
+            # The search picks and cuts the page inside the index query; the row columns and the
+            # per-row subqueries (sources, topics) then run for the page's rows only.
+            ranked, order = self._search_ids(query, self._conditions(filters), int(limit))
+            score = dict(ranked)
+            by_id = {r[0]: r for r in self._read(sa.select(*cols).where(A.c.id.in_(list(score))))}
+            rows = [(*by_id[i], score[i]) for i, _ in ranked if i in by_id]
         else:
-            stmt = (sa.select(*cols, sa.literal(0.0, sa.Float).label("score")).where(*self._conditions(filters))
-                    .order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc()))
-            if limit is not None:
-                stmt = stmt.limit(int(limit))
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).tuples().all()
+            if query is not None:  # every match, in the search order
+                page, order = self._search_page(query, self._conditions(filters))
+                stmt = (sa.select(*cols, page.c.score).select_from(page.join(A, A.c.id == page.c.id))
+                        .order_by(*self._page_order(page, order)))
+            else:
+                stmt = (sa.select(*cols, sa.literal(0.0, sa.Float).label("score"))
+                        .where(*self._conditions(filters))
+                        .order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc()))
+                if limit is not None:
+                    stmt = stmt.limit(int(limit))
+            with self.engine.connect() as conn:
+                rows = list(conn.execute(stmt).tuples().all())
         (ids, titles, outlets, published, languages, n_src, topics, meeting_dates, cities, kinds,
          checked, scores) = (list(c) for c in zip(*rows)) if rows else ([[] for _ in range(12)])
         frame = pd.DataFrame({
@@ -350,16 +357,17 @@ class Queries(TextSearch):
         out: list[tuple[Any, ...]] = []
         offset, step = 0, 50
         while True:  # pages of the search order until ``limit`` lines (each page cut in the index query)
-            page, order = self._search_page(parsed, self._conditions(base), step, offset)
-            chunk = self._read(sa.select(A.c.id, A.c.title, A.c.clean_text)
-                               .select_from(page.join(A, A.c.id == page.c.id))
-                               .order_by(*self._page_order(page, order)))
-            for r in chunk:
-                for left, match, right in kwic_lines(parsed, r.clean_text or "", width):
-                    out.append((r.id, r.title, left, match, right))
+            ranked, _ = self._search_ids(parsed, self._conditions(base), step, offset)
+            ids = [i for i, _ in ranked]
+            bodies = {r.id: (r.title, r.clean_text) for r in self._read(
+                sa.select(A.c.id, A.c.title, A.c.clean_text).where(A.c.id.in_(ids)))} if ids else {}
+            for i in ids:
+                title, body = bodies.get(i, (None, ""))
+                for left, match, right in kwic_lines(parsed, body or "", width):
+                    out.append((i, title, left, match, right))
                     if len(out) >= limit:
                         return pd.DataFrame(out, columns=columns)
-            if len(chunk) < step:
+            if len(ids) < step:
                 return pd.DataFrame(out, columns=columns)
             offset += step
 
