@@ -96,7 +96,11 @@ class TextSearch(Events):
     def _count_capped(self, expression: str, cap: int) -> int:
         """How many indexed articles match ``expression``, counting no further than ``cap``."""
         first = self._matching_ids(expression).limit(cap).subquery("first")
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, conn.begin():
+            if self.dialect == "postgresql":
+                # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
+                # which unpacks every row's tsvector; the GIN index finds them without that.
+                conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             return int(conn.execute(sa.select(sa.func.count()).select_from(first)).scalar() or 0)
 
     def _order_and_count(self, query: Query) -> tuple[Order, int]:
