@@ -17,7 +17,7 @@ SEED = 1
 
 def schema_fingerprint() -> str:
     """Changes whenever the store's schema code does: a database built before is rebuilt."""
-    root = Path(__file__).resolve().parent.parent / "corpus"
+    root = Path(__file__).resolve().parent.parent / "corpus" / "store"
     digest = hashlib.sha256()
     for name in ("schema.py", "migrations.py"):
         digest.update((root / name).read_bytes())
@@ -92,6 +92,75 @@ def events_from_truth(n: int) -> int:
                              "WHERE key = 'corpus_version'"))
     store.close()
     return len(members)
+
+
+PG_TABLES = ("meta", "articles", "sources", "meetings", "figures", "topics", "events", "event_articles")
+
+
+def pg_url(n: int, admin_url: str) -> str:
+    """The PostgreSQL benchmark database for size ``n`` on the server of ``admin_url``."""
+    return admin_url.rsplit("/", 1)[0] + f"/bench_synth_{n}"
+
+
+def pg_copy(n: int, admin_url: str, force: bool = False) -> dict[str, Any]:
+    """Copy the n-article SQLite benchmark database into PostgreSQL (``bench_synth_<n>``), for the
+    same search measurements there; reused while the SQLite build and the schema are unchanged.
+
+    Rows are copied table by table (the store's own schema, made by its migrations); the search
+    index is filled from the FTS5 table's key strings, as ``write_index`` would; shingles and
+    history are left out (search does not read them). The GIN index is built after the rows.
+    """
+    import sqlalchemy as sa
+
+    from corpus.search import tsvector_literal
+    from corpus.store import Store, schema
+
+    sqlite_info = build(n)
+    stamp = json.dumps({k: sqlite_info[k] for k in ("n", "seconds", "schema")}, sort_keys=True)
+    url = pg_url(n, admin_url)
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = url.rsplit("/", 1)[1]
+    with admin.connect() as conn:
+        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": name}).first()
+    if exists and not force:
+        target = sa.create_engine(url)
+        with target.connect() as conn:
+            have = conn.execute(sa.text("SELECT value FROM meta WHERE key = 'bench_copy_of'")).scalar()
+        target.dispose()
+        if have == stamp:
+            admin.dispose()
+            return {"url": url, "reused": True}
+    start = time.perf_counter()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8'))
+    admin.dispose()
+    Store(url).close()  # the schema, by the store's migrations
+    source, target = sa.create_engine(db_url(n)), sa.create_engine(url)
+    tables = {t.name: t for t in schema.metadata.sorted_tables}
+    with source.connect() as src, target.begin() as dst:
+        dst.execute(sa.text("DROP INDEX ix_search_index_tsv"))
+        dst.execute(tables["meta"].delete())
+        for table_name in PG_TABLES:
+            table = tables[table_name]
+            result = src.execute(sa.select(table)).mappings()
+            while chunk := result.fetchmany(2000):
+                dst.execute(table.insert(), [dict(r) for r in chunk])
+        keys = src.execute(sa.text("SELECT rowid, terms FROM articles_fts"))
+        insert = sa.text("INSERT INTO search_index (article_id, terms, tsv) "
+                         "VALUES (:id, :terms, CAST(:tsv AS tsvector))")
+        while rows := keys.fetchmany(2000):
+            dst.execute(insert, [{"id": i, "terms": t, "tsv": tsvector_literal(str(t))} for i, t in rows])
+        dst.execute(sa.text("CREATE INDEX ix_search_index_tsv ON search_index USING GIN (tsv)"))
+        for table_name in ("articles", "sources", "events"):
+            dst.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
+                                f"(SELECT coalesce(max(id), 1) FROM {table_name}))"))
+        dst.execute(tables["meta"].insert().values(key="bench_copy_of", value=stamp))
+    with target.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text("VACUUM ANALYZE"))
+    source.dispose()
+    target.dispose()
+    return {"url": url, "reused": False, "seconds": time.perf_counter() - start}
 
 
 if __name__ == "__main__":

@@ -1,9 +1,16 @@
 """Side-by-side benchmark of the dashboard at 1k/10k/100k synthetic articles → docs/benchmarks.md.
 
     python benchmarks/run.py [--sizes 1000,10000,100000] [--quick] [--no-browser] [--out FILE]
+    python benchmarks/run.py --only search [--sizes 100000] [--pg-url URL] [--repeats 5] [--out FILE]
 
 Databases are built once under $BENCH_DIR (default /tmp/corpus_bench) and reused. Timings stay out
 of the test suite; this script is the only place they are taken.
+
+``--only search`` measures keyword search alone (ours vs the naive scan, per size) and writes a
+markdown fragment (the search rows of the targets table, the search tables) to ``--out``
+(default ``$BENCH_DIR/search.md``) instead of regenerating docs/benchmarks.md, plus the raw figures
+as JSON beside it. With ``--pg-url`` (a PostgreSQL server's admin URL) the largest database is
+copied once into PostgreSQL (``build.pg_copy``) and the same queries are timed there too.
 """
 from __future__ import annotations
 
@@ -258,16 +265,103 @@ def _target_rows(res: dict[str, Any], largest: int) -> list[list[str]]:
     return rows
 
 
+def measure_search(sizes: list[int], repeats: int, pg_admin_url: str | None) -> dict[str, Any]:
+    from corpus.store import Store
+
+    res: dict[str, Any] = {"search": {}, "load_before": os.getloadavg()}
+    for n in sizes:
+        _log(f"database with {n} articles")
+        build.build(n)
+        store = Store(build.db_url(n))
+        _log(f"search at {n}")
+        res["search"][n] = searchbench.run(store, repeats=repeats)
+        store.close()
+    if pg_admin_url:
+        largest = max(sizes)
+        _log(f"PostgreSQL copy of {largest}")
+        copy = build.pg_copy(largest, pg_admin_url)
+        _log(f"search at {largest} on PostgreSQL ({'reused' if copy['reused'] else 'copied'})")
+        store = Store(copy["url"])
+        res["pg"] = searchbench.run(store, repeats=repeats)
+        store.close()
+    res["load_after"] = os.getloadavg()
+    return res
+
+
+COMMON_WORDS = ("بوتين", "علييف", "والطاقة")  # each in ~70% of the synthetic articles
+
+
+def search_report(res: dict[str, Any], sizes: list[int], command: str, started: str) -> str:
+    largest = max(sizes)
+    s, pg = res["search"][largest], res.get("pg")
+    lb, la = res["load_before"], res["load_after"]
+    common = [r for r in s["rows"] if r["query"] in COMMON_WORDS]
+    worst_common = max(r["ours_ms"] for r in common)
+    out = [f"Search measured by `{command}` on {started} UTC; load average (1/5/15 min) "
+           f"{lb[0]:.1f} / {lb[1]:.1f} / {lb[2]:.1f} at the start, {la[0]:.1f} / {la[1]:.1f} / "
+           f"{la[2]:.1f} at the end ({os.cpu_count()} cores).", ""]
+    rows = [["search p50 ≤ 20 ms", _ms(s["ours_p50"]), _verdict(s["ours_p50"] <= TARGETS["search_p50_ms"])],
+            ["search p95 ≤ 60 ms", _ms(s["ours_p95"]), _verdict(s["ours_p95"] <= 60)],
+            ["search ≥ 10× faster than naive (p50, same run)", f"{s['naive_p50'] / s['ours_p50']:.1f}×",
+             _verdict(s["naive_p50"] / s["ours_p50"] >= TARGETS["speedup"])],
+            ["a word in 70% of articles ≤ 30 ms (" + ", ".join(COMMON_WORDS) + ")",
+             "worst " + _ms(worst_common), _verdict(worst_common <= 30)]]
+    if pg:
+        ratio = pg["ours_p50"] / s["ours_p50"]
+        rows.append(["PostgreSQL within 2× of SQLite (p50)", f"{_ms(pg['ours_p50'])} = {ratio:.1f}×",
+                     _verdict(ratio <= 2)])
+    out += _table(["target", "measured", "verdict"], rows) + [""]
+    rows = [[f"{n:,}", f"{res['search'][n]['articles']:,}", _ms(res["search"][n]["ours_p50"]),
+             _ms(res["search"][n]["ours_p95"]), _ms(res["search"][n]["naive_p50"]),
+             _ms(res["search"][n]["naive_p95"]),
+             f"{res['search'][n]['naive_p50'] / res['search'][n]['ours_p50']:.1f}×"] for n in sizes]
+    if pg:
+        rows.append([f"{largest:,} (PostgreSQL)", f"{pg['articles']:,}", _ms(pg["ours_p50"]),
+                     _ms(pg["ours_p95"]), _ms(pg["naive_p50"]), _ms(pg["naive_p95"]),
+                     f"{pg['naive_p50'] / pg['ours_p50']:.1f}×"])
+    out += _table(["generated", "stored", "ours p50", "ours p95", "naive p50", "naive p95",
+                   "speed-up (p50)"], rows) + [""]
+    pg_rows = {r["query"]: r for r in pg["rows"]} if pg else {}
+    header = ["query", "ours", "naive"] + (["PostgreSQL"] if pg else []) + ["hits", "naive hits", "order"]
+    out += _table(header, [[f"`{r['query']}`", _ms(r["ours_ms"]), _ms(r["naive_ms"])]
+                           + ([_ms(pg_rows[r["query"]]["ours_ms"])] if pg else [])
+                           + [r["ours_hits"], r["naive_hits"], r.get("order") or ""] for r in s["rows"]])
+    return "\n".join(out) + "\n"
+
+
+def main_search(args: argparse.Namespace, sizes: list[int], command: str) -> int:
+    import json
+
+    started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    res = measure_search(sizes, args.repeats, args.pg_url)
+    out = args.out or build.WORKDIR / "search.md"
+    out.write_text(search_report(res, sizes, command, started), encoding="utf-8")
+    stamp = started.replace(" ", "T").replace(":", "")
+    out.with_name(f"search-{stamp}.json").write_text(json.dumps({**res, "command": command,
+                                                                 "started": started}, ensure_ascii=False))
+    print(out.read_text(encoding="utf-8"))
+    _log(f"wrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--quick", action="store_true", help="1k and 10k only, fewer repeats")
     parser.add_argument("--no-browser", action="store_true", help="skip the real-server measurements")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="docs/benchmarks.md; with --only search, $BENCH_DIR/search.md")
+    parser.add_argument("--only", choices=["search"], help="measure keyword search alone")
+    parser.add_argument("--pg-url", help="with --only search: also time the largest size on "
+                        "PostgreSQL (admin URL of a server; a copy is made there once)")
+    parser.add_argument("--repeats", type=int, default=5, help="with --only search: timed runs per query")
     args = parser.parse_args(argv)
     sizes = [1000, 10000] if args.quick and args.sizes == parser.get_default("sizes") else \
         [int(s) for s in args.sizes.split(",") if s.strip()]
     command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    if args.only == "search":
+        return main_search(args, sizes, command.strip())
+    args.out = args.out or ROOT / "docs" / "benchmarks.md"
     started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
     t0 = time.perf_counter()
     res = measure(sizes, args.quick, not args.no_browser)

@@ -99,11 +99,12 @@ def run(store: Any, repeats: int = 5) -> dict[str, Any]:
         ours, hits = timed(lambda: store.search(q, limit=50), repeats)
         naive, (_, n_naive) = timed(lambda: naive_search(frame, q), repeats)
         n_ours = len(store.articles(_filters(q))) if hasattr(store, "articles") else len(hits)
+        order = store.search_order(_filters(q)) if hasattr(store, "search_order") else "relevance"
         ours_all += ours
         naive_all += naive
         rows.append({"query": q, "ours_ms": statistics.median(ours) * 1e3,
                      "naive_ms": statistics.median(naive) * 1e3, "ours_hits": n_ours,
-                     "naive_hits": n_naive})
+                     "naive_hits": n_naive, "order": order})
     return {"articles": len(frame), "rows": rows,
             "ours_p50": percentile(ours_all, 50) * 1e3, "ours_p95": percentile(ours_all, 95) * 1e3,
             "naive_p50": percentile(naive_all, 50) * 1e3, "naive_p95": percentile(naive_all, 95) * 1e3}

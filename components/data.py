@@ -102,6 +102,11 @@ def _articles(sid: str, ver: str, fkey: str, limit: int, _store: StoreLike, _fil
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
+def _search_order(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> str | None:
+    return _store.search_order(_filters)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
 def _events(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters) -> pd.DataFrame:
     return _store.events(_filters)
 
@@ -200,6 +205,11 @@ class Data:
 
     def articles(self, limit: int = 500) -> pd.DataFrame:
         return _articles(self.sid, self.ver, self.fkey, limit, self.store, self.filters)
+
+    def search_order(self) -> str | None:
+        """How ``articles()`` orders a text search: "relevance", "newest" (a very common word,
+        or exclusions only), None without a query."""
+        return _search_order(self.sid, self.ver, self.fkey, self.store, self.filters)
 
     def events(self) -> pd.DataFrame:
         return _events(self.sid, self.ver, self.fkey, self.store, self.filters)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .lexicons import lexicon_path
-from .normalize import normalize, normalize_with_offsets, strip_clitics, strip_harakat
+from .normalize import Normalized, normalize, normalize_with_offsets, strip_clitics, strip_harakat
 
 MAX_KEY_LEN = 60  # PostgreSQL lexemes are limited; nothing real is this long
 MAX_QUERY_TERMS = 32
@@ -250,34 +251,108 @@ def _past_marks(text: str, pos: int) -> int:
     return pos
 
 
-def find_hits(query: Query, text: str) -> list[Hit]:
-    """Spans of the original ``text`` whose words are positive query terms (phrases as a whole)."""
-    norm = normalize_with_offsets(text)
-    # A key is a substring of its (lower-cased) token, so a token containing no query key cannot
-    # match: skip computing its key. Most tokens are skipped; this keeps snippets fast at 100k.
-    wanted = query.positive_keys()
-    toks = [(m.start(), m.end(), key_of(m.group()) if any(k in m.group().lower() for k in wanted) else "")
-            for m in _TOKEN.finditer(norm.text)]
-    keys = [k for _, _, k in toks]
+@lru_cache(maxsize=256)
+def _keys_pattern(keys: frozenset[str]) -> re.Pattern[str] | None:
+    """A regex finding any of ``keys`` (longest first) in lower-cased normalised text."""
+    if not keys:
+        return None
+    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
+
+
+def _candidate_tokens(wanted: frozenset[str], norm_text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the tokens that contain one of the ``wanted`` keys, in order.
+
+    A key is a substring of its lower-cased token and never spans two tokens (keys are all letters
+    or all digits), so one regex pass over the text finds every token that can match, and only
+    those get keyed. Most tokens of an article contain no query key.
+    """
+    lower = norm_text.lower()
+    pattern = _keys_pattern(wanted)
+    if pattern is None:
+        return []
+    if len(lower) != len(norm_text):  # lower-casing changed offsets (rare letters): test each token
+        return [i for i, (a, b) in enumerate(spans) if any(k in norm_text[a:b].lower() for k in wanted)]
+    starts = [a for a, _ in spans]
+    found: list[int] = []
+    for m in pattern.finditer(lower):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start() and (not found or found[-1] != i):
+            found.append(i)
+    return found
+
+
+def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
+             complete: int) -> list[tuple[int, int]]:
+    """Token index ranges of the hits among the first ``complete`` tokens (phrases inside them)."""
+    keys: dict[int, str] = {}
+
+    def key_at(i: int) -> str:
+        if i not in keys:
+            keys[i] = key_of(norm_text[spans[i][0]:spans[i][1]]) if i < complete else ""
+        return keys[i]
+
     singles = {v[0] for c in query.clauses for t in c if not t.is_phrase for v in t.variants}
     phrases = [v for c in query.clauses for t in c if t.is_phrase for v in t.variants]
-    covered: list[tuple[int, int]] = []  # token index ranges
-    for i, key in enumerate(keys):
+    covered: list[tuple[int, int]] = []
+    for i in _candidate_tokens(frozenset(query.positive_keys()), norm_text, spans[:complete]):
+        key = key_at(i)
         if key in singles:
             covered.append((i, i + 1))
         for ph in phrases:
-            if key == ph[0] and tuple(keys[i:i + len(ph)]) == ph:
+            if key == ph[0] and all(key_at(i + j) == ph[j] for j in range(1, len(ph))):
                 covered.append((i, i + len(ph)))
+    return sorted(covered)
+
+
+def _to_hits(text: str, norm: Normalized, spans: list[tuple[int, int]],
+             covered: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
-    for a, b in sorted(covered):
-        start, _ = norm.to_original(toks[a][0], toks[a][1])
-        _, end = norm.to_original(toks[b - 1][0], toks[b - 1][1])
+    for a, b in covered:
+        start, _ = norm.to_original(*spans[a])
+        _, end = norm.to_original(*spans[b - 1])
         end = _past_marks(text, end)
         if hits and start <= hits[-1].end:
             hits[-1] = Hit(hits[-1].start, max(end, hits[-1].end))
         else:
             hits.append(Hit(start, end))
     return hits
+
+
+def find_hits(query: Query, text: str) -> list[Hit]:
+    """Spans of the original ``text`` whose words are positive query terms (phrases as a whole)."""
+    norm = normalize_with_offsets(text)
+    spans = [m.span() for m in _TOKEN.finditer(norm.text)]
+    return _to_hits(text, norm, spans, _covered(query, norm.text, spans, len(spans)))
+
+
+def _leading_hits(query: Query, text: str, width: int) -> list[Hit]:
+    """The hits ``snippet`` shows (the first hit and those starting within ``width`` after it),
+    as ``find_hits`` finds them, reading only as much of ``text`` as that needs.
+
+    Normalisation maps each character on its own, so a prefix of the text normalises to a prefix
+    of the normalised text, with the same tokens except the last one (it may be cut). Hits that
+    start before the last ``longest phrase`` tokens of the prefix are then exactly the full
+    text's; when the first of them and the snippet window after it end before that point, the
+    rest of the text cannot change the snippet. Otherwise a four times longer prefix is read.
+    """
+    pattern = _keys_pattern(frozenset(query.positive_keys()))
+    if pattern is None or not pattern.search(normalize(text).lower()):
+        return []  # no token holds a query key (a match in the title only, say): no hits
+    longest = max((len(v) for c in query.clauses for t in c for v in t.variants), default=1)
+    size = 2 * width + 80  # the first hit is most often in the opening lines
+    while size < len(text):
+        norm = normalize_with_offsets(text[:size])
+        spans = [m.span() for m in _TOKEN.finditer(norm.text)]
+        complete = len(spans) - 1 if spans and spans[-1][1] == len(norm.text) else len(spans)
+        safe = complete - (longest - 1)  # ranges starting before token ``safe`` are all known
+        if safe > 0:
+            covered = [r for r in _covered(query, norm.text, spans, complete) if r[0] < safe]
+            hits = _to_hits(text, norm, spans, covered)
+            safe_pos = norm.offsets[spans[safe][0]] if safe < len(spans) else size
+            if hits and hits[0].end + width <= safe_pos and _snap_right(text, hits[0].end + width) <= safe_pos:
+                return hits
+        size *= 4
+    return find_hits(query, text)
 
 
 _SPACE = re.compile(r"\s+")
@@ -302,7 +377,7 @@ def snippet(query: Query, text: str, width: int = 110) -> list[tuple[str, bool]]
 
     Without hits (an exclusion-only query, or a title-only match) the opening of the text.
     """
-    hits = find_hits(query, text)
+    hits = _leading_hits(query, text, width)
     if not hits:
         head = text[: 2 * width]
         return [(_SPACE.sub(" ", head).strip() + ("…" if len(text) > 2 * width else ""), False)]

@@ -286,6 +286,26 @@ def test_articles_kwic_and_results(small_store):
     assert list(kwic[0].columns) == ["العنوان", "السياق السابق", "الكلمة", "السياق اللاحق"]
 
 
+def test_articles_say_when_a_search_is_listed_newest_first(small_store, monkeypatch):
+    """A word in more articles than are ranked comes newest first, and the page says so."""
+    from corpus.store import textsearch
+    at = _page("articles")
+    at.query_params["q"] = "بوتين"  # in all three articles
+    at.run()
+    assert not at.exception
+    assert "مرتبة من الأحدث" not in _texts(at)  # three matches: ranked by relevance
+    monkeypatch.setattr(textsearch, "RANK_MAX_MATCHES", 2)
+    import streamlit as st
+    st.cache_data.clear()  # the order was cached for this store and query
+    at = _page("articles")
+    at.query_params["q"] = "بوتين"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert "Listed newest first, not by relevance: the search matches more than 2 articles " \
+           "(or only excludes words)." in _texts(at)
+
+
 # ---- pages on the real database built from the seeds in data/raw -----------------------------
 
 @pytest.fixture(scope="module")

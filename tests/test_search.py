@@ -1,6 +1,7 @@
 """Search: query syntax, Arabic-aware keys, snippets, and the same results on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 
@@ -292,6 +293,78 @@ def test_database_agrees_with_brute_force_scan(backend, request):
         expected = {doc_id for doc_id, keys in keyed if matches_keys(parsed, keys)}
         got = set(store.articles(Filters(q=query))["id"])
         assert got == expected, query
+
+
+RANK_CAP = 150  # articles ranked by relevance at most, in the test below (the default is far higher)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_ranked_and_newest_first_searches_agree_with_brute_force(backend, request, monkeypatch):
+    """Both orders against a plain scan: a query matching more than ``RANK_MAX_MATCHES`` articles
+    lists them newest first, exactly the top N of the scan's hits sorted by date (then id, both
+    descending, undated last), within the other filters too; one matching fewer is ranked, its
+    top N drawn from the scan's hits with falling scores. The full hit set is the same either way."""
+    from corpus.store import textsearch
+
+    monkeypatch.setattr(textsearch, "RANK_MAX_MATCHES", RANK_CAP)
+    monkeypatch.setattr(textsearch, "RANKED_CANDIDATES", 30)  # narrow filters need all matches ranked
+    url = request.getfixturevalue("sqlite_url" if backend == "sqlite" else "pg_url")
+    store = Store(url)
+    rng = random.Random(3)
+    texts = _synthetic_docs(1200, seed=17)
+    # Few distinct days (ties broken by id) and some undated articles.
+    days = [None if rng.random() < 0.1 else f"2024-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+            for _ in texts]
+    results = store.add_articles([(RawDocument(f"n{i}.txt", t, "txt"), Extraction(clean_text=t, published=d))
+                                  for i, (t, d) in enumerate(zip(texts, days))], who="test")
+    keyed = {r.article_id: text_keys(t) for r, t in zip(results, texts)}
+    day = {r.article_id: d for r, d in zip(results, days)}
+
+    def by_date(ids: set[int]) -> list[int]:
+        return sorted(ids, key=lambda i: (day[i] is not None, day[i] or "", i), reverse=True)
+
+    seen = {"newest": 0, "relevance": 0}
+    queries = ["بوتين", "الطاقة -النفط", "-الغاز", '"الرئيس بوتين"', "قزوين OR سوتشي"] + _random_queries(40, seed=9)
+    for n, query in enumerate(queries):
+        parsed = parse_query(query)
+        # A filter besides the words, sometimes; a narrow one leaves few of the best scored.
+        since = {0: None, 1: "2024-03-24", 2: "2024-02-01"}[n % 3]
+        filters = Filters(q=query, date_from=dt.date.fromisoformat(since) if since else None)
+        expected = {i for i, keys in keyed.items() if matches_keys(parsed, keys)
+                    and (since is None or (day[i] is not None and day[i] >= since))}
+        assert set(store.articles(filters)["id"]) == expected, query
+        text_hits = sum(1 for keys in keyed.values() if matches_keys(parsed, keys))
+        order = store.search_order(filters)
+        assert order == ("newest" if text_hits > RANK_CAP or not parsed.clauses else "relevance"), query
+        seen[order] += 1
+        frame = store.articles(filters, limit=20)
+        hits = store.search(query, filters, limit=20)
+        every = store.articles(filters)  # uncut: the same order from the first row
+        assert every["id"].tolist()[:20] == frame["id"].tolist(), query
+        assert frame.attrs["order"] == order and all(h.order == order for h in hits), query
+        assert [h.article_id for h in hits] == frame["id"].tolist(), query
+        if order == "newest":
+            assert frame["id"].tolist() == by_date(expected)[:20], query
+        else:
+            assert len(frame) == min(20, len(expected)) and set(frame["id"]) <= expected, query
+            assert frame["score"].tolist() == sorted(frame["score"], reverse=True), query
+        assert all(any(is_hit for _, is_hit in h.snippet) for h in hits if parsed.clauses), query
+    assert seen["newest"] >= 5 and seen["relevance"] >= 5, seen
+
+
+def test_snippet_from_the_opening_equals_the_snippet_from_all_hits(monkeypatch):
+    """``snippet`` reads only the opening of a long text when that decides it: the same segments
+    as when every hit of the whole text is found first (long texts, phrases, hits late or none)."""
+    import corpus.search as search_module
+
+    rng = random.Random(8)
+    texts = [" ".join(rng.choice(VOCAB + ["و", "—", "،", "(لـ2023)"]) for _ in range(rng.randint(0, 600)))
+             for _ in range(150)]
+    queries = _random_queries(40, seed=12) + ['"الرئيس بوتين"', "بحر قزوين", "2023"]
+    fast = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
+    monkeypatch.setattr(search_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
+    full = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
+    assert fast == full
 
 
 def test_term_is_hashable():

@@ -4,10 +4,11 @@ import streamlit as st
 from components.article_view import article_reader, article_title, result_item
 from components.exports import download_buttons
 from components.filterbar import page_param, set_page_param
-from components.i18n import t
+from components.i18n import number, t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import newest_first, show_kwic, show_table, titled
 from components.wordcloud import render_wordcloud
+from corpus.store import textsearch
 
 LIST_LIMIT = 30
 # The word cloud reads article bodies: only when asked for, and from the most recent few hundred.
@@ -20,6 +21,8 @@ lang = filters.lang
 n = stop_if_empty(data, filters)
 articles = newest_first(data.articles(limit=500)) if not filters.q else data.articles(limit=500)
 st.caption(t("articles.results", lang, n=n))
+if filters.q and data.search_order() == "newest":
+    st.caption(t("articles.order_newest", lang, n=number(textsearch.RANK_MAX_MATCHES)))
 
 tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
     [t("articles.tab_results", lang), t("articles.tab_kwic", lang), t("articles.tab_reader", lang),

@@ -2,7 +2,7 @@
 
 ``Store`` is put together from one part per job, each in its own module. Imports point one way:
 ``schema`` and ``rows`` at the bottom, then ``duplicates``, ``migrations``, ``engine``; the parts
-(``writes`` → ``corrections``; ``events`` → ``queries``; ``reprocess`` over all three) build on
+(``writes`` → ``corrections``; ``events`` → ``textsearch`` → ``queries``; ``reprocess`` over all three) build on
 ``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
 
 - ``engine``: URLs, SQLite settings, the locked, retried write transaction (``StoreBase``)
@@ -11,6 +11,8 @@
 - ``corrections``: human corrections, re-applied after every reprocess
 - ``events``: meetings grouped into events, regrouped lazily after writes
 - ``reprocess``: re-extraction of every stored article (``extract.pool``)
+- ``textsearch``: keyword search in the index: matching, the order (relevance, or newest first for a
+  very common word), ranking and cutting inside the index query
 - ``queries``: every read (counts, facets, filtered and searched lists, events, figures, statements,
   history)
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
@@ -27,13 +29,14 @@ from .protocol import StoreLike
 from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit,
                       StatementRows, period_start)
 from .reprocess import Reprocessing
+from .textsearch import RANK_MAX_MATCHES
 from .writes import AddResult, Writes, prepare
 
 __all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
            "make_engine", "is_read_only_error", "comparable_text",
            "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
            "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
-           "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS"]
+           "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS", "RANK_MAX_MATCHES"]
 
 
 class Store(Writes, Corrections, Reprocessing, Queries):

@@ -89,6 +89,16 @@ def _v6_statements(conn: sa.Connection) -> None:
             conn.execute(schema.statements.insert(), values)
 
 
+def _v7_newest_first_index(conn: sa.Connection) -> None:
+    """PostgreSQL: the live articles newest first (undated last) straight from an index, for the
+    listings and for searches of a very common word (``store.textsearch``), which stop after a
+    page instead of sorting every article. SQLite's ``ix_articles_listing`` already gives that
+    order (NULLs sort first, so last when descending)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("CREATE INDEX ix_articles_newest ON articles (sort_date DESC NULLS LAST, id DESC) "
+                             "WHERE removed_at IS NULL")
+
+
 MIGRATIONS: list[Callable[[sa.Connection], None]] = [
     _v1_core_tables,
     _v2_search_and_shingles,
@@ -96,6 +106,7 @@ MIGRATIONS: list[Callable[[sa.Connection], None]] = [
     _v4_lsh_sketches,
     _v5_meeting_day_month,
     _v6_statements,
+    _v7_newest_first_index,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -14,17 +14,17 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ..filters import GRANULARITIES, SPEAKERS, Filters
-from ..search import (Query, find_hits, fts5_exclusion, fts5_match, kwic_lines, matches, parse_query, snippet,
-                      top_words, ts_exclusion, tsquery, written_words)
+from ..search import (Query, find_hits, kwic_lines, matches, parse_query, snippet,
+                      top_words, written_words)
 from . import schema
-from .events import Events
 from .rows import to_date, to_iso
+from .textsearch import Order, TextSearch, parsed_query
 
 A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
 E, EA, C, H = schema.events, schema.event_articles, schema.corrections, schema.history
 ST = schema.statements
 
-SNIPPET_ROWS = 100  # snippets are computed for the first rows only (they need the body)
+SNIPPET_ROWS = 30  # snippets for the first rows only (they read the bodies): the Articles page lists 30
 TERM_FREQ_MAX_ARTICLES = 3000
 
 
@@ -33,6 +33,7 @@ class SearchHit:
     article_id: int
     score: float
     snippet: list[tuple[str, bool]] = field(default_factory=list)
+    order: Order = "relevance"  # the search's order: by relevance, or newest first (textsearch)
 
 
 STATEMENT_COLUMNS = ["article_id", "idx", "speaker", "mode", "text", "sentence", "verb", "title", "outlet",
@@ -59,7 +60,7 @@ def period_start(period: str | None, published: dt.date | None) -> dt.date | Non
     return published
 
 
-class Queries(Events):
+class Queries(TextSearch):
     """Everything the dashboard and the CLI read."""
 
     # --- basics ---
@@ -120,48 +121,10 @@ class Queries(Events):
             conds.append(sa.exists().where(T.c.article_id == A.c.id, T.c.topic.in_(filters.topics)))
         return conds
 
-    def _hits_subquery(self, query: Query) -> tuple[Any | None, Any | None]:
-        """(subquery of article_id, score for the positive terms, NOT-IN select for exclusions)."""
-        hits: Any = None
-        excluded: Any = None
-        if self.dialect == "sqlite":
-            match, excl = fts5_match(query), fts5_exclusion(query)
-            if match:
-                hits = sa.text("SELECT rowid AS article_id, -bm25(articles_fts) AS score "
-                               "FROM articles_fts WHERE articles_fts MATCH :m").bindparams(m=match)
-            if excl:
-                excluded = sa.text("SELECT rowid AS article_id FROM articles_fts "
-                                   "WHERE articles_fts MATCH :x").bindparams(x=excl)
-        else:
-            match, excl = tsquery(query), ts_exclusion(query)
-            if match:
-                hits = sa.text("SELECT article_id, ts_rank(tsv, CAST(:m AS tsquery)) AS score "
-                               "FROM search_index WHERE tsv @@ CAST(:m AS tsquery)").bindparams(m=match)
-            if excl:
-                excluded = sa.text("SELECT article_id FROM search_index "
-                                   "WHERE tsv @@ CAST(:x AS tsquery)").bindparams(x=excl)
-        if hits is not None:
-            hits = hits.columns(article_id=sa.Integer, score=sa.Float).subquery("hits")
-        if excluded is not None:
-            excluded = sa.select(excluded.columns(article_id=sa.Integer).subquery("excl").c.article_id)
-        return hits, excluded
-
     def _filtered(self, filters: Filters | None, columns: Sequence[Any]) -> tuple[Any, Query | None]:
-        """A select of ``columns`` over the live articles passing ``filters`` (with a score column)."""
-        query = parse_query(filters.q) if filters and filters.q else None
-        if query is not None and query.is_empty:
-            query = None
-        conds = self._conditions(filters)
-        score: Any = sa.literal(0.0, sa.Float).label("score")
-        from_: Any = A
-        if query is not None:
-            hits, excluded = self._hits_subquery(query)
-            if hits is not None:
-                from_ = A.join(hits, hits.c.article_id == A.c.id)
-                score = hits.c.score.label("score")
-            if excluded is not None:
-                conds.append(A.c.id.not_in(excluded))
-        stmt = sa.select(*columns, score).select_from(from_).where(*conds)
+        """A select of ``columns`` over the live articles passing ``filters`` (text query included)."""
+        query = parsed_query(filters)
+        stmt = sa.select(*columns).where(*self._conditions(filters), *self._text_conditions(query))
         return stmt, query
 
     def _ids_select(self, filters: Filters | None) -> Any:
@@ -177,21 +140,37 @@ class Queries(Events):
                else sa.func.string_agg(T.c.topic, "|"))
         return sa.select(agg).where(T.c.article_id == A.c.id).scalar_subquery().label("topics")
 
-    def articles(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
-        """One row per live article passing ``filters``; with a query, ranked, with snippets."""
+    def articles(self, filters: Filters | None = None, limit: int | None = None,
+                 snippets: int = SNIPPET_ROWS) -> pd.DataFrame:
+        """One row per live article passing ``filters``, newest first; with a text query, in the
+        search order (``search_order``: by relevance, or newest first for a very common word), with
+        snippets for the first ``snippets`` rows. ``frame.attrs["order"]`` names the order."""
         n_sources = (sa.select(sa.func.count()).where(S.c.article_id == A.c.id)
                      .scalar_subquery().label("n_sources"))
         cols = [A.c.id, A.c.title, A.c.outlet, self._plain_date(A.c.published), A.c.language, n_sources,
                 self._topic_list(), self._plain_date(A.c.meeting_date), A.c.city, A.c.kind, A.c.checked]
-        stmt, query = self._filtered(filters, cols)
-        if query is not None:
-            stmt = stmt.order_by(sa.desc("score"), A.c.id)
+        query = parsed_query(filters)
+        order: str = "newest"
+        if query is not None and limit is not None:
+            # The search picks and cuts the page inside the index query; the row columns and the
+            # per-row subqueries (sources, topics) then run for the page's rows only.
+            ranked, order = self._search_ids(query, self._conditions(filters), int(limit))
+            score = dict(ranked)
+            by_id = {r[0]: r for r in self._read(sa.select(*cols).where(A.c.id.in_(list(score))))}
+            rows = [(*by_id[i], score[i]) for i, _ in ranked if i in by_id]
         else:
-            stmt = stmt.order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc())
-        if limit is not None:
-            stmt = stmt.limit(int(limit))
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).tuples().all()
+            if query is not None:  # every match, in the search order
+                page, order = self._search_page(query, self._conditions(filters))
+                stmt = (sa.select(*cols, page.c.score).select_from(page.join(A, A.c.id == page.c.id))
+                        .order_by(*self._page_order(page, order)))
+            else:
+                stmt = (sa.select(*cols, sa.literal(0.0, sa.Float).label("score"))
+                        .where(*self._conditions(filters))
+                        .order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc()))
+                if limit is not None:
+                    stmt = stmt.limit(int(limit))
+            with self.engine.connect() as conn:
+                rows = list(conn.execute(stmt).tuples().all())
         (ids, titles, outlets, published, languages, n_src, topics, meeting_dates, cities, kinds,
          checked, scores) = (list(c) for c in zip(*rows)) if rows else ([[] for _ in range(12)])
         frame = pd.DataFrame({
@@ -202,22 +181,24 @@ class Queries(Events):
             "human_checked": [bool(c) for c in checked], "score": [float(x or 0.0) for x in scores]},
             columns=["id", "title", "outlet", "published", "language", "n_sources", "topics",
                      "meeting_date", "city", "kind", "human_checked", "score"])
-        frame["snippet"] = self._snippets(query, ids) if query else [[] for _ in ids]
+        frame["snippet"] = self._snippets(query, ids[:snippets], len(ids)) if query else [[] for _ in ids]
+        frame.attrs["order"] = order if query is not None else None
         return frame
 
-    def _snippets(self, query: Query, ids: list[int]) -> list[list[tuple[str, bool]]]:
-        head = ids[:SNIPPET_ROWS]
+    def _snippets(self, query: Query, head: list[int], n: int) -> list[list[tuple[str, bool]]]:
+        """Snippets for the ``head`` ids (their bodies read), [] for the other ``n - len(head)``."""
         bodies = {r.id: r.clean_text for r in self._read(
             sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_(head)))} if head else {}
-        return [snippet(query, bodies[i]) if i in bodies else [] for i in ids]
+        return [snippet(query, bodies[i]) if i in bodies else [] for i in head] + [[] for _ in range(n - len(head))]
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for ``query`` (within ``filters``); [] when the query has no words."""
         if parse_query(query).is_empty:
             return []
         base = filters or Filters()
-        frame = self.articles(replace(base, q=query), limit=limit)
-        return [SearchHit(int(r.id), float(r.score), r.snippet) for r in frame.itertuples()]
+        frame = self.articles(replace(base, q=query), limit=limit, snippets=limit)
+        order = frame.attrs["order"]
+        return [SearchHit(int(r.id), float(r.score), r.snippet, order) for r in frame.itertuples()]
 
     # --- one article ---
 
@@ -381,9 +362,7 @@ class Queries(Events):
         if speaker is not None:
             conds.append(ST.c.speaker == speaker)
         if parsed.clauses:  # a statement matches only where its article does: narrow with the index
-            hits, _ = self._hits_subquery(Query(clauses=parsed.clauses))
-            if hits is not None:
-                conds.append(A.c.id.in_(sa.select(hits.c.article_id)))
+            conds.extend(self._text_conditions(Query(clauses=parsed.clauses)))
         base = sa.select(ST.c.article_id, ST.c.idx).select_from(ST.join(A, A.c.id == ST.c.article_id)).where(*conds)
         newest = (A.c.published.desc().nulls_last(), ST.c.article_id.desc(), ST.c.idx)
         if parsed.is_empty:
@@ -500,20 +479,23 @@ class Queries(Events):
         parsed = parse_query(query)
         if not parsed.clauses:
             return pd.DataFrame(columns=columns)
-        base = filters or Filters()
-        stmt, _ = self._filtered(replace(base, q=query), [A.c.id, A.c.title])
-        ranked = self._read(stmt.order_by(sa.desc("score"), A.c.id))
+        base = replace(filters or Filters(), q=query)
         out: list[tuple[Any, ...]] = []
-        for start in range(0, len(ranked), 50):
-            chunk = ranked[start:start + 50]
-            bodies = {r.id: r.clean_text for r in self._read(
-                sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_([c.id for c in chunk])))}
-            for r in chunk:
-                for left, match, right in kwic_lines(parsed, bodies.get(r.id, ""), width):
-                    out.append((r.id, r.title, left, match, right))
+        offset, step = 0, 50
+        while True:  # pages of the search order until ``limit`` lines (each page cut in the index query)
+            ranked, _ = self._search_ids(parsed, self._conditions(base), step, offset)
+            ids = [i for i, _ in ranked]
+            bodies = {r.id: (r.title, r.clean_text) for r in self._read(
+                sa.select(A.c.id, A.c.title, A.c.clean_text).where(A.c.id.in_(ids)))} if ids else {}
+            for i in ids:
+                title, body = bodies.get(i, (None, ""))
+                for left, match, right in kwic_lines(parsed, body or "", width):
+                    out.append((i, title, left, match, right))
                     if len(out) >= limit:
                         return pd.DataFrame(out, columns=columns)
-        return pd.DataFrame(out, columns=columns)
+            if len(ids) < step:
+                return pd.DataFrame(out, columns=columns)
+            offset += step
 
     def term_frequencies(self, filters: Filters | None = None, top: int = 80,
                          max_articles: int = TERM_FREQ_MAX_ARTICLES) -> list[tuple[str, int]]:

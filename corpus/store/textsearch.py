@@ -1,0 +1,163 @@
+"""Keyword search in the database: which articles match, in which order, with bounded work.
+
+A query becomes one index expression: an FTS5 MATCH string on SQLite, a tsquery on PostgreSQL,
+with its exclusions folded in (``(a) NOT (b)``, ``(a) & !(b)``), so the index alone decides which
+articles match. The order the reader gets:
+
+- at most ``RANK_MAX_MATCHES`` matches: by relevance (bm25 / ts_rank), ranked and cut to the page
+  inside the index query; the article rows are joined after, for the page's rows only;
+- more than that (a word in most articles, بوتين): newest first (sort date, then id, both
+  descending), what news tools do. Relevance among tens of thousands of articles that all say
+  the word tells the reader little, and scoring every one of them is the slowest part of a search;
+- a query with exclusions only has nothing to rank: newest first too.
+
+``search_order`` says which order a query gets, so the pages can tell the reader.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from ..filters import Filters
+from ..search import Query, fts5_exclusion, fts5_match, parse_query, ts_exclusion, tsquery
+from . import schema
+from .events import Events
+
+A = schema.articles
+
+RANK_MAX_MATCHES = 5000  # above this many matching articles, newest first instead of by relevance
+# Ranked, the best scored matches checked against the other filters first: at least this many
+# (4 × the rows wanted when more); all the matches when too few of those pass.
+RANKED_CANDIDATES = 200
+Order = Literal["relevance", "newest"]
+
+
+def parsed_query(filters: Filters | None) -> Query | None:
+    """The filters' text query, None when there is none (or it has no words)."""
+    if filters is None or not filters.q:
+        return None
+    query = parse_query(filters.q)
+    return None if query.is_empty else query
+
+
+class TextSearch(Events):
+    """Matching, ordering and cutting keyword searches inside the database."""
+
+    def _index_expressions(self, query: Query) -> tuple[str | None, str | None]:
+        """(expression for the positive part with exclusions folded in, expression of the
+        exclusions when there is no positive part)."""
+        if self.dialect == "sqlite":
+            positive, excluded = fts5_match(query), fts5_exclusion(query)
+            if positive and excluded:
+                return f"({positive}) NOT {excluded}", None
+        else:
+            positive, excluded = tsquery(query), ts_exclusion(query)
+            if positive and excluded:
+                return f"({positive}) & !{excluded}", None
+        return positive, excluded
+
+    def _matching_ids(self, expression: str) -> Any:
+        """A select of the ids of the indexed articles matching ``expression`` (removed ones too)."""
+        if self.dialect == "sqlite":
+            text = sa.text("SELECT rowid AS article_id FROM articles_fts WHERE articles_fts MATCH :m")
+        else:
+            text = sa.text("SELECT article_id FROM search_index WHERE tsv @@ CAST(:m AS tsquery)")
+        sub = text.bindparams(m=expression).columns(article_id=sa.Integer).subquery("matching")
+        return sa.select(sub.c.article_id)
+
+    def _scored(self, expression: str, first: int | None = None) -> Any:
+        """A subquery (article_id, score) of the articles matching ``expression``; with ``first``,
+        only the ``first`` best scored (ties by id), cut inside the index query."""
+        if self.dialect == "sqlite":
+            sql = ("SELECT rowid AS article_id, -bm25(articles_fts) AS score FROM articles_fts "
+                   "WHERE articles_fts MATCH :m")
+            cut = " ORDER BY bm25(articles_fts), rowid LIMIT :k"
+        else:
+            sql = ("SELECT article_id, ts_rank(tsv, CAST(:m AS tsquery)) AS score FROM search_index "
+                   "WHERE tsv @@ CAST(:m AS tsquery)")
+            cut = " ORDER BY score DESC, article_id LIMIT :k"
+        text = sa.text(sql + cut).bindparams(m=expression, k=first) if first is not None else \
+            sa.text(sql).bindparams(m=expression)
+        return text.columns(article_id=sa.Integer, score=sa.Float).subquery("hits")
+
+    def _text_conditions(self, query: Query | None) -> list[Any]:
+        """Conditions on ``articles.id`` restricting to the articles matching ``query``."""
+        if query is None:
+            return []
+        positive, excluded = self._index_expressions(query)
+        conds = []
+        if positive:
+            conds.append(A.c.id.in_(self._matching_ids(positive)))
+        if excluded:
+            conds.append(A.c.id.not_in(self._matching_ids(excluded)))
+        return conds
+
+    def _count_capped(self, expression: str, cap: int) -> int:
+        """How many indexed articles match ``expression``, counting no further than ``cap``."""
+        first = self._matching_ids(expression).limit(cap).subquery("first")
+        with self.engine.connect() as conn, conn.begin():
+            if self.dialect == "postgresql":
+                # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
+                # which unpacks every row's tsvector; the GIN index finds them without that.
+                conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            return int(conn.execute(sa.select(sa.func.count()).select_from(first)).scalar() or 0)
+
+    def _order_and_count(self, query: Query) -> tuple[Order, int]:
+        """The order of ``query``'s results and how many indexed articles match its words
+        (exact when ranked; -1 for a query with exclusions only)."""
+        positive, _ = self._index_expressions(query)
+        if positive is None:
+            return "newest", -1
+        n = self._count_capped(positive, RANK_MAX_MATCHES + 1)
+        return ("newest" if n > RANK_MAX_MATCHES else "relevance"), n
+
+    def search_order(self, filters: Filters | None = None) -> Order | None:
+        """The order ``articles(filters)`` lists a text search in: ``"relevance"``, or
+        ``"newest"`` when more than ``RANK_MAX_MATCHES`` articles match the words (or the query
+        only excludes words); None without a text query."""
+        query = parsed_query(filters)
+        return None if query is None else self._order_and_count(query)[0]
+
+    def _page_select(self, query: Query, order: Order, conds: list[Any], first: int | None) -> Any:
+        """Select (id, score) of the articles matching ``query`` and passing ``conds``, in the
+        search order; ranked, only among the ``first`` best scored matches (None: all)."""
+        if order == "relevance":
+            positive, _ = self._index_expressions(query)
+            assert positive is not None
+            hits = self._scored(positive, first)
+            return (sa.select(A.c.id, hits.c.score).select_from(A.join(hits, hits.c.article_id == A.c.id))
+                    .where(*conds).order_by(hits.c.score.desc(), A.c.id))
+        return (sa.select(A.c.id, sa.literal(0.0, sa.Float).label("score"))
+                .where(*conds, *self._text_conditions(query))
+                .order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc()))
+
+    def _search_ids(self, query: Query, conds: list[Any], limit: int,
+                    offset: int = 0) -> tuple[list[tuple[int, float]], Order]:
+        """(id, score) of the ``limit`` articles after ``offset`` in the search order among those
+        matching ``query`` and passing ``conds``; and that order.
+
+        Ranked, the index scores and cuts its matches first (a few hundred best), and only those
+        are checked against ``conds``; if too few pass (removed articles, narrow filters), all
+        matches are (at most ``RANK_MAX_MATCHES``). Either way the result is the exact top."""
+        order, n = self._order_and_count(query)
+        first: int | None = min(n, max(4 * (offset + limit), RANKED_CANDIDATES)) if order == "relevance" else None
+        while True:
+            stmt = self._page_select(query, order, conds, first).limit(int(limit)).offset(int(offset))
+            with self.engine.connect() as conn:
+                rows = [(int(i), float(score or 0.0)) for i, score in conn.execute(stmt).tuples()]
+            if len(rows) == limit or first is None or first >= n:
+                return rows, order
+            first = None
+
+    def _search_page(self, query: Query, conds: list[Any]) -> tuple[Any, Order]:
+        """(subquery ``page(id, score)`` of all the matching articles passing ``conds``, in the
+        search order; that order): for uncut lists."""
+        order, _ = self._order_and_count(query)
+        return self._page_select(query, order, conds, None).subquery("page"), order
+
+    def _page_order(self, page: Any, order: Order) -> list[Any]:
+        """ORDER BY for rows joined to a ``_search_page`` (the page's own order, again)."""
+        if order == "relevance":
+            return [page.c.score.desc(), A.c.id]
+        return [A.c.sort_date.desc().nulls_last(), A.c.id.desc()]
