@@ -3,6 +3,8 @@ opened in fresh browser contexts (a new session each, optionally with proxy head
 passcode form driven as a visitor would."""
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
 from pathlib import Path
 
@@ -101,3 +103,57 @@ def try_passcode(page, code: str, timeout_ms: int = PAGE_TIMEOUT_MS) -> list[str
     # A right passcode reruns once more (the page without the form).
     settle(page, timeout_ms)
     return alerts(page)
+
+
+async def _ws_page(port: int, path: str, headers: dict[str, str], timeout: float) -> dict:
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    request = HTTPRequest(f"ws://127.0.0.1:{port}/_stcore/stream",
+                          headers={**headers, "Sec-WebSocket-Protocol": "streamlit"})
+    conn = await websocket_connect(request)
+    back = BackMsg()
+    back.rerun_script.query_string = ""
+    back.rerun_script.page_name = path
+    await conn.write_message(back.SerializeToString(), binary=True)
+    got: dict = {"elements": [], "texts": []}
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        raw = await asyncio.wait_for(conn.read_message(), deadline - loop.time())
+        if raw is None:
+            break
+        msg = ForwardMsg.FromString(raw)
+        kind = msg.WhichOneof("type")
+        if kind == "delta" and msg.delta.HasField("new_element"):
+            element = msg.delta.new_element
+            name = element.WhichOneof("type")
+            got["elements"].append(name)
+            body = getattr(getattr(element, name, None), "body", None)
+            if isinstance(body, str):
+                got["texts"].append(body)
+        elif kind == "script_finished" and got["elements"]:
+            break
+    conn.close()
+    return got
+
+
+def ws_page(port: int, path: str, headers: dict[str, str], timeout: float = 90) -> dict:
+    """What a raw websocket client sending ``headers`` on its handshake (as a reverse proxy does)
+    gets for the page ``path``: element types and text bodies. Headless Chromium sends no extra
+    headers on a websocket handshake, so a proxy's headers are tested this way."""
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(_ws_page(port, path, headers, timeout))
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            box["error"] = exc
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(timeout + 30)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]

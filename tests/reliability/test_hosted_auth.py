@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hosted_support import (alerts, has_passcode_form, has_uploader, hosted_dashboard, main_text,
+from hosted_support import (alerts, has_passcode_form, has_uploader, hosted_dashboard, main_text, ws_page,
                             open_page, rewrite, try_passcode)
 
 from devtools.dashboard import ROOT
@@ -132,13 +132,15 @@ def test_unusable_writing_settings_close_writing_and_say_why(browser, hosted_app
 
 
 def test_nothing_configured_behind_a_proxy_is_closed(browser, hosted_app):
-    """A loopback-bound server behind a reverse proxy is public: the proxy's headers close it."""
+    """A loopback-bound server behind a reverse proxy is public: the proxy's headers close it.
+    The headers travel on the websocket handshake, as a proxy sends them (a raw client)."""
     rewrite(hosted_app.secrets, _database(hosted_app.folder))
-    context, page = open_page(browser, hosted_app.base, headers={"X-Forwarded-For": "203.0.113.5"})
-    shown = main_text(page)
-    uploader = has_uploader(page)
-    context.close()
-    assert CLOSED in shown and "open_writing" in shown and not uploader
+    got = ws_page(hosted_app.port, "upload", {"X-Forwarded-For": "203.0.113.5"})
+    shown = "\n".join(got["texts"])
+    assert "file_uploader" not in got["elements"], got["elements"]
+    assert CLOSED in shown and "open_writing" in shown, shown
+    # The control: the same client without the proxy's header is a local run and may write.
+    assert "file_uploader" in ws_page(hosted_app.port, "upload", {})["elements"]
 
 
 def test_open_writing_true_opens_behind_a_proxy(browser, hosted_app):
