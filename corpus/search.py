@@ -251,30 +251,42 @@ def _past_marks(text: str, pos: int) -> int:
     return pos
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What finding hits needs from a query, worked out once per query."""
+
+    wanted: frozenset[str]  # every key of the positive terms
+    pattern: re.Pattern[str] | None  # finds any of them (longest first) in lower-cased text
+    singles: frozenset[str]  # keys that are a hit on their own
+    phrases: tuple[tuple[str, ...], ...]  # key sequences that are a hit together
+    longest: int  # keys in the longest of those
+
+
 @lru_cache(maxsize=256)
-def _keys_pattern(keys: frozenset[str]) -> re.Pattern[str] | None:
-    """A regex finding any of ``keys`` (longest first) in lower-cased normalised text."""
-    if not keys:
-        return None
-    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))))
+def _plan(query: Query) -> _Plan:
+    wanted = frozenset(query.positive_keys())
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(wanted, key=lambda k: (-len(k), k)))) \
+        if wanted else None
+    variants = [(t, v) for c in query.clauses for t in c for v in t.variants]
+    return _Plan(wanted, pattern, frozenset(v[0] for t, v in variants if not t.is_phrase),
+                 tuple(v for t, v in variants if t.is_phrase), max((len(v) for _, v in variants), default=1))
 
 
-def _candidate_tokens(wanted: frozenset[str], norm_text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the tokens that contain one of the ``wanted`` keys, in order.
+def _candidate_tokens(plan: _Plan, norm_text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Indexes of the tokens that contain one of the query's keys, in order.
 
     A key is a substring of its lower-cased token and never spans two tokens (keys are all letters
     or all digits), so one regex pass over the text finds every token that can match, and only
     those get keyed. Most tokens of an article contain no query key.
     """
-    lower = norm_text.lower()
-    pattern = _keys_pattern(wanted)
-    if pattern is None:
+    if plan.pattern is None:
         return []
+    lower = norm_text.lower()
     if len(lower) != len(norm_text):  # lower-casing changed offsets (rare letters): test each token
-        return [i for i, (a, b) in enumerate(spans) if any(k in norm_text[a:b].lower() for k in wanted)]
+        return [i for i, (a, b) in enumerate(spans) if any(k in norm_text[a:b].lower() for k in plan.wanted)]
     starts = [a for a, _ in spans]
     found: list[int] = []
-    for m in pattern.finditer(lower):
+    for m in plan.pattern.finditer(lower):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and spans[i][1] > m.start() and (not found or found[-1] != i):
             found.append(i)
@@ -284,6 +296,7 @@ def _candidate_tokens(wanted: frozenset[str], norm_text: str, spans: list[tuple[
 def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
              complete: int) -> list[tuple[int, int]]:
     """Token index ranges of the hits among the first ``complete`` tokens (phrases inside them)."""
+    plan = _plan(query)
     keys: dict[int, str] = {}
 
     def key_at(i: int) -> str:
@@ -291,14 +304,12 @@ def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
             keys[i] = key_of(norm_text[spans[i][0]:spans[i][1]]) if i < complete else ""
         return keys[i]
 
-    singles = {v[0] for c in query.clauses for t in c if not t.is_phrase for v in t.variants}
-    phrases = [v for c in query.clauses for t in c if t.is_phrase for v in t.variants]
     covered: list[tuple[int, int]] = []
-    for i in _candidate_tokens(frozenset(query.positive_keys()), norm_text, spans[:complete]):
+    for i in _candidate_tokens(plan, norm_text, spans[:complete]):
         key = key_at(i)
-        if key in singles:
+        if key in plan.singles:
             covered.append((i, i + 1))
-        for ph in phrases:
+        for ph in plan.phrases:
             if key == ph[0] and all(key_at(i + j) == ph[j] for j in range(1, len(ph))):
                 covered.append((i, i + len(ph)))
     return sorted(covered)
@@ -335,11 +346,14 @@ def _leading_hits(query: Query, text: str, width: int) -> list[Hit]:
     text's; when the first of them and the snippet window after it end before that point, the
     rest of the text cannot change the snippet. Otherwise a four times longer prefix is read.
     """
-    pattern = _keys_pattern(frozenset(query.positive_keys()))
-    if pattern is None or not pattern.search(normalize(text).lower()):
+    plan = _plan(query)
+    first = plan.pattern.search(normalize(text).lower()) if plan.pattern is not None else None
+    if first is None:
         return []  # no token holds a query key (a match in the title only, say): no hits
-    longest = max((len(v) for c in query.clauses for t in c for v in t.variants), default=1)
-    size = 2 * width + 80  # the first hit is most often in the opening lines
+    longest = plan.longest
+    # Enough for the first candidate and the window after it (normalised positions are close to
+    # the original ones; a prefix too short only costs another round).
+    size = first.start() + 2 * width + 80
     while size < len(text):
         norm = normalize_with_offsets(text[:size])
         spans = [m.span() for m in _TOKEN.finditer(norm.text)]
