@@ -44,6 +44,10 @@ def test_a_line_link_shows_its_quotes_in_a_fresh_browser(browser, app_url, busie
         shown = sorted(cards.nth(i).locator("strong").first.inner_text().strip() for i in range(cards.count()))
         assert shown == busiest_line["quotes"]
         # Arabic quotes read right to left; each card links to its article.
+        # (the page may run once more after writing line= back to the URL: wait for the last drawing)
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
+        page.wait_for_function("""() => { const p = document.querySelector('[class*="st-key-artext_lg_quote_0"] p');
+            return p && getComputedStyle(p).direction === 'rtl'; }""", timeout=30_000)
         assert cards.first.locator("p").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
         links = page.locator('[class*="st-key-lg_quote_"] a[href*="articles?"]')
         assert links.count() == len(busiest_line["quotes"])
