@@ -50,6 +50,7 @@ def test_a_line_link_shows_its_quotes_in_a_fresh_browser(browser, app_url, busie
             return p && getComputedStyle(p).direction === 'rtl'; }""", timeout=30_000)
         assert cards.first.locator("p").first.evaluate("e => getComputedStyle(e).direction") == "rtl"
         links = page.locator('[class*="st-key-lg_quote_"] a[href*="articles?"]')
+        links.nth(len(busiest_line["quotes"]) - 1).wait_for(timeout=TIMEOUT)  # drawn after the quotes
         assert links.count() == len(busiest_line["quotes"])
         assert "article=" in (links.first.get_attribute("href") or "")
         assert not dialogs
