@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 import streamlit as st
 
 from corpus.filters import MAX_QUERY_LEN, VIEW_PARAMS, Filters, decode, encode
+from corpus.store.rows import to_date
 from corpus.vocab import KINDS
 
 from .i18n import city_label, kind_label, number, outlet_label, t, topic_label
@@ -54,7 +55,7 @@ def current_page() -> str:
 
 def date_bounds(facets: Mapping[str, Any], today: dt.date) -> tuple[dt.date, dt.date]:
     """(earliest, latest) date the pickers offer: the corpus' range widened to 1990 and today. Pure."""
-    lo, hi = _as_date(facets.get("min_date")), _as_date(facets.get("max_date"))
+    lo, hi = to_date(facets.get("min_date")), to_date(facets.get("max_date"))
     return min(filter(None, [lo, EARLIEST_DATE])), max(filter(None, [hi, today]))
 
 
@@ -165,19 +166,6 @@ def _options(facets: Mapping[str, Any], name: str) -> list[str]:
     return sorted({str(v) for v in values if v is not None and str(v).strip()})
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def resolve_url_state(params: dict[str, list[str]], session: Mapping[str, Any]) -> tuple[Filters, list[str], bool]:
     """(filters, ignored parameter names, came_from_url) for this run. Pure: no Streamlit calls.
 
@@ -212,8 +200,8 @@ def _reset() -> None:
 def _widget_filters() -> Filters:
     ss = st.session_state
     lang = ss.get(_KEYS["lang"]) or "ar"
-    date_from = _as_date(ss.get(_KEYS["date_from"]))
-    date_to = _as_date(ss.get(_KEYS["date_to"]))
+    date_from = to_date(ss.get(_KEYS["date_from"]))
+    date_to = to_date(ss.get(_KEYS["date_to"]))
     return Filters(
         q=str(ss.get(_KEYS["q"]) or "").strip()[:MAX_QUERY_LEN],
         date_from=date_from, date_to=date_to,
@@ -341,7 +329,7 @@ def _render_widgets(lang: str, facets: Mapping[str, Any], counts: FacetCounts | 
     sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang))
     lo_bound, hi_bound = date_bounds(facets, dt.date.today())
     for key in (_KEYS["date_from"], _KEYS["date_to"]):  # a value kept from an older range
-        value = _as_date(st.session_state.get(key))
+        value = to_date(st.session_state.get(key))
         if value is not None and not lo_bound <= value <= hi_bound:
             st.session_state[key] = None
     sb.date_input(t("filters.date_from", lang), key=_KEYS["date_from"], min_value=lo_bound,

@@ -23,10 +23,11 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from .store import schema
 from .brief import BriefFields, brief_figures, english_brief
 from .extract.topics import topic_labels
 from .filters import Filters
+from .store import schema
+from .store.rows import to_date
 
 A, EA, M, F, T, ST = (schema.articles, schema.event_articles, schema.meetings, schema.figures,
                       schema.topics, schema.statements)
@@ -124,19 +125,6 @@ class _Details:
     article_ids: list[int] = field(default_factory=list)
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _text(value: Any) -> str | None:
     """A text cell of a frame, None when empty or missing (None, NaN)."""
     if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
@@ -162,7 +150,7 @@ def _details(engine: sa.Engine, event_ids: Sequence[int]) -> dict[int, _Details]
                 .order_by(EA.c.event_id, A.c.published, EA.c.article_id, EA.c.meeting_idx)).all()
             for r in rows:
                 d = out[int(r.event_id)]
-                d.published[int(r.article_id)] = _as_date(r.published)
+                d.published[int(r.article_id)] = to_date(r.published)
                 if int(r.article_id) not in d.article_ids:
                     d.article_ids.append(int(r.article_id))
                 for name in (r.participants or "").split(","):
@@ -266,7 +254,7 @@ def meeting_record(store: Any, event_id: int) -> MeetingRecord | None:
         mode=str(r["mode"]), text=str(r["text"]), sentence=r.get("sentence"))
         for a in ids for r in statement_rows.get(a, []))
     topics = _ordered_topics(_topic_rows(store.engine, ids).values())
-    date = _as_date(event.get("date"))
+    date = to_date(event.get("date"))
     brief = english_brief(BriefFields(
         date=date, city=event.get("city"), kind=event.get("kind"), status=event.get("status"),
         third_leaders=tuple(details.third_leaders),
@@ -293,7 +281,7 @@ def event_briefs(store: Any, events: pd.DataFrame) -> list[str]:
         d = details[int(row.id)]
         ids = sorted(d.article_ids, key=lambda a: _sort_key(d.published.get(a), a))
         briefs.append(english_brief(BriefFields(
-            date=_as_date(row.date), city=_text(row.city), kind=_text(row.kind),
+            date=to_date(row.date), city=_text(row.city), kind=_text(row.kind),
             status=_text(row.status), third_leaders=tuple(d.third_leaders),
             figures=brief_figures(r for a in ids for r in figure_rows.get(a, [])),
             topics=_ordered_topics(topic_rows.get(a, []) for a in ids))))
