@@ -1,4 +1,4 @@
-"""Issue 11 items 4, 5 and 10 in the browser: what a user uploads through the Upload page, and what
+"""In the browser: what a user uploads through the Upload page, and what
 the Timeline, Articles, Overview and Figures pages then show.
 
 Each test starts its own dashboard on a fresh database built from the bundled corpus (data/raw, the

@@ -1,4 +1,4 @@
-"""Integrity of the lexicon entries added for the held-out generalisation rules."""
+"""Integrity of the meeting-term, pronoun-noun, unit and economic-word lexicons."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""What a new user did in the browser (issue 11), each step performed as a person would."""
+"""Share links, language switches and right-to-left text in the browser, each step performed as a person would."""
 from __future__ import annotations
 
 import datetime as dt

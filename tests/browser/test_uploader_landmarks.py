@@ -1,4 +1,4 @@
-"""Issue 11, what was left: the file uploader in the UI language with the reader's size limit,
+"""The file uploader in the UI language with the reader's size limit,
 landmarks and headings for screen readers, and untitled articles aligned with their list."""
 from __future__ import annotations
 
