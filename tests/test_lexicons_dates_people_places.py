@@ -118,3 +118,19 @@ def test_outlets():
             assert owner.setdefault(_norm(alias), outlet["name"]) == outlet["name"], f"{alias} twice"
     for domain, name in data["domains"].items():
         assert "." in domain and domain == domain.lower() and isinstance(name, str) and name.strip()
+
+
+def test_hijri_months_are_twelve_and_never_clash_with_gregorian_names():
+    data = load_yaml("hijri_months.yaml")
+    assert sorted(int(k) for k in data) == list(range(1, 13))
+    gregorian = {_norm(n) for names in load_yaml("months.yaml").values() for n in names}
+    for num, names in data.items():
+        _assert_clean_list(names, f"hijri month {num}")
+        assert not {_norm(n) for n in names} & gregorian
+
+
+def test_dateline_places_are_not_meeting_places():
+    places = load_yaml("dateline_places.yaml")["places"]
+    _assert_clean_list(places, "dateline places")
+    venues = {_norm(a) for c in load_yaml("cities.yaml")["cities"] for a in c.get("ar", [])}
+    assert not {_norm(p) for p in places} & venues

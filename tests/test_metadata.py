@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.extract.metadata import extract_metadata, find_published, find_title, guess_language
+from corpus.extract.metadata import dateline_month_day, extract_metadata, find_published, find_title, guess_language
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
 
@@ -98,5 +98,25 @@ def test_a_crawl_stamp_alone_is_not_a_publication_date():
     ("نص الخبر هنا يذكر 24 أكتوبر في وسط الجملة لا في أولها ولا في سطر التاريخ.", None),
 ])
 def test_month_and_day_of_a_yearless_dateline(text, expected):
-    from corpus.extract.metadata import dateline_month_day
     assert dateline_month_day(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a site-name line, a menu and a title before the dateline that opens the lead
+    ("وكالة الأنباء الإيرانية\nالرئيسية | سياسة | اقتصاد\n\nقادة خمس دول يجتمعون في العاصمة الإيرانية\n\n"
+     "طهران، 16 تشرين الاول/اكتوبر 2007 (ارنا) - افتتح الرؤساء صباح اليوم الثلاثاء قمتهم الثانية في القاعة الكبرى",
+     "2007-10-16"),
+    # a Gulf dateline: the Hijri date first, the Gregorian after «الموافق», the agency's short name last
+    ("الرياض 14 رمضان 1445 هـ الموافق 24 مارس 2024 م واس\nاستقبل الوزير اليوم وفدا تجاريا زائرا في مقر الوزارة",
+     "2024-03-24"),
+    ("عمّان 5 ربيع الأول 1446 هـ الموافق 8 سبتمبر 2024 م (بترا) - بحث الجانبان اليوم التعاون الاقتصادي بين البلدين",
+     "2024-09-08"),
+])
+def test_published_from_a_dateline_below_the_page_header(text, expected):
+    assert find_published(text)[0] == expected
+
+
+def test_a_dateline_with_the_agency_after_it_gives_month_and_day():
+    text = "موسكو في 28 يونيو /قنا/ بحث وزيرا الخارجية اليوم العلاقات الثنائية بين البلدين وسبل تطويرها"
+    assert dateline_month_day(text) == (6, 28)
+    assert find_published(text)[0] is None  # no year anywhere: no publication date

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..lexicons import load_yaml
 from ..normalize import arabic_ratio, normalize
+from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, to_date
 
 # Header lines scanned for stamps and a title.
@@ -40,6 +41,8 @@ DATELINE_LINES = 6
 SAME_DAY_SLIP = 2
 # The lead is the first paragraph of at least this many words.
 LEAD_MIN_WORDS = 8
+# A paragraph this long is body text, never a header line (titles are shorter).
+BODY_PARAGRAPH_WORDS = 20
 # A labelled stamp's date starts within this many characters of the label's line.
 STAMP_START = 30
 # A title is a line of at least this many words and at most this many characters.
@@ -110,18 +113,33 @@ def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bo
     return len(_WORD.findall(rest)) <= max_words
 
 
+def _paragraphs_to_lead(body: str) -> list[str]:
+    """The page's first three paragraphs, and up to DATELINE_LINES while none of them is a body
+    paragraph (BODY_PARAGRAPH_WORDS words): a site-name line, a menu and a title may come before
+    the dateline that opens the lead."""
+    head: list[str] = []
+    for para in body.split("\n"):
+        if not para.strip():
+            continue
+        head.append(para)
+        if len(head) >= DATELINE_LINES or len(head) >= 3 and any(
+                len(_WORD.findall(h)) >= BODY_PARAGRAPH_WORDS for h in head):
+            break
+    return head
+
+
 def _published_from_dateline(body: str) -> date | None:
     """"(Agency - 11 كانون الثاني 2021ء) text…" or "City 12 مارس 2019 (Agency) - text…" at the
-    start of one of the first paragraphs: a full date after at most a place and an agency."""
-    paragraphs = [p for p in body.split("\n") if p.strip()][:3]
-    for para in paragraphs:
+    start of one of the first paragraphs, up to the lead: a full date after at most a place and
+    an agency."""
+    for para in _paragraphs_to_lead(body):
         m = _OPEN_PAREN_DATELINE.match(para)
         if m:
             found = _full_dates(m.group("inner"))
             if found:
                 return found[0].date
         found = _full_dates(para[:DATELINE_START + 40])
-        if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(para, found[0].end) \
+        if found and found[0].start <= DATELINE_START and _closes_dateline(para, found[0].end) \
                 and _is_dateline_head(para[:found[0].start]):
             return found[0].date
     return None
@@ -134,6 +152,8 @@ def _dateline_words() -> frozenset[str]:
     for city in load_yaml("cities.yaml")["cities"]:
         for alias in city.get("ar", []):
             words.update(normalize(alias).split())
+    for place in load_yaml("dateline_places.yaml")["places"]:
+        words.update(normalize(place).split())
     for outlet in load_yaml("outlets.yaml")["outlets"]:
         for alias in outlet["ar"]:
             words.update(normalize(alias).split())
@@ -142,15 +162,35 @@ def _dateline_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _hijri_opening() -> re.Pattern:
+    """"27 ذو الحجة 1445 هـ الموافق": a Hijri date a Gulf dateline gives before the Gregorian one."""
+    months = alternation(name for names in load_yaml("hijri_months.yaml").values() for name in names)
+    return re.compile(rf"\d{{1,2}}\s+(?:{months})\s+\d{{3,4}}\s*ه?\s*(?:الموافق\s*(?:ل\s*)?)?")
+
+
 def _is_dateline_head(prefix: str) -> bool:
-    """"موسكو", "(سبوتنيك) باكو،", "": a dateline's place and agency, not a sentence's verb
-    and subject ("أعلن الكرملين، الجمعة 4 أبريل 2022، أن …")."""
-    words = _WORD.findall(normalize(prefix))
+    """"موسكو", "(سبوتنيك) باكو،", "موسكو في", "": a dateline's place and agency, not a
+    sentence's verb and subject ("أعلن الكرملين، الجمعة 4 أبريل 2022، أن …"). A Hijri date
+    given first ("الرياض 27 ذو الحجة 1445 هـ الموافق") belongs to the dateline."""
+    words = _WORD.findall(_hijri_opening().sub(" ", normalize(prefix)))
+    if words and words[-1] == "في":  # "موسكو في 28 يونيو /قنا/"
+        words = words[:-1]
     return len(words) <= 3 and all(w in _dateline_words() or w.isascii() for w in words)
 
 
 # What closes a dateline's date: an agency in brackets, a dash, a comma, a line end.
 _DATELINE_AFTER = re.compile(r"\s*(?:[(\[\-–—،,:|/]|$)", re.M)
+# Or an agency's short name with nothing after it on the line ("… 03 يوليو 2024 م واس").
+_AGENCY_TO_LINE_END = re.compile(r"[ \t]*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*$", re.M)
+
+
+def _closes_dateline(line: str, end: int) -> bool:
+    """Whether the dateline's date ending at ``end`` is followed by what closes a dateline."""
+    if _DATELINE_AFTER.match(line, end):
+        return True
+    agency = _AGENCY_TO_LINE_END.match(line, end)
+    return bool(agency) and all(w in _dateline_words() for w in normalize(agency.group("words")).split())
 
 
 def _today_marked_in_lead(body: str) -> date | None:
@@ -198,7 +238,7 @@ def _yearless_dateline(lines: list[str], near: date) -> date | None:
     for line in lines[:DATELINE_LINES]:
         for d in find_dates(line, near):
             if d.kind == "explicit" and not d.year_known and d.date is not None and d.start <= DATELINE_START \
-                    and abs((d.date - near).days) <= SAME_DAY_SLIP and _DATELINE_AFTER.match(line, d.end) \
+                    and abs((d.date - near).days) <= SAME_DAY_SLIP and _closes_dateline(line, d.end) \
                     and _is_dateline_head(line[:d.start]):
                 return d.date
     return None
@@ -221,7 +261,7 @@ def _full_dateline(lines: list[str]) -> date | None:
     agency and a full date."""
     for line in lines[:DATELINE_LINES]:
         found = _full_dates(line[:DATELINE_START + 40])
-        if found and found[0].start <= DATELINE_START and _DATELINE_AFTER.match(line, found[0].end) \
+        if found and found[0].start <= DATELINE_START and _closes_dateline(line, found[0].end) \
                 and _is_dateline_head(line[:found[0].start]) and not _LABEL.match(normalize(line).lstrip()):
             return found[0].date
     return None
@@ -243,7 +283,7 @@ def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
                 return month, day
         for d in find_dates(line, None):
             if d.kind == "explicit" and not d.year_known and d.month and d.day and d.start <= DATELINE_START \
-                    and _DATELINE_AFTER.match(line, d.end) and _is_dateline_head(line[:d.start]):
+                    and _closes_dateline(line, d.end) and _is_dateline_head(line[:d.start]):
                 return d.month, d.day
     return None
 
