@@ -311,6 +311,10 @@ def test_a_session_both_leaders_take_part_in_is_an_encounter(text):
     ("اختتمت في العاصمة الأذربيجانية قمة ثلاثية جمعت بوتين وعلييف والرئيس الإيراني.", "Baku"),
     ("التقى بوتين علييف على هامش الفعاليات التي تستضيفها العاصمة الطاجيكية.", "Dushanbe"),
     ("التقى بوتين علييف بالعاصمة الروسية لبحث العلاقات.", "Moscow"),
+    ("أنهى بوتين زيارة إلى العاصمة الأذربيجانية التقى خلالها علييف.", "Baku"),
+    # the capital nearer the meeting word wins over a city named in a clause about something else
+    ("أجرى بوتين زيارة إلى العاصمة الأذربيجانية، الأولى منذ عودته إلى الكرملين، وبحث مع علييف التعاون.",
+     "Baku"),
 ])
 def test_a_capital_named_by_its_countrys_adjective(text, city):
     assert _main(text, PUB).city == city

@@ -111,6 +111,8 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
      "2024-03-24"),
     ("عمّان 5 ربيع الأول 1446 هـ الموافق 8 سبتمبر 2024 م (بترا) - بحث الجانبان اليوم التعاون الاقتصادي بين البلدين",
      "2024-09-08"),
+    # a paper's header line: weekday, Hijri date, Gregorian date, issue number
+    ("الصحيفة\nالخميس - 12 رجب 1445 هـ - 25 يناير 2024 مـ رقم العدد [16521]\n\nعنوان الخبر", "2024-01-25"),
 ])
 def test_published_from_a_dateline_below_the_page_header(text, expected):
     assert find_published(text)[0] == expected

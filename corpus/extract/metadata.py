@@ -106,11 +106,12 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
 
 
 def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bool:
-    """A short line whose words are mostly the date (weekday, time marks, a section label)."""
+    """A short line whose words are mostly the date (weekday, time marks, a section label, the
+    Hijri date a paper prints beside the Gregorian one)."""
     rest = line
     for d in found:
         rest = rest.replace(d.text, " ")
-    return len(_WORD.findall(rest)) <= max_words
+    return len(_WORD.findall(_hijri_opening().sub(" ", normalize(rest)))) <= max_words
 
 
 def _paragraphs_to_lead(body: str) -> list[str]:

@@ -15,7 +15,7 @@ from ..dates import DateMention, find_dates, to_date
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
-from .places import capital_by_adjective, cities_in, venue_country_capital, visit_destination
+from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, in_relative_clause, is_denial,
                         is_meeting_sentence, is_past_reference, kind_of, lead_sentences, masked,
                         speakers_into_quotes, status_of, third_leaders, titles_mean_putin)
@@ -27,8 +27,10 @@ FoundMeeting = Meeting
 def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     if kind == "phone_call":
         return None
-    cities = cities_in(s.norm, locative_only) or [
-        (0, cap) for cap in [venue_country_capital(s.norm) or capital_by_adjective(s.norm)] if cap]
+    # A capital named by its adjective competes with named cities: the nearer to the meeting
+    # word wins ("زيارة إلى العاصمة الأذربيجانية، الأولى منذ عودته إلى الكرملين").
+    cities = cities_in(s.norm, locative_only) + capitals_by_adjective(s.norm) or [
+        (0, cap) for cap in [venue_country_capital(s.norm)] if cap]
     if not cities:
         return None
     anchors = [p for p, _ in s.terms] or [0]

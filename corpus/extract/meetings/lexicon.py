@@ -11,6 +11,7 @@ from ..arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, forms
 
 # A word of normalised text.
 TOKEN = re.compile(r"[^\W_]+")
+_TO = forms(["إلى"])[0]  # the preposition as normalised text writes it
 
 
 # Before a pronoun suffix a final hamza takes a seat (لقاء → لقائه، لقاؤهما) and a final taa
@@ -106,7 +107,7 @@ def lexicon() -> Lex:
                        if c.get("venue_is_capital")]
     # "في العاصمة الأذربيجانية", "بالعاصمة الروسية": the capital named by its country's adjective.
     host = rf"(?:{alternation(terms['host_verbs'])})(?:ها|ه|هما)?\s+"
-    capital_by_adjective = [(c["capital"], re.compile(rf"(?<![^\W_])(?:في\s+|الى\s+|ب|{host})?(?:ال)?عاصمه\s+"
+    capital_by_adjective = [(c["capital"], re.compile(rf"(?<![^\W_])(?:في\s+|{_TO}\s+|ب|{host})?(?:ال)?عاصمه\s+"
                                                       rf"(?:{alternation(c['adjectives'])})(?![^\W_])"))
                             for c in places.get("countries", []) if c.get("adjectives")]
     return Lex(

@@ -111,11 +111,11 @@ def venue_country_capital(text: str) -> str | None:
     return None
 
 
-def capital_by_adjective(text: str) -> str | None:
-    """"عقدت في العاصمة الأذربيجانية", "تستضيفها العاصمة الطاجيكية": a capital named only by its
-    country's adjective, after a place preposition (or ب fused to it) or a verb of hosting."""
-    for cap, pat in lexicon().capital_by_adjective:
-        for m in pat.finditer(text):
-            if not m.group().startswith(("عاصمه", "العاصمه")):  # after a preposition or a host verb
-                return cap
-    return None
+def capitals_by_adjective(text: str) -> list[tuple[int, str]]:
+    """(position, capital) of "عقدت في العاصمة الأذربيجانية", "زيارة إلى العاصمة الروسية",
+    "تستضيفها العاصمة الطاجيكية": capitals named only by their country's adjective, after a
+    place preposition (or ب fused to it) or a verb of hosting."""
+    found = [(m.start(), cap) for cap, pat in lexicon().capital_by_adjective for m in pat.finditer(text)
+             if not m.group().startswith(("عاصمه", "العاصمه"))]  # after a preposition or a host verb
+    return sorted(found)
+
