@@ -379,3 +379,18 @@ def test_a_leader_who_does_not_take_part_is_a_denial():
     text = ("علييف لا يشارك في قمة رابطة الدول المستقلة في سان بطرسبورغ\n"
             "ويستضيف بوتين القمة غير الرسمية بحضور قادة الدول الأعضاء.")
     assert find_meetings(text, PUB) == []
+
+
+@pytest.mark.parametrize("text,detected", [
+    # the leaders are the authors of an earlier document, named in its relative clause
+    ("وأكد وزيرا الخارجية عقب المباحثات أهمية تنفيذ الاتفاقات التي توصل إليها رئيسا البلدين بوتين وعلييف، "
+     "ولا سيما في مجال النقل.", False),
+    ("وبحث بوتين مع ضيفه الكازاخستاني تنفيذ البيان الموقع بين روسيا وأذربيجان وأرمينيا، والذي وقعه الرئيسان بوتين "
+     "وعلييف ورئيس الوزراء الأرميني.", False),
+    # a clause telling the signing of the day is the encounter
+    ("ورحب الوزير بالبيان الذي وقعه بوتين وعلييف اليوم في الكرملين.", True),
+    # outside a document's clause the names still count
+    ("التقى بوتين علييف في سوتشي وبحثا تنفيذ الاتفاقات السابقة.", True),
+])
+def test_leaders_named_in_a_documents_relative_clause_are_its_authors(text, detected):
+    assert bool(find_meetings(text, PUB)) is detected

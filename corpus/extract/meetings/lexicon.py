@@ -72,6 +72,8 @@ class Lex:
     route_end: re.Pattern
     arrival: re.Pattern
     relative: re.Pattern
+    document_clause: re.Pattern
+    news_day: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -146,6 +148,12 @@ def lexicon() -> Lex:
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
+        # اليوم, أمس, غدا …: a day told relative to the article's own.
+        news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words], r"[وف]?"),
+        # "الاتفاقات التي توصل إليها …" up to the clause's end: a document's relative clause.
+        document_clause=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['documents'])}){SUFFIX}"
+                                   rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[،,]?\s+(?P<clause>[وف]?"
+                                   rf"(?:{alternation(terms['relative_pronouns'])})(?![^\W_])[^،,.؛:]*)"),
         kremlin=_word_re(named["kremlin"]),
         azerbaijan=_word_re(named["azerbaijan"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(named["armenia"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),

@@ -90,11 +90,25 @@ def aliyev_titles(sent: str) -> bool:
     return False
 
 
+def without_document_clauses(text: str) -> str:
+    """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
+    التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
+    clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم") is kept."""
+    lex = lexicon()
+
+    def blank(m: re.Match) -> str:
+        clause = m.group("clause")
+        if lex.news_day.search(clause):
+            return m.group()
+        return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
+    return lex.document_clause.sub(blank, text)
+
+
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
             putin_titles: bool = True) -> Sentence:
     lex = lexicon()
-    text = norm[start:end]
-    s = Sentence(start, end, text)
+    s = Sentence(start, end, norm[start:end])
+    text = without_document_clauses(s.norm)
     s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
     s.aliyev_named = bool(lex.aliyev_name.search(text))
     s.aliyev = s.aliyev_named or aliyev_titles(text) or _aliyev_by_country(text)
