@@ -394,3 +394,12 @@ def test_a_leader_who_does_not_take_part_is_a_denial():
 ])
 def test_leaders_named_in_a_documents_relative_clause_are_its_authors(text, detected):
     assert bool(find_meetings(text, PUB)) is detected
+
+
+def test_an_announced_summit_takes_the_day_ahead_not_the_day_of_the_announcement():
+    text = ("موسكو 26 سبتمبر 2014 (وكالة) أعلن الكرملين اليوم (الجمعة) أن الرئيس الروسي فلاديمير بوتين سيستضيف "
+            "يوم الاثنين المقبل القمة الرابعة لرؤساء الدول المطلة على بحر قزوين في مدينة أستراخان.\n"
+            "وذكر المساعد الرئاسي أنه من المقرر أن يشارك في القمة الرئيس الأذربيجاني إلهام علييف، وأن بوتين سيعقد "
+            "لقاءات ثنائية مع ضيوفه.")
+    meeting = _main(text, date(2014, 9, 26))
+    assert (meeting.date, meeting.status, meeting.city) == ("2014-09-29", "announced", "Astrakhan")

@@ -178,13 +178,19 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
                    published: date | None) -> None:
     """The article's news day ("اليوم الإثنين" in the lead) when the meeting sentences give none;
     or the day the lead gives the same gathering ("اختتم زعماء الدول قمتهم أمس الأربعاء", then
-    "وضمت القمة بوتين وعلييف"): a lead sentence with a meeting word of the meeting's kind."""
+    "وضمت القمة بوتين وعلييف"): a lead sentence with a meeting word of the meeting's kind. For an
+    announced encounter the lead's "اليوم" is the day of the announcement ("أعلن الكرملين اليوم أن
+    بوتين سيستضيف يوم الاثنين المقبل القمة"): only a day ahead, given to the same gathering, dates it."""
+    announced = primary.status == "announced"
     for s in lead_sentences(sentences):
         same_kind = any(kind == primary.kind for _, kind in s.terms)
         for m in mentions:
             pos = norm_pos(nt, m.start)
-            offset = m.offset_days if m.kind in ("weekday", "relative") else None
-            if s.start <= pos < s.end and offset is not None and (offset == 0 or same_kind and offset < 0):
+            if m.kind not in ("weekday", "relative") or not s.start <= pos < s.end:
+                continue
+            offset = m.offset_days
+            ahead = offset is not None and offset > 0 or m.direction == "future"  # غدا, الاثنين المقبل
+            if same_kind and ahead if announced else offset == 0 or same_kind and offset is not None and offset < 0:
                 choice = _resolve(m, published, primary.status or "held")
                 apply_date(primary, choice)
                 if has_date_info(primary):
