@@ -74,6 +74,7 @@ class Lex:
     relative: re.Pattern
     document_clause: re.Pattern
     news_day: re.Pattern
+    habit_span: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -127,6 +128,8 @@ def lexicon() -> Lex:
         terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]},
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
+        habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
+                              rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
         denial=_word_re(terms["denial"], CLITIC),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),

@@ -220,6 +220,8 @@ def is_past_reference(s: Sentence) -> bool:
     for m in _PLUPERFECT.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return True
+    if lexicon().habit_span.search(s.norm):
+        return True
     for m in lexicon().past.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return True
