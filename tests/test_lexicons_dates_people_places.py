@@ -134,3 +134,10 @@ def test_dateline_places_are_not_meeting_places():
     _assert_clean_list(places, "dateline places")
     venues = {_norm(a) for c in load_yaml("cities.yaml")["cities"] for a in c.get("ar", [])}
     assert not {_norm(p) for p in places} & venues
+
+
+def test_stamp_words_are_clean_lists():
+    data = load_yaml("stamps.yaml")
+    assert set(data) == {"labels", "furniture"}
+    for key, words in data.items():
+        _assert_clean_list(words, f"stamps {key}")

@@ -113,6 +113,12 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
      "2024-09-08"),
     # a paper's header line: weekday, Hijri date, Gregorian date, issue number
     ("الصحيفة\nالخميس - 12 رجب 1445 هـ - 25 يناير 2024 مـ رقم العدد [16521]\n\nعنوان الخبر", "2024-01-25"),
+    # numeric Hijri date, «الموافق», an update label, a clock time and its zone
+    ("عنوان الخبر\nالأحد 14/5/1446 هـ - الموافق 17/11/2024 م (آخر تحديث) الساعة: 09:41 (مكة المكرمة)\n\nنص",
+     "2024-11-17"),
+    # the year apart from day and month; a weekday that disagrees leaves it null
+    ("عنوان الخبر\nGMT 09:05 2024 الأحد 17 نوفمبر\n\nنص", "2024-11-17"),
+    ("عنوان الخبر\nGMT 09:05 2024 الاثنين 17 نوفمبر\n\nنص", None),
 ])
 def test_published_from_a_dateline_below_the_page_header(text, expected):
     assert find_published(text)[0] == expected

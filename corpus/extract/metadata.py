@@ -49,8 +49,14 @@ STAMP_START = 30
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
 
-_LABEL = re.compile(r"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|بتاريخ|اخر\s+تحديث|محدث|تم\s+النشر"
-                    r"|published|date)\s*:?", re.I)
+_STAMPS = load_yaml("stamps.yaml")
+_LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
+# Stamp words that are not sentence words, as normalised text writes them.
+_STAMP_FURNITURE = frozenset(w for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())
+# A numeric Hijri date ("6/3/1445 هـ") printed before the Gregorian one.
+_NUMERIC_HIJRI = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/1[34]\d\d(?!\d)")
+# A year standing alone on a stamp line ("GMT 18:20 2023 السبت 14 أكتوبر").
+_LONE_YEAR = re.compile(r"(?<![\d:/.\-])(?P<y>(?:19|20)\d\d)(?![\d:/.\-])")
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
@@ -90,11 +96,37 @@ def _is_leading_stamp(line: str, found: list[DateMention]) -> bool:
     return bool(_LABEL.match(normalize(line).lstrip())) and found[0].start <= STAMP_START
 
 
+def _split_year_stamp(line: str) -> list[DateMention]:
+    """"GMT 18:20 2023 السبت 14 أكتوبر": a stamp whose year stands apart from its day and month,
+    completed (a weekday named with it must agree), as a full date of the line."""
+    years = {int(m.group("y")) for m in _LONE_YEAR.finditer(line)}
+    if len(years) != 1:
+        return []
+    year = years.pop()
+    mentions = find_dates(line)
+    weekdays = {m.weekday for m in mentions if m.kind == "weekday"}
+    out = []
+    for d in mentions:
+        if d.kind == "explicit" and not d.year_known and d.month and d.day and not d.hijri:
+            when = _safe_day(year, d.month, d.day)
+            if when is not None and weekdays <= {when.weekday()}:
+                out.append(DateMention(d.start, d.end, d.text, when, True, "explicit", month=d.month, day=d.day,
+                                       year=year))
+    return out
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     """A labelled stamp wins; else the first line that is essentially a date."""
     first_line_date: date | None = None
     for line in lines:
-        found = _full_dates(line)
+        found = _full_dates(line) or _split_year_stamp(line)
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6) \
@@ -111,7 +143,8 @@ def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bo
     rest = line
     for d in found:
         rest = rest.replace(d.text, " ")
-    return len(_WORD.findall(_hijri_opening().sub(" ", normalize(rest)))) <= max_words
+    rest = _hijri_opening().sub(" ", normalize(_NUMERIC_HIJRI.sub(" ", rest)))
+    return len([w for w in _WORD.findall(rest) if w not in _STAMP_FURNITURE and w not in _weekday_words()]) <= max_words
 
 
 def _paragraphs_to_lead(body: str) -> list[str]:
@@ -144,6 +177,11 @@ def _published_from_dateline(body: str) -> date | None:
                 and _is_dateline_head(para[:found[0].start]):
             return found[0].date
     return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    return frozenset(normalize(n) for names in load_yaml("weekdays.yaml")["weekdays"].values() for n in names)
 
 
 @lru_cache(maxsize=1)
