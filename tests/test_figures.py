@@ -21,6 +21,9 @@ def _only(text, published=PUB):
 CASES = [
     ("بلغ حجم التبادل التجاري 3 مليارات دولار.", "3 مليارات دولار", 3e9, None, "USD",
      "trade_turnover", "exact"),
+    # the Maghrebi plural of مليار
+    ("بلغ حجم التبادل التجاري 3 ملايير دولار.", "3 ملايير دولار", 3e9, None, "USD",
+     "trade_turnover", "exact"),
     ("وبلغت التجارة بين البلدين ٤٫٥ مليار دولار.", "٤٫٥ مليار دولار", 4.5e9, None, "USD",
      "trade_turnover", "exact"),
     ("تجاوز حجم التجارة 2 مليار دولار.", "تجاوز حجم التجارة 2 مليار دولار", 2e9, None, "USD",
