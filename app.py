@@ -1,6 +1,4 @@
 """Entry point: page setup and navigation only (views/ hold the pages, components/ the parts)."""
-from pathlib import Path
-
 import streamlit as st
 
 from components.filterbar import current_lang, set_current_page
@@ -21,10 +19,9 @@ _pages = [
     st.Page("views/figures.py", title=t("nav.figures", _lang), icon=":material/monitoring:", url_path="figures"),
     st.Page("views/articles.py", title=t("nav.articles", _lang), icon=":material/article:", url_path="articles"),
     st.Page("views/said.py", title=t("nav.said", _lang), icon=":material/record_voice_over:", url_path="said"),
+    st.Page("views/upload.py", title=t("nav.upload", _lang), icon=":material/upload_file:", url_path="upload"),
+    redirect_page(_overview, "overview"),
 ]
-if (Path(__file__).parent / "views" / "upload.py").is_file():  # written by the upload work
-    _pages.append(st.Page("views/upload.py", title=t("nav.upload", _lang), icon=":material/upload_file:", url_path="upload"))
-_pages.append(redirect_page(_overview, "overview"))
 _page = st.navigation(_pages)
 set_current_page(_page.url_path)
 _page.run()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from .i18n import city_label, code_label, kind_label, outlet_label, t, topic_label
 from .tables import show_table, titled
-from .text import LRI, PDI, RLM, highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url
+from .text import LRI, PDI, RLM, highlight_segments, highlight_text, ltr, safe_inline, safe_url
 
 
 def is_checked(human_checked: Any, field: str | None = None) -> bool:

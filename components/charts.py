@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -123,14 +123,20 @@ def month_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
         fig.update_xaxes(tickformat="%Y-%m", nticks=8)
 
 
-def year_or_point_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
-    """A few points get a tick each, at the point (a year for mid-year periods); many get years."""
+def _point_or_year_ticks(fig: go.Figure, xs: Sequence[Any], most: int,
+                         label: Callable[[pd.Timestamp], str]) -> None:
+    """Up to ``most`` distinct points get a tick each, at the point, named by ``label``; more get
+    year ticks."""
     stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
-    if 0 < len(stamps) <= 6:
-        text = [str(s.year) if (s.month, s.day) == (7, 1) else s.strftime("%Y-%m-%d") for s in stamps]
-        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
+    if 0 < len(stamps) <= most:
+        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=[label(s) for s in stamps])
     else:
         fig.update_xaxes(tickformat="%Y", dtick="M12")
+
+
+def year_or_point_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
+    """A few points get a tick each, at the point (a year for mid-year periods); many get years."""
+    _point_or_year_ticks(fig, xs, 6, lambda s: str(s.year) if (s.month, s.day) == (7, 1) else s.strftime("%Y-%m-%d"))
 
 
 def drawable_figures(figures: pd.DataFrame) -> int:
@@ -399,12 +405,7 @@ def range_label(low: float, high: float, unit: str | None, lang: str) -> str:
 def period_ticks(fig: go.Figure, xs: Sequence[Any]) -> None:
     """Ledger points sit at their periods' starts: a few get a tick each, labelled with the year
     (with the month when a period starts mid-year); many get year ticks."""
-    stamps = sorted(set(pd.to_datetime(pd.Series(list(xs)), errors="coerce").dropna()))
-    if 0 < len(stamps) <= 8:
-        text = [str(s.year) if (s.month, s.day) == (1, 1) else s.strftime("%Y-%m") for s in stamps]
-        fig.update_xaxes(tickmode="array", tickvals=stamps, ticktext=text)
-    else:
-        fig.update_xaxes(tickformat="%Y", dtick="M12")
+    _point_or_year_ticks(fig, xs, 8, lambda s: str(s.year) if (s.month, s.day) == (1, 1) else s.strftime("%Y-%m"))
 
 
 def ledger_figure(lines: Sequence[LedgerLine], lang: str, title: str, unit: str) -> go.Figure:

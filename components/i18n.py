@@ -12,6 +12,7 @@ from typing import Any, Mapping
 import yaml
 
 from corpus.config import DATA_DIR
+from corpus.lexicons import load_yaml
 
 UI_STRINGS_PATH: Path = DATA_DIR / "ui_strings.yaml"
 LANGS = ("ar", "en")
@@ -88,13 +89,20 @@ def _city_entry_names(key: Any, value: Any) -> tuple[str | None, str | None]:
     return (None, None)
 
 
+def _lexicon_or_none(name: str) -> Any:
+    """The parsed lexicon ``name``, or None when it is missing or unreadable (a broken lexicon
+    must never break the UI: names are then shown as stored)."""
+    try:
+        return load_yaml(name)
+    except Exception:  # noqa: BLE001 - missing file or bad YAML
+        return None
+
+
 @lru_cache(maxsize=1)
 def city_names_ar() -> dict[str, str]:
     """English exonym → Arabic display name; empty when the lexicon is missing or unreadable."""
-    try:
-        from corpus.lexicons import load_yaml
-        data = load_yaml("cities.yaml")
-    except Exception:  # missing file or bad YAML must never break the UI
+    data = _lexicon_or_none("cities.yaml")
+    if data is None:
         return {}
     if isinstance(data, Mapping) and "cities" in data and not isinstance(data["cities"], str):
         data = data["cities"]
@@ -124,10 +132,8 @@ def city_label(city: str | None, lang: str) -> str:
 @lru_cache(maxsize=1)
 def outlet_names_ar() -> dict[str, str]:
     """Canonical outlet name → its usual Arabic name (the first Arabic alias in outlets.yaml)."""
-    try:
-        from corpus.lexicons import load_yaml
-        data = load_yaml("outlets.yaml")
-    except Exception:  # missing file or bad YAML must never break the UI
+    data = _lexicon_or_none("outlets.yaml")
+    if data is None:
         return {}
     entries = data.get("outlets") if isinstance(data, Mapping) else None
     names: dict[str, str] = {}

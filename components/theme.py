@@ -98,13 +98,13 @@ def _uploader_css(lang: str) -> str:
 def _css(direction: str, lang: str) -> str:
     align = "right" if direction == "rtl" else "left"
     # Quotes in the Arabic UI hang their bar on the right, where their lines start.
-    quote = f"""
-[data-testid="stMarkdownContainer"] blockquote {{
+    quote = """
+[data-testid="stMarkdownContainer"] blockquote {
   border-left: 0;
   border-right: 0.25rem solid rgba(49, 51, 63, 0.25);
   padding: 0 1rem 0 0;
   margin-left: 0;
-}}""" if direction == "rtl" else ""
+}""" if direction == "rtl" else ""
     plaintext = quote if direction == "rtl" else f"""
 {_PARAGRAPHS} {{
   unicode-bidi: plaintext;

@@ -134,7 +134,7 @@ def test_every_key_used_in_code_exists():
 
 
 def test_translated_reader_reasons_are_the_readers_own_words():
-    readers = (ROOT / "corpus" / "readers.py").read_text("utf-8")
+    readers = "\n".join(p.read_text("utf-8") for p in sorted((ROOT / "corpus" / "readers").glob("*.py")))
     reasons = {k: v for k, v in i18n.catalogue().items() if k.startswith("upload.reader.")}
     assert reasons
     for key, entry in reasons.items():

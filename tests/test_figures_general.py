@@ -4,6 +4,7 @@ page counters, territory shares, fractions and ranks in words. Sentences are our
 from __future__ import annotations
 
 import pytest
+from figure_support import figures_at_their_place
 
 from corpus.extract.figures import find_figures
 
@@ -11,10 +12,7 @@ PUB = "2024-05-01"
 
 
 def _figs(text):
-    figs = find_figures(text, PUB)
-    for f in figs:
-        assert text[f.start:f.start + len(f.text)] == f.text
-    return [(f.text, f.value, f.unit, f.qualifier) for f in figs]
+    return figures_at_their_place(text, PUB, "qualifier")
 
 
 # ---------------------------------------------------------------- multiples

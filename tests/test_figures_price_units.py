@@ -5,17 +5,13 @@ Sentences are our own."""
 from __future__ import annotations
 
 import pytest
-
-from corpus.extract.figures import find_figures
+from figure_support import figures_at_their_place
 
 PUB = "2024-05-01"
 
 
 def _figs(text):
-    figs = find_figures(text, PUB)
-    for f in figs:
-        assert text[f.start:f.start + len(f.text)] == f.text
-    return [(f.text, f.value, f.unit, f.metric) for f in figs]
+    return figures_at_their_place(text, PUB, "metric")
 
 
 @pytest.mark.parametrize("text, expected", [

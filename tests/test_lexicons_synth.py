@@ -7,6 +7,7 @@ import string
 import pytest
 
 from corpus import synth
+from corpus.synth.figures import FIGURE_MAKERS
 from corpus.vocab import KINDS
 from corpus.lexicons import load_yaml
 from corpus.normalize import normalize
@@ -49,7 +50,8 @@ def test_top_level_sections():
                 "relative_days", "cities", "kind_cities", "summits", "people", "meeting_held",
                 "meeting_announced", "non_meeting_putin", "non_meeting_aliyev", "denials",
                 "economy_leads", "titles", "figure_templates", "periods", "speakers", "said",
-                "clauses", "fillers", "tails", "near_dup_swaps", "numbers", "topic_hints"}
+                "clauses", "fillers", "tails", "near_dup_swaps", "numbers", "topic_hints",
+                "year_suffix", "host_cities", "datelines", "said_link"}
     assert set(TPL) == expected
 
 
@@ -108,7 +110,7 @@ def test_meeting_templates_cover_every_kind():
 
 
 def test_figure_templates():
-    assert set(TPL["figure_templates"]) == set(synth._FIGURE_MAKERS)
+    assert set(TPL["figure_templates"]) == set(FIGURE_MAKERS)
     for templates in TPL["figure_templates"].values():
         for entry in templates:
             text = entry["text"] if isinstance(entry, dict) else entry
@@ -137,3 +139,41 @@ def test_near_dup_swaps_are_pairs_of_different_words():
 def test_topic_hints_name_known_topics():
     known = {t["id"] for t in load_yaml("topics.yaml")["topics"]}
     assert set(TPL["topic_hints"]) <= known
+
+
+def test_host_cities_are_known_cities_with_a_default():
+    names = {c["en"] for c in TPL["cities"]}
+    hosts = TPL["host_cities"]
+    assert set(hosts) == {"other_putin", "other_aliyev", "default"}
+    for cls, cities in hosts.items():
+        assert cities and set(cities) <= names, cls
+    countries = {c["en"]: c["country"] for c in TPL["cities"]}
+    assert {countries[c] for c in hosts["other_putin"]} == {"RU"}  # Putin receives in Russia
+    assert {countries[c] for c in hosts["other_aliyev"]} == {"AZ"}  # Aliyev in Azerbaijan
+
+
+def test_datelines_start_with_a_known_city():
+    arabic = {c["ar"] for c in TPL["cities"]}
+    assert TPL["datelines"]
+    for dateline in TPL["datelines"]:
+        assert dateline.split(" - ")[0] in arabic, dateline
+
+
+def test_short_names_are_in_every_full_form():
+    people = TPL["people"]
+    for who in ("putin", "aliyev"):
+        short = people[f"{who}_short"]
+        assert isinstance(short, str) and _ARABIC.search(short)
+        for form in people[who] + people[f"{who}_obj"]:
+            assert short in form, form
+
+
+def test_said_link_covers_every_verb_of_saying():
+    links = TPL["said_link"]
+    assert set(links) - {"default"} <= set(TPL["said"])
+    assert links == {"قال": "إن", "default": "أن"}
+
+
+def test_year_suffix_and_weekday_lead():
+    assert TPL["year_suffix"] == "م"
+    assert TPL["relative_days"]["on_weekday"].format(wd="الثلاثاء") == "يوم الثلاثاء"

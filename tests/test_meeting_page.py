@@ -2,37 +2,26 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
+from page_support import ingested_store, open_page, serving
 from record_articles import ARTICLES
 
 from corpus.filters import Filters
-from corpus.ingest import ingest_bytes
 from corpus.store import Store
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def record_store():
-    store = Store("sqlite://")
-    store.ids_by_name = {}  # type: ignore[attr-defined]
-    for name, text in ARTICLES.items():
-        results = ingest_bytes(store, name, text.encode("utf-8"))
-        store.ids_by_name[name] = next(r.article_id for r in results if r.article_id)  # type: ignore[attr-defined]
-    yield store
-    store.close()
+    with ingested_store(ARTICLES) as store:
+        yield store
 
 
 @pytest.fixture
 def installed(record_store):
-    from components import data
-    data.use_store(record_store)
-    yield record_store
-    data.use_store(None)
+    with serving(record_store) as store:
+        yield store
 
 
 def _event(store: Store, **fields) -> str:
@@ -43,11 +32,7 @@ def _event(store: Store, **fields) -> str:
 
 
 def _open(params: dict[str, str]):
-    at = st_testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("views/meeting.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("views/meeting.py", params)
 
 
 def _metric(at, label: str) -> str:
@@ -142,10 +127,7 @@ def test_choosing_another_meeting_writes_it_to_the_url(installed):
 
 def test_timeline_links_to_the_record_of_the_chosen_meeting(installed):
     baku = _event(installed, city="Baku", kind="talks")
-    at = st_testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("views/timeline.py")
-    at.query_params["event"] = baku
-    at.run()
+    at = open_page("views/timeline.py", {"event": baku})
     assert not at.exception
     links = [p.proto for p in at.get("page_link")]
     assert [(p.page, p.query_string, p.label) for p in links] == [
@@ -169,23 +151,16 @@ def test_record_links_each_article_to_the_reader_keeping_the_language(installed)
 
 
 def test_record_page_shows_a_hostile_title_and_evidence_literally():
-    from components import data
     hostile = ("بوتين يستقبل علييف <img src=x onerror=alert(1)> $5 *نجمة*\n\n"
                "موسكو 12 مارس 2025 - استقبل الرئيس الروسي فلاديمير بوتين اليوم الأربعاء نظيره "
                "الأذربيجاني إلهام علييف في الكرملين <script>alert(2)</script>.\n")
-    store = Store("sqlite://")
-    ingest_bytes(store, "hostile.txt", hostile.encode("utf-8"))
-    data.use_store(store)
-    try:
+    with ingested_store({"hostile.txt": hostile}) as store, serving(store):
         at = _open({"event": _event(store, city="Moscow"), "lang": "en"})
         assert not at.exception
         raw = [m.value for m in at.markdown]
         title = next(v for v in raw if v.startswith("**") and "img" in v)
         assert "&lt;img src\\=x onerror\\=alert\\(1\\)&gt;" in title and "\\$5 \\*نجمة\\*" in title
         assert not any("<img" in v or "<script" in v for v in raw)
-    finally:
-        data.use_store(None)
-        store.close()
 
 
 def test_record_shows_what_each_leader_said(installed):

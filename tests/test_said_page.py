@@ -2,49 +2,34 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
+from page_support import ingested_store, open_page, serving
 from statement_articles import ARTICLES, CORRIDOR, ENERGY, EXPORTS, HARVEST, PEACE
 
 from components.exports import to_csv_bytes
 from components.statements import article_filters, export_frame, statement_markdown
 from corpus.filters import Filters
-from corpus.ingest import ingest_bytes
 from corpus.store import Store
-
-st_testing = pytest.importorskip("streamlit.testing.v1")
-ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "=HYPERLINK(\"http://x\") <script>alert(1)</script> *نجمة* $5"
 
 
 @pytest.fixture(scope="module")
 def said_store():
-    store = Store("sqlite://")
-    store.ids_by_name = {}  # type: ignore[attr-defined]
-    for name, text in ARTICLES.items():
-        results = ingest_bytes(store, name, text.encode("utf-8"))
-        store.ids_by_name[name] = next(r.article_id for r in results if r.article_id)  # type: ignore[attr-defined]
-    yield store
-    store.close()
+    with ingested_store(ARTICLES) as store:
+        yield store
 
 
 @pytest.fixture
 def installed(said_store):
-    from components import data
-    data.use_store(said_store)
-    yield said_store
-    data.use_store(None)
+    with serving(said_store) as store:
+        yield store
 
 
 def _open(params: dict[str, str]):
-    at = st_testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.switch_page("views/said.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page("views/said.py", params)
 
 
 def _plain(markdown: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from corpus import synth
+from corpus.synth.templates import templates
 from corpus.normalize import arabic_ratio
 from corpus.vocab import KINDS, QUALIFIERS, STATUSES, UNITS
 
@@ -193,7 +194,7 @@ def test_written_form_is_present(all_text, form):
 
 def test_every_outlet_used(corpus):
     outlets = {truth["outlet"] for _, _, truth in corpus}
-    assert outlets == set(synth._tpl()["outlets"])
+    assert outlets == set(templates()["outlets"])
 
 
 def test_dates_span_the_decade(corpus):
@@ -222,7 +223,7 @@ def test_truth_extraction_matches_truth(corpus):
         assert ex.title == truth["title"] and ex.published == truth["published"]
         assert [m.to_contract()["date"] for m in ex.meetings] == ([truth["meeting"]["date"]] if truth["meeting"] else [])
         assert all(text[f.start:f.start + len(f.text)] == f.text for f in ex.figures)
-        assert set(ex.topics) <= set(synth._tpl()["topic_hints"])
+        assert set(ex.topics) <= set(templates()["topic_hints"])
 
 
 def test_write_database(sqlite_url):

@@ -5,11 +5,11 @@ with a wrapper that draws the real widget and returns in-memory files.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from upload_support import FakeUpload, fake_uploader
 
 from corpus import bounded
 from corpus import preview as pv
@@ -235,28 +235,11 @@ def test_store_failure_on_one_article_is_reported_and_others_stored(store):
 
 # ---- the page (AppTest) -----------------------------------------------------------------------
 
-@dataclass
-class FakeUpload:
-    """What st.file_uploader returns, as far as the page uses it."""
-
-    name: str
-    data: bytes
-
-    def getvalue(self) -> bytes:
-        return self.data
-
-
 @pytest.fixture
 def page(store, monkeypatch):
     """The Upload page over a fresh SQLite store; ``page.files`` is what the uploader returns."""
     from components import data
-    real_uploader = st.file_uploader
-    chosen: list[FakeUpload] = []
-
-    def uploader(*args, **kwargs):
-        real_uploader(*args, **kwargs)
-        return list(chosen)
-    monkeypatch.setattr(st, "file_uploader", uploader)
+    chosen = fake_uploader(monkeypatch)
     data.use_store(store)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).switch_page("views/upload.py")
     at.secrets["test_marker"] = "1"  # isolates the test from any local secrets.toml

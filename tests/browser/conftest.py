@@ -6,11 +6,15 @@ ingested through corpus.ingest. Skipped when /usr/bin/chromium is missing, unles
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from corpus.store import Store
 from devtools.dashboard import CHROMIUM, ROOT, Dashboard
+
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 HOSTILE_MARK = "<img src=x onerror=alert(1)>"
 HOSTILE_TEXT = (
@@ -79,6 +83,26 @@ def settle(page) -> None:
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
     page.wait_for_timeout(700)
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
+
+
+@contextmanager
+def fresh_page(browser) -> Iterator:
+    """A page in a new browser context (1400×1000, the browser's own locale), closed after the block."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@contextmanager
+def browser_store(corpus_db: dict) -> Iterator[Store]:
+    """The browser tests' database as a Store, closed after the block."""
+    store = Store(corpus_db["url"])
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def open_page(page, url: str) -> None:

@@ -5,9 +5,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from browser.conftest import WAIT, browser_store, fresh_page
+from corpus import coverage
+from corpus.filters import Filters
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TIMEOUT = 120_000
 Q, Q2 = "باكو", "موسكو"
 FSI, PDI = "\u2068", "\u2069"
 
@@ -15,15 +18,8 @@ FSI, PDI = "\u2068", "\u2069"
 @pytest.fixture(scope="module")
 def expected(corpus_db) -> dict[str, dict[str, int]]:
     """The comparison as the core computes it on the browser tests' database: name → {x: y}."""
-    from corpus import coverage
-    from corpus.filters import Filters
-    from corpus.store import Store
-
-    store = Store(corpus_db["url"])
-    try:
+    with browser_store(corpus_db) as store:
         frame = coverage.compare(store, Filters(q=Q), Q2, "month")
-    finally:
-        store.close()
     out: dict[str, dict[str, int]] = {}
     for query, start, n in zip(frame["query"], frame["start"], frame["n_articles"]):
         out.setdefault(query, {})[start.isoformat()] = int(n)
@@ -33,15 +29,13 @@ def expected(corpus_db) -> dict[str, dict[str, int]]:
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_link_with_two_queries_draws_both_series(browser, app_url, expected, lang):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         suffix = "&lang=en" if lang == "en" else ""
         page.goto(f"{app_url}/?q={quote(Q)}&q2={quote(Q2)}{suffix}")
-        page.wait_for_selector("h1", timeout=TIMEOUT)
-        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
+        page.wait_for_selector("h1", timeout=WAIT)
+        page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=WAIT)
         chart = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').first
-        chart.locator(".main-svg").first.wait_for(state="attached", timeout=TIMEOUT)
+        chart.locator(".main-svg").first.wait_for(state="attached", timeout=WAIT)
         assert page.locator('[data-testid="stException"]').count() == 0
         traces = chart.locator(".js-plotly-plot").first.evaluate(
             "e => (e._fullData || []).map(t => ({name: t.name, type: t.type,"
@@ -56,5 +50,3 @@ def test_a_link_with_two_queries_draws_both_series(browser, app_url, expected, l
         box = page.locator('.st-key-cov_q2 input')
         assert box.input_value() == Q2
         assert parse_qs(urlsplit(page.url).query).get("q2") == [Q2]
-    finally:
-        context.close()

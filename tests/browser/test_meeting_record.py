@@ -5,36 +5,29 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+from browser.conftest import WAIT, browser_store, fresh_page, settle
+from corpus.filters import Filters
+from corpus.records import meeting_record
 
-TIMEOUT = 120_000
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _settle(page) -> None:
     """The run has ended, the theme's style block is in and the four metrics are drawn."""
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
-    page.wait_for_timeout(700)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
+    settle(page)
     page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
-                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=TIMEOUT)
+                           ".some(s => s.textContent.includes('stMarkdownContainer'))", timeout=WAIT)
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stMetricValue\"]').length >= 4",
-                           timeout=TIMEOUT)
+                           timeout=WAIT)
 
 
 @pytest.fixture(scope="module")
 def busiest_event(corpus_db) -> dict:
     """The event with the most articles in the browser tests' database, with its record."""
-    from corpus.filters import Filters
-    from corpus.records import meeting_record
-    from corpus.store import Store
-
-    store = Store(corpus_db["url"])
-    try:
+    with browser_store(corpus_db) as store:
         events = store.events(Filters()).sort_values(["n_articles", "id"], ascending=[False, True])
         event_id = int(events["id"].iloc[0])
         record = meeting_record(store, event_id)
-    finally:
-        store.close()
     assert record is not None
     return {"id": event_id, "record": record}
 
@@ -42,12 +35,10 @@ def busiest_event(corpus_db) -> dict:
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_record_permalink_restores_the_meeting_in_a_fresh_browser(browser, app_url, busiest_event, lang):
     event_id, record = busiest_event["id"], busiest_event["record"]
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        page = context.new_page()
+    with fresh_page(browser) as page:
         suffix = "&lang=en" if lang == "en" else ""
         page.goto(f"{app_url}/meeting?event={event_id}{suffix}")
-        page.wait_for_selector("h1", timeout=TIMEOUT)
+        page.wait_for_selector("h1", timeout=WAIT)
         _settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.locator("h1").first.inner_text() == ("Meeting record" if lang == "en" else "سجل اللقاء")
@@ -75,5 +66,3 @@ def test_record_permalink_restores_the_meeting_in_a_fresh_browser(browser, app_u
             assert text.splitlines() == record.brief_en.splitlines()
         else:
             assert brief.count() == 0
-    finally:
-        context.close()

@@ -5,33 +5,26 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from browser.conftest import WAIT, browser_store, settle
 from corpus.filters import Filters
-from corpus.store import Store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-TIMEOUT = 120_000
 
 
 @pytest.fixture(scope="module")
 def known(corpus_db) -> dict:
     """From the browser tests' database: Aliyev's statements, and Putin's in the hostile article."""
-    store = Store(corpus_db["url"])
-    try:
+    with browser_store(corpus_db) as store:
         aliyev = store.statements(Filters(), speaker="aliyev")
         putin = store.statements(Filters(), speaker="putin").rows
         hostile = putin[putin["article_id"] == corpus_db["hostile_id"]].iloc[0].to_dict()
-    finally:
-        store.close()
     assert aliyev.total and "<script>" in hostile["text"]
     return {"aliyev": aliyev.rows.iloc[0].to_dict(), "n_aliyev": aliyev.total, "hostile": hostile}
 
 
 def _settle(page) -> None:
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
-    page.wait_for_timeout(700)
-    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=TIMEOUT)
-    page.wait_for_selector('[class*="st-key-said_card_0"]', timeout=TIMEOUT)
+    settle(page)
+    page.wait_for_selector('[class*="st-key-said_card_0"]', timeout=WAIT)
 
 
 def _words(text: str) -> str:
@@ -64,7 +57,7 @@ def test_said_shows_a_hostile_statement_literally_with_its_links(page, app_url, 
     assert "<script>alert(2)</script>" in text and "$5" in text and "*تقريبا*" in text
     assert _words(text).strip("«»") == _words(row["text"])
     links = card.locator('[data-testid="stPageLink-NavLink"]')
-    links.last.wait_for(timeout=TIMEOUT)
+    links.last.wait_for(timeout=WAIT)
     hrefs = [a.get_attribute("href") or "" for a in links.all()]  # relative: "articles?…"
     article = [h for h in hrefs if urlsplit(h).path.endswith("articles")]
     assert parse_qs(urlsplit(article[0]).query)["article"] == [str(row["article_id"])]

@@ -6,9 +6,15 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from reliability_support import wait_for_page
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from tornado.httpclient import HTTPRequest
+from tornado.websocket import WebSocketClientConnection, websocket_connect
 
 from devtools.dashboard import Dashboard
 
@@ -105,20 +111,22 @@ def try_passcode(page, code: str, timeout_ms: int = PAGE_TIMEOUT_MS) -> list[str
     return alerts(page)
 
 
-async def _ws_page(port: int, path: str, headers: dict[str, str], timeout: float) -> dict:
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from tornado.httpclient import HTTPRequest
-    from tornado.websocket import websocket_connect
-
-    request = HTTPRequest(f"ws://127.0.0.1:{port}/_stcore/stream",
-                          headers={**headers, "Sec-WebSocket-Protocol": "streamlit"})
-    conn = await websocket_connect(request)
+def rerun_message(page_name: str, page_hash: str = "") -> BackMsg:
+    """The message a browser sends to run the page ``page_name`` (by script hash too, when given)."""
     back = BackMsg()
+    if page_hash:
+        back.rerun_script.page_script_hash = page_hash
+    back.rerun_script.page_name = page_name
     back.rerun_script.query_string = ""
-    back.rerun_script.page_name = path
+    return back
+
+
+async def watch_run(conn: WebSocketClientConnection, back: BackMsg, timeout: float, until: str) -> dict:
+    """Send ``back`` on the open websocket ``conn``, collect what the server sends until a run
+    finishes once ``got[until]`` holds something (or ``timeout`` seconds pass), then close ``conn``.
+    ``got``: the new elements' types, their text bodies, their widget labels, the session ids."""
     await conn.write_message(back.SerializeToString(), binary=True)
-    got: dict = {"elements": [], "texts": []}
+    got: dict = {"elements": [], "texts": [], "labels": [], "session_ids": []}
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while loop.time() < deadline:
@@ -127,33 +135,51 @@ async def _ws_page(port: int, path: str, headers: dict[str, str], timeout: float
             break
         msg = ForwardMsg.FromString(raw)
         kind = msg.WhichOneof("type")
-        if kind == "delta" and msg.delta.HasField("new_element"):
+        if kind == "new_session":
+            got["session_ids"].append(msg.new_session.initialize.session_id)
+        elif kind == "delta" and msg.delta.HasField("new_element"):
             element = msg.delta.new_element
             name = element.WhichOneof("type")
             got["elements"].append(name)
-            body = getattr(getattr(element, name, None), "body", None)
+            widget = getattr(element, name, None)
+            body = getattr(widget, "body", None)
             if isinstance(body, str):
                 got["texts"].append(body)
-        elif kind == "script_finished" and got["elements"]:
+            if widget is not None and hasattr(widget, "label"):
+                got["labels"].append(widget.label)
+        elif kind == "script_finished" and got[until]:
             break
     conn.close()
     return got
+
+
+def run_in_thread(coro: Coroutine[Any, Any, dict], timeout: float) -> dict:
+    """Playwright's sync API owns this thread's event loop: run the websocket client ``coro`` in
+    another thread (waiting ``timeout`` seconds at most); its exception is raised here."""
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coro)
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            box["error"] = exc
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(timeout)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+async def _ws_page(port: int, path: str, headers: dict[str, str], timeout: float) -> dict:
+    request = HTTPRequest(f"ws://127.0.0.1:{port}/_stcore/stream",
+                          headers={**headers, "Sec-WebSocket-Protocol": "streamlit"})
+    conn = await websocket_connect(request)
+    return await watch_run(conn, rerun_message(path), timeout, until="elements")
 
 
 def ws_page(port: int, path: str, headers: dict[str, str], timeout: float = 90) -> dict:
     """What a raw websocket client sending ``headers`` on its handshake (as a reverse proxy does)
     gets for the page ``path``: element types and text bodies. Headless Chromium sends no extra
     headers on a websocket handshake, so a proxy's headers are tested this way."""
-    box: dict = {}
-
-    def target() -> None:
-        try:
-            box["value"] = asyncio.run(_ws_page(port, path, headers, timeout))
-        except BaseException as exc:  # noqa: BLE001 - re-raised below
-            box["error"] = exc
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(timeout + 30)
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+    return run_in_thread(_ws_page(port, path, headers, timeout), timeout + 30)

@@ -43,43 +43,34 @@ class Snapshot:
         return h.hexdigest()
 
 
+_ARTICLE_TEXTS = "SELECT id, title, raw_text, clean_text FROM articles"
+
+
 def snapshot(url: str) -> Snapshot:
     """Count and per-article checksum of every stored text (raw and clean) of the database."""
-    import sqlalchemy as sa
-
-    from corpus.store import make_engine
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(sa.text("SELECT id, title, raw_text, clean_text FROM articles")).all()
-    finally:
-        engine.dispose()
+    rows = query_rows(url, _ARTICLE_TEXTS)
     texts = {r.id: hashlib.sha256(f"{r.title}\x1f{r.raw_text}\x1f{r.clean_text}".encode(
         "utf-8", "surrogatepass")).hexdigest() for r in rows}
     return Snapshot(len(rows), texts)
 
 
 def stored_texts(url: str) -> dict[int, tuple[str, str, str]]:
-    import sqlalchemy as sa
-
-    from corpus.store import make_engine
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(sa.text("SELECT id, title, raw_text, clean_text FROM articles")).all()
-    finally:
-        engine.dispose()
-    return {r.id: (r.title or "", r.raw_text, r.clean_text) for r in rows}
+    return {r.id: (r.title or "", r.raw_text, r.clean_text) for r in query_rows(url, _ARTICLE_TEXTS)}
 
 
 def source_names(url: str) -> list[str]:
+    return [r[0] for r in query_rows(url, "SELECT source FROM sources ORDER BY id")]
+
+
+def query_rows(url: str, sql: str) -> list:
+    """All rows of ``sql`` on the database ``url`` (an engine of its own, disposed after)."""
     import sqlalchemy as sa
 
     from corpus.store import make_engine
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            return [r[0] for r in conn.execute(sa.text("SELECT source FROM sources ORDER BY id"))]
+            return list(conn.execute(sa.text(sql)).all())
     finally:
         engine.dispose()
 

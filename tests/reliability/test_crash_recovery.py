@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from reliability_support import ROOT, consistency_problems
+from reliability_support import ROOT, consistency_problems, query_rows
 
 N_ARTICLES = 2000
 SAMPLE = 40  # stored articles whose extraction rows are re-derived from their text
@@ -46,14 +46,8 @@ def _engine(url: str) -> sa.Engine:
 
 def _sources(url: str) -> dict[str, int]:
     """File name → article id, for every source row (a file stored twice fails the test)."""
-    engine = _engine(url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(sa.text("SELECT source, article_id FROM sources")).all()
-    finally:
-        engine.dispose()
     out: dict[str, int] = {}
-    for source, article_id in rows:
+    for source, article_id in query_rows(url, "SELECT source, article_id FROM sources"):
         name = Path(source).name
         assert name not in out, f"{name} stored twice"
         out[name] = article_id
@@ -61,14 +55,10 @@ def _sources(url: str) -> dict[str, int]:
 
 
 def _count(url: str) -> int:
-    engine = _engine(url)
     try:
-        with engine.connect() as conn:
-            return conn.execute(sa.text("SELECT COUNT(*) FROM articles")).scalar() or 0
+        return query_rows(url, "SELECT COUNT(*) FROM articles")[0][0] or 0
     except sa.exc.DBAPIError:
         return 0
-    finally:
-        engine.dispose()
 
 
 def _start_ingest(url: str, folder: Path, log: Path) -> subprocess.Popen:

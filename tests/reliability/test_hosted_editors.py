@@ -3,13 +3,11 @@ the one who stores second is told that the corrections were not stored and where
 Two Upload-page sessions over one database: AppTest sessions, and two browsers against a running app."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 import sqlalchemy as sa
-import streamlit as st
 from hosted_support import hosted_dashboard, settle
 from streamlit.testing.v1 import AppTest
+from upload_support import FakeUpload, fake_uploader
 
 from devtools.dashboard import ROOT
 
@@ -20,15 +18,6 @@ TEXT = """بوتين وعلييف يبحثان التعاون في مجال ال
 """
 READ = "قراءة الملفات ومعاينتها"
 STORE = "حفظ المقالات المحددة"
-
-
-@dataclass
-class _Upload:
-    name: str
-    data: bytes
-
-    def getvalue(self) -> bytes:
-        return self.data
 
 
 def _session() -> AppTest:
@@ -48,12 +37,7 @@ def test_second_editor_is_told_their_corrections_were_not_stored(tmp_path, monke
     from components import data
     from corpus.store import Store
     store = Store(f"sqlite:///{tmp_path / 'editors.sqlite'}")
-    real_uploader = st.file_uploader
-
-    def uploader(*args, **kwargs):
-        real_uploader(*args, **kwargs)
-        return [_Upload("talks.txt", TEXT.encode())]
-    monkeypatch.setattr(st, "file_uploader", uploader)
+    fake_uploader(monkeypatch, [FakeUpload("talks.txt", TEXT.encode())])
     data.use_store(store)
     try:
         first, second = _session(), _session()

@@ -4,19 +4,18 @@ id (as Streamlit's own reconnect does) and reruns the Upload page. It must get t
 not the uploader: a grant does not travel with the session id alone."""
 from __future__ import annotations
 
-import asyncio
-import threading
-
 import pytest
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from tornado.websocket import websocket_connect
 
-from hosted_support import has_uploader, hosted_dashboard, settle, try_passcode
+from hosted_support import (has_uploader, hosted_dashboard, rerun_message, run_in_thread, settle, try_passcode,
+                            watch_run)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _watch_session(page) -> dict:
     """Record the session id and the Upload page's script hash from the page's websocket."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     seen: dict = {}
 
     def on_frame(payload) -> None:
@@ -39,56 +38,9 @@ def _watch_session(page) -> dict:
 async def _resume(port: int, session_id: str, page_hash: str, timeout: float = 60) -> dict:
     """Connect without cookies presenting ``session_id``, rerun the Upload page, collect what the
     server sends until the run finishes."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from tornado.websocket import websocket_connect
-
     conn = await websocket_connect(f"ws://127.0.0.1:{port}/_stcore/stream",
                                    subprotocols=["streamlit", "no-xsrf-token", session_id])
-    back = BackMsg()
-    back.rerun_script.page_script_hash = page_hash
-    back.rerun_script.page_name = "upload"
-    back.rerun_script.query_string = ""
-    await conn.write_message(back.SerializeToString(), binary=True)
-    got: dict = {"elements": [], "session_ids": [], "labels": []}
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        raw = await asyncio.wait_for(conn.read_message(), deadline - loop.time())
-        if raw is None:
-            break
-        msg = ForwardMsg.FromString(raw)
-        kind = msg.WhichOneof("type")
-        if kind == "new_session":
-            got["session_ids"].append(msg.new_session.initialize.session_id)
-        elif kind == "delta" and msg.delta.HasField("new_element"):
-            element = msg.delta.new_element
-            name = element.WhichOneof("type")
-            got["elements"].append(name)
-            widget = getattr(element, name, None)
-            if widget is not None and hasattr(widget, "label"):
-                got["labels"].append(widget.label)
-        elif kind == "script_finished" and got["session_ids"]:
-            break
-    conn.close()
-    return got
-
-
-def _run_in_thread(coro) -> dict:
-    """Playwright's sync API owns this thread's event loop: run the client in another thread."""
-    box: dict = {}
-
-    def target() -> None:
-        try:
-            box["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised below
-            box["error"] = exc
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(90)
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
+    return await watch_run(conn, rerun_message("upload", page_hash), timeout, until="session_ids")
 
 
 def test_a_resumed_editor_session_without_the_browser_is_not_an_editor(browser, tmp_path):
@@ -105,7 +57,7 @@ def test_a_resumed_editor_session_without_the_browser_is_not_an_editor(browser, 
         assert seen.get("session_id") and seen.get("upload_hash"), seen
         context.close()  # the editor leaves; the session waits for a reconnect
 
-        got = _run_in_thread(_resume(app.port, seen["session_id"], seen["upload_hash"]))
+        got = run_in_thread(_resume(app.port, seen["session_id"], seen["upload_hash"]), 90)
         assert seen["session_id"] in got["session_ids"], got  # the session was resumed
         assert "file_uploader" not in got["elements"], got
         assert "رمز المحرر" in got["labels"], got  # the passcode form instead

@@ -10,28 +10,16 @@ AppTest has no file-uploader element, so ``st.file_uploader`` is wrapped to retu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
-import streamlit as st
-
 from reliability_support import ROOT, consistency_problems, snapshot, stored_texts
+from upload_support import FakeUpload, fake_uploader
+
 from corpus import preview as pv
 from corpus.readers import display_name, read_bytes
 
 AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
 READ = ("قراءة الملفات ومعاينتها", "Read and preview the files")
 STORE = ("حفظ المقالات المحددة", "Store the ticked articles")
-
-
-@dataclass
-class FakeUpload:
-    name: str
-    data: bytes
-
-    def getvalue(self) -> bytes:
-        return self.data
 
 
 @pytest.fixture
@@ -45,13 +33,7 @@ def page(sqlite_url, monkeypatch):
     for name, text, _ in generate(2, seed=31):  # articles already in the corpus
         store.add_article(RawDocument(name, text, "txt"), extract_document(text, name, {}), "baseline")
     read_bytes(b"<html><body><p>\xd8\xa8</p></body></html>", "warm.html")  # one-time parser start-up
-    real_uploader = st.file_uploader
-    chosen: list[FakeUpload] = []
-
-    def uploader(*args, **kwargs):
-        real_uploader(*args, **kwargs)
-        return list(chosen)
-    monkeypatch.setattr(st, "file_uploader", uploader)
+    chosen = fake_uploader(monkeypatch)
     data.use_store(store)
     at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=60)
     at.secrets["test_marker"] = "1"  # no local secrets.toml: a local run may write
