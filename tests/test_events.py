@@ -218,3 +218,26 @@ def test_undated_summit_naming_the_same_organisation_still_links():
                    text=CIS_LEAD.replace("اليوم", "الثلاثاء"))]
     assert _groups(items) == {("dated", "undated")}
     assert items[1].meeting.date == "2024-10-08"
+
+
+def test_undated_summit_naming_other_leaders_is_not_linked_to_the_event():
+    """Same city, same kind, same words: a report naming Rouhani is not the summit of Ahmadinejad."""
+    text = "قمة في طهران لرؤساء الدول بحثت التعاون الإقليمي والطاقة والنقل"
+    dated = _item("dated", "2007-10-16", "Tehran", "multilateral_summit", text=text)
+    dated.meeting.participants = ("Ahmadinejad",)
+    undated = _item("undated", None, "Tehran", "multilateral_summit", month=10, day=16, text=text)
+    undated.meeting.participants = ("Rouhani",)
+    cluster_meetings([dated, undated])
+    assert undated.meeting.date is None
+    undated.meeting.participants = ()
+    cluster_meetings([dated, undated])
+    assert undated.meeting.date == "2007-10-16"  # naming nobody else, it fits
+
+
+def test_undated_trilateral_summit_is_not_linked_to_a_caspian_summit_in_the_same_city():
+    caspian = "بدأت في طهران القمة الثانية للدول المطلة على بحر قزوين بمشاركة بوتين وعلييف"
+    trilateral = "عقدت في طهران القمة الثلاثية بين روسيا وإيران وأذربيجان بمشاركة بوتين وعلييف"
+    items = [_item("dated", "2007-10-16", "Tehran", "multilateral_summit", text=caspian),
+             _item("undated", None, "Tehran", "multilateral_summit", text=trilateral)]
+    cluster_meetings(items)
+    assert items[1].meeting.date is None

@@ -179,6 +179,12 @@ def _forums_ok(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
+def _participants_ok(a: set[str], b: set[str]) -> bool:
+    """Two reports can be of one gathering unless each names other leaders and none in common
+    (a Tehran summit with Ahmadinejad is not the one with Rouhani)."""
+    return not a or not b or bool(a & b)
+
+
 def _kind_ok(a: str | None, b: str | None) -> bool:
     if a in (None, "other") or b in (None, "other"):
         return True
@@ -341,7 +347,7 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
         ev = events[idx]
         if not ev.items or not _city_ok(ev.city(), m.city) or not _kind_ok(ev.kind(), m.kind):
             continue
-        if not _forums_ok(ev.forums(), item.forums):
+        if not _forums_ok(ev.forums(), item.forums) or not _participants_ok(ev.participants(), set(m.participants)):
             continue
         day = _day_for(item, ev)
         if day is None or not _published_ok(item, day):
