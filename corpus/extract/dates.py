@@ -221,7 +221,7 @@ def infer_year(month: int, day: int | None, published: date | None, direction: s
     if direction is None and day is not None:
         best: tuple[int, int] | None = None
         for year in (published.year - 1, published.year, published.year + 1):
-            candidate = _safe_date(year, month, d)
+            candidate = safe_date(year, month, d)
             if candidate is None:
                 continue
             gap = (candidate - published).days
@@ -231,11 +231,11 @@ def infer_year(month: int, day: int | None, published: date | None, direction: s
                 best = (cost, year)
         return best[1] if best else None
     for year in (published.year + 1, published.year, published.year - 1):
-        candidate = _safe_date(year, month, d)
+        candidate = safe_date(year, month, d)
         if candidate is None:
             continue
         if direction == "future":
-            earlier = _safe_date(year - 1, month, d)
+            earlier = safe_date(year - 1, month, d)
             if candidate > published and not (earlier and earlier > published):
                 return year  # the first occurrence after publication
             continue
@@ -247,7 +247,8 @@ def infer_year(month: int, day: int | None, published: date | None, direction: s
     return None
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The calendar day, or None when there is no such day (31 April)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -307,7 +308,7 @@ def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMenti
                     year = published.year  # "25 ديسمبر الجاري": this month of the publication year
                 if year is None:
                     year = infer_year(month, day, published, direction if direction != "current" else None)
-            when = None if hijri or year is None else _safe_date(year, month, day)
+            when = None if hijri or year is None else safe_date(year, month, day)
             out.append(_build(nt, m, text, date=when, year_known=year_known, kind="explicit",
                               year=None if hijri else year, month=month, day=day,
                               direction=direction, hijri=hijri))
@@ -341,7 +342,7 @@ def _english_mentions(nt, text: str) -> list[DateMention]:
         for m in pat.finditer(nt.text):
             month = _month_of(m)
             year = int(m.group("y"))
-            when = _safe_date(year, month, int(m.group("d"))) if month else None
+            when = safe_date(year, month, int(m.group("d"))) if month else None
             if when:
                 out.append(_build(nt, m, text, date=when, year_known=True, kind="stamp",
                                   year=year, month=month, day=when.day))
@@ -355,9 +356,9 @@ def _numeric_mentions(nt, text: str) -> list[DateMention]:
             year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             if not 1900 <= year <= 2200:
                 continue
-            when = _safe_date(year, month, day)
+            when = safe_date(year, month, day)
             if when is None and pat is _patterns().numeric_dmy:
-                when = _safe_date(year, day, month)  # M/D/Y written the US way
+                when = safe_date(year, day, month)  # M/D/Y written the US way
             if when is None:
                 continue
             crawl = bool(_CRAWL_TAIL.match(nt.text, m.end()))

@@ -25,7 +25,7 @@ from typing import Any
 from ..lexicons import load_yaml
 from ..normalize import arabic_ratio, normalize
 from .arabic import alternation
-from .dates import DateMention, find_dates, month_number, to_date
+from .dates import DateMention, find_dates, month_number, safe_date, to_date
 
 # Header lines scanned for stamps and a title.
 HEAD_LINES = 12
@@ -108,18 +108,11 @@ def _split_year_stamp(line: str) -> list[DateMention]:
     out = []
     for d in mentions:
         if d.kind == "explicit" and not d.year_known and d.month and d.day and not d.hijri:
-            when = _safe_day(year, d.month, d.day)
+            when = safe_date(year, d.month, d.day)
             if when is not None and weekdays <= {when.weekday()}:
                 out.append(DateMention(d.start, d.end, d.text, when, True, "explicit", month=d.month, day=d.day,
                                        year=year))
     return out
-
-
-def _safe_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
@@ -229,7 +222,7 @@ def _closes_dateline(line: str, end: int) -> bool:
     if _DATELINE_AFTER.match(line, end):
         return True
     agency = _AGENCY_TO_LINE_END.match(line, end)
-    return bool(agency) and all(w in _dateline_words() for w in normalize(agency.group("words")).split())
+    return agency is not None and all(w in _dateline_words() for w in normalize(agency.group("words")).split())
 
 
 def _today_marked_in_lead(body: str) -> date | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...models import Meeting
-from ..dates import DateMention, infer_year, resolve_weekday, to_date
+from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from .lexicon import lexicon
 from .sentences import Sentence, lead_sentences
 
@@ -45,15 +45,8 @@ def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int 
     """"الخميس 27 سبتمبر" without a year: the one year next to the reference's (the year before,
     the same, the next) in which that day falls on that weekday; None when none or several do."""
     years = [y for y in (reference.year - 1, reference.year, reference.year + 1)
-             if (d := _safe_day(y, month, day)) is not None and d.weekday() == weekday]
+             if (d := safe_date(y, month, day)) is not None and d.weekday() == weekday]
     return years[0] if len(years) == 1 else None
-
-
-def _safe_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> _DateChoice:

@@ -152,7 +152,8 @@ def lexicon() -> Lex:
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
         # اليوم, أمس, غدا …: a day told relative to the article's own.
-        news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words], r"[وف]?"),
+        news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words],
+                          r"[وف]?"),
         # "الاتفاقات التي توصل إليها …" up to the clause's end: a document's relative clause.
         document_clause=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['documents'])}){SUFFIX}"
                                    rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[،,]?\s+(?P<clause>[وف]?"
