@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from corpus.filters import Filters
 from corpus.store import schema
+from corpus.store.rows import to_date
 
 KINDS = ("visit", "talks", "phone_call", "multilateral_summit", "other")
 MAX_QUERY_LEN = 300
@@ -128,3 +129,38 @@ def legacy_conditions(filters: Filters | None) -> list[sa.ColumnElement]:
     if filters.topics:
         conds.append(sa.exists().where(T.c.article_id == A.c.id, T.c.topic.in_(filters.topics)))
     return conds
+
+
+# The facet count selects of ``Queries.facet_counts`` before the table (commit bd8986b), over the
+# ids of the articles passing the other filters.
+
+def legacy_facet_count_selects(ids: sa.Select) -> dict[str, sa.Select]:
+    A, S, M, T = schema.articles, schema.sources, schema.meetings, schema.topics
+    pairs = sa.union(sa.select(A.c.id.label("article_id"), A.c.outlet).where(A.c.id.in_(ids)),
+                     sa.select(S.c.article_id, S.c.outlet).where(S.c.article_id.in_(ids))).subquery()
+    out = {"outlets": sa.select(pairs.c.outlet, sa.func.count().label("n")).group_by(pairs.c.outlet)}
+    for name, column in (("cities", M.c.city), ("kinds", M.c.kind)):
+        out[name] = (sa.select(column, sa.func.count(sa.distinct(M.c.article_id)).label("n"))
+                     .where(M.c.primary.is_(True), M.c.article_id.in_(ids)).group_by(column))
+    out["topics"] = (sa.select(T.c.topic, sa.func.count(sa.distinct(T.c.article_id)).label("n"))
+                     .where(T.c.article_id.in_(ids)).group_by(T.c.topic))
+    return out
+
+
+def legacy_facets(store) -> dict:
+    """``Queries.facets`` before the table."""
+    A, S, M, T = schema.articles, schema.sources, schema.meetings, schema.topics
+    live = A.c.removed_at.is_(None)
+    outlets = {r[0] for r in store._read(sa.select(A.c.outlet).where(live).distinct()) if r[0]}
+    outlets |= {r[0] for r in store._read(sa.select(S.c.outlet).join(A, A.c.id == S.c.article_id)
+                                          .where(live).distinct()) if r[0]}
+
+    def meeting_values(col):
+        rows = store._read(sa.select(col).join(A, A.c.id == M.c.article_id)
+                           .where(live, M.c.primary.is_(True)).distinct())
+        return sorted(r[0] for r in rows if r[0])
+    topics = store._read(sa.select(T.c.topic).join(A, A.c.id == T.c.article_id).where(live).distinct())
+    lo, hi = store._read(sa.select(sa.func.min(A.c.sort_date), sa.func.max(A.c.sort_date)).where(live))[0]
+    return {"outlets": sorted(outlets), "cities": meeting_values(M.c.city),
+            "kinds": meeting_values(M.c.kind), "topics": sorted(r[0] for r in topics),
+            "min_date": to_date(lo), "max_date": to_date(hi)}

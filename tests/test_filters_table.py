@@ -18,10 +18,11 @@ from components.filterwidgets import fit_value, from_state, options_of, to_state
 from corpus.filters import FILTERS, MAX_LIST_ITEMS, MAX_QUERY_LEN, UI_LANGS, Filters, decode, encode, rows_of
 from corpus.filterspec import Compare, ListCodec, OneOf, Widget, filter_row
 from corpus.models import Extraction, Meeting, RawDocument
-from corpus.store import Store
-from corpus.store.conditions import filter_conditions
+from corpus.store import Store, schema
+from corpus.store.conditions import facet_rows, filter_conditions, value_counts_select
 from corpus.vocab import KINDS, STATUSES
-from filters_legacy import decode as legacy_decode, encode as legacy_encode, legacy_conditions
+from filters_legacy import decode as legacy_decode, encode as legacy_encode, legacy_conditions, \
+    legacy_facet_count_selects
 
 PARAM_NAMES = ["q", "from", "to", "outlet", "city", "kind", "topic", "lang", "x", "utm_source"]
 RAW_TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["", " ", "2024-01-05", " 2023-12-31 ", "20240105",
@@ -181,3 +182,15 @@ def test_an_added_row_narrows_the_articles_and_counts_its_options(small_store):
     assert counts["statuses"] == {"held": 1, "announced": 1}  # under the other filters, its own left out
     assert counts["cities"] == {"Baku": 1}
     assert store.facet_counts(replace(MoreFilters(), q="الغاز"))["statuses"] == {"held": 1}
+
+
+@pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.dialect()], ids=["sqlite", "postgresql"])
+def test_the_facet_count_selects_are_the_sql_of_before(dialect):
+    ids = sa.select(schema.articles.c.id).where(schema.articles.c.removed_at.is_(None))
+    legacy = legacy_facet_count_selects(ids)
+    rows = facet_rows(Filters)
+    assert [r.name for r in rows] == list(legacy)
+    for row in rows:
+        assert isinstance(row.where, OneOf)
+        new, old = (stmt.compile(dialect=dialect) for stmt in (value_counts_select(row.where, ids), legacy[row.name]))
+        assert (new.string, new.params) == (old.string, old.params), row.name

@@ -74,21 +74,27 @@ def facet_rows(cls: type[Filters]) -> list[FilterRow]:
     return [row for row in rows_of(cls) if isinstance(row.where, OneOf)]
 
 
-def _pairs_of(column: str, ids: Any) -> Any:
-    """Select (article_id, value) of ``column`` for the articles ``ids``."""
+def _pairs_of(column: str, ids: Any) -> tuple[Any, Any, tuple[Any, ...]]:
+    """(article id column, value column, conditions) of ``column`` for the articles ``ids``."""
     table, name = _split(column)
     if table == "articles":
-        return sa.select(A.c.id.label("article_id"), A.c[name].label("value")).where(A.c.id.in_(ids))
+        return A.c.id, A.c[name], (A.c.id.in_(ids),)
     rel, extra = RELATED[table]
-    return sa.select(rel.c.article_id, rel.c[name].label("value")).where(*extra, rel.c.article_id.in_(ids))
+    return rel.c.article_id, rel.c[name], (*extra, rel.c.article_id.in_(ids))
 
 
 def value_counts_select(where: OneOf, ids: Any) -> Any:
     """Select (value, n): how many of the articles ``ids`` have each value in any of the columns
     (an article counts once per value)."""
-    selects = [_pairs_of(column, ids) for column in where.columns]
-    pairs = (sa.union(*selects) if len(selects) > 1 else selects[0].distinct()).subquery()
-    return sa.select(pairs.c.value, sa.func.count().label("n")).group_by(pairs.c.value)
+    parts = [_pairs_of(column, ids) for column in where.columns]
+    if len(parts) == 1:
+        article_id, value, conds = parts[0]
+        return (sa.select(value, sa.func.count(sa.distinct(article_id)).label("n"))
+                .where(*conds).group_by(value))
+    value_name = where.columns[0].partition(".")[2]
+    pairs = sa.union(*(sa.select(article_id.label("article_id"), value.label(value_name)).where(*conds)
+                       for article_id, value, conds in parts)).subquery()
+    return sa.select(pairs.c[value_name], sa.func.count().label("n")).group_by(pairs.c[value_name])
 
 
 def live_values_selects(where: OneOf) -> list[Any]:
