@@ -28,17 +28,24 @@ _STATE = "_flt_filters"  # the session's current Filters (survives page switches
 _LAST_URL = "_flt_last_params"  # the query params we wrote last
 _DRAWN_ON = "_flt_drawn_on"  # the page whose run drew the filter widgets last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
-# Page-level selections that also live in the URL (the meeting or article being read); they are
-# not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
-# meeting record (/meeting) and the timeline read the same ``event`` id; the statements page
-# (/said) its ``speaker`` (``corpus.filters.decode_speaker``); the Figures page its ledger ``line``
-# (``corpus.ledger.line_id``).
-PAGE_PARAMS = ("event", "article", "speaker", "line", *VIEW_PARAMS)
-PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "said": "speaker",
-                 "figures": "line"}
-# The Overview (served at the root, url_path "") draws coverage over time: its second query and
-# bucket size (``q2``, ``per``, read by ``corpus.filters.decode_view``) belong to it.
+# The Overview (served at the root, url_path "") draws coverage over time.
 VIEW_PAGES = ("", "home")
+# Page parameters, a table beside the filter table: (URL parameter, url paths of the pages it
+# belongs to). They also live in the URL but are not filters, so they bypass the filter codec; the
+# page reads (and checks) its own, and another page drops them. The meeting record (/meeting) and
+# the timeline read the same ``event`` id; the statements page (/said) its ``speaker``
+# (``corpus.filters.decode_speaker``); the Figures page its ledger ``line`` (``corpus.ledger.line_id``);
+# the Overview its second query and bucket size (``q2``, ``per``: ``corpus.filters.decode_view``).
+PAGE_PARAM_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("event", ("timeline", "meeting")),
+    ("article", ("articles",)),
+    ("speaker", ("said",)),
+    ("line", ("figures",)),
+    *((param, VIEW_PAGES) for param in VIEW_PARAMS),
+)
+PAGE_PARAMS = tuple(param for param, _ in PAGE_PARAM_TABLE)
+# Pages with a selection of their own (their path is replaced when a link names another page).
+_SELECTION_PAGES = {page for _, pages in PAGE_PARAM_TABLE for page in pages if page not in VIEW_PAGES}
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
 
 
@@ -52,8 +59,7 @@ def current_page() -> str:
 
 
 def _page_params(page: str) -> tuple[str, ...]:
-    own = PAGE_PARAM_OF.get(page)
-    return ((own,) if own else ()) + (VIEW_PARAMS if page in VIEW_PAGES else ())
+    return tuple(param for param, pages in PAGE_PARAM_TABLE if page in pages)
 
 
 def read_query_params() -> dict[str, list[str]]:
@@ -119,7 +125,7 @@ def page_link(context_url: str, page: str, query: str, known_pages: Iterable[str
     parts = urlsplit(context_url or "")
     path = parts.path or "/"
     segments = path.rstrip("/").split("/")
-    if segments and segments[-1] in {*known_pages, *PAGE_PARAM_OF, "overview", "upload", page}:
+    if segments and segments[-1] in {*known_pages, *_SELECTION_PAGES, "overview", "upload", page}:
         segments = segments[:-1]
     base_path = "/".join(segments).rstrip("/")
     base = f"{parts.scheme}://{parts.netloc}{base_path}" if parts.netloc else base_path
