@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, replace
-from typing import Any, Mapping, TypeVar
+from typing import Any, Mapping, TypeVar, overload
 
 from .filterspec import (ROW_KEY, ChoiceCodec, Compare, DateCodec, FilterRow, ListCodec, OneOf, TextCodec,
                          TextMatch, Widget, filter_row)
@@ -63,8 +63,6 @@ class Filters:
 
 
 F = TypeVar("F", bound=Filters)
-
-
 _TABLES: dict[type[Filters], tuple[FilterRow, ...]] = {}
 
 
@@ -88,8 +86,14 @@ def encode(filters: Filters) -> dict[str, str | list[str]]:
     return params
 
 
-def decode(params: Mapping[str, str | list[str]], cls: type[F] = Filters) -> tuple[F, list[str]]:  # type: ignore[assignment]
-    """Query parameters → (filters, names of the parameters that were ignored)."""
+@overload
+def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]: ...
+@overload
+def decode(params: Mapping[str, str | list[str]], cls: type[F]) -> tuple[F, list[str]]: ...
+
+
+def decode(params: Mapping[str, str | list[str]], cls: type[Filters] = Filters) -> tuple[Filters, list[str]]:
+    """Query parameters → (filters of ``cls``'s table, names of the parameters that were ignored)."""
     rows = rows_of(cls)
     by_name = {row.name: row for row in rows}
     known = {row.param for row in rows}

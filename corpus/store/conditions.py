@@ -69,9 +69,10 @@ def filter_conditions(filters: Filters | None) -> list[Any]:
     return conds
 
 
-def facet_rows(cls: type[Filters]) -> list[FilterRow]:
-    """The rows whose options come with counts: the ``OneOf`` filters."""
-    return [row for row in rows_of(cls) if isinstance(row.where, OneOf)]
+def facet_rows(cls: type[Filters]) -> list[tuple[FilterRow, OneOf]]:
+    """The rows whose options come from the corpus, with counts: the ``OneOf`` filters (and their
+    ``where``)."""
+    return [(row, row.where) for row in rows_of(cls) if isinstance(row.where, OneOf)]
 
 
 def _pairs_of(column: str, ids: Any) -> tuple[Any, Any, tuple[Any, ...]]:

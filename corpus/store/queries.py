@@ -14,7 +14,6 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ..filters import GRANULARITIES, SPEAKERS, Filters
-from ..filterspec import OneOf
 from ..search import (Query, find_hits, kwic_lines, matches, parse_query, snippet,
                       top_words, written_words)
 from . import schema
@@ -88,9 +87,8 @@ class Queries(TextSearch):
         """Values the filter widgets offer, over the whole live corpus (``filters`` is ignored):
         for each ``OneOf`` filter of the table its values, and the range of the dates."""
         out: dict[str, Any] = {}
-        for row in facet_rows(type(filters) if filters is not None else Filters):
-            assert isinstance(row.where, OneOf)
-            out[row.name] = sorted({r[0] for sel in live_values_selects(row.where) for r in self._read(sel) if r[0]})
+        for row, where in facet_rows(type(filters) if filters is not None else Filters):
+            out[row.name] = sorted({r[0] for select in live_values_selects(where) for r in self._read(select) if r[0]})
         lo, hi = self._read(sa.select(sa.func.min(A.c.sort_date), sa.func.max(A.c.sort_date)).where(LIVE))[0]
         return {**out, "min_date": to_date(lo), "max_date": to_date(hi)}
 
@@ -424,10 +422,9 @@ class Queries(TextSearch):
         as the filter does."""
         base = filters or Filters()
         out: dict[str, dict[str, int]] = {}
-        for row in facet_rows(type(base)):
-            assert isinstance(row.where, OneOf)
+        for row, where in facet_rows(type(base)):
             ids = self._ids_select(replace(base, **{row.name: row.default}))
-            out[row.name] = self._value_counts(value_counts_select(row.where, ids))
+            out[row.name] = self._value_counts(value_counts_select(where, ids))
         return out
 
     def _value_counts(self, stmt: Any) -> dict[str, int]:
