@@ -14,34 +14,39 @@ from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
-from corpus.filters import MAX_QUERY_LEN, VIEW_PARAMS, Filters, decode, encode
-from corpus.store.rows import to_date
-from corpus.vocab import KINDS
+from corpus.filters import FILTERS, UI_LANGS, VIEW_PARAMS, Filters, decode, encode, inverted_ranges, \
+    without_inverted_ranges
 
-from .i18n import city_label, kind_label, number, outlet_label, t, topic_label
-from .text import isolate, safe_inline
+from .filterwidgets import FacetCounts, draw_widgets, fit_value, from_state, to_state
+from .i18n import t
+from .text import safe_inline
 from .theme import apply_theme
 
-_KEYS = {"q": "flt_q", "date_from": "flt_from", "date_to": "flt_to", "outlets": "flt_outlets",
-         "cities": "flt_cities", "kinds": "flt_kinds", "topics": "flt_topics", "lang": "flt_lang"}
+_KEYS = {row.name: row.widget.key for row in FILTERS}  # a Filters field → its widget's session key
+_LANG_PARAM = next(row.param for row in FILTERS if row.name == "lang")
 _STATE = "_flt_filters"  # the session's current Filters (survives page switches)
 _LAST_URL = "_flt_last_params"  # the query params we wrote last
 _DRAWN_ON = "_flt_drawn_on"  # the page whose run drew the filter widgets last
 _NOTICE = "_flt_notice"  # names of ignored parameters, shown until the URL changes
-# Page-level selections that also live in the URL (the meeting or article being read); they are
-# not filters, so they bypass the codec. Each belongs to its pages: another page drops it. The
-# meeting record (/meeting) and the timeline read the same ``event`` id; the statements page
-# (/said) its ``speaker`` (``corpus.filters.decode_speaker``); the Figures page its ledger ``line``
-# (``corpus.ledger.line_id``).
-PAGE_PARAMS = ("event", "article", "speaker", "line", *VIEW_PARAMS)
-PAGE_PARAM_OF = {"timeline": "event", "meeting": "event", "articles": "article", "said": "speaker",
-                 "figures": "line"}
-# The Overview (served at the root, url_path "") draws coverage over time: its second query and
-# bucket size (``q2``, ``per``, read by ``corpus.filters.decode_view``) belong to it.
+# The Overview (served at the root, url_path "") draws coverage over time.
 VIEW_PAGES = ("", "home")
+# Page parameters, a table beside the filter table: (URL parameter, url paths of the pages it
+# belongs to). They also live in the URL but are not filters, so they bypass the filter codec; the
+# page reads (and checks) its own, and another page drops them. The meeting record (/meeting) and
+# the timeline read the same ``event`` id; the statements page (/said) its ``speaker``
+# (``corpus.filters.decode_speaker``); the Figures page its ledger ``line`` (``corpus.ledger.line_id``);
+# the Overview its second query and bucket size (``q2``, ``per``: ``corpus.filters.decode_view``).
+PAGE_PARAM_TABLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("event", ("timeline", "meeting")),
+    ("article", ("articles",)),
+    ("speaker", ("said",)),
+    ("line", ("figures",)),
+    *((param, VIEW_PAGES) for param in VIEW_PARAMS),
+)
+PAGE_PARAMS = tuple(param for param, _ in PAGE_PARAM_TABLE)
+# Pages with a selection of their own (their path is replaced when a link names another page).
+_SELECTION_PAGES = {page for _, pages in PAGE_PARAM_TABLE for page in pages if page not in VIEW_PAGES}
 _PAGE_PATH = "_flt_page_path"  # url_path of the page this run draws (set by app.py)
-# The date pickers' range: the corpus' dates, widened to 1990 and to today.
-EARLIEST_DATE = dt.date(1990, 1, 1)
 
 
 def set_current_page(url_path: str) -> None:
@@ -53,15 +58,8 @@ def current_page() -> str:
     return str(st.session_state.get(_PAGE_PATH) or "")
 
 
-def date_bounds(facets: Mapping[str, Any], today: dt.date) -> tuple[dt.date, dt.date]:
-    """(earliest, latest) date the pickers offer: the corpus' range widened to 1990 and today. Pure."""
-    lo, hi = to_date(facets.get("min_date")), to_date(facets.get("max_date"))
-    return min(filter(None, [lo, EARLIEST_DATE])), max(filter(None, [hi, today]))
-
-
 def _page_params(page: str) -> tuple[str, ...]:
-    own = PAGE_PARAM_OF.get(page)
-    return ((own,) if own else ()) + (VIEW_PARAMS if page in VIEW_PAGES else ())
+    return tuple(param for param, pages in PAGE_PARAM_TABLE if page in pages)
 
 
 def read_query_params() -> dict[str, list[str]]:
@@ -127,7 +125,7 @@ def page_link(context_url: str, page: str, query: str, known_pages: Iterable[str
     parts = urlsplit(context_url or "")
     path = parts.path or "/"
     segments = path.rstrip("/").split("/")
-    if segments and segments[-1] in {*known_pages, *PAGE_PARAM_OF, "overview", "upload", page}:
+    if segments and segments[-1] in {*known_pages, *_SELECTION_PAGES, "overview", "upload", page}:
         segments = segments[:-1]
     base_path = "/".join(segments).rstrip("/")
     base = f"{parts.scheme}://{parts.netloc}{base_path}" if parts.netloc else base_path
@@ -152,20 +150,6 @@ def share_url(filters: Filters) -> str:
     return page_link(context_url, page, share_query(filters, own))
 
 
-def _restrict(values: tuple[str, ...], options: Iterable[str]) -> tuple[tuple[str, ...], bool]:
-    """Keep values offered by the widget; report whether any were dropped."""
-    allowed = set(options)
-    kept = tuple(v for v in values if v in allowed)
-    return kept, len(kept) != len(values)
-
-
-def _options(facets: Mapping[str, Any], name: str) -> list[str]:
-    values = facets.get(name) or []
-    if isinstance(values, Mapping):
-        values = list(values)
-    return sorted({str(v) for v in values if v is not None and str(v).strip()})
-
-
 def resolve_url_state(params: dict[str, list[str]], session: Mapping[str, Any]) -> tuple[Filters, list[str], bool]:
     """(filters, ignored parameter names, came_from_url) for this run. Pure: no Streamlit calls.
 
@@ -183,34 +167,18 @@ def resolve_url_state(params: dict[str, list[str]], session: Mapping[str, Any]) 
 
 
 def _set_widgets(filters: Filters) -> None:
-    ss = st.session_state
-    ss[_KEYS["q"]] = filters.q
-    ss[_KEYS["date_from"]] = filters.date_from
-    ss[_KEYS["date_to"]] = filters.date_to
-    for name in ("outlets", "cities", "kinds", "topics"):
-        ss[_KEYS[name]] = list(getattr(filters, name))
-    ss[_KEYS["lang"]] = filters.lang
+    for row in FILTERS:
+        st.session_state[row.widget.key] = to_state(getattr(filters, row.name))
 
 
 def _reset() -> None:
-    lang = st.session_state.get(_KEYS["lang"], "ar")
+    lang = st.session_state.get(_KEYS["lang"], UI_LANGS[0])
     _set_widgets(Filters(lang=lang))
 
 
 def _widget_filters() -> Filters:
     ss = st.session_state
-    lang = ss.get(_KEYS["lang"]) or "ar"
-    date_from = to_date(ss.get(_KEYS["date_from"]))
-    date_to = to_date(ss.get(_KEYS["date_to"]))
-    return Filters(
-        q=str(ss.get(_KEYS["q"]) or "").strip()[:MAX_QUERY_LEN],
-        date_from=date_from, date_to=date_to,
-        outlets=tuple(ss.get(_KEYS["outlets"]) or ()),
-        cities=tuple(ss.get(_KEYS["cities"]) or ()),
-        kinds=tuple(ss.get(_KEYS["kinds"]) or ()),
-        topics=tuple(ss.get(_KEYS["topics"]) or ()),
-        lang=lang if lang in ("ar", "en") else "ar",
-    )
+    return Filters(**{row.name: from_state(row, ss.get(row.widget.key)) for row in FILTERS})
 
 
 def fit_to_widgets(filters: Filters, facets: Mapping[str, Any], today: dt.date
@@ -219,31 +187,12 @@ def fit_to_widgets(filters: Filters, facets: Mapping[str, Any], today: dt.date
     the pickers' range. Returns the filters and the names of the parameters dropped. Pure."""
     dropped: list[str] = []
     changes: dict[str, Any] = {}
-    lo, hi = date_bounds(facets, today)
-    for name, param in (("date_from", "from"), ("date_to", "to")):
-        value = getattr(filters, name)
-        if value is not None and not lo <= value <= hi:
-            dropped.append(param)
-            changes[name] = None
-    for name, param, options in (("outlets", "outlet", _options(facets, "outlets")),
-                                 ("cities", "city", _options(facets, "cities")),
-                                 ("kinds", "kind", list(KINDS)),
-                                 ("topics", "topic", _options(facets, "topics"))):
-        kept, lost = _restrict(getattr(filters, name), options)
+    for row in FILTERS:
+        value, lost = fit_value(row, getattr(filters, row.name), facets, today)
         if lost:
-            dropped.append(param)
-            changes[name] = kept
+            dropped.append(row.param)
+            changes[row.name] = value
     return (replace(filters, **changes) if changes else filters), dropped
-
-
-FacetCounts = Mapping[str, Mapping[str, int]]
-
-
-def option_label(label: str, count: int | None) -> str:
-    """A filter option with the number of articles it would match: "RT Arabic (12)". The name is
-    isolated so that the count stays after it in either direction (a Latin name in the Arabic UI,
-    an Arabic one in the English UI). Pure."""
-    return label if count is None else f"{isolate(label)} ({number(count)})"
 
 
 def filter_bar(facets: Mapping[str, Any] | None = None,
@@ -271,20 +220,20 @@ def filter_bar(facets: Mapping[str, Any] | None = None,
     else:
         for name, key in _KEYS.items():  # widgets cleaned up by a page switch come back
             if key not in ss:
-                value = getattr(filters, name)
-                ss[key] = list(value) if isinstance(value, tuple) else value
+                ss[key] = to_state(getattr(filters, name))
     ss[_DRAWN_ON] = current_page()
 
-    if ss.get(_KEYS["lang"]) not in ("ar", "en"):
-        ss[_KEYS["lang"]] = filters.lang if filters.lang in ("ar", "en") else "ar"
+    if ss.get(_KEYS["lang"]) not in UI_LANGS:
+        ss[_KEYS["lang"]] = filters.lang if filters.lang in UI_LANGS else UI_LANGS[0]
     lang = ss[_KEYS["lang"]]
     apply_theme(lang)
-    _render_widgets(lang, facets, counts(_sane_dates(_widget_filters())) if counts else None)
+    draw_widgets(FILTERS, lang, facets, counts(without_inverted_ranges(_widget_filters())) if counts else None)
+    st.sidebar.button(t("filters.reset", lang), on_click=_reset)
 
     filters = _widget_filters()
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+    if inverted_ranges(filters):
         st.sidebar.warning(t("filters.bad_dates", lang))
-    filters = _sane_dates(filters)
+    filters = without_inverted_ranges(filters)
     ss[_STATE] = filters
     new_params = _normalise_params(encode(filters))
     own = _page_params(current_page())
@@ -302,13 +251,6 @@ def filter_bar(facets: Mapping[str, Any] | None = None,
     return filters
 
 
-def _sane_dates(filters: Filters) -> Filters:
-    """A start after the end is ignored (the bar warns about it)."""
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        return replace(filters, date_from=None, date_to=None)
-    return filters
-
-
 def share_link(filters: Filters) -> None:
     """The copyable link to this view, in the sidebar (call last: it includes page selections)."""
     with st.sidebar:
@@ -316,46 +258,12 @@ def share_link(filters: Filters) -> None:
         st.code(share_url(filters), language=None, wrap_lines=True)
 
 
-def _render_widgets(lang: str, facets: Mapping[str, Any], counts: FacetCounts | None = None) -> None:
-    sb = st.sidebar
-
-    def n(name: str, value: str) -> int | None:
-        return None if counts is None else int((counts.get(name) or {}).get(value, 0))
-
-    sb.radio(t("filters.language", lang), ["ar", "en"], key=_KEYS["lang"], horizontal=True,
-             format_func=lambda code: t(f"lang.{code}", lang))
-    sb.header(t("filters.header", lang))
-    # No max_chars: its counter overlaps the typed query in right-to-left; the codec bounds it.
-    sb.text_input(t("filters.query", lang), key=_KEYS["q"], help=t("filters.query_help", lang))
-    lo_bound, hi_bound = date_bounds(facets, dt.date.today())
-    for key in (_KEYS["date_from"], _KEYS["date_to"]):  # a value kept from an older range
-        value = to_date(st.session_state.get(key))
-        if value is not None and not lo_bound <= value <= hi_bound:
-            st.session_state[key] = None
-    sb.date_input(t("filters.date_from", lang), key=_KEYS["date_from"], min_value=lo_bound,
-                  max_value=hi_bound, format="YYYY-MM-DD")
-    sb.date_input(t("filters.date_to", lang), key=_KEYS["date_to"], min_value=lo_bound,
-                  max_value=hi_bound, format="YYYY-MM-DD")
-    choose = t("filters.choose", lang)
-    sb.multiselect(t("filters.outlets", lang), _options(facets, "outlets"), key=_KEYS["outlets"],
-                   format_func=lambda o: option_label(outlet_label(o, lang), n("outlets", o)),
-                   placeholder=choose)
-    sb.multiselect(t("filters.cities", lang), _options(facets, "cities"), key=_KEYS["cities"],
-                   format_func=lambda c: option_label(city_label(c, lang), n("cities", c)), placeholder=choose)
-    sb.multiselect(t("filters.kinds", lang), list(KINDS), key=_KEYS["kinds"],
-                   format_func=lambda k: option_label(kind_label(k, lang), n("kinds", k)), placeholder=choose)
-    sb.multiselect(t("filters.topics", lang), _options(facets, "topics"), key=_KEYS["topics"],
-                   format_func=lambda c: option_label(topic_label(c, lang), n("topics", c)),
-                   placeholder=choose)
-    sb.button(t("filters.reset", lang), on_click=_reset)
-
-
 def current_lang() -> str:
     """The UI language before the filter bar runs (navigation labels): session, then URL, then ar."""
     lang = st.session_state.get(_KEYS["lang"])
-    if lang not in ("ar", "en"):
-        lang = st.query_params.get("lang")
-    if lang not in ("ar", "en"):
+    if lang not in UI_LANGS:
+        lang = st.query_params.get(_LANG_PARAM)
+    if lang not in UI_LANGS:
         current = st.session_state.get(_STATE)
-        lang = getattr(current, "lang", "ar")
-    return lang if lang in ("ar", "en") else "ar"
+        lang = getattr(current, "lang", UI_LANGS[0])
+    return lang if lang in UI_LANGS else UI_LANGS[0]

@@ -3,7 +3,7 @@ statement, and the table behind the CSV download.
 
 Statements and their sentences are Arabic: drawn inside containers keyed ``artext_*`` (right to left
 in both UI languages) through ``highlight_text``/``safe_inline``, never as HTML. The speaker lives in
-the URL as the page selection ``speaker`` (``components.filterbar.PAGE_PARAM_OF``), read and checked
+the URL as the page selection ``speaker`` (``components.filterbar.PAGE_PARAM_TABLE``), read and checked
 by the pure ``corpus.filters.decode_speaker``.
 """
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""The dashboard's filters and their URL form.
+"""The dashboard's filters, declared once as a table, and their URL form.
+
+Each field of ``Filters`` is a row of the table (``corpus.filterspec.filter_row``): its URL
+parameter, its codec, how it narrows the articles (built into SQL by ``corpus.store.conditions``)
+and its widget (drawn by ``components.filterbar``). Encoding, decoding, the sidebar, the WHERE
+clause, the facet counts and ``is_empty`` all iterate over ``rows_of(Filters)``; adding a filter is
+adding a row (and its i18n strings). A subclass of ``Filters`` with more fields is a bigger table.
 
 Every view is a link: ``encode`` turns filters into query parameters and ``decode`` reads them back,
 ignoring (and reporting) anything malformed instead of raising. Both are pure.
@@ -6,125 +12,120 @@ ignoring (and reporting) anything malformed instead of raising. Both are pure.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any, Mapping, TypeVar, overload
 
+from .filterspec import (ROW_KEY, ChoiceCodec, Compare, DateCodec, FilterRow, ListCodec, OneOf, TextCodec,
+                         TextMatch, Widget, filter_row)
 from .vocab import KINDS
 
 SPEAKERS = ("putin", "aliyev")  # whose statements the "who said what" page lists
 GRANULARITIES = ("month", "week")  # coverage buckets; the first is the default
+UI_LANGS = ("ar", "en")  # interface languages; the first is the default
 MAX_QUERY_LEN = 300
 MAX_LIST_ITEMS = 50
+MAX_VALUE_LEN = 200
+
+_LIST = ListCodec(MAX_LIST_ITEMS, MAX_VALUE_LEN)
 
 
 @dataclass(frozen=True)
 class Filters:
-    q: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    outlets: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    lang: str = "ar"  # UI language: ar or en
+    """The filters of a view. Each field is a row of the filter table (see the module docstring)."""
+    q: str = filter_row("", "q", TextCodec(MAX_QUERY_LEN), TextMatch(),
+                        Widget("text", "filters.query", "flt_q", help="filters.query_help"))
+    date_from: dt.date | None = filter_row(None, "from", DateCodec(), Compare("articles.sort_date", ">="),
+                                           Widget("date", "filters.date_from", "flt_from"))
+    date_to: dt.date | None = filter_row(None, "to", DateCodec(), Compare("articles.sort_date", "<="),
+                                         Widget("date", "filters.date_to", "flt_to"), not_after="date_from")
+    outlets: tuple[str, ...] = filter_row((), "outlet", _LIST, OneOf(("articles.outlet", "sources.outlet")),
+                                          Widget("multiselect", "filters.outlets", "flt_outlets",
+                                                 options="outlets", value_label="outlet"))
+    cities: tuple[str, ...] = filter_row((), "city", _LIST, OneOf(("main_meeting.city",)),
+                                         Widget("multiselect", "filters.cities", "flt_cities",
+                                                options="cities", value_label="city"))
+    kinds: tuple[str, ...] = filter_row((), "kind", ListCodec(MAX_LIST_ITEMS, MAX_VALUE_LEN, KINDS),
+                                        OneOf(("main_meeting.kind",)),
+                                        Widget("multiselect", "filters.kinds", "flt_kinds",
+                                               options=KINDS, value_label="kind"))
+    topics: tuple[str, ...] = filter_row((), "topic", _LIST, OneOf(("topics.topic",)),
+                                         Widget("multiselect", "filters.topics", "flt_topics",
+                                                options="topics", value_label="topic"))
+    lang: str = filter_row(UI_LANGS[0], "lang", ChoiceCodec(UI_LANGS), None,  # the UI language: no narrowing
+                           Widget("radio", "filters.language", "flt_lang", options=UI_LANGS, value_label="lang"))
 
     def is_empty(self) -> bool:
-        return self == Filters(lang=self.lang)
+        """True when nothing narrows the articles (the UI language aside)."""
+        return all(getattr(self, row.name) == row.default for row in rows_of(type(self)) if row.where is not None)
 
     def without_query(self) -> "Filters":
         return replace(self, q="")
 
 
-# URL parameter names, short so links stay readable.
-_PARAM = {"q": "q", "date_from": "from", "date_to": "to", "outlets": "outlet",
-          "cities": "city", "kinds": "kind", "topics": "topic", "lang": "lang"}
-_LIST_FIELDS = ("outlets", "cities", "kinds", "topics")
+F = TypeVar("F", bound=Filters)
+_TABLES: dict[type[Filters], tuple[FilterRow, ...]] = {}
+
+
+def rows_of(cls: type[Filters]) -> tuple[FilterRow, ...]:
+    """The filter table of ``cls``: one row per field, in field order (the URL's order)."""
+    if cls not in _TABLES:
+        _TABLES[cls] = tuple(replace(f.metadata[ROW_KEY], name=f.name) for f in fields(cls))
+    return _TABLES[cls]
+
+
+FILTERS = rows_of(Filters)  # the dashboard's filter table
 
 
 def encode(filters: Filters) -> dict[str, str | list[str]]:
     """Filters → query parameters; defaults are left out so links stay short."""
     params: dict[str, str | list[str]] = {}
-    if filters.q:
-        params["q"] = filters.q
-    if filters.date_from:
-        params["from"] = filters.date_from.isoformat()
-    if filters.date_to:
-        params["to"] = filters.date_to.isoformat()
-    for name in _LIST_FIELDS:
-        values = getattr(filters, name)
-        if values:
-            params[_PARAM[name]] = list(values)
-    if filters.lang != "ar":
-        params["lang"] = filters.lang
+    for row in rows_of(type(filters)):
+        value: Any = row.codec.encode(getattr(filters, row.name))
+        if value is not None:
+            params[row.param] = value
     return params
 
 
-def _as_list(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    # Lists travel as repeated parameters (?city=Baku&city=Moscow): names may contain commas.
-    return [str(item).strip() for item in value if str(item).strip()]
+@overload
+def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]: ...
+@overload
+def decode(params: Mapping[str, str | list[str]], cls: type[F]) -> tuple[F, list[str]]: ...
 
 
-def _parse_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        return None
+def decode(params: Mapping[str, str | list[str]], cls: type[Filters] = Filters) -> tuple[Filters, list[str]]:
+    """Query parameters → (filters of ``cls``'s table, names of the parameters that were ignored)."""
+    rows = rows_of(cls)
+    by_name = {row.name: row for row in rows}
+    known = {row.param for row in rows}
+    ignored = sorted(k for k in params if k not in known)
+    values: dict[str, Any] = {}
+    for row in rows:
+        values[row.name], ok = row.codec.decode(params.get(row.param))
+        if not ok:
+            ignored.append(row.param)
+        low = by_name[row.not_after] if row.not_after else None
+        if low and values[low.name] and values[row.name] and values[low.name] > values[row.name]:
+            ignored.extend([low.param, row.param])
+            values[low.name], values[row.name] = low.default, row.default
+    return cls(**values), list(dict.fromkeys(ignored))
 
 
-def decode(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
-    """Query parameters → (filters, names of the parameters that were ignored)."""
-    ignored: list[str] = []
-    known = set(_PARAM.values())
-    ignored.extend(sorted(k for k in params if k not in known))
-
-    def first(name: str) -> str | None:
-        raw = params.get(name)
-        if isinstance(raw, (list, tuple)):
-            raw = raw[0] if raw else None
-        return None if raw is None else str(raw)
-
-    q = first("q") or ""
-    if len(q) > MAX_QUERY_LEN or "\x00" in q:
-        ignored.append("q")
-        q = ""
-
-    dates: dict[str, dt.date | None] = {}
-    for name in ("date_from", "date_to"):
-        raw = first(_PARAM[name])
-        parsed = _parse_date(raw) if raw is not None else None
-        if raw is not None and parsed is None:
-            ignored.append(_PARAM[name])
-        dates[name] = parsed
-    if dates["date_from"] and dates["date_to"] and dates["date_from"] > dates["date_to"]:
-        ignored.extend(["from", "to"])
-        dates = {"date_from": None, "date_to": None}
-
-    lists: dict[str, tuple[str, ...]] = {}
-    for name in _LIST_FIELDS:
-        values = _as_list(params.get(_PARAM[name]))
-        if name == "kinds":
-            bad = [v for v in values if v not in KINDS]
-            if bad:
-                ignored.append(_PARAM[name])
-            values = [v for v in values if v in KINDS]
-        if len(values) > MAX_LIST_ITEMS or any(len(v) > 200 for v in values):
-            ignored.append(_PARAM[name])
-            values = []
-        lists[name] = tuple(dict.fromkeys(values))  # drop repeats, keep order
-
-    lang = first("lang") or "ar"
-    if lang not in ("ar", "en"):
-        ignored.append("lang")
-        lang = "ar"
-
-    return Filters(q=q, date_from=dates["date_from"], date_to=dates["date_to"], outlets=lists["outlets"],
-                   cities=lists["cities"], kinds=lists["kinds"], topics=lists["topics"], lang=lang), ignored
+def inverted_ranges(filters: Filters) -> list[tuple[str, str]]:
+    """(low, high) field names of the ranges whose low end is after the high end."""
+    out = []
+    for row in rows_of(type(filters)):
+        if row.not_after:
+            low, high = getattr(filters, row.not_after), getattr(filters, row.name)
+            if low and high and low > high:
+                out.append((row.not_after, row.name))
+    return out
 
 
+def without_inverted_ranges(filters: F) -> F:
+    """``filters`` with each range whose start is after its end ignored (both ends back to none)."""
+    defaults = {row.name: row.default for row in rows_of(type(filters))}
+    changes = {name: defaults[name] for pair in inverted_ranges(filters) for name in pair}
+    return replace(filters, **changes) if changes else filters
 
 
 def decode_speaker(value: str | list[str] | None) -> tuple[str | None, bool]:

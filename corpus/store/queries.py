@@ -17,6 +17,7 @@ from ..filters import GRANULARITIES, SPEAKERS, Filters
 from ..search import (Query, find_hits, kwic_lines, matches, parse_query, snippet,
                       top_words, written_words)
 from . import schema
+from .conditions import LIVE, facet_rows, filter_conditions, live_values_selects, value_counts_select
 from .rows import to_date, to_iso
 from .textsearch import Order, TextSearch, parsed_query
 
@@ -83,43 +84,18 @@ class Queries(TextSearch):
         return self._read(sa.select(sa.func.count()).select_from(A))[0][0]
 
     def facets(self, filters: Filters | None = None) -> dict[str, Any]:
-        """Values the filter widgets offer, over the whole live corpus (``filters`` is ignored)."""
-        live = A.c.removed_at.is_(None)
-        outlets = {r[0] for r in self._read(sa.select(A.c.outlet).where(live).distinct()) if r[0]}
-        outlets |= {r[0] for r in self._read(sa.select(S.c.outlet).join(A, A.c.id == S.c.article_id)
-                                             .where(live).distinct()) if r[0]}
-        def meeting_values(col: Any) -> list[str]:
-            rows = self._read(sa.select(col).join(A, A.c.id == M.c.article_id)
-                              .where(live, M.c.primary.is_(True)).distinct())
-            return sorted(r[0] for r in rows if r[0])
-        topics = self._read(sa.select(T.c.topic).join(A, A.c.id == T.c.article_id).where(live).distinct())
-        lo, hi = self._read(sa.select(sa.func.min(A.c.sort_date), sa.func.max(A.c.sort_date)).where(live))[0]
-        return {"outlets": sorted(outlets), "cities": meeting_values(M.c.city),
-                "kinds": meeting_values(M.c.kind), "topics": sorted(r[0] for r in topics),
-                "min_date": to_date(lo), "max_date": to_date(hi)}
+        """Values the filter widgets offer, over the whole live corpus (``filters`` is ignored):
+        for each ``OneOf`` filter of the table its values, and the range of the dates."""
+        out: dict[str, Any] = {}
+        for row, where in facet_rows(type(filters) if filters is not None else Filters):
+            out[row.name] = sorted({r[0] for select in live_values_selects(where) for r in self._read(select) if r[0]})
+        lo, hi = self._read(sa.select(sa.func.min(A.c.sort_date), sa.func.max(A.c.sort_date)).where(LIVE))[0]
+        return {**out, "min_date": to_date(lo), "max_date": to_date(hi)}
 
     # --- filtering and search ---
 
     def _conditions(self, filters: Filters | None) -> list[Any]:
-        conds: list[Any] = [A.c.removed_at.is_(None)]
-        if filters is None:
-            return conds
-        if filters.date_from:
-            conds.append(A.c.sort_date >= filters.date_from)
-        if filters.date_to:
-            conds.append(A.c.sort_date <= filters.date_to)
-        if filters.outlets:
-            conds.append(sa.or_(A.c.outlet.in_(filters.outlets), sa.exists().where(
-                S.c.article_id == A.c.id, S.c.outlet.in_(filters.outlets))))
-        if filters.cities:
-            conds.append(sa.exists().where(M.c.article_id == A.c.id, M.c.primary.is_(True),
-                                           M.c.city.in_(filters.cities)))
-        if filters.kinds:
-            conds.append(sa.exists().where(M.c.article_id == A.c.id, M.c.primary.is_(True),
-                                           M.c.kind.in_(filters.kinds)))
-        if filters.topics:
-            conds.append(sa.exists().where(T.c.article_id == A.c.id, T.c.topic.in_(filters.topics)))
-        return conds
+        return filter_conditions(filters)  # one per row of the filter table (corpus.filters)
 
     def _filtered(self, filters: Filters | None, columns: Sequence[Any]) -> tuple[Any, Query | None]:
         """A select of ``columns`` over the live articles passing ``filters`` (text query included)."""
@@ -439,27 +415,16 @@ class Queries(TextSearch):
                             columns=[granularity, "outlet", "n_articles"])
 
     def facet_counts(self, filters: Filters | None = None) -> dict[str, dict[str, int]]:
-        """For each filter list (outlets, cities, kinds, topics): how many live articles each value
-        would match under the *other* current filters (query and dates included), i.e.
-        ``count(filters with that list set to just the value)``. Values matching nothing are absent.
-        An article counts for every outlet it was stored under (its sources), as the filter does."""
+        """For each ``OneOf`` filter of the table (outlets, cities, kinds, topics): how many live
+        articles each value would match under the *other* current filters (query and dates
+        included), i.e. ``count(filters with that list set to just the value)``. Values matching
+        nothing are absent. An article counts for every outlet it was stored under (its sources),
+        as the filter does."""
         base = filters or Filters()
         out: dict[str, dict[str, int]] = {}
-        ids = self._ids_select(replace(base, outlets=()))
-        pairs = sa.union(sa.select(A.c.id.label("article_id"), A.c.outlet).where(A.c.id.in_(ids)),
-                         sa.select(S.c.article_id, S.c.outlet).where(S.c.article_id.in_(ids))).subquery()
-        out["outlets"] = self._value_counts(sa.select(pairs.c.outlet, sa.func.count().label("n"))
-                                            .group_by(pairs.c.outlet))
-        for name, column, others in (("cities", M.c.city, replace(base, cities=())),
-                                     ("kinds", M.c.kind, replace(base, kinds=()))):
-            ids = self._ids_select(others)
-            out[name] = self._value_counts(
-                sa.select(column, sa.func.count(sa.distinct(M.c.article_id)).label("n"))
-                .where(M.c.primary.is_(True), M.c.article_id.in_(ids)).group_by(column))
-        ids = self._ids_select(replace(base, topics=()))
-        out["topics"] = self._value_counts(
-            sa.select(T.c.topic, sa.func.count(sa.distinct(T.c.article_id)).label("n"))
-            .where(T.c.article_id.in_(ids)).group_by(T.c.topic))
+        for row, where in facet_rows(type(base)):
+            ids = self._ids_select(replace(base, **{row.name: row.default}))
+            out[row.name] = self._value_counts(value_counts_select(where, ids))
         return out
 
     def _value_counts(self, stmt: Any) -> dict[str, int]:
