@@ -6,6 +6,8 @@ from datetime import date
 import pytest
 
 from corpus.extract.meetings import find_meetings
+from corpus.extract.meetings.places import cities_in, venue_country_capital
+from corpus.normalize import normalize
 
 PUB = date(2024, 8, 19)  # Monday
 
@@ -407,3 +409,16 @@ def test_an_announced_summit_takes_the_day_ahead_not_the_day_of_the_announcement
             "لقاءات ثنائية مع ضيوفه.")
     meeting = _main(text, date(2014, 9, 26))
     assert (meeting.date, meeting.status, meeting.city) == ("2014-09-29", "announced", "Astrakhan")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name that starts with a clitic letter is not "ب + place"
+    ("ضم الاجتماع إلى جانب بوتين رؤساء بيلاروسيا وكازاخستان والرئيس الأذربيجاني إلهام علييف.", []),
+    ("بين يريفان وباكو", []),
+    ("التقى بوتين علييف بموسكو", ["Moscow"]),
+    ("التقى الرئيسان وبباكو", ["Baku"]),
+    ("وصل بوتين إلى فالداي", ["Valdai"]),
+])
+def test_a_place_name_starting_with_a_clitic_letter_is_not_a_clitic(text, expected):
+    norm = normalize(text)
+    assert [c for _, c in cities_in(norm)] + [c for c in [venue_country_capital(norm)] if c] == expected

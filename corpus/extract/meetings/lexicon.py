@@ -59,6 +59,7 @@ class Lex:
     cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
     countries: list[tuple[str, re.Pattern]]
     venue_countries: list[tuple[str, re.Pattern]]
+    place_forms: frozenset[str]
     capital_by_adjective: list[tuple[str, re.Pattern]]
     fillers: frozenset[str]
     prepositions: frozenset[str]
@@ -136,6 +137,10 @@ def lexicon() -> Lex:
         cities=cities,
         countries=countries,
         venue_countries=venue_countries,
+        # Every spelling of a place, to tell a name that starts with و/ف/ب/ل (بيلاروسيا، باكو،
+        # فالداي) from a clitic before a name (بموسكو، وباكو).
+        place_forms=frozenset(forms([a for c in places["cities"] for a in c.get("ar", [])]
+                                    + [a for c in places.get("countries", []) for a in c["ar"]])),
         capital_by_adjective=capital_by_adjective,
         fillers=frozenset(forms(terms["place_fillers"])),
         prepositions=frozenset(forms(terms["place_prepositions"])),

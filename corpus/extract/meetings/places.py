@@ -21,14 +21,26 @@ def _preceding_tokens(text: str, pos: int, n: int = 5) -> list[str]:
     return TOKEN.findall(text[max(0, pos - 60): pos])[-n:]
 
 
+def _clitic_before_place(matched: str) -> str:
+    """The clitic letters before a matched place name: "" for بيلاروسيا or باكو (names that start
+    like a clitic), "و" for وباكو, "ب" for بموسكو, "وب" for وبباكو."""
+    forms = lexicon().place_forms
+    name = " ".join(matched.split())
+    if name in forms:
+        return ""
+    for size in (2, 1):
+        if name[size:] in forms:
+            return name[:size]
+    return name[:1]
+
+
 def _is_locative(text: str, start: int, matched: str) -> bool:
     """Is the place at ``start`` introduced as where something happens (في/إلى/ب…)?"""
     lex = lexicon()
-    if matched.startswith("ب") and not matched.startswith(("باكو", "بيشكيك", "بطرس", "بكين")):
-        return True  # بموسكو, بالكرملين
-    if matched.startswith(("وب", "فب", "وفي")):
-        return True
-    if matched.startswith(("و", "ف")) and not matched.startswith(("فالداي",)):
+    clitic = _clitic_before_place(matched)
+    if clitic in ("ب", "وب", "فب"):
+        return True  # بموسكو, بالكرملين, وبباكو
+    if clitic in ("و", "ف"):
         return False  # second member of a list ("بين يريفان وباكو")
     tokens = _preceding_tokens(text, start)
     while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])
