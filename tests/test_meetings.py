@@ -422,3 +422,17 @@ def test_an_announced_summit_takes_the_day_ahead_not_the_day_of_the_announcement
 def test_a_place_name_starting_with_a_clitic_letter_is_not_a_clitic(text, expected):
     norm = normalize(text)
     assert [c for _, c in cities_in(norm)] + [c for c in [venue_country_capital(norm)] if c] == expected
+
+
+def test_a_sentence_placing_the_two_elsewhere_tells_another_encounter():
+    text = ("التقى الرئيس الأذربيجاني إلهام علييف بالرئيس الروسي فلاديمير بوتين على هامش القمة المنعقدة في مدينة قازان.\n"
+            "وتبادل الجانبان الآراء حول التعاون الثنائي.\n"
+            "كما شارك الرئيسان في قمة رابطة الدول المستقلة في موسكو في 8 أكتوبر 2024.")
+    meeting = _main(text, date(2024, 10, 24))
+    assert (meeting.city, meeting.date) == ("Kazan", "2024-10-24")
+
+
+def test_a_date_next_to_the_encounter_counted_from_is_not_this_ones():
+    text = ("وشارك في القمة، التي عقدت غداة لقاء غير رسمي مساء الاثنين، الرئيس الأذربيجاني إلهام علييف "
+            "إلى جانب الرئيس الروسي فلاديمير بوتين في الكرملين.")
+    assert _main(text, date(2024, 10, 8)).date == "2024-10-08"  # the news of its day, not Monday

@@ -6,6 +6,7 @@ else the publication date for a reported (held) meeting.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,10 @@ def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence
     anchor_pos = window_start + anchors[-1].start()
     before_terms = [p for p in term_positions if p <= d_start]
     return not before_terms or anchor_pos > max(before_terms)
+
+
+# "غداة" (the day after), "عشية" (the eve of) before a meeting word.
+_RELATIVE_TO = re.compile(r"(?<![^\W_])(?:غداه|عشيه)\s+$")
 
 
 @dataclass
@@ -79,6 +84,9 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
 def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | None,
              status: str) -> _DateChoice | None:
     """The date of the encounter in sentence ``s`` (None when it names none)."""
+    # "عقدت القمة غداة لقاء غير رسمي مساء الاثنين": a meeting word after غداة/عشية names the
+    # encounter the day is counted from; a date next to it is that encounter's, not this one's.
+    reference_terms = {s.start + p for p, _ in s.terms if _RELATIVE_TO.search(s.norm[max(0, p - 8): p])}
     term_positions = [s.start + p for p, _ in s.terms]
     candidates = []
     for m in mentions:
@@ -91,7 +99,9 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
             continue  # "أمس" cannot date a meeting still to come
         if _owned_by_other(nt.text, n_start, term_positions, s.start):
             continue
-        distance = min((abs(n_start - p) for p in term_positions), default=0)
+        distance, nearest = min(((abs(n_start - p), p) for p in term_positions), default=(0, -1))
+        if nearest in reference_terms:
+            continue
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
         candidates.append((distance, specificity, m))
     if not candidates:

@@ -108,7 +108,10 @@ def find_meetings(text: str, published: date | str | None = None,
         # A sentence about the next encounter ("الاجتماع المقبل سيعقد في طهران") says nothing of
         # the one held.
         next_one = primary is not None and primary.status == "held" and status == "announced"
-        if primary is not None and not past and not next_one and compatible(primary, choice):
+        # One encounter has one place: a sentence placing the two elsewhere ("كما شارك الرئيسان في
+        # قمة موسكو في 8 أكتوبر") tells another one.
+        elsewhere = primary is not None and None not in (primary.city, city) and primary.city != city
+        if primary is not None and not past and not next_one and not elsewhere and compatible(primary, choice):
             if primary.city is None and primary.kind != "phone_call":
                 primary.city = city or (visit_destination(s.norm) if kind == "visit" else None)
             if primary.kind == "other" and kind != "other":
