@@ -436,3 +436,22 @@ def test_a_date_next_to_the_encounter_counted_from_is_not_this_ones():
     text = ("وشارك في القمة، التي عقدت غداة لقاء غير رسمي مساء الاثنين، الرئيس الأذربيجاني إلهام علييف "
             "إلى جانب الرئيس الروسي فلاديمير بوتين في الكرملين.")
     assert _main(text, date(2024, 10, 8)).date == "2024-10-08"  # the news of its day, not Monday
+
+
+def test_the_leads_yesterday_for_the_gathering_the_next_sentence_names_the_two_at():
+    text = ("عقد قادة دول رابطة الدول المستقلة أمس اجتماعا غير رسمي في مدينة سان بطرسبورغ بدعوة من الرئيس الروسي.\n"
+            "وأفاد الكرملين بأن القمة ضمت إلى جانب بوتين الرئيس الأذربيجاني إلهام علييف ورئيس وزراء أرمينيا.")
+    assert _main(text, date(2022, 12, 27)).date == "2022-12-26"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the last of a period still running is this one
+    ("في آخر لقاء له مع قادة الرابطة هذه السنة، جمع الرئيس الروسي فلاديمير بوتين، أمس الاثنين، بمدينة سان بطرسبورغ "
+     "زعماء الدول في قمة غير رسمية حضرها الرئيس الأذربيجاني إلهام علييف.", ("2022-12-26", "Saint Petersburg")),
+    # compared with another encounter
+    ("ولم يعلن الكرملين عن لقاء ثلاثي على غرار اللقاء الذي جمع بوتين وعلييف وباشينيان في سوتشي يوم 31 أكتوبر.",
+     None),
+])
+def test_last_of_this_year_and_like_another_encounter(text, expected):
+    found = find_meetings(text, date(2022, 12, 27))
+    assert ((found[0].date, found[0].city) if found else None) == expected

@@ -119,6 +119,8 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     # the year apart from day and month; a weekday that disagrees leaves it null
     ("عنوان الخبر\nGMT 09:05 2024 الأحد 17 نوفمبر\n\nنص", "2024-11-17"),
     ("عنوان الخبر\nGMT 09:05 2024 الاثنين 17 نوفمبر\n\nنص", None),
+    # a French stamp on an Arabic page
+    ("موقع | دولي\n\nPublié le 27/12/2022 à 09h40 | Mis à jour le 27/12/2022 à 10h15\n\nعنوان الخبر", "2022-12-27"),
 ])
 def test_published_from_a_dateline_below_the_page_header(text, expected):
     assert find_published(text)[0] == expected

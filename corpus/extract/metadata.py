@@ -52,7 +52,7 @@ TITLE_MAX_CHARS = 200
 _STAMPS = load_yaml("stamps.yaml")
 _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
 # Stamp words that are not sentence words, as normalised text writes them.
-_STAMP_FURNITURE = frozenset(w for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())
+_STAMP_FURNITURE = frozenset(w.lower() for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())
 # A numeric Hijri date ("6/3/1445 هـ") printed before the Gregorian one.
 _NUMERIC_HIJRI = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/1[34]\d\d(?!\d)")
 # A year standing alone on a stamp line ("GMT 18:20 2023 السبت 14 أكتوبر").
@@ -137,7 +137,8 @@ def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bo
     for d in found:
         rest = rest.replace(d.text, " ")
     rest = _hijri_opening().sub(" ", normalize(_NUMERIC_HIJRI.sub(" ", rest)))
-    return len([w for w in _WORD.findall(rest) if w not in _STAMP_FURNITURE and w not in _weekday_words()]) <= max_words
+    return len([w for w in _WORD.findall(rest) if w.lower() not in _STAMP_FURNITURE and w not in _weekday_words()]) \
+        <= max_words
 
 
 def _paragraphs_to_lead(body: str) -> list[str]:

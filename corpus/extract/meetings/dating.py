@@ -185,8 +185,11 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
     announced encounter the lead's "اليوم" is the day of the announcement ("أعلن الكرملين اليوم أن
     بوتين سيستضيف يوم الاثنين المقبل القمة"): only a day ahead, given to the same gathering, dates it."""
     announced = primary.status == "announced"
+    in_person = primary.kind != "phone_call"
     for s in lead_sentences(sentences):
-        same_kind = any(kind == primary.kind for _, kind in s.terms)
+        # The same gathering: a word of its kind, or of any in-person kind for an in-person one
+        # ("عقد قادة الرابطة أمس اجتماعا" for the summit its next sentence names the two at).
+        same_kind = any(kind == primary.kind or in_person and kind != "phone_call" for _, kind in s.terms)
         for m in mentions:
             pos = norm_pos(nt, m.start)
             if m.kind not in ("weekday", "relative") or not s.start <= pos < s.end:

@@ -76,6 +76,7 @@ class Lex:
     document_clause: re.Pattern
     news_day: re.Pattern
     habit_span: re.Pattern
+    still_running: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
     armenia: re.Pattern
@@ -129,6 +130,7 @@ def lexicon() -> Lex:
         terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]},
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
+        still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
         denial=_word_re(terms["denial"], CLITIC),

@@ -223,6 +223,8 @@ def is_past_reference(s: Sentence) -> bool:
     if lexicon().habit_span.search(s.norm):
         return True
     for m in lexicon().past.finditer(s.norm):
+        if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
+            continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return True
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
