@@ -455,3 +455,18 @@ def test_the_leads_yesterday_for_the_gathering_the_next_sentence_names_the_two_a
 def test_last_of_this_year_and_like_another_encounter(text, expected):
     found = find_meetings(text, date(2022, 12, 27))
     assert ((found[0].date, found[0].city) if found else None) == expected
+
+
+def test_a_definite_meeting_word_takes_place_and_day_from_the_sentence_introducing_the_gathering():
+    text = ("وفي هذا المناخ انعقدت قمة رابطة الدول المستقلة في دوشنبه يوم الجمعة 28 أيلول 2018.\n"
+            "وحضر القمة الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف إلى جانب قادة آسيا الوسطى.")
+    meeting = _main(text, date(2018, 10, 1))
+    assert (meeting.city, meeting.date) == ("Dushanbe", "2018-09-28")
+
+
+def test_a_bare_weekday_the_lead_gives_the_gathering_is_kept_for_linking():
+    text = ("عقد زعماء دول رابطة الدول المستقلة، يوم الجمعة، اجتماعهم الدوري في العاصمة الطاجيكية بمشاركة بوتين.\n"
+            "وأفاد المراسل بأن القمة بدأت بلقاء مصغر ثم انتقلت إلى اجتماع موسع.\n"
+            "وحضر القمة، إلى جانب بوتين، رؤساء أذربيجان إلهام علييف وبيلاروسيا ألكسندر لوكاشينكو.")
+    meeting = _main(text)  # no publication date: the weekday is all the text gives
+    assert (meeting.date, meeting.weekday, meeting.city) == (None, 4, "Dushanbe")

@@ -6,14 +6,13 @@ else the publication date for a reported (held) meeting.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from .lexicon import lexicon
-from .sentences import Sentence, lead_sentences
+from .sentences import Sentence, counted_from, lead_sentences
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -31,10 +30,6 @@ def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence
     anchor_pos = window_start + anchors[-1].start()
     before_terms = [p for p in term_positions if p <= d_start]
     return not before_terms or anchor_pos > max(before_terms)
-
-
-# "غداة" (the day after), "عشية" (the eve of) before a meeting word.
-_RELATIVE_TO = re.compile(r"(?<![^\W_])(?:غداه|عشيه)\s+$")
 
 
 @dataclass
@@ -86,7 +81,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     """The date of the encounter in sentence ``s`` (None when it names none)."""
     # "عقدت القمة غداة لقاء غير رسمي مساء الاثنين": a meeting word after غداة/عشية names the
     # encounter the day is counted from; a date next to it is that encounter's, not this one's.
-    reference_terms = {s.start + p for p, _ in s.terms if _RELATIVE_TO.search(s.norm[max(0, p - 8): p])}
+    reference_terms = {s.start + p for p, _ in s.terms if counted_from(s, p)}
     term_positions = [s.start + p for p, _ in s.terms]
     candidates = []
     for m in mentions:
@@ -194,9 +189,15 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
             pos = norm_pos(nt, m.start)
             if m.kind not in ("weekday", "relative") or not s.start <= pos < s.end:
                 continue
+            nearest = min(s.terms, key=lambda t: abs(s.start + t[0] - pos), default=None)
+            if nearest is not None and counted_from(s, nearest[0]):
+                continue  # "غداة لقاء مساء الاثنين": that encounter's day
             offset = m.offset_days
             ahead = offset is not None and offset > 0 or m.direction == "future"  # غدا, الاثنين المقبل
-            if same_kind and ahead if announced else offset == 0 or same_kind and offset is not None and offset < 0:
+            # "عقد زعماء الرابطة، يوم الجمعة، اجتماعهم": a bare weekday given the same gathering
+            weekday_of_it = m.kind == "weekday" and offset is None and m.direction in (None, "past")
+            behind = offset is not None and offset < 0 or weekday_of_it
+            if same_kind and ahead if announced else offset == 0 or same_kind and behind:
                 choice = _resolve(m, published, primary.status or "held")
                 apply_date(primary, choice)
                 if has_date_info(primary):

@@ -6,6 +6,7 @@ kind). Earlier encounters mentioned in passing become meetings with ``primary=Fa
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ...models import Meeting
@@ -16,8 +17,8 @@ from .dating import (apply_date, compatible, date_for, date_from_lead, dated_jus
                      norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
-from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, in_relative_clause, is_denial,
-                        is_meeting_sentence, is_past_reference, kind_of, lead_sentences, masked,
+from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, counted_from, in_relative_clause,
+                        is_denial, is_meeting_sentence, is_past_reference, kind_of, lead_sentences, masked,
                         speakers_into_quotes, status_of, third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -35,6 +36,33 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
         return None
     anchors = [p for p, _ in s.terms] or [0]
     return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+_DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
+
+
+def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sentence],
+                     mentions: list[DateMention], nt, published: date | None) -> None:
+    """"انعقدت قمة الرابطة في دوشنبه يوم الجمعة 28 أيلول. وحضر القمة بوتين وعلييف": a meeting
+    sentence whose meeting word is definite and that names no place or day refers back to the
+    gathering the sentence before it introduces; that sentence's place and day are its own."""
+    if primary.city is not None and has_date_info(primary):
+        return
+    if not any(_DEFINITE.match(first.norm, pos) and not counted_from(first, pos) for pos, _ in first.terms) \
+            or lexicon().vague_past.search(first.norm):
+        return
+    before = [s for s in sentences if s.end <= first.start]
+    if not before:
+        return
+    prev = before[-1]  # the gathering's own sentence, not another leader's encounter
+    in_person = primary.kind != "phone_call"
+    if not any(kind == primary.kind or in_person and kind != "phone_call" for _, kind in prev.terms) \
+            or is_past_reference(prev) or prev.other_leader:
+        return
+    if primary.city is None:
+        primary.city = _city_for(prev, primary.kind or "other")
+    if not has_date_info(primary):
+        apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
 
 def _lead_pairs_another(norm: str, lex: Lex) -> bool:
@@ -148,6 +176,7 @@ def find_meetings(text: str, published: date | str | None = None,
         if primary.date_basis in ("weekday", "publication"):
             primary.date, primary.date_basis, primary.weekday = None, None, None
         return [primary, *secondary]
+    _from_antecedent(primary, merged[0], sentences, mentions, nt, published)
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
         or dated_just_before(merged, mentions, nt, published)
     if not has_date_info(primary) and not vague:
@@ -203,7 +232,7 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         if status == "held" and s.terms and status_of(s) == "announced":
             continue
-        cities = cities_in(s.norm)
+        cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
         if cities:
-            return cities[0][1]
+            return min(cities)[1]
     return None

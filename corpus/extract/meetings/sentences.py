@@ -253,6 +253,16 @@ def status_of(s: Sentence) -> str:
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
 # document (an agreement, a declaration) is background to the news, not the news of the day.
+# "غداة" (the day after), "عشية" (the eve of) right before a meeting word.
+_COUNTED_FROM = re.compile(r"(?<![^\W_])(?:غداه|عشيه)\s+$")
+
+
+def counted_from(s: Sentence, pos: int) -> bool:
+    """Is the meeting word at ``pos`` the encounter a day is counted from ("عقدت القمة غداة لقاء
+    غير رسمي", "محادثة عشية القمة"), not the one the sentence reports?"""
+    return bool(_COUNTED_FROM.search(s.norm[max(0, pos - 8): pos]))
+
+
 def in_relative_clause(s: Sentence) -> bool:
     for pos, _ in s.terms:
         rel = lexicon().relative.search(s.norm[max(0, pos - 12): pos])
