@@ -470,3 +470,28 @@ def test_a_bare_weekday_the_lead_gives_the_gathering_is_kept_for_linking():
             "وحضر القمة، إلى جانب بوتين، رؤساء أذربيجان إلهام علييف وبيلاروسيا ألكسندر لوكاشينكو.")
     meeting = _main(text)  # no publication date: the weekday is all the text gives
     assert (meeting.date, meeting.weekday, meeting.city) == (None, 4, "Dushanbe")
+
+
+def test_a_summit_under_medvedev_is_not_putins_and_a_leader_not_among_the_delegation_was_not_there():
+    text = ("لم تنجح القمة الثالثة لرؤساء الدول المطلة على بحر قزوين، التي عقدت في باكو أمس الخميس، في تذليل الخلاف.\n"
+            "وجمعت القمة الرئيس الأذربيجاني إلهام علييف والرئيس الروسي دميتري مدفيديف والرئيس الإيراني.\n"
+            "ووقع الزعماء اتفاقية للتعاون الأمني، فيما تعارض روسيا مشروع خط الغاز العابر لقزوين.\n"
+            "وفي موسكو، كان رئيس الحكومة فلاديمير بوتين يشارك في اجتماع حزبي، ولم يكن ضمن الوفد المسافر إلى باكو.")
+    assert find_meetings(text, date(2010, 11, 19)) == []
+
+
+def test_a_brief_exchange_takes_day_and_place_from_the_gathering_one_of_them_took_part_in():
+    text = ("وتقول مصادر في قطاع الطاقة إن صادرات أذربيجان من الغاز بلغت نحو 23 مليار متر مكعب في العام الماضي كله.\n"
+            "في هذا السياق جاء حضور الرئيس إلهام علييف قمة مجموعة بريكس في قازان. فقد شارك علييف أمس الخميس في جلسة "
+            "بريكس بلس الموسعة التي ترأسها الرئيس فلاديمير بوتين. وتبادل الرئيسان الحديث على هامش الجلسة.")
+    meeting = _main(text, date(2024, 10, 25))
+    assert (meeting.date, meeting.city) == ("2024-10-24", "Kazan")
+
+
+def test_an_undated_encounter_deep_in_a_long_article_is_not_given_the_publication_day():
+    lead = ("تدخل أذربيجان العام الجديد أمام معادلة معقدة في سوق الغاز الأوروبية بعد انتهاء عقود الترانزيت الطويلة.\n"
+            "وتقول مصادر في قطاع الطاقة إن الصادرات بلغت العام الماضي مستويات قياسية عبر خطوط الأنابيب الجنوبية.\n"
+            "ويقول خبراء إن المنافسة على السوق الأوروبية ستشتد في السنوات المقبلة مع دخول موردين جدد إليها.\n")
+    body = "ويرى مراقبون أن اللقاء الذي جمع بوتين وعلييف على هامش قمة إقليمية فتح صفحة جديدة في العلاقات."
+    assert _main(body, date(2024, 10, 25)).date == "2024-10-25"  # in the lead: the news of its day
+    assert _main(lead + body, date(2024, 10, 25)).date is None

@@ -39,30 +39,36 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
+# How many sentences back a meeting sentence's gathering may have been introduced.
+ANTECEDENT_SENTENCES = 2
 
 
 def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sentence],
                      mentions: list[DateMention], nt, published: date | None) -> None:
     """"انعقدت قمة الرابطة في دوشنبه يوم الجمعة 28 أيلول. وحضر القمة بوتين وعلييف": a meeting
     sentence whose meeting word is definite and that names no place or day refers back to the
-    gathering the sentence before it introduces; that sentence's place and day are its own."""
-    if primary.city is not None and has_date_info(primary):
+    gathering the sentence before it introduces; that sentence's place and day are its own. So
+    does a sentence before it in which one of the two takes part in the gathering ("شارك علييف
+    أمس في جلسة ترأسها بوتين. وتبادل الرئيسان الحديث على هامشها"), up to ANTECEDENT_SENTENCES back."""
+    if lexicon().vague_past.search(first.norm):
         return
-    if not any(_DEFINITE.match(first.norm, pos) and not counted_from(first, pos) for pos, _ in first.terms) \
-            or lexicon().vague_past.search(first.norm):
-        return
-    before = [s for s in sentences if s.end <= first.start]
-    if not before:
-        return
-    prev = before[-1]  # the gathering's own sentence, not another leader's encounter
+    definite = any(_DEFINITE.match(first.norm, pos) and not counted_from(first, pos) for pos, _ in first.terms)
     in_person = primary.kind != "phone_call"
-    if not any(kind == primary.kind or in_person and kind != "phone_call" for _, kind in prev.terms) \
-            or is_past_reference(prev) or prev.other_leader:
-        return
-    if primary.city is None:
-        primary.city = _city_for(prev, primary.kind or "other")
-    if not has_date_info(primary):
-        apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
+    before = [s for s in sentences if s.end <= first.start][-ANTECEDENT_SENTENCES:]
+    for prev in reversed(before):
+        if primary.city is not None and has_date_info(primary):
+            return
+        if is_past_reference(prev) or prev.other_leader:
+            return  # an earlier encounter, or another leader's
+        introduces = definite and any(kind == primary.kind or in_person and kind != "phone_call"
+                                      for _, kind in prev.terms)
+        takes_part = in_person and (prev.putin or prev.aliyev) and bool(lexicon().attends.search(prev.norm))
+        if not (introduces or takes_part):
+            return
+        if primary.city is None:
+            primary.city = _city_for(prev, primary.kind or "other")
+        if not has_date_info(primary):
+            apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
 
 def _lead_pairs_another(norm: str, lex: Lex) -> bool:
@@ -191,7 +197,9 @@ def find_meetings(text: str, published: date | str | None = None,
         # "BAKU, Aug. 19 – … التقى اليوم": the dateline's month and day, the year left to linking.
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
-            and not vague:  # a report of a held meeting that names no day is the news of its day
+            and not vague and (merged[0] in lead_sentences(sentences) or sentences.index(merged[0]) < LEAD_SENTENCES):
+        # A lead that reports a held meeting and names no day tells the news of its day; deeper
+        # in a long article an undated encounter may be any day, so it is left to linking.
         primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
 

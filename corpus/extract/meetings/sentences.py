@@ -118,7 +118,8 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
         s.terms.extend((m.start(), kind) for m in pat.finditer(text))
     s.terms.sort()
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
-    russia_side = s.putin or bool(lex.russia.search(text)) or bool(lex.kremlin.search(text))
+    # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
+    russia_side = s.putin or putin_titles and (bool(lex.russia.search(text)) or bool(lex.kremlin.search(text)))
     # A summit sentence naming another leader and neither Aliyev nor Azerbaijan is that leader's
     # encounter ("استقبل بوتين باشينيان قبيل قمة …"), even in an article that mentions Azerbaijan.
     about_az = s.aliyev or not s.other_leader or bool(lex.azerbaijan.search(text))
