@@ -141,7 +141,6 @@ def test_pair(text, pair):
     "الذكرى الـ 50 لبناء الخط.",
     "مرور 50 عاما على بدء المشروع.",
     "شهدا توقيع ست وثائق أخرى.",
-    "وقع الجانبان 12 وثيقة.",
     "نشر في 26.11.2021 18:23",
     "عرب وعالم19-8-2024 | 15:40",
     "في 4 أبريل 1992 أقيمت العلاقات.",
@@ -258,6 +257,10 @@ def test_volume_of_goods_is_a_metric_even_next_to_territory_words(text):
     ("وتم توقيع 5 وثائق تعاون اقتصادية.", 5),
     ("وشهد الرئيسان توقيع 6 وثائق أخرى بين الوزارات.", None),
     ("نشر الأرشيف 12 وثيقة للتعاون.", None),
+    # a count of documents signed or adopted, with or without a word of cooperation after it
+    ("وقع الجانبان 12 وثيقة.", 12),
+    ("وأقر الزعماء 12 وثيقة، بينها بيان حول الأمن.", 12),
+    ("ووقع الطرفان في ختام المحادثات ثماني وثائق، بينها اتفاق بين شركتين.", 8),
 ])
 def test_signed_cooperation_documents_are_agreement_counts(text, expected):
     figs = find_figures(text, PUB)

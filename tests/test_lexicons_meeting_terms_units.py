@@ -29,7 +29,7 @@ def test_pronoun_only_nouns():
         _check(words, kind)
 
 
-@pytest.mark.parametrize("key", ["signed_documents", "signing_words", "document_complements", "volumes"])
+@pytest.mark.parametrize("key", ["signed_documents", "signing_words", "document_remainder", "volumes"])
 def test_unit_lists(key):
     _check(load_yaml("units.yaml")[key], key)
 

@@ -42,7 +42,7 @@ class Lex:
     economic: Terms
     signed_docs: Terms
     signing: frozenset[str]
-    doc_complements: frozenset[str]
+    doc_remainder: frozenset[str]
     people: frozenset[str]
     counter_labels: frozenset[str]
     counter_window: int
@@ -129,7 +129,7 @@ def lexicon() -> Lex:
         economic=_plain(metrics["economic_words"]),
         signed_docs=_plain(units["signed_documents"]),
         signing=_wordset(units["signing_words"]),
-        doc_complements=_wordset(units["document_complements"]),
+        doc_remainder=_wordset(units["document_remainder"]),
         percent_before=_wordset(units["percent_before"]),
         count_heads=_wordset(units["count_heads"]),
         visitor_nouns=_plain(units["visitor_nouns"]),

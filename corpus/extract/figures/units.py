@@ -63,13 +63,14 @@ def count_from_context(before: list[Word], lex: Lex) -> str | None:
 
 
 def signed_documents(after: list[Word], before: list[Word], lex: Lex) -> Unit | None:
-    """"وقع الجانبان 8 وثائق للتعاون": documents counted as agreements when a signing word
-    precedes and a cooperation word follows the noun."""
+    """"وقع الجانبان 8 وثائق", "وأقر الزعماء 12 وثيقة": documents counted as agreements when a
+    signing or adopting word precedes the number in its sentence; not "ست وثائق أخرى" (the rest
+    of a ceremony's documents after the one it names, not how many were signed)."""
     got = match_at(after, 0, lex.signed_docs, allow_clitic=False)
     if got is None or not any(w.norm in lex.signing or strip1(w.norm) in lex.signing for w in before):
         return None
-    following = after[got[1]: got[1] + 2]
-    if not any(w.norm in lex.doc_complements for w in following):
+    following = after[got[1]: got[1] + 1]
+    if any(w.norm in lex.doc_remainder for w in following):
         return None
     return Unit("count", "agreements", None, after[got[1] - 1].end, got[1])
 
