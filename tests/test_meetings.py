@@ -495,3 +495,15 @@ def test_an_undated_encounter_deep_in_a_long_article_is_not_given_the_publicatio
     body = "ويرى مراقبون أن اللقاء الذي جمع بوتين وعلييف على هامش قمة إقليمية فتح صفحة جديدة في العلاقات."
     assert _main(body, date(2024, 10, 25)).date == "2024-10-25"  # in the lead: the news of its day
     assert _main(lead + body, date(2024, 10, 25)).date is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the pluperfect of an analysis the day after: still the news
+    ("تتابع الأوساط في طهران نتائج الزيارة.\nوكان علييف قد أجرى يوم الجمعة محادثات مع الرئيس الروسي فلاديمير بوتين "
+     "في الكرملين انتهت بتوقيع إعلان.", ("2004-02-06", "Moscow")),
+    # an encounter dated weeks before publication is background, whatever the tense
+    ("وتتفق روسيا وإيران على حل المسألة بعد أن فشلت القمة التي جمعت بوتين وعلييف في عشق آباد في نيسان 2002.", None),
+])
+def test_recent_pluperfect_is_the_news_and_an_old_date_is_background(text, expected):
+    found = find_meetings(text, date(2004, 2, 7))
+    assert ((found[0].date, found[0].city) if found and found[0].primary else None) == expected

@@ -7,7 +7,7 @@ else the publication date for a reported (held) meeting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
@@ -116,6 +116,26 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         weekday = next((m.weekday for _, _, m in candidates if m.kind == "weekday"
                         and abs(norm_pos(nt, best.start) - norm_pos(nt, m.end)) <= 3), None)
     return _resolve(best, published, status, weekday)
+
+
+def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
+    """The last day the date nearest the sentence's meeting word can mean ("نيسان 2002" → 30
+    April 2002), for a mention with a written year that dates no agreement or crash of its own;
+    None when the nearest has no year."""
+    term_positions = [s.start + p for p, _ in s.terms] or [s.start]
+    inside = [m for m in mentions if s.start <= norm_pos(nt, m.start) < s.end and not m.crawl and not m.hijri
+              and not _owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
+    if not inside:
+        return None
+    nearest = min(inside, key=lambda m: min(abs(norm_pos(nt, m.start) - p) for p in term_positions))
+    if not nearest.year_known or nearest.year is None:
+        return None
+    if nearest.date is not None:
+        return nearest.date
+    if nearest.month is not None:
+        following = date(nearest.year + nearest.month // 12, nearest.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(nearest.year, 12, 31)
 
 
 def norm_pos(nt, original_index: int) -> int:

@@ -14,11 +14,11 @@ from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
-                     norm_pos)
+                     last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_titles, analyse, counted_from, in_relative_clause,
-                        is_denial, is_meeting_sentence, is_past_reference, kind_of, lead_sentences, masked,
+                        is_denial, is_meeting_sentence, is_past_reference, kind_of, past_reason, lead_sentences, masked,
                         speakers_into_quotes, status_of, third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -41,6 +41,10 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
 # How many sentences back a meeting sentence's gathering may have been introduced.
 ANTECEDENT_SENTENCES = 2
+# An encounter dated this many days before publication or fewer is the news, even in the pluperfect.
+RECENT_NEWS_DAYS = 3
+# An encounter dated more than this many days before publication is background.
+STALE_DAYS = 45
 
 
 def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sentence],
@@ -130,7 +134,14 @@ def find_meetings(text: str, published: date | str | None = None,
         status = status_of(s)
         choice = date_for(s, mentions, nt, published, status)
         city = _city_for(s, kind)
-        past = is_past_reference(s)
+        last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
+        days_before = (published - last_day).days if published and last_day else None
+        reason = past_reason(s)
+        # "وكان علييف قد أجرى يوم الجمعة محادثات": the pluperfect of an analysis the day after is
+        # still the news; an encounter dated weeks before publication is background whatever the tense.
+        past = reason == "marker" or reason == "pluperfect" and not (days_before is not None
+                                                                     and 0 <= days_before <= RECENT_NEWS_DAYS) \
+            or days_before is not None and days_before > STALE_DAYS
         if primary is None and not past:
             primary = FoundMeeting(date=None, city=city, kind=kind, status=status,
                                    evidence=_evidence(text, nt, s))

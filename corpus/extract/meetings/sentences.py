@@ -217,19 +217,28 @@ _PLUPERFECT = re.compile(r"(?<![^\W_])[وف]?كان(?:ت|وا|تا)?(?:\s+[^\W_]
 
 
 def is_past_reference(s: Sentence) -> bool:
+    return past_reason(s) is not None
+
+
+def past_reason(s: Sentence) -> str | None:
+    """Why the sentence's encounter is an earlier one: "marker" (آخر لقاء، سبق أن، لقاءاته
+    الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
+    it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    for m in _PLUPERFECT.finditer(s.norm):
-        if abs(m.start() - first_term) <= PAST_WINDOW:
-            return True
     if lexicon().habit_span.search(s.norm):
-        return True
+        return "marker"
     for m in lexicon().past.finditer(s.norm):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
-            return True
+            return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
-    return any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s))
+    if any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s)):
+        return "marker"
+    for m in _PLUPERFECT.finditer(s.norm):
+        if abs(m.start() - first_term) <= PAST_WINDOW:
+            return "pluperfect"
+    return None
 
 
 def _clause_between(norm: str, end: int, term: int) -> bool:
