@@ -507,3 +507,11 @@ def test_an_undated_encounter_deep_in_a_long_article_is_not_given_the_publicatio
 def test_recent_pluperfect_is_the_news_and_an_old_date_is_background(text, expected):
     found = find_meetings(text, date(2004, 2, 7))
     assert ((found[0].date, found[0].city) if found and found[0].primary else None) == expected
+
+
+def test_a_gathering_one_leader_hosts_and_a_sentence_shortly_after_brings_the_other_to():
+    text = ("لم يكن اللقاء غير الرسمي لقادة رابطة الدول المستقلة الذي استضافه الرئيس الروسي فلاديمير بوتين في سان "
+            "بطرسبرغ الجمعة اجتماعا عاديا. فبدلا من جدول الأعمال المعتاد، عرض بوتين وثائق تاريخية.\n"
+            "وحضر اللقاء رؤساء أذربيجان إلهام علييف وكازاخستان قاسم جومارت توكاييف.")
+    meeting = _main(text, date(2019, 12, 21))
+    assert (meeting.city, meeting.kind) == ("Saint Petersburg", "multilateral_summit")

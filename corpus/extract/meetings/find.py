@@ -230,15 +230,26 @@ def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeetin
             if other is s or lex.denial.search(other.norm) or not lex.attends.search(other.norm):
                 continue
             if (other.aliyev and not other.putin if s.putin else other.putin and not other.aliyev) \
-                    and venues & {city for _, city in cities_in(other.norm)}:
+                    and (venues & {city for _, city in cities_in(other.norm)}
+                         or _same_gathering_next(s, other, sentences)):
                 # Other leaders received between the two sentences make it a multilateral gathering.
                 between = sentences[min(sentences.index(s), sentences.index(other)):
                                     max(sentences.index(s), sentences.index(other)) + 1]
                 several = any(x.other_leader for x in between) or "multilateral_summit" in kinds
                 kind = "multilateral_summit" if several else "talks"
-                return FoundMeeting(date=None, city=sorted(venues & {c for _, c in cities_in(other.norm)})[0],
+                shared = sorted(venues & {c for _, c in cities_in(other.norm)}) or sorted(venues) or [None]
+                return FoundMeeting(date=None, city=shared[0],
                                     kind=kind, status=status_of(s), evidence=_evidence(text, nt, s)), s
     return None
+
+
+def _same_gathering_next(s: Sentence, other: Sentence, sentences: list[Sentence]) -> bool:
+    """"استضاف بوتين اللقاء غير الرسمي في سان بطرسبرغ. … وحضر اللقاء رؤساء أذربيجان علييف …": a
+    sentence shortly after brings the other leader to the gathering by its definite meeting word."""
+    if not 0 < sentences.index(other) - sentences.index(s) <= ANTECEDENT_SENTENCES:
+        return False
+    kinds = {k for _, k in s.terms}
+    return any(k in kinds and _DEFINITE.match(other.norm, pos) for pos, k in other.terms)
 
 
 def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | None:
