@@ -93,7 +93,8 @@ def _rules() -> _Rules:
         return frozenset(_squash(normalize(x)) for x in lex[key])
 
     return _Rules(
-        tail=re.compile(rf"^(?:{tail}){after_marker}"),
+        # "(المقالات ذات الصلة)": a marker may stand in brackets.
+        tail=re.compile(rf"^[(\[«]?\s*(?:{tail})\s*[)\]»]?{after_marker}"),
         tags=re.compile(rf"^(?:{tags})\s*(?:$|[:：\-–—])"),
         source=re.compile(rf"^\(?\s*(?:{source})\s*[:：]"),
         agency=re.compile(rf"^(?:{agency})"),

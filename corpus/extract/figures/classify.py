@@ -18,6 +18,10 @@ def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
     """Unit (and, for counts, metric) of a number from the words around it; None = no figure."""
     unit = unit_after(after, lex)
     if unit is not None:
+        if unit.unit == "USD" or unit.currency is not None:
+            quoted = after[unit.next_word: unit.next_word + 1]
+            if quoted and quoted[0].norm in lex.market_quotes:
+                return None  # "65 دولارا للبرميل": a market quote
         return unit
     multiple = multiple_after(after, before, ctx, lex)
     if multiple is not None:

@@ -48,6 +48,7 @@ class Lex:
     counter_window: int
     per_unit: frozenset[str]
     per_unit_after_price: frozenset[str]
+    market_quotes: frozenset[str]
     share_prepositions: frozenset[str]
     share_of_not_economic: frozenset[str]
     percent_before: frozenset[str]
@@ -107,6 +108,7 @@ def lexicon() -> Lex:
         counter_window=int(nf["counter_window"]),
         per_unit=_wordset(nf["per_unit_words"]),
         per_unit_after_price=_wordset(nf["per_unit_after_price"]),
+        market_quotes=_wordset(nf["market_quote_units"]),
         share_prepositions=_wordset(nf["share_prepositions"]),
         share_of_not_economic=_wordset(nf["share_of_not_economic"]),
         non_economic=_plain(nf["context_words"]),
