@@ -18,9 +18,9 @@ FIGURE_ROWS = 2000
 
 filters, data = start_page("figures.title")
 lang = filters.lang
-stop_if_empty(data, filters)
-figures = data.figures(limit=FIGURE_ROWS)
-n_figures = data.count_figures() if len(figures) >= FIGURE_ROWS else len(figures)
+page = data.figure_page(FIGURE_ROWS)
+stop_if_empty(data, filters, count=page.n_articles)
+figures, n_figures = page.rows, page.total
 if figures.empty:
     st.info(t("empty.no_figures", lang))
     end_page(filters)
