@@ -3,6 +3,7 @@
 The Figures page reads ``figure_page``: its rows must be ``figures(filters, limit)``, its total
 ``count_figures(filters)`` and its article count ``count(filters)``, for every filter and limit,
 on a store of real articles (the shared sets), and after a write (the index follows the version).
+``Store.facet_counts`` (from the ``FacetIndex``) must equal the SQL of ``Queries.facet_counts``.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from corpus.ingest import ingest_paths
 from corpus.models import Extraction, Figure, Meeting, RawDocument
 from corpus.store import Store
 from corpus.store.pagereads import FigureIndex, newest_quoting
+from corpus.store.queries import Queries
 
 LIMITS = (1, 2, 3, 7, 50, 2000)
 
@@ -79,6 +81,39 @@ def test_figure_page_follows_removal_and_restoring(real_store):
     assert real_store.figure_page(Filters(), limit=5).rows.equals(before.rows)
 
 
+def _combined_filter_sets(store: Store) -> list[Filters]:
+    """Single filters and pairs of them (a list's counts depend on the other lists' choices)."""
+    facets = store.facets()
+    singles = _filter_sets(store)
+    pairs = [Filters(kinds=(k,), topics=(t,), outlets=tuple(facets["outlets"][:2]))
+             for k in facets["kinds"] for t in facets["topics"][:3]]
+    pairs += [Filters(q="بوتين", cities=(c,), topics=tuple(facets["topics"][:2])) for c in facets["cities"]]
+    return singles + pairs
+
+
+def test_facet_counts_equal_the_sql_reference_on_real_articles(real_store):
+    sets = _combined_filter_sets(real_store)
+    assert len(real_store.facets()["topics"]) > 2 and len(real_store.facets()["kinds"]) > 1
+    seen = set()
+    for filters in sets:
+        counts = real_store.facet_counts(filters)
+        assert counts == Queries.facet_counts(real_store, filters), filters
+        seen.add(repr(counts))
+    assert len(seen) > 5  # the filters change the counts: the comparison covers more than one case
+
+
+def test_facet_counts_follow_removal(real_store):
+    article_id = int(real_store.articles(Filters(), limit=1)["id"].iloc[0])
+    before = real_store.facet_counts(Filters())
+    real_store.remove_article(article_id, "test")
+    try:
+        after = real_store.facet_counts(Filters())
+        assert after == Queries.facet_counts(real_store, Filters()) and after != before
+    finally:
+        real_store.restore_article(article_id, "test")
+    assert real_store.facet_counts(Filters()) == before
+
+
 def test_newest_quoting_takes_articles_until_the_limit_is_covered():
     index = FigureIndex(1, np.array([9, 7, 5, 3, 1]), np.array([2, 1, 3, 1, 4]))
     assert newest_quoting(index, np.array([1, 3, 5, 7, 9]), 3) == ([9, 7], 11)
@@ -95,7 +130,7 @@ def _add(store: Store, i: int, published: str | None, figures: list[Figure], kin
     store.add_article(RawDocument(f"{i}.txt", f"نص {i} بوتين", "txt", "utf-8"), ex, "tester")
 
 
-def test_figure_page_on_both_databases_with_undated_and_tied_articles(db_url):
+def test_page_reads_on_both_databases_with_undated_and_tied_articles(db_url):
     """Undated articles sort last and same-day articles by id, as ``figures`` orders them."""
     store = Store(db_url)
     try:
@@ -107,5 +142,6 @@ def test_figure_page_on_both_databases_with_undated_and_tied_articles(db_url):
         for filters in (Filters(), Filters(kinds=("visit",)), Filters(q="بوتين", kinds=("talks",))):
             for limit in (1, 2, 3, 4, 6, 9, 20):
                 _assert_page_equals_plain_reads(store, filters, limit)
+            assert store.facet_counts(filters) == Queries.facet_counts(store, filters)
     finally:
         store.close()

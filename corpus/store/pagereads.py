@@ -6,11 +6,13 @@ many each, and their publication order come from a ``FigureIndex`` built once pe
 (every write bumps the version), so a filter change reads the filtered article ids and then the
 shown rows only: the same rows as ``Queries.figures(filters, limit)``, the same total as
 ``Queries.count_figures(filters)``.
+
+``facet_counts``: the filter bar's counts from a ``FacetIndex`` (``facetindex``), same per version.
 """
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -19,6 +21,7 @@ import sqlalchemy as sa
 
 from ..filters import Filters
 from . import schema
+from .facetindex import LISTS, FacetIndex, facet_pairs_selects
 from .queries import Queries
 
 A, F = schema.articles, schema.figures
@@ -59,6 +62,8 @@ class PageReads(Queries):
 
     _figure_index_cache: FigureIndex | None = None
     _figure_index_lock = threading.Lock()
+    _facet_index_cache: FacetIndex | None = None
+    _facet_index_lock = threading.Lock()
 
     def figure_index(self) -> FigureIndex:
         """The ``FigureIndex`` of the current corpus version (built on first use after a write)."""
@@ -67,6 +72,9 @@ class PageReads(Queries):
         if cached is not None and cached.version == version:
             return cached
         with self._figure_index_lock:
+            cached = self._figure_index_cache
+            if cached is not None and cached.version == version:
+                return cached
             stmt = (sa.select(F.c.article_id, sa.func.count()).join(A, A.c.id == F.c.article_id)
                     .where(A.c.removed_at.is_(None)).group_by(F.c.article_id, A.c.published)
                     .order_by(A.c.published.desc().nulls_last(), F.c.article_id.desc()))
@@ -81,8 +89,13 @@ class PageReads(Queries):
         return self._read_ids(self._ids_select(filters))
 
     def _read_ids(self, stmt: Any) -> np.ndarray:
-        """The first column of ``stmt`` as integers, read through the driver's cursor: 100k rows
-        through SQLAlchemy's row objects take several times longer."""
+        """The first column of ``stmt`` as integers."""
+        return np.fromiter((row[0] for row in self._read_raw(stmt)), dtype=np.int64)
+
+    def _read_raw(self, stmt: Any) -> list[Any]:
+        """The rows of ``stmt`` as the driver returns them, read through its cursor: 100k rows
+        through SQLAlchemy's row objects take several times longer (no type processing here:
+        for ids and plain strings)."""
         compiled = stmt.compile(dialect=self.engine.dialect, compile_kwargs={"render_postcompile": True})
         params: Any = compiled.construct_params()
         if compiled.positiontup:
@@ -91,9 +104,37 @@ class PageReads(Queries):
             cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
             try:
                 cursor.execute(str(compiled), params)
-                return np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+                return list(cursor.fetchall())
             finally:
                 cursor.close()
+
+    # --- facet counts ---
+
+    def facet_index(self) -> FacetIndex:
+        """The ``FacetIndex`` of the current corpus version (built on first use after a write)."""
+        version = self.version()
+        cached = self._facet_index_cache
+        if cached is not None and cached.version == version:
+            return cached
+        with self._facet_index_lock:
+            cached = self._facet_index_cache
+            if cached is not None and cached.version == version:
+                return cached
+            live: Any = self._read_ids(sa.select(A.c.id).where(A.c.removed_at.is_(None)))
+            pairs = {name: [row for stmt in selects for row in self._read_raw(stmt)]
+                     for name, selects in facet_pairs_selects().items()}
+            index = FacetIndex.build(version, live, pairs)
+            self._facet_index_cache = index
+        return index
+
+    def facet_counts(self, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """``Queries.facet_counts`` (its SQL stays the reference the tests compare with) from the
+        ``FacetIndex``: the text query and dates are read as ids, the lists applied in memory."""
+        base = filters or Filters()
+        index = self.facet_index()
+        narrowed = bool(base.q.strip()) or base.date_from is not None or base.date_to is not None
+        ids = self.filtered_ids(replace(base, outlets=(), cities=(), kinds=(), topics=())) if narrowed else None
+        return index.counts(ids, {name: getattr(base, name) for name in LISTS})
 
     def figure_page(self, filters: Filters | None = None, limit: int = 2000) -> FigurePage:
         """``FigurePage`` of ``filters``: one read of the filtered ids, one of the shown rows."""
