@@ -12,6 +12,7 @@ shown rows only: the same rows as ``Queries.figures(filters, limit)``, the same 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,6 +27,7 @@ from .queries import Queries
 
 A, F = schema.articles, schema.figures
 _ID_CHUNK = 500  # ids per IN (...) list
+IDS_KEPT = 16  # filter sets whose article ids are kept (90k ids: 0.7 MB)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,11 @@ def newest_quoting(index: FigureIndex, article_ids: np.ndarray, limit: int) -> t
 class PageReads(Queries):
     """Page-shaped reads on top of ``Queries``."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._ids_cache: OrderedDict[tuple[int, Filters], np.ndarray] = OrderedDict()
+        self._ids_lock = threading.Lock()
+
     _figure_index_cache: FigureIndex | None = None
     _figure_index_lock = threading.Lock()
     _facet_index_cache: FacetIndex | None = None
@@ -85,8 +92,27 @@ class PageReads(Queries):
         return index
 
     def filtered_ids(self, filters: Filters | None) -> np.ndarray:
-        """Ids of the live articles passing ``filters`` (text query included), unordered."""
-        return self._read_ids(self._ids_select(filters))
+        """Ids of the live articles passing ``filters`` (text query included), unordered; the last
+        few filter sets' ids are kept for the corpus version (a page's count, facet counts and
+        rows read them once)."""
+        key = (self.version(), replace(filters or Filters(), lang=""))
+        with self._ids_lock:
+            if key in self._ids_cache:
+                self._ids_cache.move_to_end(key)
+                return self._ids_cache[key]
+        ids = self._read_ids(self._ids_select(filters))
+        ids.setflags(write=False)  # shared between callers
+        with self._ids_lock:
+            self._ids_cache[key] = ids
+            while len(self._ids_cache) > IDS_KEPT:
+                self._ids_cache.popitem(last=False)
+        return ids
+
+    def count(self, filters: Filters | None = None) -> int:
+        """``Queries.count``; with filters, the number of ``filtered_ids`` (read once for the page)."""
+        if filters is None or filters.is_empty():
+            return super().count(filters)
+        return len(self.filtered_ids(filters))
 
     def _read_ids(self, stmt: Any) -> np.ndarray:
         """The first column of ``stmt`` as integers."""
