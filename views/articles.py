@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components.article_view import article_reader, article_title, result_item
-from components.exports import download_buttons
+from components.exports import deferred_download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import number, t
 from components.page import end_page, start_page, stop_if_empty
@@ -32,7 +32,9 @@ with tab_results:
     for _, row in articles.head(LIST_LIMIT).iterrows():
         result_item(row, lang)
     show_table(titled(articles, lang), RESULT_COLUMNS, lang, key="art_table")
-    download_buttons(articles.drop(columns=["snippet"], errors="ignore"), "articles", lang, key="art_dl")
+    # The files are written when a button is clicked, not on every rerun.
+    deferred_download_buttons(lambda: articles.drop(columns=["snippet"], errors="ignore"), "articles", lang,
+                              key="art_dl")
 
 with tab_kwic:
     if not filters.q:
