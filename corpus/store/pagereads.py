@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from ..filters import Filters
 from . import schema
-from .facetindex import LISTS, FacetIndex, facet_pairs_selects
+from .facetindex import LISTS, FacetIndex, facet_group_selects, parse_ids
 from .queries import Queries
 
 A, F = schema.articles, schema.figures
@@ -147,9 +147,9 @@ class PageReads(Queries):
             if cached is not None and cached.version == version:
                 return cached
             live: Any = self._read_ids(sa.select(A.c.id).where(A.c.removed_at.is_(None)))
-            pairs = {name: [row for stmt in selects for row in self._read_raw(stmt)]
-                     for name, selects in facet_pairs_selects().items()}
-            index = FacetIndex.build(version, live, pairs)
+            groups = {name: [(value, parse_ids(ids)) for stmt in selects for value, ids in self._read_raw(stmt)]
+                      for name, selects in facet_group_selects(self.dialect).items()}
+            index = FacetIndex.build(version, live, groups)
             self._facet_index_cache = index
         return index
 
