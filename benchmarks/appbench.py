@@ -10,6 +10,11 @@ from typing import Any
 
 from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Dashboard
 PAGES = ("overview", "timeline", "figures", "articles", "upload")
+# Typing in the sidebar's search box is timed on every page.
+TYPING_PAGES = ("overview", "timeline", "meeting", "figures", "articles", "said", "upload")
+TYPED_QUERY = "باكو"
+TYPING_DELAY_MS = 80  # between keys, as a person types
+IDLE_QUIET_MS = 500  # the page counts as idle once nothing changed for this long
 PAGE_TIMEOUT_MS = 60_000
 RUN_TIMEOUT_S = 180
 # Filter changes timed on every page: (label, widget kind, key, value).
@@ -161,5 +166,80 @@ def browser_session(db_url: str) -> dict[str, Any]:
                     except Exception:  # too slow: record it and go on with the other pages
                         out["pages"][f"/{name}{suffix}"] = None
             out["peak_rss_mb"] = _peak_rss_mb(app.proc.pid)
+        browser.close()
+    return out
+
+
+# Installed in the page before typing: resolves with the ms from the Enter key to the moment the
+# page became idle (script not running, no stale element left), once it stayed so IDLE_QUIET_MS.
+_IDLE_AFTER_ENTER_JS = """([quiet, timeout]) => {
+  const state = () => (document.querySelector('[data-test-script-state]') || {}).getAttribute?.(
+    'data-test-script-state');
+  let enter = null, sawRun = false, idleSince = null, runs = 0;
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && enter === null) enter = performance.now();
+  }, true);
+  new MutationObserver(() => { if (enter !== null && state() === 'running') { sawRun = true; runs += 1; } })
+    .observe(document.body, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+  window.__idleAfterEnter = new Promise(resolve => {
+    const tick = () => {
+      const now = performance.now();
+      if (enter !== null && state() === 'running') sawRun = true;
+      const idle = enter !== null && sawRun && state() === 'notRunning'
+        && !document.querySelector('[data-stale="true"]');
+      if (!idle) idleSince = null; else if (idleSince === null) idleSince = now;
+      if (idleSince !== null && now - idleSince >= quiet) return resolve({ms: idleSince - enter, runs});
+      if (enter !== null && now - enter > timeout) return resolve({ms: null, runs});
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}"""
+
+
+def _open_idle(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_timeout(IDLE_QUIET_MS)
+
+
+def type_query(page: Any, query: str = TYPED_QUERY) -> dict[str, Any]:
+    """Type ``query`` into the sidebar's search box key by key, press Enter, and wait for the page
+    to be idle: {"ms": Enter to idle (None past PAGE_TIMEOUT_MS), "runs": script runs seen}."""
+    page.evaluate(_IDLE_AFTER_ENTER_JS, [IDLE_QUIET_MS, PAGE_TIMEOUT_MS])
+    box = page.locator('[data-testid="stSidebar"] .st-key-flt_q input')
+    box.click()
+    page.keyboard.type(query, delay=TYPING_DELAY_MS)
+    page.keyboard.press("Enter")
+    result = page.evaluate("() => window.__idleAfterEnter")
+    if box.input_value() != query:  # the page must have kept what was typed
+        result["error"] = "query lost"
+    return result
+
+
+def typing_session(db_url: str, pages: tuple[str, ...] = TYPING_PAGES, rounds: int = 2) -> dict[str, Any]:
+    """Per page, in a real server and headless Chromium: open it (no filters, a new session) and
+    time typing the query into the sidebar. Round 1 is the first time the query is asked on that
+    page (the server's data caches hold the unfiltered pages only); round 2 asks it again.
+    {"pages": {page: [ms per round]}, "runs": {page: [script runs]}, "errors": [...]}"""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, Any] = {"query": TYPED_QUERY, "pages": {}, "runs": {}, "errors": []}
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        with Dashboard(db_url, Path(tmp) / "streamlit.log") as app:
+            for _ in range(rounds):
+                for name in pages:
+                    try:
+                        _open_idle(page, f"{app.base}/{'' if name == 'overview' else name}")
+                        result = type_query(page)
+                    except Exception as exc:  # too slow or broken: record it and go on
+                        result = {"ms": None, "error": type(exc).__name__}
+                    if result.get("error"):
+                        out["errors"].append(f"{name}: {result['error']}")
+                    out["pages"].setdefault(name, []).append(None if result.get("error") else result.get("ms"))
+                    out["runs"].setdefault(name, []).append(result.get("runs"))
         browser.close()
     return out

@@ -22,7 +22,7 @@ from corpus.config import database_url
 from corpus.filters import Filters, encode
 from corpus.ingest import ensure_built
 from corpus.records import MeetingRecord, events_with_briefs, meeting_record
-from corpus.store import STATEMENT_LIMIT, StatementRows, Store, StoreLike
+from corpus.store import STATEMENT_LIMIT, FigurePage, StatementRows, Store, StoreLike
 
 _LOG = get_logger("dashboard.data")
 _OVERRIDE: dict[str, StoreLike] = {}
@@ -115,6 +115,11 @@ def _events(sid: str, ver: str, fkey: str, _store: StoreLike, _filters: Filters)
 def _figures(sid: str, ver: str, fkey: str, limit: int | None, _store: StoreLike,
              _filters: Filters) -> pd.DataFrame:
     return _store.figures(_filters, limit=limit)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=32)
+def _figure_page(sid: str, ver: str, fkey: str, limit: int, _store: StoreLike, _filters: Filters) -> FigurePage:
+    return _store.figure_page(_filters, limit=limit)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=128)
@@ -217,6 +222,12 @@ class Data:
     def figures(self, limit: int | None = None) -> pd.DataFrame:
         """Figure rows; with ``limit``, the most recent ``limit`` only (keeps cached frames small)."""
         return _figures(self.sid, self.ver, self.fkey, limit, self.store, self.filters)
+
+    def figure_page(self, limit: int) -> FigurePage:
+        """The newest ``limit`` figure rows with the number of figure rows and of articles the
+        filters match (``Store.figure_page``: equal to ``figures(limit)``, ``count_figures()``
+        and ``count()``, from one read of the filtered articles)."""
+        return _figure_page(self.sid, self.ver, self.fkey, limit, self.store, self.filters)
 
     def count_figures(self) -> int:
         return _count_figures(self.sid, self.ver, self.fkey, self.store, self.filters)

@@ -24,6 +24,7 @@ from .i18n import amount_label, code_label, number, outlet_label, t, yes_no
 from .tables import show_table
 from .text import FSI, PDI, ltr, safe_inline
 
+TABS_KEY = "lg_tabs"  # the metric tab open
 SELECT_KEY = "fig_line"  # the line chosen in the list (its id, "" for none)
 _SHOWN = "_lg_shown"  # the line shown last run: a URL naming another one was opened
 _PICKED = "_lg_picked"  # a line clicked in a chart, for the list to take
@@ -74,7 +75,8 @@ def left_out_text(ledger: Ledger, lang: str) -> str:
 def ledger_charts(ledger: Ledger, figures: pd.DataFrame, lang: str) -> None:
     """One tab per metric quoted: the ledger's lines of that metric (one chart per unit, at most
     two; a clicked point chooses its line) and how many of its quotes have no period; then the
-    figures of other metrics, one point each, as quoted. ``figures``: the rows the ledger read."""
+    figures of other metrics, one point each, as quoted. ``figures``: the rows the ledger read.
+    Only the open tab is drawn (a switch reruns the page)."""
     grouped = lines_by_metric(ledger)
     quoted = set(figures["metric"].dropna()) if "metric" in figures.columns else set()
     metrics = [m for m in METRIC_ORDER if m in grouped or ledger.undated_by_metric.get(m)]
@@ -83,7 +85,11 @@ def ledger_charts(ledger: Ledger, figures: pd.DataFrame, lang: str) -> None:
     if not tabs:
         st.info(t("ledger.empty", lang))
         return
-    for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in tabs]), tabs):
+    # The tabs keep which one is open and rerun on a switch: only the open tab's charts are built.
+    for tab, metric in zip(st.tabs([code_label("metric", m, lang) for m in tabs], key=TABS_KEY,
+                                   on_change="rerun"), tabs):
+        if tab.open is False:
+            continue
         with tab:
             if metric == "other":
                 _other_figures(others, lang)

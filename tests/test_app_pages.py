@@ -281,6 +281,9 @@ def test_articles_kwic_and_results(small_store):
     at.run()
     assert not at.exception
     assert "النتائج (1)" in _texts(at)
+    assert not [d for d in at.table if "الكلمة" in d.value.columns]  # a closed tab is not drawn
+    at.session_state["art_tabs"] = "الكلمة في سياقها"  # the tab clicked
+    at.run()
     kwic = [d.value for d in at.table if "الكلمة" in d.value.columns]
     assert kwic and kwic[0]["الكلمة"].tolist() == ["موسكو"]
     assert list(kwic[0].columns) == ["العنوان", "السياق السابق", "الكلمة", "السياق اللاحق"]

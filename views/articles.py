@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components.article_view import article_reader, article_title, result_item
-from components.exports import download_buttons
+from components.exports import deferred_download_buttons
 from components.filterbar import page_param, set_page_param
 from components.i18n import number, t
 from components.page import end_page, start_page, stop_if_empty
@@ -13,6 +13,7 @@ from corpus.store import textsearch
 LIST_LIMIT = 30
 # The word cloud reads article bodies: only when asked for, and from the most recent few hundred.
 CLOUD_ARTICLES = 400
+TABS_KEY = "art_tabs"  # the tab open
 RESULT_COLUMNS = ["published", "outlet", "title", "meeting_date", "city", "kind", "topics",
                   "n_sources", "human_checked"]
 
@@ -24,27 +25,28 @@ st.caption(t("articles.results", lang, n=n))
 if filters.q and data.search_order() == "newest":
     st.caption(t("articles.order_newest", lang, n=number(textsearch.RANK_MAX_MATCHES)))
 
-tab_results, tab_kwic, tab_reader, tab_cloud = st.tabs(
-    [t("articles.tab_results", lang), t("articles.tab_kwic", lang), t("articles.tab_reader", lang),
-     t("articles.tab_cloud", lang)])
 
-with tab_results:
+def results_tab() -> None:
     for _, row in articles.head(LIST_LIMIT).iterrows():
         result_item(row, lang)
     show_table(titled(articles, lang), RESULT_COLUMNS, lang, key="art_table")
-    download_buttons(articles.drop(columns=["snippet"], errors="ignore"), "articles", lang, key="art_dl")
+    # The files are written when a button is clicked, not on every rerun.
+    deferred_download_buttons(lambda: articles.drop(columns=["snippet"], errors="ignore"), "articles", lang,
+                              key="art_dl")
 
-with tab_kwic:
+
+def kwic_tab() -> None:
     if not filters.q:
         st.info(t("empty.no_query", lang))
+        return
+    lines = data.kwic(filters.q)
+    if lines.empty:
+        st.info(t("empty.no_match", lang))
     else:
-        lines = data.kwic(filters.q)
-        if lines.empty:
-            st.info(t("empty.no_match", lang))
-        else:
-            show_kwic(lines, lang, key="kwic_table")
+        show_kwic(lines, lang, key="kwic_table")
 
-with tab_reader:
+
+def reader_tab() -> None:
     ids = [str(i) for i in articles["id"]]
     titles = {str(i): article_title(title, lang) for i, title in zip(articles["id"], articles["title"])}
     if st.session_state.get("art_pick") not in ids:
@@ -58,7 +60,8 @@ with tab_reader:
     if article:
         article_reader(article, lang, filters.q, event_date=lambda i: (data.event(i) or {}).get("date"))
 
-with tab_cloud:  # st.tabs runs every tab's code: the cloud waits for its toggle
+
+def cloud_tab() -> None:  # the cloud also waits for its toggle
     if st.toggle(t("articles.cloud_show", lang), key="art_cloud"):
         terms = data.terms(top=80, max_articles=CLOUD_ARTICLES)
         if len(terms) < 3:
@@ -67,4 +70,16 @@ with tab_cloud:  # st.tabs runs every tab's code: the cloud waits for its toggle
             st.image(render_wordcloud(terms), caption=t("articles.cloud_caption", lang))
             if n > CLOUD_ARTICLES:
                 st.caption(t("articles.cloud_note", lang, n=CLOUD_ARTICLES))
+
+
+# The tabs keep which one is open and rerun on a switch: a rerun draws the open tab only. A link
+# naming an article (``article=``) opens on the reader.
+TABS = {"articles.tab_results": results_tab, "articles.tab_kwic": kwic_tab, "articles.tab_reader": reader_tab,
+        "articles.tab_cloud": cloud_tab}
+opening = t("articles.tab_reader", lang) if page_param("article") else None
+for tab, draw in zip(st.tabs([t(label, lang) for label in TABS], default=opening, key=TABS_KEY,
+                             on_change="rerun"), TABS.values()):
+    if tab.open is not False:
+        with tab:
+            draw()
 end_page(filters)

@@ -3,7 +3,7 @@ charted over time; each line's quotes lead to their sentences and articles (``?l
 import streamlit as st
 
 from components.auth import current_editor
-from components.exports import download_buttons
+from components.exports import deferred_download_buttons, download_buttons
 from components.i18n import t
 from components.ledger import ledger_charts, ledger_section
 from components.page import end_page, start_page, stop_if_empty
@@ -18,9 +18,9 @@ FIGURE_ROWS = 2000
 
 filters, data = start_page("figures.title")
 lang = filters.lang
-stop_if_empty(data, filters)
-figures = data.figures(limit=FIGURE_ROWS)
-n_figures = data.count_figures() if len(figures) >= FIGURE_ROWS else len(figures)
+page = data.figure_page(FIGURE_ROWS)
+stop_if_empty(data, filters, count=page.n_articles)
+figures, n_figures = page.rows, page.total
 if figures.empty:
     st.info(t("empty.no_figures", lang))
     end_page(filters)
@@ -38,6 +38,6 @@ show_table(figures, ALL_COLUMNS, lang, key="fig_table_all")
 if n_figures > len(figures):
     if st.button(t("figures.full_download", lang, n=n_figures), key="fig_full"):
         download_buttons(data.figures(), "figures", lang, key="fig_dl")
-else:
-    download_buttons(figures, "figures", lang, key="fig_dl")
+else:  # the files are written when a button is clicked, not on every rerun
+    deferred_download_buttons(lambda: figures, "figures", lang, key="fig_dl")
 end_page(filters)

@@ -15,6 +15,7 @@
   very common word), ranking and cutting inside the index query
 - ``queries``: every read (counts, facets, filtered and searched lists, events, figures, statements,
   history)
+- ``pagereads``: reads shaped for one page, fast at 100k articles (the Figures page's rows and counts)
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
 - ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
 """
@@ -26,20 +27,21 @@ from .duplicates import (BANDS, CONTAINED_SHARE, MAX_CANDIDATES, MIN_TITLE_WORDS
 from .engine import WRITE_LOCK, is_read_only_error, make_engine
 from .events import EVENT_TEXT_CHARS
 from .protocol import StoreLike
-from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit,
+from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FREQ_MAX_ARTICLES, SearchHit,
                       StatementRows, period_start)
+from .pagereads import FigurePage, PageReads
 from .reprocess import Reprocessing
 from .textsearch import RANK_MAX_MATCHES
 from .writes import AddResult, Writes, prepare
 
 __all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
-           "make_engine", "is_read_only_error", "comparable_text",
+           "FigurePage", "make_engine", "is_read_only_error", "comparable_text",
            "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
            "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
            "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS", "RANK_MAX_MATCHES"]
 
 
-class Store(Writes, Corrections, Reprocessing, Queries):
+class Store(Writes, Corrections, Reprocessing, PageReads):
     """The corpus database. ``url`` defaults to ``config.database_url()``."""
 
 

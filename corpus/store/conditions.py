@@ -37,7 +37,9 @@ def _one_of(column: str, values: tuple[Any, ...]) -> Any:
     if table == "articles":
         return A.c[name].in_(values)
     rel, extra = RELATED[table]
-    return sa.exists().where(rel.c.article_id == A.c.id, *extra, rel.c[name].in_(values))
+    # "id IN (the related rows' article ids)", not a correlated EXISTS per article: SQLite builds
+    # the id set once, several times faster over 100k articles (same rows).
+    return A.c.id.in_(sa.select(rel.c.article_id).where(*extra, rel.c[name].in_(values)))
 
 
 def row_condition(row: FilterRow, value: Any) -> Any | None:
@@ -109,3 +111,24 @@ def live_values_selects(where: OneOf) -> list[Any]:
             rel, extra = RELATED[table]
             out.append(sa.select(rel.c[name]).join(A, A.c.id == rel.c.article_id).where(LIVE, *extra).distinct())
     return out
+
+
+def value_ids_selects(where: OneOf, dialect: str) -> list[Any]:
+    """Selects of (value, its article ids joined by commas) whose union is what a ``OneOf`` filter
+    matches on (as ``row_condition``), for the in-memory facet index: one row per value, far
+    fewer rows to turn into Python objects than (article, value) pairs. Removed articles are in
+    (the index leaves them out)."""
+    def grouped(value: Any, article_id: Any, *extra: Any) -> Any:
+        ids = (sa.func.group_concat(article_id, ",") if dialect == "sqlite"
+               else sa.func.string_agg(sa.cast(article_id, sa.Text), ","))
+        return sa.select(value, ids).where(*extra).group_by(value)
+
+    selects = []
+    for column in where.columns:
+        table, name = _split(column)
+        if table == "articles":
+            selects.append(grouped(A.c[name], A.c.id))
+        else:
+            rel, extra = RELATED[table]
+            selects.append(grouped(rel.c[name], rel.c.article_id, *extra))
+    return selects

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from ..filters import Filters
+from .pagereads import FigurePage
 from .queries import StatementRows
 
 
@@ -35,6 +36,8 @@ class StoreLike(Protocol):
     def figures(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame: ...
 
     def count_figures(self, filters: Filters | None = None) -> int: ...
+
+    def figure_page(self, filters: Filters | None = None, limit: int = ...) -> FigurePage: ...
 
     def statements(self, filters: Filters | None = None, query: str | None = None, speaker: str | None = None,
                    limit: int = ...) -> StatementRows: ...

@@ -40,6 +40,9 @@ class SearchHit:
 STATEMENT_COLUMNS = ["article_id", "idx", "speaker", "mode", "text", "sentence", "verb", "title", "outlet",
                      "published", "event_id", "topics", "hits"]
 STATEMENT_LIMIT = 200
+FIGURE_COLUMNS = ["article_id", "title", "outlet", "published", "idx", "text", "value", "value_max",
+                  "unit", "metric", "qualifier", "period", "period_start", "sentence", "currency",
+                  "pair", "human_checked"]
 
 
 @dataclass
@@ -290,14 +293,7 @@ class Queries(TextSearch):
 
     def figures(self, filters: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
         """Figure rows in publication order; with ``limit``, only the most recent ``limit`` of them."""
-        columns = ["article_id", "title", "outlet", "published", "idx", "text", "value", "value_max",
-                   "unit", "metric", "qualifier", "period", "period_start", "sentence", "currency",
-                   "pair", "human_checked"]
-        checked = sa.exists().where(C.c.article_id == F.c.article_id, C.c.field == "figures")
-        stmt = (sa.select(F.c.article_id, A.c.title, A.c.outlet, self._plain_date(A.c.published), F.c.idx,
-                          F.c.text, F.c.value, F.c.value_max, F.c.unit, F.c.metric, F.c.qualifier,
-                          F.c.period, F.c.sentence, F.c.currency, F.c.pair, checked.label("checked"))
-                .join(A, A.c.id == F.c.article_id))
+        stmt = self._figure_select()
         if limit is None:
             stmt = stmt.where(F.c.article_id.in_(self._ids_select(filters)))
             stmt = stmt.order_by(A.c.published, F.c.article_id, F.c.idx)
@@ -312,11 +308,25 @@ class Queries(TextSearch):
             rows = list(conn.execute(stmt).tuples().all())
         if limit is not None:
             rows.reverse()
+        return self._figure_frame(rows)
+
+    def _figure_select(self) -> Any:
+        """Figure rows with their articles' title, outlet, date and whether a person checked them
+        (the columns ``_figure_frame`` reads, in its order)."""
+        checked = sa.exists().where(C.c.article_id == F.c.article_id, C.c.field == "figures")
+        return (sa.select(F.c.article_id, A.c.title, A.c.outlet, self._plain_date(A.c.published), F.c.idx,
+                          F.c.text, F.c.value, F.c.value_max, F.c.unit, F.c.metric, F.c.qualifier,
+                          F.c.period, F.c.sentence, F.c.currency, F.c.pair, checked.label("checked"))
+                .join(A, A.c.id == F.c.article_id))
+
+    @staticmethod
+    def _figure_frame(rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
+        """Rows of ``_figure_select`` as the figures frame (dates parsed, plotting date added)."""
         data = [list(c) for c in zip(*rows)] if rows else [[] for _ in range(16)]
         data[3] = published = [to_date(d) for d in data[3]]
         data[15] = [bool(c) for c in data[15]]
         data.insert(12, [period_start(p, d) for p, d in zip(data[11], published)])
-        return pd.DataFrame(dict(zip(columns, data)), columns=columns)
+        return pd.DataFrame(dict(zip(FIGURE_COLUMNS, data)), columns=FIGURE_COLUMNS)
 
     # --- statements (who said what) ---
 

@@ -237,8 +237,8 @@ def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeetin
                                     max(sentences.index(s), sentences.index(other)) + 1]
                 several = any(x.other_leader for x in between) or "multilateral_summit" in kinds
                 kind = "multilateral_summit" if several else "talks"
-                shared = sorted(venues & {c for _, c in cities_in(other.norm)}) or sorted(venues) or [None]
-                return FoundMeeting(date=None, city=shared[0],
+                shared = sorted(venues & {c for _, c in cities_in(other.norm)}) or sorted(venues)
+                return FoundMeeting(date=None, city=shared[0] if shared else None,
                                     kind=kind, status=status_of(s), evidence=_evidence(text, nt, s)), s
     return None
 
