@@ -13,6 +13,7 @@ PUB = date(2024, 8, 19)  # a Monday
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("24 - كانون الأول - 2021", date(2021, 12, 24)),  # dashes between day, month and year
     # Egyptian/Gulf, Levantine, Maghrebi, French-loan months
     ("وصل في 18 أغسطس 2024 إلى المدينة", date(2024, 8, 18)),
     ("وصل في 18 اغسطس 2024", date(2024, 8, 18)),

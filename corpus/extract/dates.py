@@ -131,7 +131,7 @@ def _patterns() -> _Patterns:
     rel_alt = alternation([w for words in rel_days.values() for w in words])
     return _Patterns(
         day_month=re.compile(
-            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*/?\s*{month}{_E}{year_opt}{after}"),
+            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*[/\-–]?\s*{month}{_E}{year_opt}{after}"),
         ordinal_day_month=re.compile(
             rf"{_B}(?:يوم\s+)?(?P<od>{ordinals})\s+من\s+(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
         month_year=re.compile(

@@ -127,7 +127,10 @@ def lexicon() -> Lex:
         not_aliyev=_word_re(people["not_aliyev"]),
         pair=_word_re(people["pair"]),
         others=_word_re(people["others"] + people["other_counterpart"]),
-        terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]},
+        terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
+        | {"phone_call": re.compile(_word_re(_kind_words(terms, "phone_call"), ARTICLE_CLITIC, SUFFIX).pattern
+                                    + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})"
+                                      rf"(?:\s+[^\s،,.]+){{0,4}}?\s+اتصالا(?![^\W_])")},
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
         still_running=_word_re(terms["period_still_running"], CLITIC),
