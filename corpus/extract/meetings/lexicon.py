@@ -130,7 +130,7 @@ def lexicon() -> Lex:
         terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
         | {"phone_call": re.compile(_word_re(_kind_words(terms, "phone_call"), ARTICLE_CLITIC, SUFFIX).pattern
                                     + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})"
-                                      rf"(?:\s+[^\s،,.]+){{0,4}}?\s+اتصالا(?![^\W_])")},
+                                      rf"(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])")},
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
         still_running=_word_re(terms["period_still_running"], CLITIC),
