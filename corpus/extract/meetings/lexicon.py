@@ -76,6 +76,7 @@ class Lex:
     document_clause: re.Pattern
     news_day: re.Pattern
     habit_span: re.Pattern
+    habit_words: re.Pattern
     still_running: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
@@ -130,13 +131,18 @@ def lexicon() -> Lex:
         terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
         | {"phone_call": re.compile(_word_re(_kind_words(terms, "phone_call"), ARTICLE_CLITIC, SUFFIX).pattern
                                     + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})"
-                                      rf"(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])")},
+                                      rf"(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"
+                                      rf"|(?<![^\W_])[وبل]?اتصالا?\s+(?:{alternation(terms['call_verbs_after'])})"
+                                      rf"(?![^\W_])")},
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
+        habit_words=_word_re(terms["habit_words"], CLITIC),
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
-        denial=_word_re(terms["denial"], CLITIC),
+        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern
+                          + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?(?:[^\s،,.]+\s+)?"
+                          rf"(?:{_suffixed_alt([w for k in terms['kinds'] for w in _kind_words(terms, k)] + terms['attends'])})"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         cities=cities,

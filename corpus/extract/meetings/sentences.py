@@ -225,7 +225,7 @@ def past_reason(s: Sentence) -> str | None:
     الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    if lexicon().habit_span.search(s.norm):
+    if lexicon().habit_span.search(s.norm) or lexicon().habit_words.search(s.norm):
         return "marker"
     for m in lexicon().past.finditer(s.norm):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
