@@ -241,3 +241,14 @@ def test_undated_trilateral_summit_is_not_linked_to_a_caspian_summit_in_the_same
              _item("undated", None, "Tehran", "multilateral_summit", text=trilateral)]
     cluster_meetings(items)
     assert items[1].meeting.date is None
+
+
+def test_a_weekday_with_day_and_month_picks_the_year_among_events_of_that_day():
+    text = "اتصال هاتفي تهنئة بعيد الميلاد بوتين علييف الممرات جنوب القوقاز"
+    dated = [_item(f"y{y}", f"{y}-10-07", None, "phone_call", text=text) for y in (2020, 2021, 2022, 2023)]
+    undated = _item("u", None, None, "phone_call", weekday=3, month=10, day=7, text=text)  # a Thursday
+    cluster_meetings([*dated, undated])
+    assert undated.meeting.date == "2021-10-07"
+    undated.meeting.weekday, undated.meeting.date, undated.meeting.date_basis = None, None, None
+    cluster_meetings([*dated, undated])
+    assert undated.meeting.date is None  # four years fit as well: no day

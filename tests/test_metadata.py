@@ -96,6 +96,8 @@ def test_a_crawl_stamp_alone_is_not_a_publication_date():
     ("MOSCOW, December 28 (Agency)\nنص الخبر هنا عن الاتصال.", (12, 28)),
     ("باكو، 24 أكتوبر (وكالة) - نص الخبر هنا عن الاتصال.", (10, 24)),
     ("نص الخبر هنا يذكر 24 أكتوبر في وسط الجملة لا في أولها ولا في سطر التاريخ.", None),
+    # a year-less date line under the site's name
+    ("الموقع - دولية\nالخميس 7 أكتوبر\nبوتين يتلقى تهنئة من علييف", (10, 7)),
 ])
 def test_month_and_day_of_a_yearless_dateline(text, expected):
     assert dateline_month_day(text) == expected

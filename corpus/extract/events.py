@@ -355,6 +355,11 @@ def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, 
         candidates.append((idx, day))
     if not candidates:
         return False
+    if len(candidates) > 1 and m.weekday is not None:
+        # "الخميس 7 أكتوبر" and an event on 7 October of several years: the weekday picks the
+        # year (alone it may be a source's slip, so it only narrows a choice).
+        agreeing = [(idx, day) for idx, day in candidates if day.weekday() == m.weekday]
+        candidates = agreeing or candidates
     narrowed = bool(getattr(m, "month", None) and getattr(m, "day", None)) or to_date(item.published) is not None
     similarity = {idx: sim.to_event(item.key, events[idx]) for idx, _ in candidates}
     scored = sorted(((similarity[idx] + _clue_bonus(m, events[idx]), idx, day) for idx, day in candidates),

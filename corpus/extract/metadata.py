@@ -305,8 +305,9 @@ _LATIN_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z .'\-]{1,30},\s*(?P<m>[A-Za-z]
 
 
 def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
-    """Month and day of a year-less dateline ("باكو، 24 أكتوبر -", "BAKU, Aug. 19 (IRNA)"): the
-    day the newsroom wrote the article, for an article whose year nothing gives."""
+    """Month and day of a year-less dateline ("باكو، 24 أكتوبر -", "BAKU, Aug. 19 (IRNA)") or date
+    line under the title ("الخميس 7 أكتوبر"): the day the newsroom wrote the article, for an
+    article whose year nothing gives."""
     lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:DATELINE_LINES]
     for line in lines:
         latin = _LATIN_DATELINE.match(line)
@@ -315,8 +316,11 @@ def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
             if month and 1 <= day <= 31:
                 return month, day
         for d in find_dates(line, None):
-            if d.kind == "explicit" and not d.year_known and d.month and d.day and d.start <= DATELINE_START \
-                    and _closes_dateline(line, d.end) and _is_dateline_head(line[:d.start]):
+            if d.kind != "explicit" or d.year_known or not (d.month and d.day):
+                continue
+            dateline = d.start <= DATELINE_START and _closes_dateline(line, d.end) \
+                and _is_dateline_head(line[:d.start])
+            if dateline or _is_date_line(line, [d], max_words=0):
                 return d.month, d.day
     return None
 
