@@ -2,8 +2,8 @@
 
 ``Store`` is put together from one part per job, each in its own module. Imports point one way:
 ``schema`` and ``rows`` at the bottom, then ``duplicates``, ``migrations``, ``engine``; the parts
-(``writes`` → ``corrections``; ``events`` → ``textsearch`` → ``queries``; ``reprocess`` over all three) build on
-``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
+(``writes`` → ``corrections``; ``events`` → ``textsearch`` → ``queries`` and ``tallies``; ``reprocess``
+over all three) build on ``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
 
 - ``engine``: URLs, SQLite settings, the locked, retried write transaction (``StoreBase``)
 - ``writes``: adding articles (duplicates become sources of the first copy), removal, restoring
@@ -15,6 +15,9 @@
   very common word), ranking and cutting inside the index query
 - ``queries``: every read (counts, facets, filtered and searched lists, events, figures, statements,
   history)
+- ``snapshot``, ``tally``, ``tallies``: the live articles' filterable facts in memory (read once per
+  corpus version) and counts, facet counts, events and coverage over them as masks (the dashboard's
+  fast path; the SQL reads of ``queries`` are the reference)
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
 - ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
 """
@@ -29,17 +32,20 @@ from .protocol import StoreLike
 from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FREQ_MAX_ARTICLES, Queries, SearchHit,
                       StatementRows, period_start)
 from .reprocess import Reprocessing
+from .tallies import Tallies
+from .tally import Tally
 from .textsearch import RANK_MAX_MATCHES
 from .writes import AddResult, Writes, prepare
 
-__all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
+__all__ = ["Store", "StoreLike", "Tally", "AddResult",
+           "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
            "make_engine", "is_read_only_error", "comparable_text",
            "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
            "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
            "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS", "RANK_MAX_MATCHES"]
 
 
-class Store(Writes, Corrections, Reprocessing, Queries):
+class Store(Writes, Corrections, Reprocessing, Tallies, Queries):
     """The corpus database. ``url`` defaults to ``config.database_url()``."""
 
 
