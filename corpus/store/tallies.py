@@ -36,9 +36,9 @@ class Tallies(TextSearch):
     def snapshot(self) -> Snapshot:
         """The facts of the live articles at the current corpus version (events regrouped first
         when stale); read again only when the version moved."""
-        self.ensure_events()
-        with self.engine.connect() as conn:
-            version = _corpus_version(conn)
+        version, events_version = self._versions()
+        if events_version < version:
+            self.ensure_events()
         snap = self._snap
         if snap is not None and snap.version == version:
             return snap
@@ -49,6 +49,14 @@ class Tallies(TextSearch):
                 self._snap = snap
                 self._text_masks = OrderedDict()
         return snap
+
+    def _versions(self) -> tuple[int, int]:
+        """(corpus version, version the events were grouped at; -1: never), in one round trip."""
+        meta = schema.meta
+        with self.engine.connect() as conn:
+            values = dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
+                meta.c.key.in_(("corpus_version", "events_version")))).tuples().all())
+        return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
 
     def _load_snapshot(self) -> Snapshot:
         with self.engine.connect() as conn:
