@@ -267,3 +267,16 @@ def test_an_empty_store_tallies_to_nothing(db_url):
     assert store.tally_facets() == store.facets()
     assert store.tally().facet_counts() == {"outlets": {}, "cities": {}, "kinds": {}, "topics": {}}
     store.close()
+
+
+def test_names_holding_the_joining_characters_are_read_one_by_one(sqlite_url):
+    """The snapshot reads a column of many rows as one joined text; a name holding the joining
+    character (or the NULL mark) must not shift the rows after it."""
+    store = Store(sqlite_url)
+    names = {"no-outlet": "Outlet\x1fOne", "undated": "\x1e", "copied": None}
+    for name, outlet in names.items():
+        _edge(store, name, outlet=outlet, published="2020-01-01", meetings=[], topics=["energy"])
+    assert store.tally_facets() == store.facets()
+    pd.testing.assert_frame_equal(store.tally().outlet_counts(), store.outlet_counts())
+    assert store.tally(Filters(outlets=("Outlet\x1fOne",))).count() == 1
+    store.close()

@@ -146,20 +146,47 @@ def _grouped(conn: sa.Connection, column: str, table: str, where: str = "") -> l
     return [(value, numbers(ids)) for value, ids in conn.exec_driver_sql(sql).fetchall()]
 
 
-TOPIC_SEPARATOR = "\x1f"  # joins topic codes (lexicon keys) in one text
+SEPARATOR = "\x1f"  # joins texts (topic keys, outlet names) of many rows in one text
+NULL_TEXT = "\x1e"  # stands for NULL in such a joined text (the aggregates skip NULLs)
+
+
+def _joined_texts(column: str, dialect: str) -> str:
+    """An aggregate joining the text ``column`` of every row with ``SEPARATOR``, NULL as ``NULL_TEXT``."""
+    value = f"coalesce({column}, '{NULL_TEXT}')"
+    return (f"group_concat({value}, '{SEPARATOR}')" if dialect == "sqlite"
+            else f"string_agg({value}, '{SEPARATOR}')")
+
+
+def _factorized(text: str | None, rows: int) -> tuple[np.ndarray, list[str | None]] | None:
+    """(code of each row, the distinct values) of a ``_joined_texts`` aggregate of ``rows`` rows;
+    None when a value held the separator itself (the caller reads the rows one by one instead)."""
+    parts = text.split(SEPARATOR) if text else []
+    if len(parts) != rows:
+        return None
+    codes, values = pd.factorize(np.array(parts, dtype=object))
+    return codes.astype(np.int64), [None if v == NULL_TEXT else str(v) for v in values]
+
+
+def _factorized_rows(conn: sa.Connection, sql: str) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
+    """(ids, code of each row, the distinct values) of ``sql``'s (id, text) rows, read one by one."""
+    rows = conn.exec_driver_sql(sql).fetchall()
+    codes, values = pd.factorize(np.array([r[1] for r in rows], dtype=object), use_na_sentinel=False)
+    return (np.array([r[0] for r in rows], dtype=np.int64), codes.astype(np.int64),
+            [None if v is None or v != v else str(v) for v in values])
 
 
 def _topics(conn: sa.Connection) -> list[tuple[Any, np.ndarray]]:
     """(topic, its article ids) per topic. The rows are read as two joined texts: grouping by
     topic walks the topic index and visits every row (three times slower in SQLite)."""
     d = conn.dialect.name
-    joined = (f"group_concat(topic, '{TOPIC_SEPARATOR}')" if d == "sqlite"
-              else f"string_agg(topic, '{TOPIC_SEPARATOR}')")
-    ids_text, topics_text = conn.exec_driver_sql(f"SELECT {_concat('article_id', d)}, {joined} FROM topics").one()
-    if not ids_text:
-        return []
-    codes, values = pd.factorize(np.array(topics_text.split(TOPIC_SEPARATOR), dtype=object))
+    ids_text, topics_text = conn.exec_driver_sql(
+        f"SELECT {_concat('article_id', d)}, {_joined_texts('topic', d)} FROM topics").one()
     ids = numbers(ids_text)
+    coded = _factorized(topics_text, len(ids))
+    if coded is None:
+        ids, codes, values = _factorized_rows(conn, "SELECT article_id, topic FROM topics")
+    else:
+        codes, values = coded
     return [(value, ids[codes == code]) for code, value in enumerate(values)]
 
 
@@ -202,17 +229,21 @@ def _days(numbers: np.ndarray) -> np.ndarray:
 def load_snapshot(conn: sa.Connection, version: int) -> Snapshot:
     """Read the facts of the live articles (one consistent read: call inside a transaction)."""
     d = conn.dialect.name
-    id_text, sort_text, day_text = conn.exec_driver_sql(
+    # One pass over the live articles (SQLite: its listing index alone), every column a joined text.
+    id_text, sort_text, day_text, outlet_text = conn.exec_driver_sql(
         f"SELECT {_concat('id', d)}, {_concat(_day_number('sort_date', d), d)}, "
-        f"{_concat(_day_number('coalesce(published, meeting_date)', d), d)} "
+        f"{_concat(_day_number('coalesce(published, meeting_date)', d), d)}, {_joined_texts('outlet', d)} "
         "FROM articles WHERE removed_at IS NULL").one()
     ids = numbers(id_text)
     order = np.argsort(ids, kind="stable")
     snap_ids = ids[order]
-    own = _grouped(conn, "outlet", "(SELECT id AS article_id, outlet FROM articles WHERE removed_at IS NULL) AS a")
-    outlet_codes = np.zeros(len(snap_ids), dtype=np.int64)
-    for code, (_, group_ids) in enumerate(own):
-        outlet_codes[lookup(snap_ids, group_ids)[0]] = code
+    coded = _factorized(outlet_text, len(ids))
+    if coded is None:  # an outlet name holding the separator: the rows one by one, in id order
+        _, outlet_codes, outlet_values = _factorized_rows(
+            conn, "SELECT id, outlet FROM articles WHERE removed_at IS NULL ORDER BY id")
+    else:
+        outlet_codes, outlet_values = coded[0][order], coded[1]
+    own = [(value, snap_ids[outlet_codes == code]) for code, value in enumerate(outlet_values)]
     sources = _grouped(conn, "outlet", "sources")
     primary = 'WHERE "primary"'
     f_text, n_text = conn.exec_driver_sql(
@@ -223,7 +254,7 @@ def load_snapshot(conn: sa.Connection, version: int) -> Snapshot:
     n_figures[pos[live]] = numbers(n_text)[live]
     return Snapshot(version=version, ids=snap_ids, sort_day=_days(numbers(sort_text)[order]),
                     day=_days(numbers(day_text)[order]), outlet=outlet_codes,
-                    outlet_values=tuple(value for value, _ in own), outlets=_pairs(snap_ids, own + sources),
+                    outlet_values=tuple(outlet_values), outlets=_pairs(snap_ids, own + sources),
                     cities=_pairs(snap_ids, _grouped(conn, "city", "meetings", primary)),
                     kinds=_pairs(snap_ids, _grouped(conn, "kind", "meetings", primary)),
                     topics=_pairs(snap_ids, _topics(conn)), n_figures=n_figures,
