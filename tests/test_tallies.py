@@ -187,6 +187,7 @@ FILTERS = [
     Filters(date_to=dt.date(2019, 3, 1), outlets=("Outlet A", "Outlet Z", "")),
     Filters(q="باكو"),
     Filters(q="بوتين -موسكو"),
+    Filters(q="-موسكو", kinds=("talks",)),  # exclusions only
     Filters(q="سوتشي OR طهران", kinds=("talks",)),
     Filters(q='"التبادل التجاري"', date_from=dt.date(2017, 1, 1), topics=("trade",)),
     Filters(q="كلمةلاتوجد"),
