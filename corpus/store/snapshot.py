@@ -55,7 +55,8 @@ class EventTable:
 class Snapshot:
     """Facts of the live articles at one corpus version."""
 
-    version: int
+    # (corpus version, version the events were grouped at): events are regrouped without a bump
+    stamp: tuple[int, int]
     ids: np.ndarray  # article ids, ascending
     sort_day: np.ndarray  # datetime64[D]; NaT when undated
     day: np.ndarray  # coverage day: published, else the meeting date (datetime64[D], NaT)
@@ -226,7 +227,7 @@ def _days(numbers: np.ndarray) -> np.ndarray:
     return days
 
 
-def load_snapshot(conn: sa.Connection, version: int) -> Snapshot:
+def load_snapshot(conn: sa.Connection, stamp: tuple[int, int]) -> Snapshot:
     """Read the facts of the live articles (one consistent read: call inside a transaction)."""
     d = conn.dialect.name
     # One pass over the live articles (SQLite: its listing index alone), every column a joined text.
@@ -252,7 +253,7 @@ def load_snapshot(conn: sa.Connection, version: int) -> Snapshot:
     n_figures = np.zeros(len(snap_ids), dtype=np.int64)
     pos, live = lookup(snap_ids, numbers(f_text))
     n_figures[pos[live]] = numbers(n_text)[live]
-    return Snapshot(version=version, ids=snap_ids, sort_day=_days(numbers(sort_text)[order]),
+    return Snapshot(stamp=stamp, ids=snap_ids, sort_day=_days(numbers(sort_text)[order]),
                     day=_days(numbers(day_text)[order]), outlet=outlet_codes,
                     outlet_values=tuple(outlet_values), outlets=_pairs(snap_ids, own + sources),
                     cities=_pairs(snap_ids, _grouped(conn, "city", "meetings", primary)),

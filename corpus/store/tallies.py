@@ -31,39 +31,36 @@ class Tallies(TextSearch):
         super().__init__(url, migrate=migrate)
         self._snap: Snapshot | None = None
         self._snap_lock = threading.Lock()
-        self._text_masks: OrderedDict[tuple[int, str | None, str | None], np.ndarray] = OrderedDict()
+        self._text_masks: OrderedDict[tuple[tuple[int, int], str | None, str | None], np.ndarray] = OrderedDict()
 
     def snapshot(self) -> Snapshot:
         """The facts of the live articles at the current corpus version (events regrouped first
-        when stale); read again only when the version moved."""
-        version, events_version = self._versions()
-        if events_version < version:
+        when stale); read again only when the version moved, or the events were regrouped."""
+        stamp = self._stamp()
+        if stamp[1] < stamp[0]:
             self.ensure_events()
+            stamp = self._stamp()
         snap = self._snap
-        if snap is not None and snap.version == version:
+        if snap is not None and snap.stamp == stamp:
             return snap
         with self._snap_lock:
             snap = self._snap
-            if snap is None or snap.version != version:
+            if snap is None or snap.stamp != stamp:
                 snap = self._load_snapshot()
                 self._snap = snap
                 self._text_masks = OrderedDict()
         return snap
 
-    def _versions(self) -> tuple[int, int]:
-        """(corpus version, version the events were grouped at; -1: never), in one round trip."""
-        meta = schema.meta
+    def _stamp(self) -> tuple[int, int]:
         with self.engine.connect() as conn:
-            values = dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
-                meta.c.key.in_(("corpus_version", "events_version")))).tuples().all())
-        return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
+            return _versions(conn)
 
     def _load_snapshot(self) -> Snapshot:
         with self.engine.connect() as conn:
             if self.dialect == "postgresql":  # every table read as of one moment
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                return load_snapshot(conn, _corpus_version(conn))
+                return load_snapshot(conn, _versions(conn))
 
     def tally(self, filters: Filters | None = None) -> Tally:
         """The live articles passing ``filters`` (text query included), ready to be counted."""
@@ -78,7 +75,7 @@ class Tallies(TextSearch):
 
     def _text_mask(self, snap: Snapshot, query: Query) -> np.ndarray:
         positive, excluded = self._index_expressions(query)
-        key = (snap.version, positive, excluded)
+        key = (snap.stamp, positive, excluded)
         with self._snap_lock:
             cached = self._text_masks.get(key)
             if cached is not None:
@@ -111,6 +108,9 @@ class Tallies(TextSearch):
         return mask
 
 
-def _corpus_version(conn: sa.Connection) -> int:
-    value = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "corpus_version")).scalar()
-    return int(value or 0)
+def _versions(conn: sa.Connection) -> tuple[int, int]:
+    """(corpus version, version the events were grouped at; -1: never), in one query."""
+    meta = schema.meta
+    values = dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
+        meta.c.key.in_(("corpus_version", "events_version")))).tuples().all())
+    return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
