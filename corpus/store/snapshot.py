@@ -139,14 +139,6 @@ def numbers(text: str | None) -> np.ndarray:
     return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, dtype=np.int64)
 
 
-def _grouped(conn: sa.Connection, column: str, table: str, where: str = "") -> list[tuple[Any, np.ndarray]]:
-    """(value of ``column``, the ``article_id`` of its rows) for each value (NULL included).
-    One row per value: the ids travel as one text each, not as a row each."""
-    sql = (f"SELECT {column}, {_concat('article_id', conn.dialect.name)} FROM {table} "
-           f"{where} GROUP BY {column}")
-    return [(value, numbers(ids)) for value, ids in conn.exec_driver_sql(sql).fetchall()]
-
-
 SEPARATOR = "\x1f"  # joins texts (topic keys, outlet names) of many rows in one text
 NULL_TEXT = "\x1e"  # stands for NULL in such a joined text (the aggregates skip NULLs)
 
@@ -176,16 +168,17 @@ def _factorized_rows(conn: sa.Connection, sql: str) -> tuple[np.ndarray, np.ndar
             [None if v is None or v != v else str(v) for v in values])
 
 
-def _topics(conn: sa.Connection) -> list[tuple[Any, np.ndarray]]:
-    """(topic, its article ids) per topic. The rows are read as two joined texts: grouping by
-    topic walks the topic index and visits every row (three times slower in SQLite)."""
+def _value_ids(conn: sa.Connection, column: str, table: str, where: str = "") -> list[tuple[Any, np.ndarray]]:
+    """(value of ``column``, the ``article_id`` of its rows) for each value (NULL included). The
+    rows are read as two joined texts: no row per value, and no GROUP BY (in SQLite, grouping
+    topics walks the topic index and visits every row: three times slower)."""
     d = conn.dialect.name
-    ids_text, topics_text = conn.exec_driver_sql(
-        f"SELECT {_concat('article_id', d)}, {_joined_texts('topic', d)} FROM topics").one()
+    ids_text, values_text = conn.exec_driver_sql(
+        f"SELECT {_concat('article_id', d)}, {_joined_texts(column, d)} FROM {table} {where}").one()
     ids = numbers(ids_text)
-    coded = _factorized(topics_text, len(ids))
-    if coded is None:
-        ids, codes, values = _factorized_rows(conn, "SELECT article_id, topic FROM topics")
+    coded = _factorized(values_text, len(ids))
+    if coded is None:  # a value holding the separator: the rows one by one
+        ids, codes, values = _factorized_rows(conn, f"SELECT article_id, {column} FROM {table} {where}")
     else:
         codes, values = coded
     return [(value, ids[codes == code]) for code, value in enumerate(values)]
@@ -245,7 +238,7 @@ def load_snapshot(conn: sa.Connection, stamp: tuple[int, int]) -> Snapshot:
     else:
         outlet_codes, outlet_values = coded[0][order], coded[1]
     own = [(value, snap_ids[outlet_codes == code]) for code, value in enumerate(outlet_values)]
-    sources = _grouped(conn, "outlet", "sources")
+    sources = _value_ids(conn, "outlet", "sources")
     primary = 'WHERE "primary"'
     f_text, n_text = conn.exec_driver_sql(
         f"SELECT {_concat('article_id', d)}, {_concat('n', d)} FROM "
@@ -256,9 +249,9 @@ def load_snapshot(conn: sa.Connection, stamp: tuple[int, int]) -> Snapshot:
     return Snapshot(stamp=stamp, ids=snap_ids, sort_day=_days(numbers(sort_text)[order]),
                     day=_days(numbers(day_text)[order]), outlet=outlet_codes,
                     outlet_values=tuple(outlet_values), outlets=_pairs(snap_ids, own + sources),
-                    cities=_pairs(snap_ids, _grouped(conn, "city", "meetings", primary)),
-                    kinds=_pairs(snap_ids, _grouped(conn, "kind", "meetings", primary)),
-                    topics=_pairs(snap_ids, _topics(conn)), n_figures=n_figures,
+                    cities=_pairs(snap_ids, _value_ids(conn, "city", "meetings", primary)),
+                    kinds=_pairs(snap_ids, _value_ids(conn, "kind", "meetings", primary)),
+                    topics=_pairs(snap_ids, _value_ids(conn, "topic", "topics")), n_figures=n_figures,
                     events=_load_events(conn, snap_ids))
 
 
