@@ -1,6 +1,15 @@
-"""Dashboard timings: warm page reruns (AppTest), cold start and peak memory (real server + Chromium)."""
+"""Dashboard timings: warm page reruns (AppTest), cold start and peak memory (real server + Chromium).
+
+    python -m benchmarks.appbench --db-url URL [--pages overview,timeline,meeting] [--no-profile]
+    python -m benchmarks.appbench --db-url URL --first-page [--repeats 3]
+
+The first form prints the warm reruns of the pages (``warm_reruns``), the second the cold start
+alone (``first_page``): both as JSON, with the load average before and after.
+"""
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
 import tempfile
@@ -9,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from devtools.dashboard import CHROMIUM, CHROMIUM_ARGS, ROOT, Dashboard
-PAGES = ("overview", "timeline", "figures", "articles", "upload")
+PAGES = ("overview", "timeline", "meeting", "figures", "articles", "said", "upload")
 # Typing in the sidebar's search box is timed on every page.
 TYPING_PAGES = ("overview", "timeline", "meeting", "figures", "articles", "said", "upload")
 TYPED_QUERY = "باكو"
@@ -82,10 +91,16 @@ def _where(filename: str, line: int, name: str) -> str | None:
     return None
 
 
-def warm_reruns(db_url: str, profile_over_ms: float = 300) -> list[dict[str, Any]]:
-    """Per page: first run, then the rerun after each filter change (same process, warm caches)."""
+def warm_reruns(db_url: str, profile_over_ms: float = 300,
+                pages: tuple[str, ...] = PAGES) -> list[dict[str, Any]]:
+    """Per page: first run, then the rerun after each filter change (same process, warm caches).
+
+    ``db_url`` may be a SQLite or a PostgreSQL URL. A rerun slower than ``profile_over_ms`` is
+    followed by a sampled run of a similar change (``_profile_top``); ``float("inf")``: none."""
     os.environ["CORPUS_DB_URL"] = db_url
     import logging
+
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     for name in list(logging.root.manager.loggerDict):  # bare-mode warnings, one per cache call
@@ -93,8 +108,14 @@ def warm_reruns(db_url: str, profile_over_ms: float = 300) -> list[dict[str, Any
             logging.getLogger(name).setLevel(logging.ERROR)
 
     results = []
-    for page in PAGES:
-        at = AppTest.from_file(str(ROOT / "views" / f"{page}.py"), default_timeout=RUN_TIMEOUT_S)
+    for page in pages:
+        # Each page starts from empty data caches (the store stays open): a page must not find the
+        # filtered data a page measured before it left in the cache.
+        st.cache_data.clear()
+        # Through app.py (its navigation), as the app serves it: page links need the pages.
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT_S)
+        if page != "overview":  # the overview is the root page
+            at.switch_page(f"views/{page}.py")
         start = time.perf_counter()
         try:
             at.run()
@@ -152,8 +173,7 @@ def browser_session(db_url: str) -> dict[str, Any]:
         start = time.perf_counter()
         with Dashboard(db_url, Path(tmp) / "streamlit.log") as app:  # returns once /_stcore/health answers
             out["health_s"] = time.perf_counter() - start
-            page.goto(f"{app.base}/")
-            page.wait_for_selector('[data-testid="stMetric"]', timeout=180_000)
+            _open_home(page, app.base)
             out["first_page_s"] = time.perf_counter() - start
             for name in PAGES:
                 for suffix in ("", "?kind=talks&q=%D8%A8%D8%A7%D9%83%D9%88"):
@@ -243,3 +263,52 @@ def typing_session(db_url: str, pages: tuple[str, ...] = TYPING_PAGES, rounds: i
                     out["runs"].setdefault(name, []).append(result.get("runs"))
         browser.close()
     return out
+
+
+def _open_home(page: Any, base: str) -> None:
+    """Open ``/`` and wait until the overview's metrics are drawn and its script has finished."""
+    page.goto(f"{base}/")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=180_000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=180_000)
+
+
+def first_page(db_url: str) -> dict[str, float]:
+    """Cold start alone: seconds from launching ``streamlit run app.py`` until the server answers
+    (``health_s``) and until the overview is drawn in headless Chromium (``first_page_s``), and the
+    server's peak RSS by then."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        start = time.perf_counter()
+        with Dashboard(db_url, Path(tmp) / "streamlit.log") as app:
+            health = time.perf_counter() - start
+            _open_home(page, app.base)
+            out = {"health_s": health, "first_page_s": time.perf_counter() - start,
+                   "peak_rss_mb": _peak_rss_mb(app.proc.pid)}
+        browser.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db-url", required=True, help="sqlite:///… or postgresql+psycopg://…")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--no-profile", action="store_true", help="no sampled run after a slow rerun")
+    parser.add_argument("--first-page", action="store_true", help="time the cold start instead")
+    parser.add_argument("--repeats", type=int, default=1, help="with --first-page: server starts")
+    args = parser.parse_args(argv)
+    out: dict[str, Any] = {"load_before": os.getloadavg()}
+    if args.first_page:
+        out["first_page"] = [first_page(args.db_url) for _ in range(args.repeats)]
+    else:
+        pages = tuple(p for p in args.pages.split(",") if p)
+        out["reruns"] = warm_reruns(args.db_url, float("inf") if args.no_profile else 300, pages)
+    out["load_after"] = os.getloadavg()
+    print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

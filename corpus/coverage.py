@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -62,10 +62,17 @@ def compare(store: StoreLike, filters: Filters, q2: str = "", granularity: str =
     ``q2`` under the same other filters (series ``q2``). Long form, one row per series and period,
     every period between the first and the last with articles of either series (zeros included).
     Columns: period (label), start (date), series, query (its text, "" for all articles), n_articles."""
+    return compare_with(lambda f: store.coverage(f, granularity=granularity), filters, q2, granularity)
+
+
+def compare_with(coverage_of: Callable[[Filters], pd.DataFrame], filters: Filters, q2: str = "",
+                 granularity: str = "month") -> pd.DataFrame:
+    """``compare`` with the coverage of a filter set read by ``coverage_of`` (a frame as
+    ``Store.coverage`` returns it, in ``granularity``)."""
     queries = [("q", filters.q)] + ([("q2", q2)] if q2 else [])
     counts = {}
     for series, query in queries:
-        frame = store.coverage(replace(filters, q=query), granularity=granularity)
+        frame = coverage_of(replace(filters, q=query))
         counts[series] = dict(zip(frame[granularity].astype(str), frame["n_articles"].astype(int)))
     span = _span((p for c in counts.values() for p in c), granularity)
     rows = [(p, period_start(p, granularity), series, query, counts[series].get(p, 0))
@@ -79,7 +86,11 @@ def by_outlet(store: StoreLike, filters: Filters, granularity: str = "month",
     name), the rest summed as ``OTHER_OUTLETS``. Rows with articles only, outlets in rank order
     (the rest last) within each period. An article counts under the outlet of its first copy; the
     outlets of a period add up to its coverage. Columns: period, start, outlet, n_articles."""
-    frame = store.coverage_by_outlet(filters, granularity=granularity)
+    return fold_outlets(store.coverage_by_outlet(filters, granularity=granularity), granularity, top)
+
+
+def fold_outlets(frame: pd.DataFrame, granularity: str = "month", top: int = TOP_OUTLETS) -> pd.DataFrame:
+    """``by_outlet`` of a frame as ``Store.coverage_by_outlet`` returns it."""
     if frame.empty:
         return pd.DataFrame(columns=OUTLET_COLUMNS)
     totals = frame.groupby("outlet")["n_articles"].sum()

@@ -3,7 +3,8 @@
 The Figures page reads ``figure_page``: its rows must be ``figures(filters, limit)``, its total
 ``count_figures(filters)`` and its article count ``count(filters)``, for every filter and limit,
 on a store of real articles (the shared sets), and after a write (the index follows the version).
-``Store.facet_counts`` (from the ``FacetIndex``) must equal the SQL of ``Queries.facet_counts``.
+The filter bar's counts (``Store.tally(filters).facet_counts()``, in memory) must equal the SQL of
+``Queries.facet_counts``.
 """
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def test_facet_counts_equal_the_sql_reference_on_real_articles(real_store):
     assert len(real_store.facets()["topics"]) > 2 and len(real_store.facets()["kinds"]) > 1
     seen = set()
     for filters in sets:
-        counts = real_store.facet_counts(filters)
+        counts = real_store.tally(filters).facet_counts()
         assert counts == Queries.facet_counts(real_store, filters), filters
         seen.add(repr(counts))
     assert len(seen) > 5  # the filters change the counts: the comparison covers more than one case
@@ -104,14 +105,14 @@ def test_facet_counts_equal_the_sql_reference_on_real_articles(real_store):
 
 def test_facet_counts_follow_removal(real_store):
     article_id = int(real_store.articles(Filters(), limit=1)["id"].iloc[0])
-    before = real_store.facet_counts(Filters())
+    before = real_store.tally(Filters()).facet_counts()
     real_store.remove_article(article_id, "test")
     try:
-        after = real_store.facet_counts(Filters())
+        after = real_store.tally(Filters()).facet_counts()
         assert after == Queries.facet_counts(real_store, Filters()) and after != before
     finally:
         real_store.restore_article(article_id, "test")
-    assert real_store.facet_counts(Filters()) == before
+    assert real_store.tally(Filters()).facet_counts() == before
 
 
 def test_newest_quoting_takes_articles_until_the_limit_is_covered():
@@ -142,6 +143,6 @@ def test_page_reads_on_both_databases_with_undated_and_tied_articles(db_url):
         for filters in (Filters(), Filters(kinds=("visit",)), Filters(q="بوتين", kinds=("talks",))):
             for limit in (1, 2, 3, 4, 6, 9, 20):
                 _assert_page_equals_plain_reads(store, filters, limit)
-            assert store.facet_counts(filters) == Queries.facet_counts(store, filters)
+            assert store.tally(filters).facet_counts() == Queries.facet_counts(store, filters)
     finally:
         store.close()

@@ -2,8 +2,8 @@
 
 ``Store`` is put together from one part per job, each in its own module. Imports point one way:
 ``schema`` and ``rows`` at the bottom, then ``duplicates``, ``migrations``, ``engine``; the parts
-(``writes`` → ``corrections``; ``events`` → ``textsearch`` → ``queries``; ``reprocess`` over all three) build on
-``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
+(``writes`` → ``corrections``; ``events`` → ``textsearch`` → ``queries`` and ``tallies``; ``reprocess``
+over all three) build on ``engine.StoreBase``, and this module composes them. Nothing here imports ``corpus.ingest``.
 
 - ``engine``: URLs, SQLite settings, the locked, retried write transaction (``StoreBase``)
 - ``writes``: adding articles (duplicates become sources of the first copy), removal, restoring
@@ -15,7 +15,10 @@
   very common word), ranking and cutting inside the index query
 - ``queries``: every read (counts, facets, filtered and searched lists, events, figures, statements,
   history)
-- ``pagereads``: reads shaped for one page, fast at 100k articles (the Figures page's rows and counts)
+- ``pagereads``: reads shaped for one page over the tallies (the Figures page's newest rows and counts)
+- ``snapshot``, ``tally``, ``tallies``: the live articles' filterable facts in memory (read once per
+  corpus version) and counts, facet counts, events and coverage over them as masks (the dashboard's
+  fast path; the SQL reads of ``queries`` are the reference)
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
 - ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
 """
@@ -31,11 +34,12 @@ from .queries import (SNIPPET_ROWS, STATEMENT_COLUMNS, STATEMENT_LIMIT, TERM_FRE
                       StatementRows, period_start)
 from .pagereads import FigurePage, PageReads
 from .reprocess import Reprocessing
+from .tally import Tally
 from .textsearch import RANK_MAX_MATCHES
 from .writes import AddResult, Writes, prepare
 
-__all__ = ["Store", "StoreLike", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS", "STATEMENT_LIMIT",
-           "FigurePage", "make_engine", "is_read_only_error", "comparable_text",
+__all__ = ["Store", "StoreLike", "Tally", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS",
+           "STATEMENT_LIMIT", "FigurePage", "make_engine", "is_read_only_error", "comparable_text",
            "content_hash", "shingle_hashes", "prepare", "period_start", "CORRECTABLE", "WRITE_LOCK",
            "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
            "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS", "RANK_MAX_MATCHES"]

@@ -32,6 +32,16 @@ def _split(column: str) -> tuple[str, str]:
     return table, name
 
 
+def related_column(column: str) -> tuple[str, str, tuple[Any, ...]]:
+    """("table", "column", conditions its rows must meet) of a filter column: "main_meeting.city"
+    is the meetings table's city over primary meetings only."""
+    table, name = _split(column)
+    if table == "articles":
+        return A.name, name, ()
+    rel, extra = RELATED[table]
+    return rel.name, name, extra
+
+
 def _one_of(column: str, values: tuple[Any, ...]) -> Any:
     table, name = _split(column)
     if table == "articles":

@@ -12,6 +12,7 @@ import pandas as pd
 from ..filters import Filters
 from .pagereads import FigurePage
 from .queries import StatementRows
+from .tally import Tally
 
 
 class StoreLike(Protocol):
@@ -47,6 +48,10 @@ class StoreLike(Protocol):
     def coverage_by_outlet(self, filters: Filters | None = None, granularity: str = "month") -> pd.DataFrame: ...
 
     def facet_counts(self, filters: Filters | None = None) -> dict[str, dict[str, int]]: ...
+
+    def tally(self, filters: Filters | None = None) -> Tally: ...
+
+    def tally_facets(self) -> dict[str, Any]: ...
 
     def outlet_counts(self, filters: Filters | None = None) -> pd.DataFrame: ...
 

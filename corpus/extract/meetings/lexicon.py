@@ -116,6 +116,10 @@ def lexicon() -> Lex:
     capital_by_adjective = [(c["capital"], re.compile(rf"(?<![^\W_])(?:في\s+|{_TO}\s+|ب|{host})?(?:ال)?عاصمه\s+"
                                                       rf"(?:{alternation(c['adjectives'])})(?![^\W_])"))
                             for c in places.get("countries", []) if c.get("adjectives")]
+    # "كان من المقرر أن يلتقي", "كان مقررا عقد القمة": a plan, then an encounter's word.
+    encounter_words = [w for k in terms["kinds"] for w in _kind_words(terms, k)] + terms["attends"]
+    unrealised_plan = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?"
+                       rf"(?:[^\s،,.]+\s+)?(?:{_suffixed_alt(encounter_words)})")
     return Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
@@ -140,9 +144,7 @@ def lexicon() -> Lex:
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
-        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern
-                          + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?(?:[^\s،,.]+\s+)?"
-                          rf"(?:{_suffixed_alt([w for k in terms['kinds'] for w in _kind_words(terms, k)] + terms['attends'])})"),
+        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         cities=cities,
