@@ -26,6 +26,7 @@ from ..lexicons import load_yaml
 from ..normalize import arabic_ratio, normalize
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date, to_date
+from .solar import solar_dates
 
 # Header lines scanned for stamps and a title.
 HEAD_LINES = 12
@@ -45,6 +46,8 @@ LEAD_MIN_WORDS = 8
 BODY_PARAGRAPH_WORDS = 20
 # A labelled stamp's date starts within this many characters of the label's line.
 STAMP_START = 30
+# A Solar Hijri date line has at most this many words (weekday, day, month, era marks).
+SOLAR_LINE_WORDS = 6
 # A title is a line of at least this many words and at most this many characters.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
@@ -336,7 +339,21 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
             return dateline, "dateline"
         return published, "publication date"
     lead = lead_date(text)
-    return (lead, "first full date of the lead") if lead else (None, None)
+    if lead:
+        return lead, "first full date of the lead"
+    solar = _solar_date_line(lines)
+    return (solar, "Solar Hijri date line") if solar else (None, None)
+
+
+def _solar_date_line(lines: list[str]) -> date | None:
+    """"الخميس 17 مهر 1399 هـ.ش" under an Iranian outlet's title: a short header line whose date is
+    in the Solar Hijri calendar (the article's day; not taken as a publication date, which the
+    gold conventions keep for Gregorian dates)."""
+    for line in lines[:DATELINE_LINES]:
+        days = solar_dates(line)
+        if days and len(_WORD.findall(line)) <= SOLAR_LINE_WORDS:
+            return days[0]
+    return None
 
 
 def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
