@@ -21,6 +21,9 @@ def _only(text, published=PUB):
 CASES = [
     ("بلغ حجم التبادل التجاري 3 مليارات دولار.", "3 مليارات دولار", 3e9, None, "USD",
      "trade_turnover", "exact"),
+    # a year, then a dual scale word that carries its own two (not 2021 × two billion)
+    ("بلغ حجم التبادل التجاري في الأشهر الأولى من 2021 ملياري دولار.", "ملياري دولار", 2e9, None, "USD",
+     "trade_turnover", "exact"),
     # the Maghrebi plural of مليار
     ("بلغ حجم التبادل التجاري 3 ملايير دولار.", "3 ملايير دولار", 3e9, None, "USD",
      "trade_turnover", "exact"),
@@ -292,3 +295,9 @@ def test_headline_figure_not_in_the_body_is_kept():
 ])
 def test_percentage_needs_an_economic_term_in_its_sentence(text, kept):
     assert bool(find_figures(text, PUB)) is kept
+
+
+def test_a_volume_of_goods_through_a_territory_is_still_a_figure():
+    text = "وتخطط موسكو وباكو لرفع إمدادات الغاز عبر الأراضي الأذربيجانية إلى ما بين 1.5 و2 مليار متر مكعب سنويا."
+    assert [(f.value, f.value_max, f.unit) for f in find_figures(text, PUB)] == [(1.5e9, 2e9, "other")]
+    assert find_figures("وتسيطر القوات على 20% من أراضيها.", PUB) == []

@@ -19,7 +19,7 @@ from .ranks import ranks
 from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
 from .shares import fraction_figures, share_of_land_or_people
 from .units import Unit, extend_end
-from .words import Word, words_in
+from .words import Word, match_at, words_in
 
 _CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 
@@ -137,9 +137,11 @@ def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context,
     fractional count: the unit is there, but the figure is not an economic one."""
     if unit.unit in ("percent", "other") and share_of_land_or_people(after, unit.next_word, lex):
         return True
-    if unit.unit in ("percent", "other") and unit.currency is None \
+    measured = match_at(after, 0, lex.volumes, allow_clitic=False) is not None  # "2 مليار متر مكعب"
+    if unit.unit in ("percent", "other") and unit.currency is None and not measured \
             and ctx.non_economic and ctx.metric(m.start) is None:
-        # election results, territory or population shares: no trade/investment term around
+        # election results, territory or population shares: no trade/investment term around (a
+        # volume of goods "عبر الأراضي الأذربيجانية" is still one)
         return True
     if unit.unit == "percent" and ctx.metric(m.start) is None and not ctx.economic and not ctx.growth_starts:
         return True  # a share of something that is not economic ("النص جاهز بنسبة 80 بالمئة")

@@ -30,6 +30,13 @@ def scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
     return None
 
 
+def multiplying_scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
+    """The scale word at i that multiplies a number before it: not a dual ("ملياري" carries its
+    own two: "في 2021 ملياري دولار" is a year, then two billion)."""
+    hit = scale_at(sc, i)
+    return hit if hit is not None and hit[1] != "dual" else None
+
+
 def read_atom(sc: Scanner, i: int) -> tuple[float, int, bool, bool] | None:
     """(value, next index, words?, year?) for digits or number words at i."""
     t = sc.tok(i)
@@ -38,7 +45,7 @@ def read_atom(sc: Scanner, i: int) -> tuple[float, int, bool, bool] | None:
     if t.kind == "num":
         if sc.is_date_or_time(i):
             return None
-        scale_next = scale_at(sc, i + 1) is not None
+        scale_next = multiplying_scale_at(sc, i + 1) is not None
         val = parse_digits(t.text, scaled=scale_next)
         if val is None:
             return None
@@ -56,7 +63,7 @@ def read_head(sc: Scanner, i: int) -> tuple[float, int, bool, bool, float | None
     atom = read_atom(sc, i)
     if atom is not None:
         value, j, words, year = atom
-        hit = scale_at(sc, j)
+        hit = multiplying_scale_at(sc, j)
         if hit is None or not sc.same_line(j - 1, j):
             return value, j, words, year, None
         return value * hit[0], j + 1, words, False, hit[0]
