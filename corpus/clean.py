@@ -84,7 +84,8 @@ def _rules() -> _Rules:
     agency = _phrase_pattern(lex["agency_boilerplate"])
     share_glued = _phrase_pattern([p for p in lex["share_lines"] if len(p.split()) > 1]
                                   + ["مشاركة"])
-    after_marker = r"\s*(?:$|[:：\-–—…])"
+    # The marker may carry a count in brackets ("التعليقات (4)").
+    after_marker = r"\s*(?:\(\s*\d+\s*\)\s*)?(?:$|[:：\-–—…])"
     # Markers glued into a line after a sentence end: the line is cut there.
     glued = (rf"(?<={_SENTENCE_END})\s*(?:(?:{tail}|{tags}|{source}|{share_glued}){after_marker}"
              rf"|(?:{agency}))")

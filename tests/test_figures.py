@@ -24,6 +24,9 @@ CASES = [
     # a year, then a dual scale word that carries its own two (not 2021 × two billion)
     ("بلغ حجم التبادل التجاري في الأشهر الأولى من 2021 ملياري دولار.", "ملياري دولار", 2e9, None, "USD",
      "trade_turnover", "exact"),
+    # thousands separated by spaces
+    ("ارتفعت صادرات الخضار إلى روسيا لتصل إلى 1 200 000 طن.", "1 200 000 طن", 1.2e6, None, "other",
+     "other", "exact"),
     # the Maghrebi plural of مليار
     ("بلغ حجم التبادل التجاري 3 ملايير دولار.", "3 ملايير دولار", 3e9, None, "USD",
      "trade_turnover", "exact"),

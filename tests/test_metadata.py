@@ -132,3 +132,10 @@ def test_a_dateline_with_the_agency_after_it_gives_month_and_day():
     text = "موسكو في 28 يونيو /قنا/ بحث وزيرا الخارجية اليوم العلاقات الثنائية بين البلدين وسبل تطويرها"
     assert dateline_month_day(text) == (6, 28)
     assert find_published(text)[0] is None  # no year anywhere: no publication date
+
+
+def test_a_signature_date_line_at_the_end_dates_a_printed_letter():
+    body = "\n".join(f"سطر رقم {i} من نص البرقية الطويلة التي بعثها الرئيس إلى نظيره بمناسبة العيد الوطني." for i in range(15))
+    text = f"عنوان البرقية\n{body}\nإلهام علييف\nرئيس جمهورية أذربيجان\nباكو، 11 يونيو 2017"
+    assert find_published(text) == ("2017-06-11", "text: signature date line")
+    assert find_published(f"عنوان البرقية\n{body}\nووقعت الاتفاقية في باكو، 11 يونيو 2017 بحضور الوزيرين.") == (None, None)

@@ -46,6 +46,8 @@ LEAD_MIN_WORDS = 8
 BODY_PARAGRAPH_WORDS = 20
 # A labelled stamp's date starts within this many characters of the label's line.
 STAMP_START = 30
+# A signature date line ("باكو، 11 يونيو 2017") is looked for among this many last lines.
+SIGNATURE_LINES = 4
 # A Solar Hijri date line has at most this many words (weekday, day, month, era marks).
 SOLAR_LINE_WORDS = 6
 # A title is a line of at least this many words and at most this many characters.
@@ -377,7 +379,22 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
     if when is None:
         when = _today_marked_in_lead(text)
         how = "text: lead date marked today" if when else None
+    if when is None:
+        when = _signature_date_line(text)
+        how = "text: signature date line" if when else None
     return (when.isoformat(), how) if when else (None, None)
+
+
+def _signature_date_line(text: str) -> date | None:
+    """"باكو، 11 يونيو 2017" alone on one of the last lines: the place and day a letter or a
+    statement the article prints was signed, the article's day when nothing above dates it."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-SIGNATURE_LINES:]
+    for line in reversed(lines):
+        found = _full_dates(line)
+        if len(found) == 1 and not line[found[0].end:].strip(" .،,") \
+                and _is_dateline_head(line[:found[0].start].strip(" ،,-")):
+            return found[0].date
+    return None
 
 
 # ---------------------------------------------------------------- outlet

@@ -5,6 +5,7 @@ import re
 
 _REVERSED_DECIMAL = re.compile(r"^(\d+)ر(\d+)$")  # agency style: 5ر13 = 13.5
 _DIGIT_GROUPS = re.compile(r"^[0-9]+(?:[.,][0-9]+)*$")
+_SPACED_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
 def parse_digits(s: str, scaled: bool = False) -> float | None:
@@ -15,6 +16,7 @@ def parse_digits(s: str, scaled: bool = False) -> float | None:
     "1,200.5" and "1.200,5" → 1200.5; "5ر13" → 13.5; "26.11.2021" → None (a date).
     """
     s = s.replace("،", ",")  # an Arabic comma between digits separates like a comma: 4،5 = 4.5
+    s = _SPACED_THOUSANDS.sub("", s)  # "1 200 000" → 1200000
     m = _REVERSED_DECIMAL.match(s)
     if m:
         return float(f"{m.group(2)}.{m.group(1)}")

@@ -12,7 +12,8 @@ from .vocab import vocab
 # start a word: "كوب29" is a name, not a number.
 _TOKEN = re.compile(
     r"(?P<num>(?<!\w)(?P<pre>[وف]?(?:[بلك]?ال|لل|[بلك])?)"
-    r"(?P<digits>\d+ر\d+|\d+(?:[.,،]\d+)*))"
+    # "1 200 000": thousands separated by spaces (French and Russian habit), groups of three
+    r"(?P<digits>\d+ر\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,،]\d+)*))"
     r"|(?P<word>[\u0621-\u064A]+)"
     r"|(?P<pct>[%٪])"
     r"|(?P<dash>[-–—])"
