@@ -527,3 +527,20 @@ def test_a_gathering_one_leader_hosts_and_a_sentence_shortly_after_brings_the_ot
 def test_day_and_place_of_an_encounter_told_across_sentences(text, published, expected):
     meeting = _main(text, published)
     assert (meeting.date, meeting.city) == expected
+
+
+@pytest.mark.parametrize("text,published,detected", [
+    # Heydar Aliyev as the sitting president: the article's bare "علييف" is him, not Ilham
+    ("وقع الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني حيدر علييف اليوم في باكو إعلانا. وقال علييف إن "
+     "المباحثات مع بوتين كانت بناءة.", date(2001, 1, 9), False),
+    # before Ilham took office, even without Heydar's first name
+    ("التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني علييف في الكرملين.", date(2002, 1, 25), False),
+    # Heydar recalled as the late father does not change who met
+    ("التقى بوتين الرئيس إلهام علييف في باكو، ووضع إكليلا على ضريح الزعيم الراحل حيدر علييف.",
+     date(2024, 8, 19), True),
+    # greetings an envoy conveys are a message, not an encounter
+    ("استقبل الرئيس إلهام علييف رئيس مجلس الدوما الروسي، الذي نقل إليه تحيات الرئيس فلاديمير بوتين.",
+     date(2024, 8, 19), False),
+])
+def test_which_aliyev_and_whether_the_two_met(text, published, detected):
+    assert bool(find_meetings(text, published)) is detected

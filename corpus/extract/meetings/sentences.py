@@ -8,6 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from ...lexicons import load_yaml
+from ..arabic import alternation
 from ..dates import to_date
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
@@ -71,6 +72,28 @@ def titles_mean_putin(today: date | None, norm: str | None = None) -> bool:
         return True
     start, end = _not_president_period()
     return not start <= today < end
+
+
+@lru_cache(maxsize=1)
+def _aliyev_people() -> tuple[re.Pattern, re.Pattern, date]:
+    people = load_yaml("people.yaml")
+    since = to_date(people["ilham_president_from"])
+    assert since is not None, "people.yaml: ilham_president_from needs a date"
+    return (re.compile(rf"(?<![^\W_])(?:{alternation(people['ilham'])})(?![^\W_])"),
+            re.compile(rf"(?<![^\W_])(?:{alternation(people['heydar_former'])})(?![^\W_])"), since)
+
+
+def aliyev_is_ilham(today: date | None, norm: str) -> bool:
+    """Does the article's Aliyev mean Ilham? Yes when it names Ilham; not when it names Heydar as
+    the sitting president ("الرئيس الأذربيجاني حيدر علييف", not "الراحل") or is dated before Ilham
+    took office: then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
+    ilham, former, since = _aliyev_people()
+    if ilham.search(norm):
+        return True
+    for m in lexicon().not_aliyev.finditer(norm):
+        if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
+            return False
+    return today is None or today >= since
 
 
 # A head of government: "his Azerbaijani counterpart" of a prime minister is the Azerbaijani one.
