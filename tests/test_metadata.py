@@ -139,3 +139,16 @@ def test_a_signature_date_line_at_the_end_dates_a_printed_letter():
     text = f"عنوان البرقية\n{body}\nإلهام علييف\nرئيس جمهورية أذربيجان\nباكو، 11 يونيو 2017"
     assert find_published(text) == ("2017-06-11", "text: signature date line")
     assert find_published(f"عنوان البرقية\n{body}\nووقعت الاتفاقية في باكو، 11 يونيو 2017 بحضور الوزيرين.") == (None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("إندبندنت عربية | حوارات\nبوتين وعلييف يبحثان في باكو التعاون\nنص", "بوتين وعلييف يبحثان في باكو التعاون"),
+    ("وكالة الأناضول | العالم | أوروبا\nقمة زعماء الرابطة في موسكو\nنص", "قمة زعماء الرابطة في موسكو"),
+    ("ارنا - وكالة الجمهورية الاسلامية للانباء\nقادة الدول يبدأون قمتهم الثانية في طهران\nنص",
+     "قادة الدول يبدأون قمتهم الثانية في طهران"),
+    # a headline that ends with its outlet, or a longer headline with a section after it, is the title
+    ("بوتين في باكو - روسيا اليوم\nنص", "بوتين في باكو - روسيا اليوم"),
+    ("زيارة بوتين إلى باكو | تحليل\nنص", "زيارة بوتين إلى باكو | تحليل"),
+])
+def test_a_site_name_line_is_not_the_title(text, expected):
+    assert find_title(text) == expected

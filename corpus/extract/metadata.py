@@ -467,10 +467,29 @@ def find_title(text: str, head: str = "") -> str | None:
             continue
         if len(_WORD.findall(line)) < TITLE_MIN_WORDS or _SOURCE_LINE.match(line) or line.endswith((":", "：")):
             continue
+        if _is_site_line(line):
+            continue
         if len(line) > TITLE_MAX_CHARS:
             return None  # the text starts with a paragraph: no title shown
         return _strip_repeat(line)
     return None
+
+
+# Separators of a site's name line: "إندبندنت عربية | حوارات", "ارنا - وكالة الجمهورية الاسلامية للانباء".
+_SITE_PARTS = re.compile(r"\s*\|\s*|\s+[-–—]\s+")
+# A part of a site's name line is at most this many words (a name, a section, a tagline).
+SITE_PART_WORDS = 5
+
+
+def _is_site_line(line: str) -> bool:
+    """A header line that opens with an outlet's name and goes on with short parts (its sections,
+    its tagline: "وكالة الأناضول | العالم | أوروبا"), or is only a path of one- or two-word section
+    names ("إندبندنت عربية | حوارات"); not a headline that ends with its outlet ("بوتين في باكو -
+    روسيا اليوم")."""
+    parts = [part for part in _SITE_PARTS.split(line) if part.strip()]
+    if len(parts) < 2 or any(len(_WORD.findall(part)) > SITE_PART_WORDS for part in parts):
+        return False
+    return bool(_outlet_named(parts[0])[0]) or all(len(_WORD.findall(part)) <= 2 for part in parts)
 
 
 def clean_field(value: str | None) -> str | None:
