@@ -153,23 +153,26 @@ def _patterns() -> _Patterns:
     )
 
 
+@lru_cache(maxsize=1)
 def _rel_offset_table() -> dict[str, int]:
+    """Relative-day words (normalised) → day offset; built once (read-only)."""
     rel = load_yaml("weekdays.yaml")["relative_days"]
     return {" ".join(normalize(w).split()): int(n) for n, words in rel.items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _direction_markers() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(direction, its normalised marker words), in the order they are tried; built once."""
+    data = load_yaml("weekdays.yaml")
+    return tuple((direction, frozenset(normalize(w) for w in data[f"{direction}_markers"]))
+                 for direction in ("past", "future", "current"))
 
 
 def _direction_of(marker: str | None) -> str | None:
     if not marker:
         return None
-    data = load_yaml("weekdays.yaml")
     last = marker.split()[-1]
-    if last in {normalize(w) for w in data["past_markers"]}:
-        return "past"
-    if last in {normalize(w) for w in data["future_markers"]}:
-        return "future"
-    if last in {normalize(w) for w in data["current_markers"]}:
-        return "current"
-    return None
+    return next((direction for direction, words in _direction_markers() if last in words), None)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -367,9 +370,14 @@ def _numeric_mentions(nt, text: str) -> list[DateMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _not_today_phrases() -> tuple[str, ...]:
+    return tuple(normalize(p) for p in load_yaml("weekdays.yaml")["not_today"])
+
+
 def _is_not_today(norm: str, start: int, end: int) -> bool:
     window = norm[max(0, start - 8): end + 12]
-    return any(normalize(p) in window for p in load_yaml("weekdays.yaml")["not_today"])
+    return any(p in window for p in _not_today_phrases())
 
 
 def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention]:

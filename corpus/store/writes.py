@@ -154,7 +154,11 @@ class Writes(StoreBase):
     def add_articles(self, items: Iterable[tuple[RawDocument, Extraction]],
                      who: str = "system") -> list[AddResult]:
         """Store a batch in one transaction (the bulk path of ingest)."""
-        prepared = [prepare(doc, ex) for doc, ex in items]
+        return self.add_prepared([prepare(doc, ex) for doc, ex in items], who)
+
+    def add_prepared(self, prepared: Sequence[Prepared], who: str = "system") -> list[AddResult]:
+        """Store articles already ``prepare``d (ingest prepares them in its worker processes),
+        in one transaction."""
         if not prepared:
             return []
         return self._transact(lambda conn: [add(conn, p, who) for p in prepared])
