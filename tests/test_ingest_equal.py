@@ -16,7 +16,7 @@ from corpus import synth
 from corpus.extract import extract_document
 from corpus.extract.pool import AHEAD, POOL_MIN_DOCS
 from corpus import ingest
-from corpus.models import RawDocument
+from corpus.models import Extraction, RawDocument
 from corpus.preview import not_arabic_reason
 from corpus.store import Store, schema
 
@@ -72,3 +72,28 @@ def test_pipelined_ingest_stores_what_the_plain_path_stores(tmp_path, monkeypatc
     assert {r.status for r in results} >= {"added", "source_added"}
     for name in expected:
         assert got[name] == expected[name], name
+
+
+def test_reprocess_in_the_pool_stores_what_a_plain_ingest_stores(tmp_path, monkeypatch):
+    """Articles first stored without meetings, figures, topics or statements (the same texts and
+    so the same duplicates), then reprocessed (pool, writer overlapping the workers), end with
+    the rows a plain ingest of the same texts writes."""
+    docs = _documents()
+    plain, redone = Store(f"sqlite:///{tmp_path / 'plain.sqlite'}"), Store(f"sqlite:///{tmp_path / 'redone.sqlite'}")
+    _plain_ingest(plain, docs, 200)
+    bare = [Extraction(title=ex.title, outlet=ex.outlet, published=ex.published, language=ex.language,
+                       clean_text=ex.clean_text, provenance={"all": "stale"})
+            for ex in (extract_document(d.text, d.source, dict(d.hints)) for d in docs)]
+    redone.add_articles(list(zip(docs, bare)), "cli")
+    expected = _dump(plain)
+    assert _dump(redone)["figures"] == [] != expected["figures"]
+    batch = POOL_MIN_DOCS + 20
+    assert redone.reprocess(batch=batch) == len(expected["articles"]) > (AHEAD + 2) * batch
+    got = _dump(redone)
+    for name in ("meetings", "figures", "topics", "statements", "shingles", "events", "event_articles",
+                 "articles_fts"):
+        assert got[name] == expected[name], name
+    dumped = [c.name for c in schema.articles.columns if c.name not in CLOCK_COLUMNS]
+    same_columns = [i for i, name in enumerate(dumped) if name != "content_hash"]
+    assert [[row[i] for i in same_columns] for row in got["articles"]] == \
+        [[row[i] for i in same_columns] for row in expected["articles"]]
