@@ -247,6 +247,14 @@ class _DayIndex:
         return found
 
 
+class EveryEvent(_DayIndex):
+    """The all-pairs reference (tests, benchmarks): every event counts as near every day, so each
+    meeting is compared with every event so far. ``cluster_meetings`` must give the same result."""
+
+    def near(self, day: date, radius: int) -> set[int]:
+        return set().union(*self.by_day.values())
+
+
 def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> None:
     day = to_date(item.meeting.date)
     assert day is not None, "only dated meetings join by date"
@@ -409,9 +417,10 @@ def _event_id(day: date | None, city: str | None, kind: str | None, keys: list[s
     return f"{day.isoformat()}_{(city or 'unknown').replace(' ', '-')}_{kind or 'meeting'}"
 
 
-def cluster_meetings(items: list[ArticleMeeting]) -> list[EventGroup]:
+def cluster_meetings(items: list[ArticleMeeting], index_type: type[_DayIndex] = _DayIndex) -> list[EventGroup]:
     """Events from article meetings, ordered by date (undated last). Undated meetings that are
-    linked get ``date`` and ``date_basis='linked'`` set on their Meeting object (in place)."""
+    linked get ``date`` and ``date_basis='linked'`` set on their Meeting object (in place).
+    ``index_type=EveryEvent`` compares every meeting with every event (the slow reference)."""
     items = sorted(items, key=lambda i: i.key)
     sim = _Similarity(items)
     dated = [i for i in items if to_date(i.meeting.date) and i.meeting.date_basis != "linked"]
@@ -421,7 +430,7 @@ def cluster_meetings(items: list[ArticleMeeting]) -> list[EventGroup]:
         if i.meeting.date_basis == "linked":
             i.meeting.date, i.meeting.date_basis = None, None  # re-link from scratch
     events: list[_Event] = []
-    index = _DayIndex()
+    index = index_type()
     for item in sorted(dated, key=lambda i: (i.meeting.date, i.key)):
         _join_dated(events, item, sim, index)
     # Strongest clues first, so that weaker ones can lean on the articles linked before them.
