@@ -1,4 +1,4 @@
-"""Event grouping compares a meeting only with the events near its day (``_DayIndex``); the result
+"""Event grouping compares a meeting only with the events near its day (``DayIndex``); the result
 must equal comparing it with every event so far (the all-pairs reference), on synthetic meetings
 with every kind of clue and on the real article sets."""
 from __future__ import annotations

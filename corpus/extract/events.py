@@ -230,7 +230,7 @@ class _Similarity:
 
 # ---------------------------------------------------------------- clustering
 
-class _DayIndex:
+class DayIndex:
     """Events by each day they cover, so a meeting is compared only with events near its day."""
 
     def __init__(self) -> None:
@@ -247,7 +247,7 @@ class _DayIndex:
         return found
 
 
-class EveryEvent(_DayIndex):
+class EveryEvent(DayIndex):
     """The all-pairs reference (tests, benchmarks): every event counts as near every day, so each
     meeting is compared with every event so far. ``cluster_meetings`` must give the same result."""
 
@@ -255,7 +255,7 @@ class EveryEvent(_DayIndex):
         return set().union(*self.by_day.values())
 
 
-def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> None:
+def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: DayIndex) -> None:
     day = to_date(item.meeting.date)
     assert day is not None, "only dated meetings join by date"
     fits: list[tuple[int, int]] = []  # (gap, idx)
@@ -312,7 +312,7 @@ def _published_ok(item: ArticleMeeting, day: date) -> bool:
 PUBLISHED_WINDOW = 60
 
 
-def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayIndex) -> list[int]:
+def _link_candidates(events: list[_Event], item: ArticleMeeting, index: DayIndex) -> list[int]:
     """Indexes of dated events that may hold the meeting: near its publication date when known."""
     pub = to_date(item.published)
     if pub is None:
@@ -339,7 +339,7 @@ def _link_threshold(m: Meeting, ev: _Event, narrowed: bool) -> float:
     return ONE_CLUE_LINK_SIMILARITY if same_city or same_kind else LOOSE_LINK_SIMILARITY
 
 
-def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> bool:
+def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: DayIndex) -> bool:
     """Link an undated meeting to the dated event that fits what its text says. A wrong date is
     worse than none: without a day-month or a publication date to narrow the candidates the text
     must resemble the event's articles closely, and the best event must stand clear of the next."""
@@ -417,7 +417,7 @@ def _event_id(day: date | None, city: str | None, kind: str | None, keys: list[s
     return f"{day.isoformat()}_{(city or 'unknown').replace(' ', '-')}_{kind or 'meeting'}"
 
 
-def cluster_meetings(items: list[ArticleMeeting], index_type: type[_DayIndex] = _DayIndex) -> list[EventGroup]:
+def cluster_meetings(items: list[ArticleMeeting], index_type: type[DayIndex] = DayIndex) -> list[EventGroup]:
     """Events from article meetings, ordered by date (undated last). Undated meetings that are
     linked get ``date`` and ``date_basis='linked'`` set on their Meeting object (in place).
     ``index_type=EveryEvent`` compares every meeting with every event (the slow reference)."""
