@@ -23,7 +23,7 @@ from .arabic import alternation
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMention:
     start: int  # offsets in the original text
     end: int
@@ -446,14 +446,19 @@ def _drop_overlaps(mentions: list[DateMention]) -> list[DateMention]:
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` in order, resolved against ``published`` when given."""
-    if not text:
-        return []
+    return list(_dates_in(text, published)) if text else []
+
+
+# Extraction asks about the same line or sentence several times (metadata, then meetings): the
+# mentions of the last few hundred are kept (they are frozen, so sharing them is safe).
+@lru_cache(maxsize=512)
+def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
     nt = normalize_with_offsets(text)
     found = (_numeric_mentions(nt, text) + _english_mentions(nt, text)
              + _day_month_mentions(nt, text, published) + _month_year_mentions(nt, text, published)
              + _weekday_mentions(nt, text, published) + _relative_day_mentions(nt, text, published)
              + _relative_year_mentions(nt, text, published))
-    return _drop_overlaps(found)
+    return tuple(_drop_overlaps(found))
 
 
 def parse_date_expression(expr: str, published: date | None = None) -> date | None:
