@@ -86,7 +86,7 @@ def add(conn: sa.Connection, p: Prepared, who: str) -> AddResult:
         extractor_version=extractor_version(), created_at=utc_now(), human_checked={}, checked=False,
         removed_at=None, **main_meeting_values(ex),
     )).inserted_primary_key[0]
-    attach_source(conn, article_id, p, who)
+    attach_source(conn, article_id, p, who, new_article=True)
     write_extraction(conn, article_id, ex, fresh=True)
     if p.shingles:
         conn.execute(_INS_SHINGLE, [{"article_id": article_id, "h": h} for h in p.shingles])
@@ -95,9 +95,10 @@ def add(conn: sa.Connection, p: Prepared, who: str) -> AddResult:
     return AddResult("added", article_id, None)
 
 
-def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str) -> bool:
-    found = conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first()
-    if found:
+def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str, new_article: bool = False) -> bool:
+    """Record where the text came from; False when the article already has this source (an
+    article inserted just now has none, so it is not looked up)."""
+    if not new_article and conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first():
         return False
     conn.execute(_INS_SOURCE, dict(article_id=article_id, source=p.doc.source, url=p.url,
                                    outlet=p.source_outlet, fmt=p.doc.fmt, encoding=p.doc.encoding,
