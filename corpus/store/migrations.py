@@ -121,11 +121,19 @@ _PG_DELETE = sa.text("DELETE FROM search_index WHERE article_id = :id")
 
 def write_index(conn: sa.Connection, article_id: int, terms: str) -> None:
     """Insert or replace one article's entry in the search index."""
+    write_indexes(conn, [(article_id, terms)])
+
+
+def write_indexes(conn: sa.Connection, entries: list[tuple[int, str]]) -> None:
+    """Insert or replace the search index entries ``(article id, terms)`` of distinct articles."""
+    if not entries:
+        return
     if conn.dialect.name == "sqlite":
-        conn.execute(_FTS_DELETE, {"id": article_id})
-        conn.execute(_FTS_INSERT, {"id": article_id, "terms": terms})
+        conn.execute(_FTS_DELETE, [{"id": article_id} for article_id, _ in entries])
+        conn.execute(_FTS_INSERT, [{"id": article_id, "terms": terms} for article_id, terms in entries])
     else:
-        conn.execute(_PG_UPSERT, {"id": article_id, "terms": terms, "tsv": tsvector_literal(terms)})
+        conn.execute(_PG_UPSERT, [{"id": article_id, "terms": terms, "tsv": tsvector_literal(terms)}
+                                  for article_id, terms in entries])
 
 
 def delete_index(conn: sa.Connection, article_id: int) -> None:
