@@ -48,51 +48,38 @@ def build(n: int, force: bool = False) -> dict[str, Any]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     start, cpu = time.perf_counter(), _cpu_seconds()
-    # rebuild_events is quadratic in the number of meeting articles (see findings): above 10k the
-    # events come from the generator's truth instead.
-    real_events = n <= 10_000
-    synth.write_database(n, db_url(n), seed=SEED, events=real_events)
-    if not real_events:
-        events_from_truth(n)
+    synth.write_database(n, db_url(n), seed=SEED, events=True)  # events grouped by rebuild_events
     info = {"n": n, "seconds": time.perf_counter() - start, "cpu_seconds": _cpu_seconds() - cpu,
-            "seed": SEED, "schema": schema_fingerprint(),
-            "events": "rebuild_events" if real_events else "truth"}
+            "seed": SEED, "schema": schema_fingerprint(), "events": "rebuild_events"}
     stamp.write_text(json.dumps(info))
     return info | {"reused": False}
 
 
-def events_from_truth(n: int) -> int:
-    """Fill events/event_articles from the generator's event ids (one event per generated meeting)."""
-    import sqlalchemy as sa
-
+def ingest_build(n: int, folder: Path, db: Path) -> dict[str, Any]:
+    """Build an n-article database the way users do: ``synth`` files (written to ``folder`` unless
+    there) through ``corpus.ingest.ingest_paths`` (read, extracted in the pool, stored with the
+    near-duplicate check, events grouped). Returns time, articles/s and cores busy."""
+    from corpus.ingest import ingest_paths
     from corpus.store import Store
 
-    truth = {name: t for name, _, t in synth.generate(n, SEED)}
-    store = Store(db_url(n))
-    with store.engine.begin() as conn:
-        sources = conn.execute(sa.text("SELECT article_id, min(source) FROM sources GROUP BY article_id")).all()
-        members: dict[int, list[int]] = {}
-        info: dict[int, dict[str, Any]] = {}
-        for article_id, source in sources:
-            t = truth.get(source)
-            if t and t["meeting"]:
-                members.setdefault(t["event_id"], []).append(article_id)
-                info[t["event_id"]] = t["meeting"]
-        conn.execute(sa.text("DELETE FROM event_articles"))
-        conn.execute(sa.text("DELETE FROM events"))
-        for event_id, ids in members.items():
-            m = info[event_id]
-            conn.execute(sa.text("INSERT INTO events (id, date, city, kind, status, key) "
-                                 "VALUES (:id, :date, :city, :kind, 'held', :key)"),
-                         {"id": event_id + 1, "date": m["date"], "city": m["city"], "kind": m["kind"],
-                          "key": f"{m['date']}_{m['city'] or 'unknown'}_{m['kind']}"})
-            conn.execute(sa.text("INSERT INTO event_articles (event_id, article_id, meeting_idx, inferred) "
-                                 "VALUES (:e, :a, 0, 0)"), [{"e": event_id + 1, "a": a} for a in ids])
-        conn.execute(sa.text("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
-                             "WHERE key = 'corpus_version'"))
-        _mark_events_fresh(conn)
+    if not folder.exists():
+        synth.write_files(n, folder, seed=SEED, truth_file=False)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(f"sqlite:///{db}")
+    start, cpu = time.perf_counter(), _cpu_seconds()
+    results = ingest_paths(store, [folder], who="bench")
+    wall = time.perf_counter() - start
+    statuses: dict[str, int] = {}
+    for r in results:
+        statuses[r.status] = statuses.get(r.status, 0) + 1
+    info = {"n": len(results), "seconds": wall, "per_s": len(results) / wall,
+            "per_core_per_s": len(results) / wall / (os.cpu_count() or 1),
+            "cores_busy": (_cpu_seconds() - cpu) / wall, "stored": store.count(), "statuses": statuses,
+            "load_after": os.getloadavg()}
     store.close()
-    return len(members)
+    return info
 
 
 def _mark_events_fresh(conn: Any) -> None:
@@ -213,4 +200,8 @@ def pg_copy(n: int, admin_url: str, force: bool = False) -> dict[str, Any]:
 if __name__ == "__main__":
     import sys
     size = int(sys.argv[1])
-    print(restamp(size) if "--restamp" in sys.argv else build(size, force="--force" in sys.argv))
+    if "--ingest" in sys.argv:  # python -m benchmarks.build N --ingest FOLDER DB
+        at = sys.argv.index("--ingest")
+        print(ingest_build(size, Path(sys.argv[at + 1]), Path(sys.argv[at + 2])))
+    else:
+        print(restamp(size) if "--restamp" in sys.argv else build(size, force="--force" in sys.argv))

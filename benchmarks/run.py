@@ -213,7 +213,7 @@ def report(res: dict[str, Any], sizes: list[int], command: str, started: str, se
             f"{w['n']:,} articles, one writer): **{w['per_s']:.0f} articles/s**."]
     for n, info in res["builds"].items():
         events = ("events by `rebuild_events`" if info.get("events", "rebuild_events") == "rebuild_events"
-                  else "events filled from the generator's truth, since `rebuild_events` is quadratic")
+                  else "events filled from the generator's truth (built before grouping scaled)")
         out.append(f"- Building the {n:,} database (`synth.write_database`, {events}): "
                    f"{info['seconds']:.0f} s = {n / info['seconds']:.0f} articles/s"
                    + (" (built before this run)" if info.get("reused") else "")
@@ -232,11 +232,19 @@ def report(res: dict[str, Any], sizes: list[int], command: str, started: str, se
                    f"{i['seconds']:.1f} s = {i['per_s']:.0f} articles/s = **{i['per_core_per_s']:.0f} "
                    f"articles/s per core**, {i['cores_used']:.2f} of {os.cpu_count()} cores busy; "
                    f"stored {i['stored']:,} ({i['statuses']}).")
+        if "plain" in i:
+            p = i["plain"]
+            out.append(f"  The plain way in the same run (each batch extracted in the pool, then stored while "
+                       f"the workers wait): {p['seconds']:.1f} s = {p['per_core_per_s']:.0f} articles/s per core, "
+                       f"{p['cores_used']:.2f} cores busy.")
         if "reprocess_s" in i:
             per_s = i["reprocess_per_s"]
             out.append(f"- `Store.reprocess` of those {i['stored']:,}: {i['reprocess_s']:.1f} s = "
                        f"{per_s:.0f} articles/s → **≈ {100_000 / per_s / 60:.0f} min for 100k** "
-                       "(extrapolated, linear).")
+                       "(extrapolated, linear)"
+                       + (f"; the plain way in the same run: {i['plain_reprocess']['seconds']:.1f} s "
+                          f"(≈ {100_000 / i['plain_reprocess']['per_s'] / 60:.0f} min for 100k)."
+                          if "plain_reprocess" in i else "."))
         else:
             out.append(f"- `Store.reprocess`: {i.get('reprocess_error')}")
     out += [""]

@@ -1,9 +1,10 @@
 """read → extract → de-duplicate → store, with one result per document read.
 
 Extraction of large batches runs in a small process pool (``extract.pool``; it is pure Python and
-CPU-bound); storing is single-writer and batched (``Store.add_articles``: one transaction per
-batch). Meeting events are rebuilt once at the end, so undated meetings link to events across the
-whole corpus.
+CPU-bound), and so does preparing each article for the store (normalised text, hash, near-duplicate
+keys, index terms); storing is single-writer and batched (``Store.add_prepared``: one transaction
+per batch) and overlaps with the workers extracting the next batches. Meeting events are rebuilt
+once at the end, so undated meetings link to events across the whole corpus.
 """
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import config
-from .extract.pool import extract_all, make_pool
-from .models import Extraction, RawDocument, ReadProblem
-from .store import AddResult, Store
+from .extract import extract_document
+from .extract.pool import in_batches, make_pool
+from .models import RawDocument, ReadProblem
+from .store import AddResult, Prepared, Store, prepare
 
 log = logging.getLogger(__name__)
 
@@ -44,19 +46,24 @@ def _to_result(doc: RawDocument, added: AddResult) -> FileResult:
     return FileResult(doc.source, added.status, added.article_id, added.duplicate_of)
 
 
-def _store_batch(store: Store, pairs: list[tuple[RawDocument, Extraction]], who: str) -> list[FileResult]:
+def extract_and_prepare(doc: RawDocument) -> Prepared:
+    """What a worker does for one document: extraction, then the store's preparation of it."""
+    return prepare(doc, extract_document(doc.text, doc.source, dict(doc.hints)))
+
+
+def _store_batch(store: Store, batch: list[Prepared], who: str) -> list[FileResult]:
     """One transaction for the batch; if it fails for a reason retries cannot fix, one by one."""
     try:
-        return [_to_result(d, r) for (d, _), r in zip(pairs, store.add_articles(pairs, who))]
+        return [_to_result(p.doc, r) for p, r in zip(batch, store.add_prepared(batch, who))]
     except Exception:  # noqa: BLE001 - find the document at fault, keep the others
         log.exception("batch insert failed; storing one by one")
     out = []
-    for doc, ex in pairs:
+    for p in batch:
         try:
-            out.append(_to_result(doc, store.add_article(doc, ex, who)))
+            out.append(_to_result(p.doc, store.add_prepared([p], who)[0]))
         except Exception as exc:  # noqa: BLE001
-            log.exception("could not store %r", doc.source)
-            out.append(FileResult(doc.source, "rejected", reason=f"could not be stored ({type(exc).__name__})"))
+            log.exception("could not store %r", p.doc.source)
+            out.append(FileResult(p.doc.source, "rejected", reason=f"could not be stored ({type(exc).__name__})"))
     return out
 
 
@@ -81,13 +88,13 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], w
     done = len(items) - len(pending)
     pool = make_pool(len(pending)) if use_pool else None
     try:
-        for start in range(0, len(pending), BATCH):
-            chunk = pending[start:start + BATCH]
-            extractions = extract_all([doc for _, doc in chunk], pool)
-            stored = _store_batch(store, [(doc, ex) for (_, doc), ex in zip(chunk, extractions)], who)
-            for (i, _), result in zip(chunk, stored):
+        starts = range(0, len(pending), BATCH)
+        docs = ([doc for _, doc in pending[start:start + BATCH]] for start in starts)
+        for start, batch in zip(starts, in_batches(extract_and_prepare, docs, pool)):
+            stored = _store_batch(store, batch, who)
+            for (i, _), result in zip(pending[start:start + BATCH], stored):
                 results[i] = result
-            done += len(chunk)
+            done += len(batch)
             if progress:
                 progress(done, total)
     finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One table: character → replacement ("" deletes it). Built once.
 _ALEF = {c: "ا" for c in "أإآٱٲٳ"}
@@ -88,6 +89,9 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+# Extraction normalises the same sentence several times over (dates, meetings, figures); the
+# result is frozen, so the last few hundred are kept.
+@lru_cache(maxsize=256)
 def normalize_with_offsets(text: str) -> Normalized:
     """Normalise ``text`` keeping a map from each output character to its source index."""
     out: list[str] = []

@@ -23,7 +23,7 @@ from .arabic import alternation
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMention:
     start: int  # offsets in the original text
     end: int
@@ -153,23 +153,26 @@ def _patterns() -> _Patterns:
     )
 
 
+@lru_cache(maxsize=1)
 def _rel_offset_table() -> dict[str, int]:
+    """Relative-day words (normalised) → day offset; built once (read-only)."""
     rel = load_yaml("weekdays.yaml")["relative_days"]
     return {" ".join(normalize(w).split()): int(n) for n, words in rel.items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def _direction_markers() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(direction, its normalised marker words), in the order they are tried; built once."""
+    data = load_yaml("weekdays.yaml")
+    return tuple((direction, frozenset(normalize(w) for w in data[f"{direction}_markers"]))
+                 for direction in ("past", "future", "current"))
 
 
 def _direction_of(marker: str | None) -> str | None:
     if not marker:
         return None
-    data = load_yaml("weekdays.yaml")
     last = marker.split()[-1]
-    if last in {normalize(w) for w in data["past_markers"]}:
-        return "past"
-    if last in {normalize(w) for w in data["future_markers"]}:
-        return "future"
-    if last in {normalize(w) for w in data["current_markers"]}:
-        return "current"
-    return None
+    return next((direction for direction, words in _direction_markers() if last in words), None)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -368,9 +371,14 @@ def _numeric_mentions(nt, text: str) -> list[DateMention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _not_today_phrases() -> tuple[str, ...]:
+    return tuple(normalize(p) for p in load_yaml("weekdays.yaml")["not_today"])
+
+
 def _is_not_today(norm: str, start: int, end: int) -> bool:
     window = norm[max(0, start - 8): end + 12]
-    return any(normalize(p) in window for p in load_yaml("weekdays.yaml")["not_today"])
+    return any(p in window for p in _not_today_phrases())
 
 
 def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention]:
@@ -439,14 +447,19 @@ def _drop_overlaps(mentions: list[DateMention]) -> list[DateMention]:
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """All date expressions in ``text`` in order, resolved against ``published`` when given."""
-    if not text:
-        return []
+    return list(_dates_in(text, published)) if text else []
+
+
+# Extraction asks about the same line or sentence several times (metadata, then meetings): the
+# mentions of the last few hundred are kept (they are frozen, so sharing them is safe).
+@lru_cache(maxsize=512)
+def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
     nt = normalize_with_offsets(text)
     found = (_numeric_mentions(nt, text) + _english_mentions(nt, text)
              + _day_month_mentions(nt, text, published) + _month_year_mentions(nt, text, published)
              + _weekday_mentions(nt, text, published) + _relative_day_mentions(nt, text, published)
              + _relative_year_mentions(nt, text, published))
-    return _drop_overlaps(found)
+    return tuple(_drop_overlaps(found))
 
 
 def parse_date_expression(expr: str, published: date | None = None) -> date | None:

@@ -236,7 +236,7 @@ class _Similarity:
 
 # ---------------------------------------------------------------- clustering
 
-class _DayIndex:
+class DayIndex:
     """Events by each day they cover, so a meeting is compared only with events near its day."""
 
     def __init__(self) -> None:
@@ -253,7 +253,15 @@ class _DayIndex:
         return found
 
 
-def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> None:
+class EveryEvent(DayIndex):
+    """The all-pairs reference (tests, benchmarks): every event counts as near every day, so each
+    meeting is compared with every event so far. ``cluster_meetings`` must give the same result."""
+
+    def near(self, day: date, radius: int) -> set[int]:
+        return set().union(*self.by_day.values())
+
+
+def _join_dated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: DayIndex) -> None:
     day = to_date(item.meeting.date)
     assert day is not None, "only dated meetings join by date"
     fits: list[tuple[int, int]] = []  # (gap, idx)
@@ -310,7 +318,7 @@ def _published_ok(item: ArticleMeeting, day: date) -> bool:
 PUBLISHED_WINDOW = 60
 
 
-def _link_candidates(events: list[_Event], item: ArticleMeeting, index: _DayIndex) -> list[int]:
+def _link_candidates(events: list[_Event], item: ArticleMeeting, index: DayIndex) -> list[int]:
     """Indexes of dated events that may hold the meeting: near its publication date when known."""
     pub = to_date(item.published)
     if pub is None:
@@ -337,7 +345,7 @@ def _link_threshold(m: Meeting, ev: _Event, narrowed: bool) -> float:
     return ONE_CLUE_LINK_SIMILARITY if same_city or same_kind else LOOSE_LINK_SIMILARITY
 
 
-def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: _DayIndex) -> bool:
+def _link_undated(events: list[_Event], item: ArticleMeeting, sim: _Similarity, index: DayIndex) -> bool:
     """Link an undated meeting to the dated event that fits what its text says. A wrong date is
     worse than none: without a day-month or a publication date to narrow the candidates the text
     must resemble the event's articles closely, and the best event must stand clear of the next."""
@@ -420,9 +428,10 @@ def _event_id(day: date | None, city: str | None, kind: str | None, keys: list[s
     return f"{day.isoformat()}_{(city or 'unknown').replace(' ', '-')}_{kind or 'meeting'}"
 
 
-def cluster_meetings(items: list[ArticleMeeting]) -> list[EventGroup]:
+def cluster_meetings(items: list[ArticleMeeting], index_type: type[DayIndex] = DayIndex) -> list[EventGroup]:
     """Events from article meetings, ordered by date (undated last). Undated meetings that are
-    linked get ``date`` and ``date_basis='linked'`` set on their Meeting object (in place)."""
+    linked get ``date`` and ``date_basis='linked'`` set on their Meeting object (in place).
+    ``index_type=EveryEvent`` compares every meeting with every event (the slow reference)."""
     items = sorted(items, key=lambda i: i.key)
     sim = _Similarity(items)
     dated = [i for i in items if to_date(i.meeting.date) and i.meeting.date_basis != "linked"]
@@ -432,7 +441,7 @@ def cluster_meetings(items: list[ArticleMeeting]) -> list[EventGroup]:
         if i.meeting.date_basis == "linked":
             i.meeting.date, i.meeting.date_basis = None, None  # re-link from scratch
     events: list[_Event] = []
-    index = _DayIndex()
+    index = index_type()
     for item in sorted(dated, key=lambda i: (i.meeting.date, i.key)):
         _join_dated(events, item, sim, index)
     # Strongest clues first, so that weaker ones can lean on the articles linked before them.

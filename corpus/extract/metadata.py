@@ -405,15 +405,20 @@ def _outlets() -> list[tuple[str, bool, tuple[str, ...]]]:
     return [(o["name"], bool(o.get("agency")), tuple(normalize(a) for a in o["ar"])) for o in data]
 
 
+@lru_cache(maxsize=1)
+def _outlet_aliases() -> tuple[tuple[str, bool, str, re.Pattern[str]], ...]:
+    """(name, is_agency, alias, the alias as a whole word) of every outlet alias, compiled once."""
+    return tuple((name, agency, alias, re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)"))
+                 for name, agency, aliases in _outlets() for alias in aliases)
+
+
 def _outlet_named(phrase: str) -> tuple[str | None, bool]:
     """(canonical name, is_agency) of an outlet alias found in ``phrase``."""
     norm = normalize(phrase)
     best: tuple[int, str, bool] | None = None
-    for name, agency, aliases in _outlets():
-        for alias in aliases:
-            m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", norm)
-            if m and (best is None or len(alias) > best[0]):
-                best = (len(alias), name, agency)
+    for name, agency, alias, word in _outlet_aliases():
+        if alias in norm and word.search(norm) and (best is None or len(alias) > best[0]):
+            best = (len(alias), name, agency)
     return (best[1], best[2]) if best else (None, False)
 
 

@@ -49,6 +49,7 @@ def topic_labels(lang: str = "ar") -> dict[str, str]:
     return {t.id: getattr(t, key) for t in topics()}
 
 
+@lru_cache(maxsize=65536)
 def word_forms(word: str) -> frozenset[str]:
     """A normalised word and what remains after dropping one leading clitic group."""
     forms = {word}
@@ -58,6 +59,7 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=65536)
 def _term_forms(word: str) -> frozenset[str]:
     return frozenset({word, word[2:]}) if word.startswith("ال") and len(word) > 4 else \
         frozenset({word})

@@ -109,10 +109,11 @@ def shortened_copy(conn: sa.Connection, norm_text: str, ex: Extraction) -> int |
     all inside the other's): news sites republish an article with its end trimmed."""
     if not ex.title or not ex.published or len(ex.title.split()) < MIN_TITLE_WORDS:
         return None
-    mine = word_shingles(norm_text)
+    mine: set[str] | None = None  # worked out only when some stored article could be the copy
     for row in conn.execute(_Q_SAME_TITLE, {"title": ex.title, "published": to_date(ex.published)}).all():
         if ex.outlet and row.outlet and ex.outlet != row.outlet:
             continue
+        mine = word_shingles(norm_text) if mine is None else mine
         theirs = word_shingles(row.norm_text)
         shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         if shorter and len(shorter & longer) >= CONTAINED_SHARE * len(shorter):

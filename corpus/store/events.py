@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..extract.events import ArticleMeeting, cluster_meetings
+from ..extract.events import ArticleMeeting, DayIndex, cluster_meetings
 from ..models import Meeting
 from . import schema
 from .engine import StoreBase, is_read_only_error
@@ -56,8 +56,9 @@ def _meeting_items(conn: sa.Connection) -> list[dict[str, Any]]:
              "text": texts.get(row.article_id, "")} for row in rows]
 
 
-def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
-    """Each article's main meeting goes to ``extract.events.cluster_meetings``, keyed by article id."""
+def _cluster(items: list[dict[str, Any]], index_type: type[DayIndex] = DayIndex) -> list[_EventGroup]:
+    """Each article's main meeting goes to ``extract.events.cluster_meetings``, keyed by article id
+    (``index_type=EveryEvent``: the all-pairs reference, for benchmarks)."""
     main: dict[str, dict[str, Any]] = {}
     for it in items:
         key = str(it["article_id"])
@@ -71,7 +72,7 @@ def _cluster(items: list[dict[str, Any]]) -> list[_EventGroup]:
         published=it["published"], text=f"{it['title'] or ''}\n{it['text'] or ''}")
         for key, it in main.items()]
     groups = []
-    for g in cluster_meetings(inputs):
+    for g in cluster_meetings(inputs, index_type):
         members = [main[k] for k in g.members if k in main]
         inferred = set(g.inferred)
         status = "held" if any(m["status"] == "held" for m in members) else (

@@ -1,12 +1,19 @@
 """Re-extraction of every stored article from its raw text (after the extraction rules changed):
-new extraction rows, shingles and index entry, corrections re-applied, events regrouped."""
+new extraction rows, shingles and index entry, corrections re-applied, events regrouped.
+
+Extraction and what follows from it alone (normalised text, near-duplicate keys, index terms) run
+in the extraction process pool, batches ahead of the single writer (``extract.pool.in_batches``).
+"""
 from __future__ import annotations
 
-from typing import Any, Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Callable, Iterator, Sequence
 
 import sqlalchemy as sa
 
-from ..extract.pool import extract_all, make_pool
+from ..extract import extract_document
+from ..extract.pool import in_batches, make_pool
 from ..models import Extraction, RawDocument
 from ..search import index_string
 from . import migrations, schema
@@ -17,56 +24,77 @@ from .rows import clean_json, scrub, to_date
 from .writes import extractor_version, write_extraction
 
 A, S = schema.articles, schema.sources
+Extractor = Callable[[str, str, dict[str, Any]], Extraction]
 
 
-def replace_extraction(conn: sa.Connection, article_id: int, ex: Extraction) -> None:
-    raw = conn.execute(sa.select(A.c.raw_text).where(A.c.id == article_id)).scalar_one()
-    clean = ex.clean_text or raw
+@dataclass
+class Reextracted:
+    """An article's new extraction with the rows derived from it, ready to write."""
+
+    article_id: int
+    extraction: Extraction
+    clean_text: str
+    norm_text: str
+    shingles: list[int]
+    terms: str
+
+
+def reextract(item: tuple[int, RawDocument], extractor: Extractor = extract_document) -> Reextracted:
+    """Extraction of a stored article's raw text and what the store derives from it (a worker's job)."""
+    article_id, doc = item
+    ex = scrub(extractor(doc.text, doc.source, dict(doc.hints)))
+    clean = ex.clean_text or doc.text
     norm = comparable_text(clean)
-    conn.execute(A.update().where(A.c.id == article_id).values(
+    return Reextracted(article_id, ex, clean, norm, shingle_hashes(norm), index_string(ex.title, clean))
+
+
+def write_reextracted(conn: sa.Connection, r: Reextracted) -> None:
+    ex = r.extraction
+    conn.execute(A.update().where(A.c.id == r.article_id).values(
         title=ex.title, outlet=ex.outlet, published=to_date(ex.published), language=ex.language,
-        clean_text=clean, norm_text=norm, norm_len=len(norm), provenance=clean_json(ex.provenance),
-        extractor_version=extractor_version()))
-    write_extraction(conn, article_id, ex)
-    conn.execute(schema.shingles.delete().where(schema.shingles.c.article_id == article_id))
-    hashes = shingle_hashes(norm)
-    if hashes:
-        conn.execute(schema.shingles.insert(), [{"article_id": article_id, "h": h} for h in hashes])
-    migrations.write_index(conn, article_id, index_string(ex.title, clean))
-    reapply_corrections(conn, article_id)
+        clean_text=r.clean_text, norm_text=r.norm_text, norm_len=len(r.norm_text),
+        provenance=clean_json(ex.provenance), extractor_version=extractor_version()))
+    write_extraction(conn, r.article_id, ex)
+    conn.execute(schema.shingles.delete().where(schema.shingles.c.article_id == r.article_id))
+    if r.shingles:
+        conn.execute(schema.shingles.insert(), [{"article_id": r.article_id, "h": h} for h in r.shingles])
+    migrations.write_index(conn, r.article_id, r.terms)
+    reapply_corrections(conn, r.article_id)
 
 
-def _replace_extractions(conn: sa.Connection, work: list[tuple[int, Extraction]]) -> None:
-    for article_id, ex in work:
-        replace_extraction(conn, article_id, ex)
+def _write_all(conn: sa.Connection, work: list[Reextracted]) -> None:
+    for r in work:
+        write_reextracted(conn, r)
 
 
 class Reprocessing(Events):
+    def _stored_documents(self, ids: Sequence[int], batch: int) -> Iterator[list[tuple[int, RawDocument]]]:
+        """(article id, its raw text as a document) a batch at a time, read when asked for."""
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            rows = self._read(sa.select(A.c.id, A.c.raw_text, A.c.hints, A.c.fmt,
+                                        sa.select(sa.func.min(S.c.source)).where(S.c.article_id == A.c.id)
+                                        .scalar_subquery().label("source")).where(A.c.id.in_(chunk)))
+            yield [(r.id, RawDocument(r.source or f"article-{r.id}", r.raw_text, r.fmt or "txt",
+                                      hints=dict(r.hints or {}))) for r in rows]
+
     def reprocess(self, progress: Callable[[int, int], None] | None = None, batch: int = 500,
-                  extractor: Callable[[str, str, dict[str, Any]], Extraction] | None = None) -> int:
+                  extractor: Extractor | None = None) -> int:
         """Re-run extraction on every article's stored text, re-apply corrections, rebuild events.
 
         ``extractor(text, source, hints)`` defaults to ``extract.extract_document``, run in the
-        extraction process pool (``extract.pool``) for large corpora.
+        extraction process pool (``extract.pool``) for large corpora; a given one runs here.
         """
         ids = [r.id for r in self._read(sa.select(A.c.id).order_by(A.c.id))]
         pool = make_pool(len(ids)) if extractor is None else None
+        work = reextract if extractor is None else partial(reextract, extractor=extractor)
+        done = 0
         try:
-            for start in range(0, len(ids), batch):
-                chunk = ids[start:start + batch]
-                rows = self._read(sa.select(A.c.id, A.c.raw_text, A.c.hints, A.c.fmt,
-                                            sa.select(sa.func.min(S.c.source)).where(S.c.article_id == A.c.id)
-                                            .scalar_subquery().label("source")).where(A.c.id.in_(chunk)))
-                docs = [RawDocument(r.source or f"article-{r.id}", r.raw_text, r.fmt or "txt",
-                                    hints=dict(r.hints or {})) for r in rows]
-                if extractor is None:
-                    extractions = extract_all(docs, pool)
-                else:
-                    extractions = [extractor(d.text, d.source, d.hints) for d in docs]
-                work = [(r.id, scrub(ex)) for r, ex in zip(rows, extractions)]
-                self._transact(lambda conn: _replace_extractions(conn, work))
+            for results in in_batches(work, self._stored_documents(ids, batch), pool):
+                self._transact(lambda conn: _write_all(conn, results))
+                done += len(results)
                 if progress:
-                    progress(min(start + batch, len(ids)), len(ids))
+                    progress(done, len(ids))
         finally:
             if pool is not None:
                 pool.shutdown()

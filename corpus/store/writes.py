@@ -3,8 +3,8 @@ write the extraction's rows, the shingles and the search index; soft removal and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
 
 import sqlalchemy as sa
 
@@ -68,14 +68,44 @@ def prepare(doc: RawDocument, extraction: Extraction) -> Prepared:
                     doc.hints.get("outlet") or extraction.outlet)
 
 
-def add(conn: sa.Connection, p: Prepared, who: str) -> AddResult:
-    """Insert one prepared article; a copy of a stored one becomes another source of it."""
+@dataclass
+class _Later:
+    """Rows no duplicate check reads (extraction rows, search index, history), written once per
+    batch, one statement per table; each table's rows keep their order, and so their ids."""
+
+    rows: dict[Any, list[dict[str, Any]]] = field(default_factory=dict)  # insert → rows in order
+    index: list[tuple[int, str]] = field(default_factory=list)
+
+    def insert(self, statement: Any, rows: list[dict[str, Any]]) -> None:
+        self.rows.setdefault(statement, []).extend(rows)
+
+    def flush(self, conn: sa.Connection) -> None:
+        for statement, rows in self.rows.items():
+            if rows:
+                conn.execute(statement, rows)
+        migrations.write_indexes(conn, self.index)
+        self.rows, self.index = {}, []
+
+
+def add_all(conn: sa.Connection, prepared: Sequence[Prepared], who: str) -> list[AddResult]:
+    """Insert prepared articles in order, each checked against those stored before it."""
+    later = _Later()
+    results = [add(conn, p, who, later) for p in prepared]
+    later.flush(conn)
+    return results
+
+
+def add(conn: sa.Connection, p: Prepared, who: str, later: _Later | None = None) -> AddResult:
+    """Insert one prepared article; a copy of a stored one becomes another source of it. Rows no
+    duplicate check reads go to ``later`` when given (``add_all``), else are written now."""
+    if later is None:
+        return add_all(conn, [p], who)[0]
     existing = stored_copy(conn, p.content_hash, p.norm_text, p.shingles, p.extraction)
     if existing is not None:
         added = attach_source(conn, existing, p, who)
         status = "source_added" if added else "duplicate"
-        log_action(conn, who, "duplicate", existing,
-                   f"{p.doc.source}: {'new source' if added else 'already stored'}")
+        later.insert(_INS_HISTORY, [_history_row(who, "duplicate", existing,
+                                                 f"{p.doc.source}: {'new source' if added else 'already stored'}")])
         return AddResult(status, existing, existing)
     ex = p.extraction
     article_id = conn.execute(_INS_ARTICLE, dict(
@@ -86,18 +116,20 @@ def add(conn: sa.Connection, p: Prepared, who: str) -> AddResult:
         extractor_version=extractor_version(), created_at=utc_now(), human_checked={}, checked=False,
         removed_at=None, **main_meeting_values(ex),
     )).inserted_primary_key[0]
-    attach_source(conn, article_id, p, who)
-    write_extraction(conn, article_id, ex, fresh=True)
-    if p.shingles:
+    attach_source(conn, article_id, p, who, new_article=True)
+    if p.shingles:  # now: the next article's duplicate check reads them
         conn.execute(_INS_SHINGLE, [{"article_id": article_id, "h": h} for h in p.shingles])
-    migrations.write_index(conn, article_id, p.terms)
-    log_action(conn, who, "added", article_id, p.doc.source)
+    for statement, rows in extraction_rows(article_id, ex):
+        later.insert(statement, rows)
+    later.index.append((article_id, p.terms))
+    later.insert(_INS_HISTORY, [_history_row(who, "added", article_id, p.doc.source)])
     return AddResult("added", article_id, None)
 
 
-def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str) -> bool:
-    found = conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first()
-    if found:
+def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str, new_article: bool = False) -> bool:
+    """Record where the text came from; False when the article already has this source (an
+    article inserted just now has none, so it is not looked up)."""
+    if not new_article and conn.execute(_Q_SOURCE, {"aid": article_id, "src": p.doc.source, "u": p.url}).first():
         return False
     conn.execute(_INS_SOURCE, dict(article_id=article_id, source=p.doc.source, url=p.url,
                                    outlet=p.source_outlet, fmt=p.doc.fmt, encoding=p.doc.encoding,
@@ -105,19 +137,22 @@ def attach_source(conn: sa.Connection, article_id: int, p: Prepared, who: str) -
     return True
 
 
+def extraction_rows(article_id: int, ex: Extraction) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """(insert statement, rows) of an extraction's meetings, figures, topics and statements."""
+    topics = list(dict.fromkeys(t for t in ex.topics if t))
+    out = [(_INS_MEETING, meeting_rows(article_id, ex.meetings) if ex.meetings else []),
+           (_INS_FIGURE, figure_rows(article_id, ex.figures) if ex.figures else []),
+           (_INS_TOPIC, [{"article_id": article_id, "topic": t} for t in topics]),
+           (_INS_STATEMENT, statement_rows(article_id, ex.statements) if ex.statements else [])]
+    return [(statement, rows) for statement, rows in out if rows]
+
+
 def write_extraction(conn: sa.Connection, article_id: int, ex: Extraction, fresh: bool = False) -> None:
     if not fresh:
         for table in (M, F, T, ST):
             conn.execute(table.delete().where(table.c.article_id == article_id))
-    if ex.meetings:
-        conn.execute(_INS_MEETING, meeting_rows(article_id, ex.meetings))
-    if ex.figures:
-        conn.execute(_INS_FIGURE, figure_rows(article_id, ex.figures))
-    topics = list(dict.fromkeys(t for t in ex.topics if t))
-    if topics:
-        conn.execute(_INS_TOPIC, [{"article_id": article_id, "topic": t} for t in topics])
-    if ex.statements:
-        conn.execute(_INS_STATEMENT, statement_rows(article_id, ex.statements))
+    for statement, rows in extraction_rows(article_id, ex):
+        conn.execute(statement, rows)
     if not fresh:
         refresh_main_meeting(conn, article_id)
 
@@ -137,10 +172,13 @@ def refresh_main_meeting(conn: sa.Connection, article_id: int) -> None:
         meeting_date=date, city=city, kind=kind, sort_date=date or published))
 
 
+def _history_row(who: str, action: str, article_id: int | None, detail: str = "") -> dict[str, Any]:
+    return dict(at=utc_now(), who=who, action=action, article_id=article_id, detail=detail[:500])
+
+
 def log_action(conn: sa.Connection, who: str, action: str, article_id: int | None, detail: str = "") -> None:
     """One line of the edit history."""
-    conn.execute(_INS_HISTORY, dict(at=utc_now(), who=who, action=action, article_id=article_id,
-                                    detail=detail[:500]))
+    conn.execute(_INS_HISTORY, _history_row(who, action, article_id, detail))
 
 
 class Writes(StoreBase):
@@ -154,10 +192,14 @@ class Writes(StoreBase):
     def add_articles(self, items: Iterable[tuple[RawDocument, Extraction]],
                      who: str = "system") -> list[AddResult]:
         """Store a batch in one transaction (the bulk path of ingest)."""
-        prepared = [prepare(doc, ex) for doc, ex in items]
+        return self.add_prepared([prepare(doc, ex) for doc, ex in items], who)
+
+    def add_prepared(self, prepared: Sequence[Prepared], who: str = "system") -> list[AddResult]:
+        """Store articles already ``prepare``d (ingest prepares them in its worker processes),
+        in one transaction."""
         if not prepared:
             return []
-        return self._transact(lambda conn: [add(conn, p, who) for p in prepared])
+        return self._transact(lambda conn: add_all(conn, prepared, who))
 
     def begin_batch(self, who: str, files: Sequence[str], total: int) -> int:
         """Record that ``who`` starts storing ``total`` articles read from ``files``: if the run

@@ -23,11 +23,15 @@ class Word(NamedTuple):
     end: int
 
 
+# News vocabularies repeat: each distinct word is normalised once (per process).
+_normalize_word = lru_cache(maxsize=65536)(normalize)
+
+
 def words_in(text: str, start: int, end: int) -> list[Word]:
     """Normalised words of text[start:end] with their original offsets."""
     out = []
     for m in _WORD.finditer(text, start, end):
-        norm = normalize(m.group(0))
+        norm = _normalize_word(m.group(0))
         if norm:
             out.append(Word(norm, m.start(), m.end()))
     return out
