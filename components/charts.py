@@ -152,6 +152,10 @@ def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series, errors="coerce")
 
 
+# Events on the timeline up to which each marker carries its city's name.
+TIMELINE_LABELS_MAX = 300
+
+
 def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
     """Events over time: one row per kind, marker size by the number of articles.
 
@@ -179,13 +183,17 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
                 np.array([str(int(n or 0)) for n in _column(part, "n_articles")], dtype=str),
                 np.array(_labels(_column(part, "status"), lambda s: code_label("status", s, lang)), dtype=str),
                 part["_date"].dt.strftime("%Y-%m-%d").to_numpy(dtype=str)])
+            # City names over the markers while they can be read; thousands of SVG labels overlap
+            # into a smear and take the browser seconds to draw (the hover still names the city).
+            labelled = len(df) <= TIMELINE_LABELS_MAX
+            # neighbours' city names above and below in turn: close meetings (Moscow in April, Baku
+            # in August) do not write over each other on a phone
+            names = {"text": np.array([html.escape(c, quote=False) for c in cities], dtype=str),
+                     "textposition": np.where(np.arange(len(part)) % 2 == 0, "top center", "bottom center"),
+                     "textfont": {"size": 12, "color": "#444"}} if labelled else {}
             fig.add_trace(go.Scatter(
-                x=part["_date"].to_numpy(), y=np.full(len(part), label), mode="markers+text",
-                name=label, text=np.array([html.escape(c, quote=False) for c in cities], dtype=str),
-                # neighbours' city names above and below in turn: close meetings (Moscow in April,
-                # Baku in August) do not write over each other on a phone
-                textposition=np.where(np.arange(len(part)) % 2 == 0, "top center", "bottom center"),
-                textfont={"size": 12, "color": "#444"},
+                x=part["_date"].to_numpy(), y=np.full(len(part), label),
+                mode="markers+text" if labelled else "markers", name=label, **names,
                 marker={"size": part["_size"].to_numpy(), "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                         "line": {"width": 1, "color": "white"}, "opacity": 0.9},
                 customdata=custom,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st_h
 from components import i18n
 from components.article_view import is_checked, with_event_dates
 from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
-                               timeline_figure)
+                               TIMELINE_LABELS_MAX, timeline_figure)
 from components.exports import BOM, to_csv_bytes, to_json_bytes
 from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
 from components.tables import context_after, context_before, localize
@@ -329,6 +329,15 @@ def test_timeline_writes_neighbouring_city_names_above_and_below_in_turn():
     [trace] = timeline_figure(events, "en").data
     assert list(trace.text) == ["Sochi", "Moscow", "Baku"]
     assert list(trace.textposition) == ["top center", "bottom center", "top center"]
+
+
+def test_a_crowded_timeline_keeps_its_markers_and_hover_but_drops_the_city_labels():
+    n = TIMELINE_LABELS_MAX + 1
+    events = pd.DataFrame({"id": range(n), "date": pd.date_range("2015-01-01", periods=n, freq="D").strftime("%Y-%m-%d"),
+                           "city": ["Baku"] * n, "kind": ["talks"] * n, "status": ["held"] * n, "n_articles": [1] * n})
+    [trace] = timeline_figure(events, "en").data
+    assert trace.mode == "markers" and trace.text is None and len(trace.x) == n
+    assert {row[1] for row in trace.customdata} == {"Baku"}  # the hover still names the city
 
 
 def test_outlets_chart_is_mirrored_in_arabic():
