@@ -120,6 +120,12 @@ def lexicon() -> Lex:
     encounter_words = [w for k in terms["kinds"] for w in _kind_words(terms, k)] + terms["attends"]
     unrealised_plan = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?"
                        rf"(?:[^\s،,.]+\s+)?(?:{_suffixed_alt(encounter_words)})")
+    kind_terms = {kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
+    # "تلقى أمس اتصالا من نظيره", "إثر اتصال تلقاه علييف": a call named by "اتصال" and the verb that
+    # made or received it, before or after.
+    call_verb = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"
+                 rf"|(?<![^\W_])[وبل]?اتصالا?\s+(?:{alternation(terms['call_verbs_after'])})(?![^\W_])")
+    kind_terms["phone_call"] = re.compile(kind_terms["phone_call"].pattern + "|" + call_verb)
     return Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
@@ -132,12 +138,7 @@ def lexicon() -> Lex:
         not_aliyev=_word_re(people["not_aliyev"]),
         pair=_word_re(people["pair"]),
         others=_word_re(people["others"] + people["other_counterpart"]),
-        terms={kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
-        | {"phone_call": re.compile(_word_re(_kind_words(terms, "phone_call"), ARTICLE_CLITIC, SUFFIX).pattern
-                                    + rf"|(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})"
-                                      rf"(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"
-                                      rf"|(?<![^\W_])[وبل]?اتصالا?\s+(?:{alternation(terms['call_verbs_after'])})"
-                                      rf"(?![^\W_])")},
+        terms=kind_terms,
         announced=_word_re(terms["announced"], CLITIC),
         past=_word_re(terms["past_reference"], CLITIC),
         habit_words=_word_re(terms["habit_words"], CLITIC),
