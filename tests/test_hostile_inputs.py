@@ -148,6 +148,12 @@ def test_zip_traversal_entries_rejected_others_read(evil: str) -> None:
     assert len(problems) == 1 and "unsafe path" in problems[0].reason
 
 
+@pytest.mark.parametrize("entries", [{}, {"folder/": b""}, {"__MACOSX/._a.txt": b"x", ".DS_Store": b"x"}])
+def test_zip_with_nothing_to_read_says_so(entries: dict[str, bytes]) -> None:
+    problem = _only_problem(read_bytes(make_zip(entries), "nothing.zip"))
+    assert (problem.source, problem.reason) == ("nothing.zip", "the zip archive holds no files to read")
+
+
 def test_zip_symlink_entry_rejected() -> None:
     data = make_zip({"good.txt": ARABIC_TEXT.encode()}, symlinks={"link.txt": "/etc/passwd"})
     results = read_bytes(data, "s.zip")

@@ -121,6 +121,7 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     # the year apart from day and month; a weekday that disagrees leaves it null
     ("عنوان الخبر\nGMT 09:05 2024 الأحد 17 نوفمبر\n\nنص", "2024-11-17"),
     ("عنوان الخبر\nGMT 09:05 2024 الاثنين 17 نوفمبر\n\nنص", None),
+    ("عنوان الخبر\nGMT ٠٩:٠٥ ٢٠٢٤ الأحد ١٧ نوفمبر\n\nنص", "2024-11-17"),  # in Arabic-Indic digits
     # a French stamp on an Arabic page
     ("موقع | دولي\n\nPublié le 27/12/2022 à 09h40 | Mis à jour le 27/12/2022 à 10h15\n\nعنوان الخبر", "2022-12-27"),
 ])

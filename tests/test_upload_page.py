@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from fixtures_gen import make_zip
 from upload_support import FakeUpload, fake_uploader
 
 from corpus import bounded
@@ -354,15 +355,17 @@ def test_bad_files_get_a_message_each_and_corpus_unchanged(page):
     page.files.extend([FakeUpload("empty.txt", b""),
                        FakeUpload("english.txt", ENGLISH.encode()),
                        FakeUpload("random.bin.txt", bytes(range(256)) * 40),
-                       FakeUpload("report.pdf", b"%PDF-1.4 not an article")])
+                       FakeUpload("report.pdf", b"%PDF-1.4 not an article"),
+                       FakeUpload("folders.zip", make_zip({"أخبار/": b"", "__MACOSX/._x": b"x"}))])
     page.run()
     before = page.store.version()
     _click(page, "قراءة الملفات ومعاينتها")
     assert not page.exception
     errors = _shown(page, "error")
-    for name in ("empty.txt", "english.txt", "random.bin.txt", "report.pdf"):
+    for name in ("empty.txt", "english.txt", "random.bin.txt", "report.pdf", "folders.zip"):
         assert any(name in e for e in errors), (name, errors)
     assert any("النص ليس عربيًا" in e for e in errors)
+    assert any("folders.zip" in e and "ملف zip لا يحوي ملفات تُقرأ" in e for e in errors), errors
     assert page.store.version() == before and page.store.total_count() == 0
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicons import load_yaml
-from ..normalize import arabic_ratio, normalize
+from ..normalize import arabic_ratio, normalize, normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date, to_date
 from .solar import solar_dates
@@ -104,7 +104,7 @@ def _is_leading_stamp(line: str, found: list[DateMention]) -> bool:
 def _split_year_stamp(line: str) -> list[DateMention]:
     """"GMT 18:20 2023 السبت 14 أكتوبر": a stamp whose year stands apart from its day and month,
     completed (a weekday named with it must agree), as a full date of the line."""
-    years = {int(m.group("y")) for m in _LONE_YEAR.finditer(line)}
+    years = {int(m.group("y")) for m in _LONE_YEAR.finditer(normalize_digits(line))}
     if len(years) != 1:
         return []
     year = years.pop()

@@ -122,7 +122,8 @@ def read_zip(data: bytes, source: str, limits: Limits, depth: int, budget: Budge
                 continue
             budget.bytes_left -= len(content)
             out.extend(read_entry(content, entry_source, limits, depth, budget))
-    return out
+    # A valid zip of nothing but folders or system files: say so, not silently nothing.
+    return out or [ReadProblem(source, "the zip archive holds no files to read")]
 
 
 def _entry_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | str | None:
