@@ -233,3 +233,53 @@ def test_third_leaders_named_with_the_encounter():
 ])
 def test_a_quotations_speaker_takes_part_in_what_it_reports(text, found):
     assert bool(find_meetings(text)) is found
+
+
+@pytest.mark.parametrize("text,today,expected", [
+    # A part of a month or hours before something is no day: not the publication day either.
+    ("عادت القضية إلى الواجهة بعد القمة التي جمعت الرئيسين الروسي فلاديمير بوتين والأذربيجاني إلهام علييف "
+     "في باكو مطلع الشهر الجاري.", date(2019, 6, 20), (None, "held")),
+    ("وقع الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف الإعلان في الكرملين قبل ساعات من "
+     "اندلاع الأزمة.", date(2019, 6, 20), (None, "held")),
+    # Talks the day before, set after an informal dinner of the evening before that.
+    ("اختتم الرئيس الروسي فلاديمير بوتين زيارته، وأجرى خلالها أمس الثلاثاء محادثات مع نظيره الأذربيجاني "
+     "إلهام علييف في باكو، بعد لقاء غير رسمي جمعهما مساء الاثنين في مقر الإقامة.", date(2019, 6, 19),
+     ("2019-06-18", "held")),
+    # The date of the clause that tells the summit, not the earlier summit it is compared with.
+    ("بعد أيام على القمة التي جمعت الرئيس الروسي فلاديمير بوتين بالرئيس الأذربيجاني إلهام علييف في سوتشي "
+     "في 14 حزيران، تبدو المقارنة مع قمة سوتشي السابقة في 3 أيار من العام الماضي مفيدة.",
+     date(2019, 6, 20), ("2019-06-14", "held")),
+    # Preparing an encounter is announcing it.
+    ("موسكو تحضر للقاء جديد بين الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف.",
+     date(2019, 6, 20), (None, "announced")),
+    # A headline in the present tense, read by its lead: the visit is ahead.
+    ("بوتين يتوجه إلى باكو الاثنين للقاء علييف\nأعلن الكرملين اليوم الخميس أن الرئيس فلاديمير بوتين سيزور "
+     "باكو يوم الاثنين المقبل حيث يجري محادثات مع نظيره الأذربيجاني إلهام علييف.", date(2019, 6, 20),
+     ("2019-06-24", "announced")),
+    # Arriving is not yet meeting: the talks are tomorrow.
+    ("وصل الرئيس الروسي فلاديمير بوتين، مساء اليوم الأحد، إلى العاصمة الأذربيجانية باكو في زيارة دولة. "
+     "ومن المقرر أن يجري بوتين غدا الاثنين محادثات مع الرئيس إلهام علييف.", date(2019, 6, 23),
+     ("2019-06-24", "announced")),
+])
+def test_which_day_and_status_the_encounter_takes(text, today, expected):
+    found = find_meetings(text, today)
+    assert (found[0].date, found[0].status) == expected
+
+
+ROUNDUP = ("حصاد الأسبوع\n\nالأحد 16 حزيران\nاستقبل الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في "
+           "سوتشي وبحثا التعاون.\n\nالخميس 20 حزيران\nأعلنت الحكومة خطة جديدة للاستثمار.")
+
+
+def test_a_roundups_day_heading_dates_its_paragraph():
+    assert find_meetings(ROUNDUP, date(2019, 6, 21))[0].date == "2019-06-16"
+
+
+def test_a_day_heading_whose_weekday_disagrees_gives_no_year():
+    found = find_meetings(ROUNDUP.replace("الأحد 16", "الاثنين 16"), date(2019, 6, 21))[0]
+    assert (found.date, found.month, found.day) == (None, 6, 16)
+
+
+def test_a_lone_date_line_over_a_paragraph_is_the_pages_stamp_not_a_heading():
+    text = ("حوار\n\nالأحد 23 حزيران 2019\n\nاستقبل الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف "
+            "في سوتشي وبحثا التعاون.")
+    assert find_meetings(text, None)[0].date is None

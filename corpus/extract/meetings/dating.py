@@ -6,6 +6,7 @@ else the publication date for a reported (held) meeting.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -82,6 +83,8 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     # "عقدت القمة غداة لقاء غير رسمي مساء الاثنين": a meeting word after غداة/عشية names the
     # encounter the day is counted from; a date next to it is that encounter's, not this one's.
     reference_terms = {s.start + p for p, _ in s.terms if counted_from(s, p)}
+    # "مع قمة سوتشي السابقة في 26 تشرين الثاني": a date next to an earlier encounter is that one's.
+    reference_terms |= {s.start + p for p, _ in s.terms if lexicon().earlier_term.match(s.norm, p)}
     term_positions = [s.start + p for p, _ in s.terms]
     candidates = []
     for m in mentions:
@@ -94,7 +97,12 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
             continue  # "أمس" cannot date a meeting still to come
         if _owned_by_other(nt.text, n_start, term_positions, s.start):
             continue
-        distance, nearest = min(((abs(n_start - p), p) for p in term_positions), default=(0, -1))
+        # A date goes with the meeting word of its own clause ("… في سوتشي في 31 تشرين الأول، تبدو
+        # المقارنة مع قمة …"): a comma between them counts as far away when choosing the word;
+        # the dates are then ranked by their plain distance from the words they go with.
+        _, nearest = min(((abs(n_start - p) + (CLAUSE_DISTANCE if _comma_between(nt.text, n_start, p) else 0), p)
+                          for p in term_positions), default=(0, -1))
+        distance = abs(n_start - nearest) if nearest >= 0 else 0
         if nearest in reference_terms:
             continue
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
@@ -168,6 +176,63 @@ def apply_date(meeting: Meeting, choice: _DateChoice | None) -> None:
     meeting.weekday = choice.weekday
     if choice.month and choice.day:
         meeting.month, meeting.day = choice.month, choice.day
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_COMMA = re.compile(r"[،,]")
+CLAUSE_DISTANCE = 1000  # added to the distance of a date from a meeting word in another clause
+
+
+PARENTHESIS_LEAD = 12  # "، اليوم الثلاثاء 19 أغسطس،": a comma this close before the date opens an aside
+
+
+def _comma_between(text: str, date_at: int, term_at: int) -> bool:
+    """A clause boundary between a date and a meeting word: a comma, unless it only closes the
+    aside the date stands in ("أجرى بوتين وعلييف، اليوم الثلاثاء، محادثات")."""
+    commas = len(_COMMA.findall(text, min(date_at, term_at), max(date_at, term_at)))
+    aside = bool(_COMMA.search(text, max(0, date_at - PARENTHESIS_LEAD), date_at))
+    return commas > (1 if aside else 0)
+
+
+def _day_heading(nt, mentions: list[DateMention], start: int, end: int) -> tuple[DateMention, int | None] | None:
+    """The day of line ``nt.text[start:end]`` when the line is nothing but one day (a weekday with
+    it allowed): its explicit mention and the weekday."""
+    inside = [m for m in mentions if start <= norm_pos(nt, m.start) < end]
+    days = [m for m in inside if m.kind in ("explicit", "stamp") and m.month and m.day and not m.hijri and not m.crawl]
+    if len(days) != 1:
+        return None
+    rest = nt.text[start:end]
+    for m in sorted(inside, key=lambda m: m.start, reverse=True):
+        a, b = norm_pos(nt, m.start) - start, norm_pos(nt, m.end) - start
+        rest = rest[:max(a, 0)] + rest[max(b, 0):]
+    if _LETTER.search(rest):
+        return None  # a headline or a sentence that names a day
+    return days[0], next((m.weekday for m in inside if m.kind == "weekday"), None)
+
+
+def heading_date(first: Sentence, mentions: list[DateMention], nt, published: date | None,
+                 status: str) -> _DateChoice | None:
+    """"الاثنين 22 أبريل" on a line of its own right above the paragraph the meeting sentence opens,
+    in an article laid out under several such lines (a weekly roundup, a chronology, a live page):
+    the day of what that paragraph tells. One such line is the page's own date stamp, which dates
+    the page, not the paragraph under it."""
+    text = nt.text
+    line_start = text.rfind("\n", 0, first.start) + 1
+    if text[line_start:first.start].strip():
+        return None  # the sentence does not open its paragraph
+    above = text[:line_start].rstrip()
+    h_start = above.rfind("\n") + 1
+    heading = _day_heading(nt, mentions, h_start, len(above)) if above[h_start:].strip() else None
+    if heading is None:
+        return None
+    others, pos = 0, 0
+    for line in text.split("\n"):
+        if pos != h_start and line.strip() and _day_heading(nt, mentions, pos, pos + len(line)):
+            others += 1
+        pos += len(line) + 1
+    if not others:
+        return None
+    return _resolve(heading[0], published, status, heading[1])
 
 
 def has_date_info(m: Meeting) -> bool:

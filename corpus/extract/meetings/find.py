@@ -14,7 +14,7 @@ from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
-                     last_day_named, norm_pos)
+                     heading_date, last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, counted_from,
@@ -96,6 +96,18 @@ def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> b
                for m in mentions)
 
 
+_LINE_END_PUNCT = re.compile(r"[.!؟?:…]\s*$")
+
+
+def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str) -> bool:
+    """The main encounter so far rests on the article's first line alone, a headline (no full stop)."""
+    if len(merged) != 1 or merged[0] is not sentences[0]:
+        return False
+    line_end = norm.find("\n", merged[0].start)
+    line = norm[merged[0].start: line_end if line_end >= 0 else len(norm)]
+    return line_end >= 0 and not _LINE_END_PUNCT.search(line)
+
+
 def _evidence(text: str, nt, s: Sentence) -> str:
     a, b = nt.to_original(s.start, s.end)
     return " ".join(text[a:b].split()).strip(" ،,:-–")
@@ -153,6 +165,22 @@ def find_meetings(text: str, published: date | str | None = None,
             if kind == "visit" and city is None:
                 primary.city = visit_destination(s.norm)
             continue
+        named_both = s.putin and s.aliyev or s.pair
+        arrival_only = primary is not None and named_both \
+            and all(x.putin_visit_az and not (x.aliyev or x.pair or x.trilateral) for x in merged)
+        day_differs = choice is not None and choice.when is not None and primary is not None \
+            and primary.date is not None and choice.when.isoformat() != primary.date
+        if primary is not None and not past and (status != primary.status or day_differs) \
+                and (_headline_only(merged, sentences, nt.text) or arrival_only):
+            # "بوتين يتوجه إلى باكو الاثنين": a headline's present tense may be the news of the day
+            # or of days ahead; the lead under it says which ("سيزور … يوم الاثنين المقبل"). And a
+            # leader's arrival is not yet the encounter: "وصل بوتين مساء اليوم الأحد إلى باكو"
+            # then "ومن المقرر أن يجري غدا الاثنين محادثات مع علييف" is the talks of Monday.
+            primary = FoundMeeting(date=None, city=city or primary.city, kind=kind, status=status,
+                                   evidence=_evidence(text, nt, s))
+            apply_date(primary, choice)
+            merged[:] = [s]
+            continue
         # A sentence about the next encounter ("الاجتماع المقبل سيعقد في طهران") says nothing of
         # the one held.
         next_one = primary is not None and primary.status == "held" and status == "announced"
@@ -199,6 +227,8 @@ def find_meetings(text: str, published: date | str | None = None,
     _from_antecedent(primary, merged[0], sentences, mentions, nt, published)
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
         or dated_just_before(merged, mentions, nt, published)
+    if not has_date_info(primary) and not vague:
+        apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
     if not has_date_info(primary) and not vague:
         # The lead's news day, unless the meeting's own sentences place it vaguely before
         # ("جرت محادثة عشية القمة"): then the lead's "اليوم" is another encounter's.

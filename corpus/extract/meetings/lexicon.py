@@ -69,6 +69,7 @@ class Lex:
     vague_past: re.Pattern
     attends: re.Pattern
     past_adjective: re.Pattern
+    earlier_term: re.Pattern
     third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
     arrival: re.Pattern
@@ -165,6 +166,8 @@ def lexicon() -> Lex:
         attends=_word_re(terms["attends"], ARTICLE_CLITIC, SUFFIX),
         third_leaders=[(name, _word_re(aliases)) for name, aliases in people["third_leaders"].items()],
         past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
+        # the meeting word, at most one word (a place: "قمة سوتشي السابقة"), then the adjective
+        earlier_term=re.compile(rf"[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
         # "من X، …، إلى " right before a place: the place ends a route.
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),

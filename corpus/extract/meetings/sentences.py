@@ -290,10 +290,27 @@ def status_of(s: Sentence) -> str:
 _COUNTED_FROM = re.compile(r"(?<![^\W_])(?:غداه|عشيه)\s+$")
 
 
+# "بعد"/"قبل"/"عقب" right before a meeting word: another encounter before or after the one the
+# sentence has already named ("أجرى محادثات أمس الاثنين بعد لقاء غير رسمي مساء الأحد").
+SAME_PHRASE_CHARS = 25
+_PHRASE_BREAK = re.compile(r"[،,.؛;:]|\s(?:و|ثم)\s")
+_SEQUENCED = re.compile(r"(?<![^\W_])(?:بعد|قبل|عقب|اثر)\s+$")
+
+
 def counted_from(s: Sentence, pos: int) -> bool:
     """Is the meeting word at ``pos`` the encounter a day is counted from ("عقدت القمة غداة لقاء
-    غير رسمي", "محادثة عشية القمة"), not the one the sentence reports?"""
-    return bool(_COUNTED_FROM.search(s.norm[max(0, pos - 8): pos]))
+    غير رسمي", "محادثة عشية القمة"), or one the sentence sets its own encounter after or before
+    ("أجرى محادثات … بعد لقاء غير رسمي"), not the one the sentence reports? With no meeting word
+    before it ("قال بوتين بعد محادثاته مع علييف اليوم") it is the sentence's own."""
+    before = s.norm[max(0, pos - 8): pos]
+    if _COUNTED_FROM.search(before):
+        return True
+    if _SEQUENCED.search(before) and any(p < pos and not _SEQUENCED.search(s.norm[max(0, p - 8): p])
+                                         for p, _ in s.terms):
+        return True
+    # "بعد لقاء غير رسمي جمعهما مساء الأحد": a meeting word in the same phrase goes with it
+    return any(pos - SAME_PHRASE_CHARS <= p < pos and not _PHRASE_BREAK.search(s.norm, p, pos)
+               and counted_from(s, p) for p, _ in s.terms)
 
 
 def in_relative_clause(s: Sentence) -> bool:
