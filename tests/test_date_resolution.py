@@ -12,7 +12,9 @@ import pytest
 from corpus.extract.dates import find_dates
 from corpus.extract import extract_document
 from corpus.extract.meetings import find_meetings, year_by_weekday
+from corpus.extract.meetings.lexicon import lexicon
 from corpus.extract.metadata import extract_metadata, find_published, lead_date
+from corpus.normalize import normalize
 
 MEETING = "عقد الرئيس الروسي فلاديمير بوتين محادثات مع نظيره الأذربيجاني إلهام علييف"
 
@@ -283,3 +285,41 @@ def test_a_lone_date_line_over_a_paragraph_is_the_pages_stamp_not_a_heading():
     text = ("حوار\n\nالأحد 23 حزيران 2019\n\nاستقبل الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف "
             "في سوتشي وبحثا التعاون.")
     assert find_meetings(text, None)[0].date is None
+
+
+@pytest.mark.parametrize("text,today,found", [
+    # A message word after the encounter is told is a figure of speech, not a letter.
+    ("استقبل الرئيس الروسي فلاديمير بوتين، أمس الثلاثاء، الرئيس الأذربيجاني إلهام علييف ووقعا إعلانا، في خطوة "
+     "بدت رسالة إلى الغرب.", date(2019, 6, 19), True),
+    # A leader named only after the message word takes part by message.
+    ("استقبل الرئيس إلهام علييف وزير الخارجية الروسي في باكو وتلقى منه رسالة من الرئيس فلاديمير بوتين.",
+     date(2019, 6, 19), False),
+    # Absent, or no date set: no encounter.
+    ("أما الرئيس الروسي فلاديمير بوتين، الغائب عن قمة لم يدع إليها، فاكتفى ببيان عن لقاء الرئيس الأذربيجاني "
+     "إلهام علييف بالزعماء.", date(2019, 6, 19), False),
+    ("وقال المتحدث إن الوزيرين سيبحثان التحضير للاتصالات، من دون أن يحدد موعدا لأي لقاء بين الرئيسين فلاديمير "
+     "بوتين وإلهام علييف.", date(2019, 6, 19), False),
+    # A visit in a month told as past, months before publication, is background.
+    ("نعم، فقد زار الرئيس الروسي فلاديمير بوتين باكو والتقى الرئيس إلهام علييف في آب الماضي.",
+     date(2019, 11, 27), False),
+])
+def test_whether_the_sentence_reports_an_encounter_of_the_two(text, today, found):
+    assert bool(find_meetings(text, today)) is found
+
+
+@pytest.mark.parametrize("text,visit", [
+    ("بحسب أرقام وزارة الاقتصاد", False),
+    ("وزارات الخارجية", False),
+    ("زار الرئيس باكو", True),
+    ("وزاره الرئيس في مقر إقامته", False),  # read as the ministry: far the commoner word
+    ("وزيارته إلى باكو", True),
+])
+def test_a_ministry_is_not_a_visit(text, visit):
+    assert bool(lexicon().terms["visit"].search(normalize(text))) is visit
+
+
+def test_the_headlines_venue_comes_before_a_bare_city_of_a_later_clause():
+    text = ("علييف في الكرملين بعد ساعات من الاعتراف\n"
+            "استقبل الرئيس الروسي فلاديمير بوتين، أمس الثلاثاء، الرئيس الأذربيجاني إلهام علييف، في خطوة بدت "
+            "موجهة إلى الغرب وإلى أنقرة.")
+    assert find_meetings(text, date(2019, 6, 19))[0].city == "Moscow"

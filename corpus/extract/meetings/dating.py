@@ -128,15 +128,17 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
 
 def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
     """The last day the date nearest the sentence's meeting word can mean ("نيسان 2002" → 30
-    April 2002), for a mention with a written year that dates no agreement or crash of its own;
-    None when the nearest has no year."""
+    April 2002, "آب الماضي" → 31 August before today), for a mention with a written year (or a
+    month told as past) that dates no agreement or crash of its own; None when the nearest has no year."""
     term_positions = [s.start + p for p, _ in s.terms] or [s.start]
     inside = [m for m in mentions if s.start <= norm_pos(nt, m.start) < s.end and not m.crawl and not m.hijri
               and not _owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
     if not inside:
         return None
     nearest = min(inside, key=lambda m: min(abs(norm_pos(nt, m.start) - p) for p in term_positions))
-    if not nearest.year_known or nearest.year is None:
+    # "في آب الماضي": a month the text places before today has its year from today.
+    past_month = nearest.kind == "month" and nearest.direction == "past"
+    if not (nearest.year_known or past_month) or nearest.year is None:
         return None
     if nearest.date is not None:
         return nearest.date

@@ -211,10 +211,11 @@ def find_meetings(text: str, published: date | str | None = None,
     if primary is None:
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
-        # No place after a preposition: a bare city name in the meeting sentences will do.
+        # No place after a preposition in the meeting sentences: the place the lead or the headline
+        # gives the two ("علييف في الكرملين"), else a bare city name in the meeting sentences.
         kind = primary.kind or "other"
-        primary.city = next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c),
-                            None) or _lead_place(sentences, primary.status)
+        primary.city = _lead_place(sentences, primary.status) \
+            or next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c), None)
     if primary.kind == "phone_call":
         primary.city = None
     primary.participants = third_leaders(merged)

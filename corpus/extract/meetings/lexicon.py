@@ -121,7 +121,9 @@ def lexicon() -> Lex:
     encounter_words = [w for k in terms["kinds"] for w in _kind_words(terms, k)] + terms["attends"]
     unrealised_plan = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?"
                        rf"(?:[^\s،,.]+\s+)?(?:{_suffixed_alt(encounter_words)})")
-    kind_terms = {kind: _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX) for kind in terms["kinds"]}
+    not_a_term = rf"(?!(?:{alternation(terms['term_false_friends'])})(?![^\W_]))"
+    kind_terms = {kind: re.compile(not_a_term + _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX).pattern)
+                  for kind in terms["kinds"]}
     # "تلقى أمس اتصالا من نظيره", "إثر اتصال تلقاه علييف": a call named by "اتصال" and the verb that
     # made or received it, before or after.
     call_verb = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"

@@ -199,15 +199,32 @@ def is_meeting_sentence(s: Sentence) -> bool:
         return False
     if lexicon().denial.search(s.norm):
         return False
-    if lexicon().by_message.search(s.norm) and not any(k == "phone_call" for _, k in s.terms):
+    message = lexicon().by_message.search(s.norm)
+    if message and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
         # A greeting or an apology sent in writing is not an encounter, and the meetings a
-        # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones.
+        # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones. A message
+        # word after the encounter is told ("… ووقعا الإعلان في خطوة بدت رسالة إلى الغرب") is not.
         return False
     if s.putin and s.aliyev:
         return True
     if s.pair or s.trilateral or s.putin_visit_az:
         return True
     return False
+
+
+def _first(patterns: tuple[re.Pattern, ...], text: str) -> int:
+    return min((m.start() for p in patterns if (m := p.search(text))), default=len(text))
+
+
+def _by_message(s: Sentence, at: int) -> bool:
+    """The message word at ``at`` carries the encounter: it comes before the meeting word, one of
+    the two leaders is named only after it ("استقبل علييف لافروف وتلقى رسالة من بوتين"), or it is
+    in the meeting word's clause. In a later clause ("…، في خطوة بدت رسالة إلى الغرب") it is not."""
+    lex = lexicon()
+    first_term = s.terms[0][0]
+    return at < first_term or _first((lex.putin, lex.putin_name), s.norm) > at \
+        or _first((lex.aliyev_name, lex.aliyev_title), s.norm) > at \
+        or not _CLAUSE_COMMA.search(s.norm, first_term, at)  # "هنأ بوتين علييف في برقية"
 
 
 def is_denial(s: Sentence) -> bool:
