@@ -304,3 +304,16 @@ def test_a_verb_first_multiple_with_its_subject_after(text, expected):
 
 def test_visitors_named_by_nationality():
     assert [f.value for f in find_figures("بلغ عدد الزوار الروس 250 ألف زائر.", PUB)] == [250_000]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the currency of the amount before it, left out the second time
+    ("تجاوز التبادل التجاري خمسة مليارات دولار، فيما تقارب الاستثمارات الروسية سبعة مليارات.",
+     [(5e9, "USD", None), (7e9, "USD", None)]),
+    ("بلغت التجارة 3,2 مليار يورو العام الماضي ونتوقع أن تتجاوز 4 مليارات هذا العام.",
+     [(3.2e9, "other", "EUR"), (4e9, "other", "EUR")]),
+    # no amount with a currency before it: the unit stays unknown
+    ("بلغ حجم التبادل التجاري 4 مليارات العام الماضي.", [(4e9, "other", None)]),
+])
+def test_an_amount_without_its_currency_repeats_the_one_before(text, expected):
+    assert [(f.value, f.unit, f.currency) for f in find_figures(text, PUB)] == expected

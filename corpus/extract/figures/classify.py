@@ -6,7 +6,8 @@ from ..numbers import NumberMention
 from .lexicon import Lex
 from .metrics import Context
 from .multiples import multiple_after
-from .units import Unit, count_from_context, signed_documents, symbol_before, unit_after, usd_implied
+from .units import (Unit, count_from_context, currency_of_earlier_amount, signed_documents, symbol_before, unit_after,
+                    usd_implied)
 from .words import Word, is_word_in, match_at, strip1, words_in
 
 # Endings of the singular (accusative or feminine) noun that 11 and more count: "شركة", "مشروعا".
@@ -43,7 +44,9 @@ def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
     if m.scaled and usd_implied(after, lex):
         return Unit("USD", None, None, m.end, 0)  # "... بما يعادله بالدولار"
     if m.scaled and ctx.metric(m.start):
-        return Unit("other", None, None, m.end, 0)  # an amount in a trade sentence
+        # an amount in a trade sentence: in the currency of the amount just before it, if any
+        earlier = currency_of_earlier_amount(before, lex)
+        return earlier._replace(end=m.end) if earlier is not None else Unit("other", None, None, m.end, 0)
     counted = count_from_context(before, lex)
     if counted is not None:
         return Unit("count", counted, None, m.end, 0)

@@ -45,6 +45,17 @@ def symbol_before(text: str, m: NumberMention) -> tuple[str, int] | None:
     return None
 
 
+def currency_of_earlier_amount(before: list[Word], lex: Lex) -> Unit | None:
+    """"تجاوز أربعة مليارات دولار، وعن استثمارات تقارب ستة مليارات": an amount written with a
+    scale word and no unit repeats the currency of an amount shortly before it in the sentence."""
+    for k in range(len(before) - 1, -1, -1):
+        got = match_at(before, k, lex.currencies)
+        if got is not None and k > 0 and before[k - 1].norm in vocab().scales:
+            (_, (unit, currency)), _ = got
+            return Unit(unit, None, currency, 0, 0)
+    return None
+
+
 def usd_implied(words: list[Word], lex: Lex) -> bool:
     limit = min(len(words), lex.usd_window)
     return any(match_at(words, k, lex.usd_implied) for k in range(limit))
