@@ -323,3 +323,10 @@ def test_the_headlines_venue_comes_before_a_bare_city_of_a_later_clause():
             "استقبل الرئيس الروسي فلاديمير بوتين، أمس الثلاثاء، الرئيس الأذربيجاني إلهام علييف، في خطوة بدت "
             "موجهة إلى الغرب وإلى أنقرة.")
     assert find_meetings(text, date(2019, 6, 19))[0].city == "Moscow"
+
+
+def test_an_announced_encounter_without_a_set_date_is_still_announced_at_its_venue():
+    text = ("موسكو تحضر لقمة جديدة\nقالت مصادر مطلعة في موسكو إن الرئيس الروسي فلاديمير بوتين يعتزم استضافة الرئيس "
+            "الأذربيجاني إلهام علييف في لقاء جديد قد يعقد في منتجع سوتشي، من دون أن يحدد موعد نهائي.")
+    found = find_meetings(text, date(2019, 6, 19))[0]
+    assert (found.date, found.city, found.status) == (None, "Sochi", "announced")

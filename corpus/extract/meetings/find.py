@@ -298,5 +298,7 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
         if cities:
-            return min(cities)[1]
+            # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")
+            anchors = [p for p, _ in s.terms] or [0]
+            return min(cities, key=lambda c: (min(abs(c[0] - a) for a in anchors), c[0]))[1]
     return None
