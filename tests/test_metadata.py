@@ -153,3 +153,13 @@ def test_a_signature_date_line_at_the_end_dates_a_printed_letter():
 ])
 def test_a_site_name_line_is_not_the_title(text, expected):
     assert find_title(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("باكو - 8 - 8 (كونا) -- عقد الرئيسان اليوم محادثات في العاصمة", (8, 8)),
+    ("موسكو - ١٦ - ١١ (كونا) -- قال المتحدث إن الرئيسين بحثا الوضع", (11, 16)),
+    ("باكو - 31 - 13 (كونا) -- نص", None),  # no 13th month
+    ("تقرير 2020 - 11 - 5 (ملحق) نص", None),  # a year first is no dateline
+])
+def test_an_agencys_numeric_dateline_gives_day_and_month(text, expected):
+    assert dateline_month_day(text) == expected

@@ -307,6 +307,10 @@ def _full_dateline(lines: list[str]) -> date | None:
 
 # "BAKU, Aug. 19 (IRNA) –": a Latin dateline over an Arabic body, month and day without a year.
 _LATIN_DATELINE = re.compile(r"^\s*[A-Za-z][A-Za-z .'\-]{1,30},\s*(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?!\d)")
+# An agency's numeric dateline, day then month, before the agency's name in brackets
+# ("باكو - 8 - 8 (كونا) --").
+_NUMERIC_DATELINE = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[-–]\s*(?P<d>\d{1,2})\s*[-–/]\s*"
+                               r"(?P<m>\d{1,2})\s*[(/]")
 
 
 def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
@@ -320,6 +324,9 @@ def dateline_month_day(text: str, head: str = "") -> tuple[int, int] | None:
             month, day = month_number(latin.group("m")), int(latin.group("d"))
             if month and 1 <= day <= 31:
                 return month, day
+        numeric = _NUMERIC_DATELINE.match(normalize_digits(line))
+        if numeric and 1 <= int(numeric.group("m")) <= 12 and 1 <= int(numeric.group("d")) <= 31:
+            return int(numeric.group("m")), int(numeric.group("d"))
         for d in find_dates(line, None):
             if d.kind != "explicit" or d.year_known or not (d.month and d.day):
                 continue
