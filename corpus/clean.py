@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .lexicons import load_yaml
 from .normalize import normalize, normalize_with_offsets
+from .unwrap import unwrap_hard_lines
 
 LEXICON = "boilerplate.yaml"
 
@@ -255,6 +256,7 @@ def clean_article(text: str) -> Cleaned:
     """Article body of ``text`` without page furniture; see the module docstring for the rules."""
     if not text:
         return Cleaned("")
+    text = unwrap_hard_lines(text)  # same length: the offsets in ``removed`` hold for the input
     rules = _rules()
     segments = _segments(text)
     removed: list[tuple[int, int, str]] = []

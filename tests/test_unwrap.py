@@ -1,0 +1,65 @@
+"""unwrap_hard_lines: paragraphs cut at a fixed width are joined again; other text is left alone."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.extract import extract_document
+from corpus.unwrap import unwrap_hard_lines
+
+# Written for these tests.
+TITLE = "بوتين وعلييف يبحثان التعاون في باكو"
+LEAD = ("باكو 19 أغسطس 2024 - أجرى الرئيس الروسي فلاديمير بوتين اليوم الاثنين محادثات مع نظيره الأذربيجاني إلهام "
+        "علييف في العاصمة باكو، تناولت التعاون في مجالات الطاقة والنقل والتجارة بين البلدين.")
+TRADE = ("وقال بوتين إن حجم التبادل التجاري بين البلدين بلغ 4.8 مليار دولار في العام الماضي، وإن الجانبين "
+         "يعملان على زيادته عبر ممر الشمال والجنوب الذي يربط روسيا بإيران مرورا بالأراضي الأذربيجانية.")
+
+
+def _wrapped(width: int) -> str:
+    return "\n".join([TITLE, "", textwrap.fill(LEAD, width), "", textwrap.fill(TRADE, width)])
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_wrapped_paragraphs_are_joined_again(width: int) -> None:
+    assert unwrap_hard_lines(_wrapped(width)).split("\n") == [TITLE, "", LEAD, "", TRADE]
+
+
+def test_two_cut_lines_are_too_few_to_tell_a_wrapped_text() -> None:
+    assert unwrap_hard_lines(_wrapped(100)) == _wrapped(100)  # left as it is: MIN_WRAPPED_LINES
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_wrapped_article_reads_as_the_unwrapped_one(width: int) -> None:
+    plain = extract_document("\n".join([TITLE, "", LEAD, "", TRADE]))
+    wrapped = extract_document(_wrapped(width))
+    assert (wrapped.published, [(m.date, m.city, m.kind) for m in wrapped.meetings],
+            [(f.value, f.unit) for f in wrapped.figures]) == \
+           (plain.published, [(m.date, m.city, m.kind) for m in plain.meetings],
+            [(f.value, f.unit) for f in plain.figures]) == \
+           ("2024-08-19", [("2024-08-19", "Baku", "talks")], [(4.8e9, "USD")])
+
+
+@pytest.mark.parametrize("text", [
+    # one paragraph per line: a line longer than a screen line says so
+    "\n".join([TITLE, LEAD, TRADE]),
+    # short lines: a title, a stamp, short sentences each ending with a full stop
+    "\n".join([TITLE, "19.08.2024 | 10:22", "التقى الرئيسان في باكو اليوم.", "وبحثا التعاون.", "وقعا اتفاقات."]),
+    # headlines of a related-articles list, none longer than a screen line but not cut at a width
+    "\n".join(["• بوتين يلتقي علييف في سوتشي", "• علييف يزور موسكو", "• قمة ثلاثية في طهران"]),
+])
+def test_text_that_is_not_wrapped_is_unchanged(text: str) -> None:
+    assert unwrap_hard_lines(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([TITLE, LEAD, TRADE, "", "اقرأ أيضا", "2024"]), max_size=8),
+       st.integers(min_value=40, max_value=130))
+def test_unwrapping_keeps_length_and_is_idempotent(parts: list[str], width: int) -> None:
+    text = "\n".join(textwrap.fill(p, width) if len(p) > width else p for p in parts)
+    once = unwrap_hard_lines(text)
+    assert len(once) == len(text)
+    assert unwrap_hard_lines(once) == once
+    assert once.replace("\n", " ") == text.replace("\n", " ")  # only line ends may change
