@@ -129,6 +129,16 @@ def normalize(text: str) -> str:
     return _CHANGED_RE.sub(lambda m: _CHANGED[m.group()], text)
 
 
+# The characters normalisation deletes or turns into several: a text without any keeps every
+# character's position (its normalised character i comes from its character i).
+_RESIZED_RE = re.compile("[" + "".join(re.escape(ch) for ch, out in sorted(_CHANGED.items()) if len(out) != 1) + "]")
+
+
+def keeps_positions(text: str) -> bool:
+    """Does ``normalize(text)`` map each character to exactly one (offsets are the identity)?"""
+    return _RESIZED_RE.search(text) is None
+
+
 def normalize_spaces(text: str) -> str:
     """Collapse runs of horizontal white space (newlines are kept: they separate paragraphs)."""
     return _WS.sub(" ", text)

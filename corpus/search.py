@@ -21,10 +21,10 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .lexicons import lexicon_path
-from .normalize import Normalized, normalize, normalize_with_offsets, strip_clitics, strip_harakat
+from .normalize import keeps_positions, normalize, normalize_with_offsets, strip_clitics, strip_harakat
 
 MAX_KEY_LEN = 60  # PostgreSQL lexemes are limited; nothing real is this long
 MAX_QUERY_TERMS = 32
@@ -238,6 +238,23 @@ def matches(query: Query, text: str) -> bool:
     return matches_keys(query, text_keys(text))
 
 
+def _padded(variant: Sequence[str]) -> str:
+    return " " + " ".join(variant) + " "
+
+
+def key_string_matcher(query: Query) -> Callable[[str], bool]:
+    """A test of one stored index string (``index_string``: keys joined by single spaces) that
+    equals ``matches_keys`` on its keys: a term's variant is its keys as a run of whole keys,
+    ``" k1 k2 "`` inside ``" " + keys + " "`` (keys hold no spaces). Substring tests, no splitting."""
+    clauses = [tuple(_padded(v) for t in clause for v in t.variants) for clause in query.clauses]
+    excluded = tuple(_padded(v) for t in query.excluded for v in t.variants)
+
+    def match(index_text: str) -> bool:
+        padded = f" {index_text} "
+        return not any(v in padded for v in excluded) and all(any(v in padded for v in c) for c in clauses)
+    return match
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int  # span in the ORIGINAL text
@@ -293,10 +310,9 @@ def _candidate_tokens(plan: _Plan, norm_text: str, spans: list[tuple[int, int]])
     return found
 
 
-def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
+def _covered(plan: _Plan, norm_text: str, spans: list[tuple[int, int]],
              complete: int) -> list[tuple[int, int]]:
     """Token index ranges of the hits among the first ``complete`` tokens (phrases inside them)."""
-    plan = _plan(query)
     keys: dict[int, str] = {}
 
     def key_at(i: int) -> str:
@@ -315,13 +331,13 @@ def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
     return sorted(covered)
 
 
-def _to_hits(text: str, norm: Normalized, spans: list[tuple[int, int]],
+def _to_hits(text: str, offsets: Sequence[int], spans: list[tuple[int, int]],
              covered: list[tuple[int, int]]) -> list[Hit]:
+    """Hits in the original ``text`` of the token ranges ``covered`` (``offsets``: the index in
+    ``text`` of each normalised character, and of the end)."""
     hits: list[Hit] = []
     for a, b in covered:
-        start, _ = norm.to_original(*spans[a])
-        _, end = norm.to_original(*spans[b - 1])
-        end = _past_marks(text, end)
+        start, end = offsets[spans[a][0]], _past_marks(text, offsets[spans[b - 1][1] - 1] + 1)
         if hits and start <= hits[-1].end:
             hits[-1] = Hit(hits[-1].start, max(end, hits[-1].end))
         else:
@@ -333,40 +349,94 @@ def find_hits(query: Query, text: str) -> list[Hit]:
     """Spans of the original ``text`` whose words are positive query terms (phrases as a whole)."""
     norm = normalize_with_offsets(text)
     spans = [m.span() for m in _TOKEN.finditer(norm.text)]
-    return _to_hits(text, norm, spans, _covered(query, norm.text, spans, len(spans)))
+    return _to_hits(text, norm.offsets, spans, _covered(_plan(query), norm.text, spans, len(spans)))
+
+
+def _normalized_piece(text: str, start: int, end: int, prefix: str) -> tuple[str, Sequence[int]]:
+    """``text[start:end]`` normalised, and the index in ``text`` of each of its characters (and
+    of its end): a plain range when normalising moved nothing (most texts have no harakat).
+    ``prefix``: the normalised opening of ``text`` when that moved nothing ("" when unknown)."""
+    if end <= len(prefix):
+        return prefix[start:end], range(start, end + 1)
+    piece = text[start:end]
+    if keeps_positions(piece):
+        return normalize(piece), range(start, start + len(piece) + 1)
+    norm = normalize_with_offsets(piece)
+    return norm.text, [start + o for o in norm.offsets]
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where hits can start in a text: no word before ``begin`` (just after a space) holds a
+    query key, the first one found is at ``first``; ``prefix``, the normalised opening read to
+    find it when normalising moved no character ("" otherwise)."""
+
+    begin: int
+    first: int
+    prefix: str
+
+
+def _hits_start(plan: _Plan, text: str, look: int) -> _Start | None:
+    """Where the words that can hold hits start; None when no word holds a query key.
+
+    Prefixes of ``look``, four times that, … characters are normalised until one holds a key (a
+    prefix normalises to a prefix of the normalised text). Keys never cross a space, so no word
+    before the last space ahead of the first key holds one, and hits start after that space."""
+    assert plan.pattern is not None
+    size = look
+    while True:
+        piece = text[:size]
+        norm = normalize(piece)
+        lower = norm.lower()
+        first = plan.pattern.search(lower)
+        if first is not None:
+            if len(lower) != len(norm):  # lower-casing moved positions (rare letters): from the start
+                return _Start(0, 0, "")
+            if keeps_positions(piece):
+                return _Start(text.rfind(" ", 0, first.start()) + 1, first.start(), norm)
+            pos = normalize_with_offsets(piece).offsets[first.start()]
+            return _Start(text.rfind(" ", 0, pos) + 1, pos, "")
+        if size >= len(text):
+            return None
+        size *= 4
 
 
 def _leading_hits(query: Query, text: str, width: int) -> list[Hit]:
     """The hits ``snippet`` shows (the first hit and those starting within ``width`` after it),
     as ``find_hits`` finds them, reading only as much of ``text`` as that needs.
 
-    Normalisation maps each character on its own, so a prefix of the text normalises to a prefix
-    of the normalised text, with the same tokens except the last one (it may be cut). Hits that
-    start before the last ``longest phrase`` tokens of the prefix are then exactly the full
-    text's; when the first of them and the snippet window after it end before that point, the
-    rest of the text cannot change the snippet. Otherwise a four times longer prefix is read.
+    Normalisation maps each character on its own, so a piece of the text starting at a space
+    normalises to the matching piece of the normalised text, with the same tokens except the last
+    one (it may be cut). The piece starts at the space before the first query key (no hit starts
+    earlier, ``_hits_start``). Hits that start before its last ``longest phrase`` tokens are then
+    exactly the full text's; when the first of them and the snippet window after it end before
+    that point, the rest of the text cannot change the snippet. Otherwise a four times longer
+    piece is read, up to the whole rest of the text.
     """
     plan = _plan(query)
-    first = plan.pattern.search(normalize(text).lower()) if plan.pattern is not None else None
-    if first is None:
+    if plan.pattern is None:
+        return []
+    start = _hits_start(plan, text, 2 * width + 80)
+    if start is None:
         return []  # no token holds a query key (a match in the title only, say): no hits
-    longest = plan.longest
-    # Enough for the first candidate and the window after it (normalised positions are close to
-    # the original ones; a prefix too short only costs another round).
-    size = first.start() + 2 * width + 80
-    while size < len(text):
-        norm = normalize_with_offsets(text[:size])
-        spans = [m.span() for m in _TOKEN.finditer(norm.text)]
-        complete = len(spans) - 1 if spans and spans[-1][1] == len(norm.text) else len(spans)
-        safe = complete - (longest - 1)  # ranges starting before token ``safe`` are all known
+    begin = start.begin
+    # Enough for the first key and the window after it; too short only costs another round.
+    size = start.first - begin + width + 100
+    while begin + size < len(text):
+        norm, offsets = _normalized_piece(text, begin, begin + size, start.prefix)
+        spans = [m.span() for m in _TOKEN.finditer(norm)]
+        complete = len(spans) - 1 if spans and spans[-1][1] == len(norm) else len(spans)
+        safe = complete - (plan.longest - 1)  # ranges starting before token ``safe`` are all known
         if safe > 0:
-            covered = [r for r in _covered(query, norm.text, spans, complete) if r[0] < safe]
-            hits = _to_hits(text, norm, spans, covered)
-            safe_pos = norm.offsets[spans[safe][0]] if safe < len(spans) else size
+            covered = [r for r in _covered(plan, norm, spans, complete) if r[0] < safe]
+            hits = _to_hits(text, offsets, spans, covered)
+            safe_pos = offsets[spans[safe][0]] if safe < len(spans) else begin + size
             if hits and hits[0].end + width <= safe_pos and _snap_right(text, hits[0].end + width) <= safe_pos:
                 return hits
         size *= 4
-    return find_hits(query, text)
+    norm, offsets = _normalized_piece(text, begin, len(text), start.prefix)
+    spans = [m.span() for m in _TOKEN.finditer(norm)]
+    return _to_hits(text, offsets, spans, _covered(plan, norm, spans, len(spans)))
 
 
 _SPACE = re.compile(r"\s+")
