@@ -8,11 +8,11 @@ import random
 
 import pytest
 
-import corpus.search as search_module
+import corpus.snippets as snippets_module
 from corpus.filters import Filters
 from corpus.models import Extraction, RawDocument
-from corpus.search import (find_hits, index_string, key_string_matcher, matches_keys, parse_query,
-                           snippet, text_keys)
+from corpus.search import index_string, key_string_matcher, matches_keys, parse_query, text_keys
+from corpus.snippets import find_hits, snippet
 from corpus.store import Store, textsearch
 from tests.test_search import VOCAB, _random_queries, _synthetic_docs
 
@@ -49,7 +49,7 @@ def test_snippet_from_a_window_equals_the_snippet_from_all_hits(monkeypatch):
     texts = _marked_texts(70, seed=4) + ["", " ", "باكو", "ﻻ باكو", " الـطاقة"]
     queries = _random_queries(20, seed=13) + ['"بحر قزوين"', "الطاقة", "2023", "rt", "istanbul", "باكو"]
     fast = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 3)] for t in texts]
-    monkeypatch.setattr(search_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
+    monkeypatch.setattr(snippets_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
     full = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 3)] for t in texts]
     assert fast == full
     assert sum(any(hit for _, hit in s) for row in full for s in row) > 1500  # hits, not only openings

@@ -14,8 +14,8 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ..filters import GRANULARITIES, SPEAKERS, Filters
-from ..search import (Query, find_hits, kwic_lines, matches, parse_query, snippet,
-                      top_words, written_words)
+from ..search import Query, matches, parse_query, top_words, written_words
+from ..snippets import find_hits, kwic_lines, snippet
 from . import schema
 from .conditions import LIVE, facet_rows, filter_conditions, live_values_selects, value_counts_select
 from .rows import to_date, to_iso
