@@ -148,7 +148,8 @@ def with_event_dates(meetings: pd.DataFrame, event_date: Callable[[Any], Any] | 
 def _hits(query: str, text: Any) -> list[tuple[int, int]]:
     if not query or not text:
         return []
-    from corpus.search import find_hits, parse_query
+    from corpus.search import parse_query
+    from corpus.snippets import find_hits
     return [(h.start, h.end) for h in find_hits(parse_query(query), str(text))]
 
 

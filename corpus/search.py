@@ -1,4 +1,4 @@
-"""Arabic-aware search: query syntax, index terms, matching and snippets.
+"""Arabic-aware search: query syntax, index terms and matching (hits and snippets: ``snippets``).
 
 One pipeline turns text into *search keys* for both the index and the query, so the two always
 agree: normalise (alef/ya/ta marbuta, digits, harakat) → split into letter runs and digit runs →
@@ -16,15 +16,13 @@ the database as syntax (keys are alphanumeric, and values travel as bind paramet
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .lexicons import lexicon_path
-from .normalize import Normalized, normalize, normalize_with_offsets, strip_clitics, strip_harakat
+from .normalize import normalize, strip_clitics, strip_harakat
 
 MAX_KEY_LEN = 60  # PostgreSQL lexemes are limited; nothing real is this long
 MAX_QUERY_TERMS = 32
@@ -34,7 +32,7 @@ _QUERY_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", 
 _SUFFIXES = ("ات", "ون", "ين", "ه")
 _MIN_STEM = 3
 # Letter runs and digit runs are separate tokens: "2024م" and "لـ24" index 2024 and 24.
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _OR_WORDS = {"or", "او"}  # "او" is أو normalised
 
@@ -57,7 +55,7 @@ def key_of(token: str) -> str:
 
 def text_keys(text: str) -> list[str]:
     """Search keys of ``text`` in order (the index content and the phrase positions)."""
-    return [key_of(t) for t in _TOKEN.findall(normalize(text))]
+    return [key_of(t) for t in TOKEN.findall(normalize(text))]
 
 
 def index_string(title: str | None, body: str | None) -> str:
@@ -130,7 +128,7 @@ def _parts(q: str) -> list[_Part]:
             text = word
         else:
             text = phrase
-        tokens = _TOKEN.findall(normalize(text))
+        tokens = TOKEN.findall(normalize(text))
         if tokens:
             term = Term(tuple(key_of(t) for t in tokens), word_keys(tokens[0].lower()[:MAX_KEY_LEN]))
             parts.append(_Part(term, negative=bool(neg)))
@@ -215,7 +213,7 @@ def tsvector_literal(index_text: str) -> str:
                     for k, p in positions.items())
 
 
-# --- matching in Python (reference semantics, KWIC and highlighting) -------------------------
+# --- matching in Python (reference semantics) -----------------------------------------------
 
 def _contains(keys: Sequence[str], key_set: set[str], term: Term) -> bool:
     if not term.is_phrase:
@@ -238,191 +236,21 @@ def matches(query: Query, text: str) -> bool:
     return matches_keys(query, text_keys(text))
 
 
-@dataclass(frozen=True)
-class Hit:
-    start: int  # span in the ORIGINAL text
-    end: int
+def _padded(variant: Sequence[str]) -> str:
+    return " " + " ".join(variant) + " "
 
 
-def _past_marks(text: str, pos: int) -> int:
-    """Extend a span over the harakat and tatweel that follow its last letter."""
-    while pos < len(text) and (text[pos] == "\u0640" or unicodedata.category(text[pos]) == "Mn"):
-        pos += 1
-    return pos
+def key_string_matcher(query: Query) -> Callable[[str], bool]:
+    """A test of one stored index string (``index_string``: keys joined by single spaces) that
+    equals ``matches_keys`` on its keys: a term's variant is its keys as a run of whole keys,
+    ``" k1 k2 "`` inside ``" " + keys + " "`` (keys hold no spaces). Substring tests, no splitting."""
+    clauses = [tuple(_padded(v) for t in clause for v in t.variants) for clause in query.clauses]
+    excluded = tuple(_padded(v) for t in query.excluded for v in t.variants)
 
-
-@dataclass(frozen=True)
-class _Plan:
-    """What finding hits needs from a query, worked out once per query."""
-
-    wanted: frozenset[str]  # every key of the positive terms
-    pattern: re.Pattern[str] | None  # finds any of them (longest first) in lower-cased text
-    singles: frozenset[str]  # keys that are a hit on their own
-    phrases: tuple[tuple[str, ...], ...]  # key sequences that are a hit together
-    longest: int  # keys in the longest of those
-
-
-@lru_cache(maxsize=256)
-def _plan(query: Query) -> _Plan:
-    wanted = frozenset(query.positive_keys())
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(wanted, key=lambda k: (-len(k), k)))) \
-        if wanted else None
-    variants = [(t, v) for c in query.clauses for t in c for v in t.variants]
-    return _Plan(wanted, pattern, frozenset(v[0] for t, v in variants if not t.is_phrase),
-                 tuple(v for t, v in variants if t.is_phrase), max((len(v) for _, v in variants), default=1))
-
-
-def _candidate_tokens(plan: _Plan, norm_text: str, spans: list[tuple[int, int]]) -> list[int]:
-    """Indexes of the tokens that contain one of the query's keys, in order.
-
-    A key is a substring of its lower-cased token and never spans two tokens (keys are all letters
-    or all digits), so one regex pass over the text finds every token that can match, and only
-    those get keyed. Most tokens of an article contain no query key.
-    """
-    if plan.pattern is None:
-        return []
-    lower = norm_text.lower()
-    if len(lower) != len(norm_text):  # lower-casing changed offsets (rare letters): test each token
-        return [i for i, (a, b) in enumerate(spans) if any(k in norm_text[a:b].lower() for k in plan.wanted)]
-    starts = [a for a, _ in spans]
-    found: list[int] = []
-    for m in plan.pattern.finditer(lower):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and spans[i][1] > m.start() and (not found or found[-1] != i):
-            found.append(i)
-    return found
-
-
-def _covered(query: Query, norm_text: str, spans: list[tuple[int, int]],
-             complete: int) -> list[tuple[int, int]]:
-    """Token index ranges of the hits among the first ``complete`` tokens (phrases inside them)."""
-    plan = _plan(query)
-    keys: dict[int, str] = {}
-
-    def key_at(i: int) -> str:
-        if i not in keys:
-            keys[i] = key_of(norm_text[spans[i][0]:spans[i][1]]) if i < complete else ""
-        return keys[i]
-
-    covered: list[tuple[int, int]] = []
-    for i in _candidate_tokens(plan, norm_text, spans[:complete]):
-        key = key_at(i)
-        if key in plan.singles:
-            covered.append((i, i + 1))
-        for ph in plan.phrases:
-            if key == ph[0] and all(key_at(i + j) == ph[j] for j in range(1, len(ph))):
-                covered.append((i, i + len(ph)))
-    return sorted(covered)
-
-
-def _to_hits(text: str, norm: Normalized, spans: list[tuple[int, int]],
-             covered: list[tuple[int, int]]) -> list[Hit]:
-    hits: list[Hit] = []
-    for a, b in covered:
-        start, _ = norm.to_original(*spans[a])
-        _, end = norm.to_original(*spans[b - 1])
-        end = _past_marks(text, end)
-        if hits and start <= hits[-1].end:
-            hits[-1] = Hit(hits[-1].start, max(end, hits[-1].end))
-        else:
-            hits.append(Hit(start, end))
-    return hits
-
-
-def find_hits(query: Query, text: str) -> list[Hit]:
-    """Spans of the original ``text`` whose words are positive query terms (phrases as a whole)."""
-    norm = normalize_with_offsets(text)
-    spans = [m.span() for m in _TOKEN.finditer(norm.text)]
-    return _to_hits(text, norm, spans, _covered(query, norm.text, spans, len(spans)))
-
-
-def _leading_hits(query: Query, text: str, width: int) -> list[Hit]:
-    """The hits ``snippet`` shows (the first hit and those starting within ``width`` after it),
-    as ``find_hits`` finds them, reading only as much of ``text`` as that needs.
-
-    Normalisation maps each character on its own, so a prefix of the text normalises to a prefix
-    of the normalised text, with the same tokens except the last one (it may be cut). Hits that
-    start before the last ``longest phrase`` tokens of the prefix are then exactly the full
-    text's; when the first of them and the snippet window after it end before that point, the
-    rest of the text cannot change the snippet. Otherwise a four times longer prefix is read.
-    """
-    plan = _plan(query)
-    first = plan.pattern.search(normalize(text).lower()) if plan.pattern is not None else None
-    if first is None:
-        return []  # no token holds a query key (a match in the title only, say): no hits
-    longest = plan.longest
-    # Enough for the first candidate and the window after it (normalised positions are close to
-    # the original ones; a prefix too short only costs another round).
-    size = first.start() + 2 * width + 80
-    while size < len(text):
-        norm = normalize_with_offsets(text[:size])
-        spans = [m.span() for m in _TOKEN.finditer(norm.text)]
-        complete = len(spans) - 1 if spans and spans[-1][1] == len(norm.text) else len(spans)
-        safe = complete - (longest - 1)  # ranges starting before token ``safe`` are all known
-        if safe > 0:
-            covered = [r for r in _covered(query, norm.text, spans, complete) if r[0] < safe]
-            hits = _to_hits(text, norm, spans, covered)
-            safe_pos = norm.offsets[spans[safe][0]] if safe < len(spans) else size
-            if hits and hits[0].end + width <= safe_pos and _snap_right(text, hits[0].end + width) <= safe_pos:
-                return hits
-        size *= 4
-    return find_hits(query, text)
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def _snap_left(text: str, pos: int) -> int:
-    if pos <= 0:
-        return 0
-    space = text.rfind(" ", 0, pos)
-    return pos if space < 0 or pos - space > 20 else space + 1
-
-
-def _snap_right(text: str, pos: int) -> int:
-    if pos >= len(text):
-        return len(text)
-    space = text.find(" ", pos)
-    return pos if space < 0 or space - pos > 20 else space
-
-
-def snippet(query: Query, text: str, width: int = 110) -> list[tuple[str, bool]]:
-    """Segments (text, is_hit) of the original ``text`` around its first hits.
-
-    Without hits (an exclusion-only query, or a title-only match) the opening of the text.
-    """
-    hits = _leading_hits(query, text, width)
-    if not hits:
-        head = text[: 2 * width]
-        return [(_SPACE.sub(" ", head).strip() + ("…" if len(text) > 2 * width else ""), False)]
-    start = _snap_left(text, hits[0].start - width)
-    end = _snap_right(text, hits[0].end + width)
-    segments: list[tuple[str, bool]] = []
-    if start > 0:
-        segments.append(("…", False))
-    pos = start
-    for hit in hits:
-        if hit.start >= end:
-            break
-        if hit.start > pos:
-            segments.append((_SPACE.sub(" ", text[pos:hit.start]), False))
-        segments.append((text[hit.start:min(hit.end, end)], True))
-        pos = min(hit.end, end)
-    if pos < end:
-        segments.append((_SPACE.sub(" ", text[pos:end]), False))
-    if end < len(text):
-        segments.append(("…", False))
-    return segments
-
-
-def kwic_lines(query: Query, text: str, width: int = 60) -> list[tuple[str, str, str]]:
-    """(left, match, right) for each hit in the original ``text``."""
-    out = []
-    for hit in find_hits(query, text):
-        left = _SPACE.sub(" ", text[max(0, hit.start - width):hit.start])
-        right = _SPACE.sub(" ", text[hit.end:hit.end + width])
-        out.append((left, text[hit.start:hit.end], right))
-    return out
+    def match(index_text: str) -> bool:
+        padded = f" {index_text} "
+        return not any(v in padded for v in excluded) and all(any(v in padded for v in c) for c in clauses)
+    return match
 
 
 def brute_force(query: Query, docs: Iterable[tuple[int, str]]) -> set[int]:

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from corpus.normalize import (
+    _map_char,
     arabic_ratio,
     normalize,
     normalize_alef,
@@ -91,3 +92,18 @@ def test_offsets_agree_with_plain_normalize(text):
     assert len(n.offsets) == len(n.text) + 1
     assert all(0 <= o <= len(text) for o in n.offsets)
     assert list(n.offsets) == sorted(n.offsets)
+
+
+# Arabic letters (those normalisation changes most often among them), marks, presentation forms,
+# digits, Latin capitals, invisibles: what ``normalize``'s replace-then-regex path must agree on.
+_ARABIC_HEAVY = st.text(alphabet=st.sampled_from(
+    [chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0xFB50, 0xFB60)]
+    + [chr(c) for c in range(0xFEF5, 0xFEFD)] + list("ABZaz09 \u00a0\u200c\u200f") + ["ة", "أ", "إ", "ى", "آ"] * 8),
+    max_size=60)
+
+
+@settings(max_examples=400)
+@given(_ARABIC_HEAVY)
+def test_normalize_equals_mapping_each_character(text):
+    assert normalize(text) == "".join(_map_char(ch) for ch in text)
+    assert normalize(text) == normalize_with_offsets(text).text

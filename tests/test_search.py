@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from corpus.filters import Filters
 from corpus.models import Extraction, RawDocument
-from corpus.search import (Term, brute_force, find_hits, fts5_exclusion, fts5_match, kwic_lines,
-                           matches, matches_keys, parse_query, snippet, text_keys, ts_exclusion, tsquery,
-                           tsvector_literal)
+from corpus.search import (Term, brute_force, fts5_exclusion, fts5_match, matches, matches_keys,
+                           parse_query, text_keys, ts_exclusion, tsquery, tsvector_literal)
+from corpus.snippets import find_hits, kwic_lines, snippet
 from corpus.store import Store
 
 # --- keys: the same key for the forms a reader considers the same word ---------------------
@@ -355,14 +355,14 @@ def test_ranked_and_newest_first_searches_agree_with_brute_force(backend, reques
 def test_snippet_from_the_opening_equals_the_snippet_from_all_hits(monkeypatch):
     """``snippet`` reads only the opening of a long text when that decides it: the same segments
     as when every hit of the whole text is found first (long texts, phrases, hits late or none)."""
-    import corpus.search as search_module
+    import corpus.snippets as snippets_module
 
     rng = random.Random(8)
     texts = [" ".join(rng.choice(VOCAB + ["و", "—", "،", "(لـ2023)"]) for _ in range(rng.randint(0, 600)))
              for _ in range(150)]
     queries = _random_queries(40, seed=12) + ['"الرئيس بوتين"', "بحر قزوين", "2023"]
     fast = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
-    monkeypatch.setattr(search_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
+    monkeypatch.setattr(snippets_module, "_leading_hits", lambda q, t, w: find_hits(q, t))
     full = [[snippet(parse_query(q), t, w) for q in queries for w in (110, 25)] for t in texts]
     assert fast == full
 

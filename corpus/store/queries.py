@@ -14,8 +14,8 @@ import pandas as pd
 import sqlalchemy as sa
 
 from ..filters import GRANULARITIES, SPEAKERS, Filters
-from ..search import (Query, find_hits, kwic_lines, matches, parse_query, snippet,
-                      top_words, written_words)
+from ..search import Query, matches, parse_query, top_words, written_words
+from ..snippets import find_hits, kwic_lines, snippet
 from . import schema
 from .conditions import LIVE, facet_rows, filter_conditions, live_values_selects, value_counts_select
 from .rows import to_date, to_iso
@@ -172,12 +172,15 @@ class Queries(TextSearch):
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 50) -> list[SearchHit]:
         """Ranked hits for ``query`` (within ``filters``); [] when the query has no words."""
-        if parse_query(query).is_empty:
+        parsed = parse_query(query)
+        if parsed.is_empty:
             return []
-        base = filters or Filters()
-        frame = self.articles(replace(base, q=query), limit=limit, snippets=limit)
-        order = frame.attrs["order"]
-        return [SearchHit(int(r.id), float(r.score), r.snippet, order) for r in frame.itertuples()]
+        # What ``articles(..., limit=limit, snippets=limit)`` gives, without the rows' other
+        # columns: the page in the search order, then the snippets of its rows.
+        conds = self._conditions(replace(filters or Filters(), q=query))
+        ranked, order = self._search_ids(parsed, conds, int(limit))
+        snippets = self._snippets(parsed, [i for i, _ in ranked], len(ranked))
+        return [SearchHit(i, score, snip, order) for (i, score), snip in zip(ranked, snippets)]
 
     # --- one article ---
 

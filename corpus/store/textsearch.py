@@ -11,26 +11,50 @@ articles match. The order the reader gets:
   the word tells the reader little, and scoring every one of them is the slowest part of a search;
 - a query with exclusions only has nothing to rank: newest first too.
 
+Newest first, a word in a good share of the articles (the capped count tells about which share)
+fills a page after a few dozen of the newest ones: those are read with their index key strings
+and tested in Python exactly as the index would match them (``_newest_by_keys``), instead of the
+index listing every one of its tens of thousands of matches first. A rarer word, or one the
+newest articles lack, is left to the index query.
+
 ``search_order`` says which order a query gets, so the pages can tell the reader.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
 from ..filters import Filters
-from ..search import Query, fts5_exclusion, fts5_match, parse_query, ts_exclusion, tsquery
+from ..search import (Query, fts5_exclusion, fts5_match, key_string_matcher, parse_query, ts_exclusion,
+                      tsquery)
 from . import schema
 from .events import Events
 
-A = schema.articles
+A, SI = schema.articles, schema.search_index
+FTS = sa.table("articles_fts", sa.column("rowid", sa.Integer), sa.column("terms", sa.Text))
+NEWEST_ORDER = (A.c.sort_date.desc().nulls_last(), A.c.id.desc())
 
 RANK_MAX_MATCHES = 5000  # above this many matching articles, newest first instead of by relevance
 # Ranked, the best scored matches checked against the other filters first: at least this many
 # (4 × the rows wanted when more); all the matches when too few of those pass.
 RANKED_CANDIDATES = 200
+# Newest first, the newest articles' index keys are tested before the index query is used, when
+# the share of articles matching predicts a page within a third of this many rows; at most this
+# many are read (3 × the prediction). Reading a row costs ~10× what the index query spends per match.
+NEWEST_SCAN_MAX_ROWS = 600
 Order = Literal["relevance", "newest"]
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What the capped count tells about a query: its order, how many indexed articles match
+    (exact up to ``RANK_MAX_MATCHES``; -1 with exclusions only), about which share of them."""
+
+    order: Order
+    n: int
+    share: float
 
 
 def parsed_query(filters: Filters | None) -> Query | None:
@@ -93,31 +117,35 @@ class TextSearch(Events):
             conds.append(A.c.id.not_in(self._matching_ids(excluded)))
         return conds
 
-    def _count_capped(self, expression: str, cap: int) -> int:
-        """How many indexed articles match ``expression``, counting no further than ``cap``."""
+    def _count_capped(self, expression: str, cap: int) -> tuple[int, int]:
+        """How many indexed articles match ``expression``, counting no further than ``cap``; and
+        the largest id among those counted (the index lists matches by id: ``n / that id`` is
+        about the share of articles that match)."""
         first = self._matching_ids(expression).limit(cap).subquery("first")
+        stmt = sa.select(sa.func.count(), sa.func.max(first.c.article_id))
         with self.engine.connect() as conn, conn.begin():
             if self.dialect == "postgresql":
                 # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
                 # which unpacks every row's tsvector; the GIN index finds them without that.
                 conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            return int(conn.execute(sa.select(sa.func.count()).select_from(first)).scalar() or 0)
+            n, last = conn.execute(stmt).one()
+        return int(n or 0), int(last or 0)
 
-    def _order_and_count(self, query: Query) -> tuple[Order, int]:
-        """The order of ``query``'s results and how many indexed articles match its words
-        (exact when ranked; -1 for a query with exclusions only)."""
+    def _matches(self, query: Query) -> Matches:
+        """The order of ``query``'s results, how many indexed articles match its words (exact
+        when ranked; -1 for a query with exclusions only) and about which share of them."""
         positive, _ = self._index_expressions(query)
         if positive is None:
-            return "newest", -1
-        n = self._count_capped(positive, RANK_MAX_MATCHES + 1)
-        return ("newest" if n > RANK_MAX_MATCHES else "relevance"), n
+            return Matches("newest", -1, 1.0)
+        n, last = self._count_capped(positive, RANK_MAX_MATCHES + 1)
+        return Matches("newest" if n > RANK_MAX_MATCHES else "relevance", n, n / last if last else 0.0)
 
     def search_order(self, filters: Filters | None = None) -> Order | None:
         """The order ``articles(filters)`` lists a text search in: ``"relevance"``, or
         ``"newest"`` when more than ``RANK_MAX_MATCHES`` articles match the words (or the query
         only excludes words); None without a text query."""
         query = parsed_query(filters)
-        return None if query is None else self._order_and_count(query)[0]
+        return None if query is None else self._matches(query).order
 
     def _page_select(self, query: Query, order: Order, conds: list[Any], first: int | None) -> Any:
         """Select (id, score) of the articles matching ``query`` and passing ``conds``, in the
@@ -129,8 +157,7 @@ class TextSearch(Events):
             return (sa.select(A.c.id, hits.c.score).select_from(A.join(hits, hits.c.article_id == A.c.id))
                     .where(*conds).order_by(hits.c.score.desc(), A.c.id))
         return (sa.select(A.c.id, sa.literal(0.0, sa.Float).label("score"))
-                .where(*conds, *self._text_conditions(query))
-                .order_by(A.c.sort_date.desc().nulls_last(), A.c.id.desc()))
+                .where(*conds, *self._text_conditions(query)).order_by(*NEWEST_ORDER))
 
     def _search_ids(self, query: Query, conds: list[Any], limit: int,
                     offset: int = 0) -> tuple[list[tuple[int, float]], Order]:
@@ -139,25 +166,69 @@ class TextSearch(Events):
 
         Ranked, the index scores and cuts its matches first (a few hundred best), and only those
         are checked against ``conds``; if too few pass (removed articles, narrow filters), all
-        matches are (at most ``RANK_MAX_MATCHES``). Either way the result is the exact top."""
-        order, n = self._order_and_count(query)
-        first: int | None = min(n, max(4 * (offset + limit), RANKED_CANDIDATES)) if order == "relevance" else None
+        matches are (at most ``RANK_MAX_MATCHES``). Newest first, the newest articles' index keys
+        are tested first (``_newest_by_keys``). Either way the result is the exact page."""
+        m = self._matches(query)
+        if m.order == "newest":
+            newest = self._newest_by_keys(query, conds, limit, offset, m.share)
+            if newest is not None:
+                return newest, m.order
+        first: int | None = min(m.n, max(4 * (offset + limit), RANKED_CANDIDATES)) \
+            if m.order == "relevance" else None
         while True:
-            stmt = self._page_select(query, order, conds, first).limit(int(limit)).offset(int(offset))
+            stmt = self._page_select(query, m.order, conds, first).limit(int(limit)).offset(int(offset))
             with self.engine.connect() as conn:
                 rows = [(int(i), float(score or 0.0)) for i, score in conn.execute(stmt).tuples()]
-            if len(rows) == limit or first is None or first >= n:
-                return rows, order
+            if len(rows) == limit or first is None or first >= m.n:
+                return rows, m.order
             first = None
+
+    def _index_keys(self) -> Any:
+        """The index key string of ``articles.id`` (NULL when it is not indexed), per row."""
+        if self.dialect == "sqlite":
+            return sa.select(FTS.c.terms).where(FTS.c.rowid == A.c.id).scalar_subquery()
+        return sa.select(SI.c.terms).where(SI.c.article_id == A.c.id).scalar_subquery()
+
+    def _newest_by_keys(self, query: Query, conds: list[Any], limit: int, offset: int,
+                        share: float) -> list[tuple[int, float]] | None:
+        """The newest-first page found without the index query: the articles passing ``conds``
+        are read newest first with their index key strings, each tested like the index would
+        (``key_string_matcher``), until the page is full. A word in most articles fills a page
+        of 50 after some 60 articles, where the index query would list all its tens of thousands
+        of matches first. None (use the index) when about ``share`` of the articles match and
+        the page would need more than ``NEWEST_SCAN_MAX_ROWS`` of them, or when that many read
+        did not fill it (words rare among recent articles)."""
+        wanted = offset + limit
+        expected = wanted / share if share > 0 else float("inf")
+        if expected > NEWEST_SCAN_MAX_ROWS / 3:
+            return None
+        window = min(NEWEST_SCAN_MAX_ROWS, int(3 * expected) + wanted)
+        match = key_string_matcher(query)
+        stmt = (sa.select(A.c.id, self._index_keys()).where(*conds)
+                .order_by(*NEWEST_ORDER).limit(window))
+        found: list[int] = []
+        with self.engine.connect() as conn:
+            result = conn.execute(stmt)
+            read = 0
+            for article_id, keys in result:  # rows come as read: the walk stops at the page's end
+                read += 1
+                if keys is not None and match(keys):
+                    found.append(int(article_id))
+                    if len(found) == wanted:
+                        break
+            result.close()
+        if len(found) < wanted and read == window:
+            return None  # the window did not hold the page: more articles may match
+        return [(i, 0.0) for i in found[offset:]]
 
     def _search_page(self, query: Query, conds: list[Any]) -> tuple[Any, Order]:
         """(subquery ``page(id, score)`` of all the matching articles passing ``conds``, in the
         search order; that order): for uncut lists."""
-        order, _ = self._order_and_count(query)
+        order = self._matches(query).order
         return self._page_select(query, order, conds, None).subquery("page"), order
 
     def _page_order(self, page: Any, order: Order) -> list[Any]:
         """ORDER BY for rows joined to a ``_search_page`` (the page's own order, again)."""
         if order == "relevance":
             return [page.c.score.desc(), A.c.id]
-        return [A.c.sort_date.desc().nulls_last(), A.c.id.desc()]
+        return list(NEWEST_ORDER)
