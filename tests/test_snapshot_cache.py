@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from components import data
 from corpus import config, synth
 from corpus.models import Extraction, Meeting, RawDocument
 from corpus.store import Store, schema, snapcache
@@ -279,3 +280,16 @@ def test_the_dashboard_cache_folder_follows_the_environment(monkeypatch, tmp_pat
     monkeypatch.delenv("CORPUS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert config.snapshot_cache_dir() == tmp_path / "xdg" / "corpus-dashboard"
+
+
+def test_the_dashboards_store_keeps_its_snapshot_in_the_configured_folder(sqlite_url, tmp_path, monkeypatch):
+    synth.write_database(10, sqlite_url, seed=9)
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "kept"))
+    data.reopen_store()
+    try:
+        store = data._open_store(sqlite_url)
+        store.snapshot()
+    finally:
+        data.reopen_store()
+        store.close()
+    assert len(_files(tmp_path / "kept")) == 1
