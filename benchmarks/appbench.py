@@ -1,10 +1,11 @@
 """Dashboard timings: warm page reruns (AppTest), cold start and peak memory (real server + Chromium).
 
     python -m benchmarks.appbench --db-url URL [--pages overview,timeline,meeting] [--no-profile]
-    python -m benchmarks.appbench --db-url URL --first-page [--repeats 3]
+    python -m benchmarks.appbench --db-url URL --first-page [--repeats 3] [--baseline]
 
 The first form prints the warm reruns of the pages (``warm_reruns``), the second the cold start
-alone (``first_page``): both as JSON, with the load average before and after.
+alone (``first_page``; with ``--baseline`` alternated with a one-metric app's): both as JSON, with
+the load average before and after.
 """
 from __future__ import annotations
 
@@ -158,6 +159,13 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far: less swayed by the machine's load
+    than wall-clock times."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def browser_session(db_url: str) -> dict[str, Any]:
     """Start ``streamlit run app.py`` on the database, open it in headless Chromium.
 
@@ -272,22 +280,80 @@ def _open_home(page: Any, base: str) -> None:
     page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=180_000)
 
 
-def first_page(db_url: str) -> dict[str, float]:
+HOME_CHARTS = 3  # plotly charts on the overview
+BASELINE_APP = ROOT / "benchmarks" / "baseline_app.py"
+
+
+# Installed before the page loads: the wall-clock ms of the first animation frame (a frame about to
+# be painted) showing a metric, and the first showing every chart. Playwright's own waits answer
+# only when the page's main thread is free, so after plotly's 4.7 MB bundle and the chart drawing.
+_MILESTONES_JS = """(() => {
+  const seen = {}; window.__milestones = seen;
+  const tick = () => {
+    if (!seen.metric && document.querySelector('[data-testid="stMetric"]')) seen.metric = Date.now();
+    if (!seen.charts && document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length >= %d)
+      seen.charts = Date.now();
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()"""
+
+
+def _wait_charts_drawn(page: Any, n: int) -> None:
+    """Wait until ``n`` plotly charts are drawn (their SVG is in the page) and no script runs."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= n", arg=n,
+        timeout=180_000)
+    page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=180_000)
+
+
+def first_page(db_url: str, script: Path = ROOT / "app.py", charts: int = HOME_CHARTS,
+               cache_dir: Path | None = None) -> dict[str, Any]:
     """Cold start alone: seconds from launching ``streamlit run app.py`` until the server answers
-    (``health_s``) and until the overview is drawn in headless Chromium (``first_page_s``), and the
-    server's peak RSS by then."""
+    (``health_s``), until the overview's metrics are drawn in headless Chromium and its script is
+    done (``first_page_s``), and until its ``charts`` plotly charts are drawn too (``charts_s``,
+    when ``charts``), and the server's peak RSS by then; ``metric_painted_s`` and
+    ``charts_painted_s``: when a frame first showed a metric, and every chart, timed in the page;
+    ``server_cpu_s``: the CPU time the server used until the first page (load-independent).
+    ``script``: another app (the baseline). ``cache_dir``: where the server keeps the snapshot
+    (``snapshot_kept``: a file was there before the start); None: a new empty folder, as on a
+    first start."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        folder = cache_dir if cache_dir is not None else Path(tmp) / "snapshot-cache"
+        kept = any(folder.glob("snapshot-*.npz"))
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        start = time.perf_counter()
-        with Dashboard(db_url, Path(tmp) / "streamlit.log") as app:
+        page.add_init_script(_MILESTONES_JS % max(charts, 1))
+        start, wall = time.perf_counter(), time.time()
+        with Dashboard(db_url, Path(tmp) / "streamlit.log", script=script,
+                       extra_env={"CORPUS_CACHE_DIR": str(folder)}) as app:
             health = time.perf_counter() - start
             _open_home(page, app.base)
-            out = {"health_s": health, "first_page_s": time.perf_counter() - start,
-                   "peak_rss_mb": _peak_rss_mb(app.proc.pid)}
+            out: dict[str, Any] = {"health_s": health, "first_page_s": time.perf_counter() - start,
+                                   "server_cpu_s": _cpu_s(app.proc.pid)}
+            if charts:
+                _wait_charts_drawn(page, charts)
+                out["charts_s"] = time.perf_counter() - start
+            seen = page.evaluate("() => window.__milestones")
+            out.update({f"{name}_painted_s": ms / 1000 - wall for name, ms in seen.items()})
+            out["peak_rss_mb"] = _peak_rss_mb(app.proc.pid)
+            out["snapshot_kept"] = kept
         browser.close()
+    return out
+
+
+def first_pages(db_url: str, repeats: int, baseline: bool) -> dict[str, list[dict[str, Any]]]:
+    """``repeats`` cold starts sharing one snapshot folder (the first starts without the file, as
+    after a corpus change; the others find it, as after a restart); with ``baseline``, each
+    alternated with the one-metric app's, so both see the same load."""
+    out: dict[str, list[dict[str, Any]]] = {"first_page": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeats):
+            if baseline:
+                out.setdefault("baseline_first_page", []).append(first_page(db_url, BASELINE_APP, charts=0))
+            out["first_page"].append(first_page(db_url, cache_dir=Path(tmp)))
     return out
 
 
@@ -298,10 +364,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-profile", action="store_true", help="no sampled run after a slow rerun")
     parser.add_argument("--first-page", action="store_true", help="time the cold start instead")
     parser.add_argument("--repeats", type=int, default=1, help="with --first-page: server starts")
+    parser.add_argument("--baseline", action="store_true",
+                        help="with --first-page: also time a one-metric app (Streamlit and the browser alone)")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {"load_before": os.getloadavg()}
     if args.first_page:
-        out["first_page"] = [first_page(args.db_url) for _ in range(args.repeats)]
+        out.update(first_pages(args.db_url, args.repeats, args.baseline))
     else:
         pages = tuple(p for p in args.pages.split(",") if p)
         out["reruns"] = warm_reruns(args.db_url, float("inf") if args.no_profile else 300, pages)

@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from corpus import coverage as cov
-from corpus.config import database_url
+from corpus.config import database_url, snapshot_cache_dir
 from corpus.filters import Filters, encode
 from corpus.ingest import ensure_built
 from corpus.records import MeetingRecord, events_with_briefs, meeting_record
@@ -45,6 +45,7 @@ def use_store(store: StoreLike | None) -> None:
 @st.cache_resource(show_spinner=False)
 def _open_store(url: str) -> StoreLike:
     store = Store(url)
+    store.keep_snapshots_in(snapshot_cache_dir())  # a restart finds the articles' facts there
     ensure_built(store)
     return store
 

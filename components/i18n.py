@@ -9,10 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 from corpus.config import DATA_DIR
-from corpus.lexicons import load_yaml
+from corpus.lexicons import load_yaml, parse_yaml
 
 UI_STRINGS_PATH: Path = DATA_DIR / "ui_strings.yaml"
 LANGS = ("ar", "en")
@@ -22,7 +20,7 @@ LANGS = ("ar", "en")
 def catalogue() -> dict[str, dict[str, str]]:
     """The parsed catalogue, key → {ar, en} (two-level groups are flattened to dotted keys)."""
     with UI_STRINGS_PATH.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = parse_yaml(fh) or {}
     return _flatten(raw)
 
 

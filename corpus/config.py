@@ -10,6 +10,7 @@ DATA_DIR = ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
 LEXICON_DIR = DATA_DIR / "lexicons"
 DEFAULT_DB_PATH = DATA_DIR / "corpus.sqlite"
+CACHE_OFF = ("", "off", "none")
 
 
 class SecretsUnreadable(RuntimeError):
@@ -41,3 +42,13 @@ def database_url(explicit: str | None = None, secrets: Mapping[str, Any] | None 
     if from_secrets:
         return from_secrets
     return f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def snapshot_cache_dir() -> Path | None:
+    """Where the dashboard keeps the articles' snapshot between restarts (``corpus.store.snapcache``):
+    ``CORPUS_CACHE_DIR`` ("off": nowhere), else ``corpus-dashboard`` in the user's cache folder."""
+    explicit = os.environ.get("CORPUS_CACHE_DIR")
+    if explicit is not None:
+        return None if explicit.strip().lower() in CACHE_OFF else Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "corpus-dashboard"

@@ -42,19 +42,21 @@ def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 90) -> None
 class Dashboard:
     """``streamlit run app.py`` on a free port over the database ``db_url`` (empty: leave
     ``CORPUS_DB_URL`` unset, so the secrets decide); a context manager. ``extra_args`` go to
-    ``streamlit run`` after the defaults (a later flag wins, e.g. ``--secrets.files``)."""
+    ``streamlit run`` after the defaults (a later flag wins, e.g. ``--secrets.files``); ``script``
+    replaces app.py (a benchmark's baseline app). The kept snapshot (``CORPUS_CACHE_DIR``) goes
+    beside the log unless ``extra_env`` says where: a test's server starts without one."""
 
     def __init__(self, db_url: str, log_path: Path, extra_env: dict[str, str] | None = None,
-                 extra_args: list[str] | None = None) -> None:
+                 extra_args: list[str] | None = None, script: Path = ROOT / "app.py") -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "CORPUS_DB_URL": db_url, "PYTHONUNBUFFERED": "1",
                "PYTHONPATH": str(ROOT), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-               **(extra_env or {})}
+               "CORPUS_CACHE_DIR": str(Path(log_path).parent / "snapshot-cache"), **(extra_env or {})}
         self.log = Path(log_path).open("wb")
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            [sys.executable, "-m", "streamlit", "run", str(script),
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--server.fileWatcherType", "none",
              "--browser.gatherUsageStats", "false", *(extra_args or [])],

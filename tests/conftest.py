@@ -111,3 +111,16 @@ def _local_bind_for_apptest():
     config.set_option("server.address", "127.0.0.1")
     yield
     config.set_option("server.address", previous)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _snapshot_files_in_a_temporary_folder(tmp_path_factory):
+    """Stores the dashboard opens keep their snapshot file (``CORPUS_CACHE_DIR``) in this run's
+    temporary folder, not in the user's cache."""
+    previous = os.environ.get("CORPUS_CACHE_DIR")
+    os.environ["CORPUS_CACHE_DIR"] = str(tmp_path_factory.mktemp("snapshot-files"))
+    yield
+    if previous is None:
+        os.environ.pop("CORPUS_CACHE_DIR", None)
+    else:
+        os.environ["CORPUS_CACHE_DIR"] = previous

@@ -18,7 +18,8 @@ over all three) build on ``engine.StoreBase``, and this module composes them. No
 - ``pagereads``: reads shaped for one page over the tallies (the Figures page's newest rows and counts)
 - ``snapshot``, ``tally``, ``tallies``: the live articles' filterable facts in memory (read once per
   corpus version) and counts, facet counts, events and coverage over them as masks (the dashboard's
-  fast path; the SQL reads of ``queries`` are the reference)
+  fast path; the SQL reads of ``queries`` are the reference); ``snapcache``: the snapshot kept in a
+  file between restarts, used only while its key (database, versions, code) is the current one
 - ``schema``, ``migrations``, ``rows``: tables, forward-only migrations, values ↔ rows
 - ``protocol``: ``StoreLike``, the reads the dashboard needs (``Store`` satisfies it)
 """

@@ -24,6 +24,9 @@ A, S, M, C = schema.articles, schema.sources, schema.meetings, schema.correction
 E, EA = schema.events, schema.event_articles
 
 EVENT_TEXT_CHARS = 3000  # of each article, for the clustering's text similarity
+# meta key counting the groupings stored: a regrouping at the same corpus version (``rebuild_events``
+# called again, by the CLI or after a code change) changes events and dates but not the versions.
+EVENTS_GENERATION = "events_generation"
 _LOG = logging.getLogger("corpus.store")
 
 
@@ -151,11 +154,22 @@ def _events_version(conn: sa.Connection) -> int:
     return -1 if value is None else int(value)
 
 
-def _set_events_version(conn: sa.Connection, version: int) -> None:
-    updated = conn.execute(schema.meta.update().where(schema.meta.c.key == "events_version")
-                           .values(value=str(version))).rowcount
+def events_generation(conn: sa.Connection) -> int:
+    """How many groupings were stored (0 before the first, or before this count was kept)."""
+    value = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == EVENTS_GENERATION)).scalar()
+    return int(value or 0)
+
+
+def _set_meta(conn: sa.Connection, key: str, value: str) -> None:
+    updated = conn.execute(schema.meta.update().where(schema.meta.c.key == key).values(value=value)).rowcount
     if not updated:
-        conn.execute(schema.meta.insert().values(key="events_version", value=str(version)))
+        conn.execute(schema.meta.insert().values(key=key, value=value))
+
+
+def _set_events_version(conn: sa.Connection, version: int) -> None:
+    """Record a stored grouping: the corpus version it was made from, and one more generation."""
+    _set_meta(conn, "events_version", str(version))
+    _set_meta(conn, EVENTS_GENERATION, str(events_generation(conn) + 1))
 
 
 def _store_events(conn: sa.Connection, groups: list[_EventGroup]) -> int:

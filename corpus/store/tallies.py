@@ -4,11 +4,14 @@
 the current corpus version (read once per version, under a lock, in one transaction) and a mask
 per filter; a text query's mask comes from the search index, remembered for the last few queries.
 The SQL reads of ``queries`` stay the reference (and serve the CLI); the dashboard reads these.
+With ``keep_snapshots_in(folder)`` the snapshot is also kept in a file there (``snapcache``), so a
+restarted process finds it without reading the tables, as long as the corpus did not change.
 """
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,7 +19,7 @@ import sqlalchemy as sa
 
 from ..filters import Filters
 from ..search import Query
-from . import schema
+from . import schema, snapcache
 from .snapshot import Snapshot, load_snapshot, numbers
 from .tally import Tally, facet_values, filter_masks
 from .textsearch import TextSearch, parsed_query
@@ -32,6 +35,12 @@ class Tallies(TextSearch):
         self._snap: Snapshot | None = None
         self._snap_lock = threading.Lock()
         self._text_masks: OrderedDict[tuple[tuple[int, int], str | None, str | None], np.ndarray] = OrderedDict()
+        self._snapshot_folder: Path | None = None
+
+    def keep_snapshots_in(self, folder: Path | None) -> None:
+        """Keep the snapshot in a file in ``folder`` and look there before reading the tables
+        (None: do not). An in-memory database has nothing to keep."""
+        self._snapshot_folder = folder if folder is not None and snapcache.database_name(self.url) else None
 
     def snapshot(self) -> Snapshot:
         """The facts of the live articles at the current corpus version (events regrouped first
@@ -56,11 +65,23 @@ class Tallies(TextSearch):
             return _versions(conn)
 
     def _load_snapshot(self) -> Snapshot:
+        """The snapshot kept in the folder when it is the current one, else read from the tables
+        (and kept); its key and its facts are read in one transaction."""
+        folder, key = self._snapshot_folder, None
         with self.engine.connect() as conn:
             if self.dialect == "postgresql":  # every table read as of one moment
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                return load_snapshot(conn, _versions(conn))
+                stamp = _versions(conn)
+                if folder is not None:
+                    key = snapcache.read_key(conn, str(snapcache.database_name(self.url)), stamp)
+                    kept = snapcache.read(folder, key)
+                    if kept is not None:
+                        return kept
+                snap = load_snapshot(conn, stamp)
+        if folder is not None and key is not None:
+            snapcache.write(folder, key, snap)
+        return snap
 
     def tally(self, filters: Filters | None = None) -> Tally:
         """The live articles passing ``filters`` (text query included), ready to be counted."""
