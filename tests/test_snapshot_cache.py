@@ -155,6 +155,23 @@ def test_a_regrouping_at_the_same_version_makes_the_kept_file_stale(corpus_url, 
     assert _as_plain(after) == _as_plain(_from_tables(corpus_url))
 
 
+def test_a_running_store_sees_a_regrouping_made_elsewhere_at_the_same_version(corpus_url):
+    """A dashboard's store keeps its snapshot in memory; ``python -m corpus rebuild`` regroups the
+    events from another process without moving the corpus version. The next read sees the new
+    grouping, not the one in memory."""
+    writer = Store(corpus_url)
+    with writer.engine.begin() as conn:  # an older grouping, at the same versions
+        conn.execute(schema.events.update().values(city="Stale"))
+    running = Store(corpus_url)
+    assert set(running.snapshot().events.cities) == {"Stale"}
+    writer.rebuild_events()
+    writer.close()
+    after = running.snapshot()
+    running.close()
+    assert "Stale" not in after.events.cities and len(after.events.ids) > 0
+    assert _as_plain(after) == _as_plain(_from_tables(corpus_url))
+
+
 def test_a_database_recreated_at_the_same_place_with_the_same_versions_is_not_served_the_old_file(tmp_path):
     path = tmp_path / "corpus.sqlite"
     url = f"sqlite:///{path}"

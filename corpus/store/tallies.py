@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from ..filters import Filters
 from ..search import Query
 from . import schema, snapcache
+from .events import events_generation
 from .snapshot import Snapshot, load_snapshot, numbers
 from .tally import Tally, facet_values, filter_masks
 from .textsearch import TextSearch, parsed_query
@@ -33,6 +34,7 @@ class Tallies(TextSearch):
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
         super().__init__(url, migrate=migrate)
         self._snap: Snapshot | None = None
+        self._snap_generation = -1  # the events generation the snapshot was read at
         self._snap_lock = threading.Lock()
         self._text_masks: OrderedDict[tuple[tuple[int, int], str | None, str | None], np.ndarray] = OrderedDict()
         self._snapshot_folder: Path | None = None
@@ -45,24 +47,26 @@ class Tallies(TextSearch):
     def snapshot(self) -> Snapshot:
         """The facts of the live articles at the current corpus version (events regrouped first
         when stale); read again only when the version moved, or the events were regrouped."""
-        stamp = self._stamp()
+        stamp, generation = self._stamp()
         if stamp[1] < stamp[0]:
             self.ensure_events()
-            stamp = self._stamp()
+            stamp, generation = self._stamp()
+        # A regrouping at the same corpus version (``rebuild`` from the command line) changes
+        # events and dates without moving a version: its generation says so.
         snap = self._snap
-        if snap is not None and snap.stamp == stamp:
+        if snap is not None and (snap.stamp, self._snap_generation) == (stamp, generation):
             return snap
         with self._snap_lock:
             snap = self._snap
-            if snap is None or snap.stamp != stamp:
+            if snap is None or (snap.stamp, self._snap_generation) != (stamp, generation):
                 snap = self._load_snapshot()
-                self._snap = snap
+                self._snap, self._snap_generation = snap, generation
                 self._text_masks = OrderedDict()
         return snap
 
-    def _stamp(self) -> tuple[int, int]:
+    def _stamp(self) -> tuple[tuple[int, int], int]:
         with self.engine.connect() as conn:
-            return _versions(conn)
+            return _versions(conn), events_generation(conn)
 
     def _load_snapshot(self) -> Snapshot:
         """The snapshot kept in the folder when it is the current one, else read from the tables
