@@ -159,9 +159,23 @@ def is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"
 
 
+# The characters is_arabic_letter accepts (all of them letters), and the ASCII letters.
+_ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def letter_count(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``)."""
+    return sum(map(str.isalpha, text))
+
+
+def ascii_letter_count(text: str) -> int:
+    return len(_ASCII_LETTER.findall(text))
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: the basis of our language guess."""
-    letters = [c for c in text if c.isalpha()]
+    letters = letter_count(text)
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    return len(_ARABIC_LETTER.findall(text)) / letters

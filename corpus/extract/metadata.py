@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicons import load_yaml
-from ..normalize import arabic_ratio, normalize
+from ..normalize import arabic_ratio, ascii_letter_count, letter_count, normalize
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date, to_date
 from .solar import solar_dates
@@ -516,13 +516,13 @@ def _strip_repeat(line: str) -> str:
 
 
 def guess_language(text: str) -> str | None:
-    letters = [c for c in text if c.isalpha()]
+    letters = letter_count(text)
     if not letters:
         return None
     ratio = arabic_ratio(text)
     if ratio >= 0.5:
         return "ar"
-    latin = sum(1 for c in letters if c.isascii()) / len(letters)
+    latin = ascii_letter_count(text) / letters
     return "en" if latin >= 0.7 else "other"
 
 
