@@ -45,6 +45,17 @@ def alternation(words: Iterable[object]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms(words))
 
 
+def first_words(words: Iterable[object]) -> tuple[str, ...]:
+    """The first word of each of the entries' normalised forms: every match of a pattern built on
+    ``alternation(words)`` holds one of them, so a text holding none needs no search."""
+    return tuple(sorted({f.split()[0] for f in forms(words)}))
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``words`` (anywhere, even inside a word)?"""
+    return any(w in text for w in words)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank sentence of ``text``."""
     spans, pos = [], 0

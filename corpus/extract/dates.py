@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import normalize, normalize_with_offsets
-from .arabic import alternation, forms
+from .arabic import alternation, first_words, holds_any
 
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
@@ -457,15 +457,15 @@ def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
     nt = normalize_with_offsets(text)
     norm, words = nt.text, _trigger_words()
     digit = _DIGIT.search(norm) is not None
-    month = _has_any(norm, words.months)
+    month = holds_any(norm, words.months)
     # Each family of patterns runs only on a text holding a word (or digit) every match of it needs.
     found = ((_numeric_mentions(nt, text) if digit else [])
              + (_english_mentions(nt, text) if digit and month else [])
              + (_day_month_mentions(nt, text, published) + _month_year_mentions(nt, text, published)
                 if month else [])
-             + (_weekday_mentions(nt, text, published) if _has_any(norm, words.weekdays) else [])
-             + (_relative_day_mentions(nt, text, published) if _has_any(norm, words.relative_days) else [])
-             + (_relative_year_mentions(nt, text, published) if _has_any(norm, _YEAR_WORDS) else []))
+             + (_weekday_mentions(nt, text, published) if holds_any(norm, words.weekdays) else [])
+             + (_relative_day_mentions(nt, text, published) if holds_any(norm, words.relative_days) else [])
+             + (_relative_year_mentions(nt, text, published) if holds_any(norm, _YEAR_WORDS) else []))
     return tuple(_drop_overlaps(found))
 
 
@@ -485,15 +485,8 @@ class _TriggerWords:
 @lru_cache(maxsize=1)
 def _trigger_words() -> _TriggerWords:
     rel_days = load_yaml("weekdays.yaml")["relative_days"]
-
-    def first_words(words) -> tuple[str, ...]:
-        return tuple(sorted({f.split()[0] for f in forms(words)}))
     return _TriggerWords(first_words(_month_table()), first_words(_weekday_table()),
                          first_words([w for words in rel_days.values() for w in words]))
-
-
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
 
 
 def parse_date_expression(expr: str, published: date | None = None) -> date | None:

@@ -172,7 +172,7 @@ def _aliyev_by_country(text: str) -> bool:
         if not listed or not lex.azerbaijan_country.search(listed.group()):
             continue
         first = listed.group().split()[0]
-        if first == "دول" or any(pat.fullmatch(first) for _, pat in lex.countries):
+        if first == "دول" or any(pat.fullmatch(first) for _, pat, _ in lex.countries):
             return True
     return False
 
