@@ -10,6 +10,7 @@ from functools import lru_cache
 from ...lexicons import load_yaml
 from ..arabic import alternation
 from ..dates import to_date
+from ..gates import may_match, text_words
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
@@ -32,6 +33,16 @@ class Sentence:
     terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
     trilateral: bool = False
     putin_visit_az: bool = False
+    # The words of ``norm`` (see gates): a pattern none of whose first words is here is not searched.
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.words = text_words(self.norm)
+
+
+def holds(s: Sentence, pat: re.Pattern) -> bool:
+    """Does ``pat`` match the sentence (its words tested first)?"""
+    return may_match(pat, s.words) and pat.search(s.norm) is not None
 
 
 def masked(norm: str) -> str:
@@ -131,21 +142,29 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
             putin_titles: bool = True) -> Sentence:
     lex = lexicon()
     s = Sentence(start, end, norm[start:end])
-    text = without_document_clauses(s.norm)
-    s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
-    s.aliyev_named = bool(lex.aliyev_name.search(text))
-    s.aliyev = s.aliyev_named or aliyev_titles(text) or _aliyev_by_country(text)
-    s.pair = bool(lex.pair.search(text)) and doc_has_both and putin_titles or _leaders_by_country(text)
-    s.other_leader = bool(lex.others.search(text))
+    # Blanking document clauses only removes words: the sentence's words hold the text's.
+    words = s.words
+    text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
+
+    def found(pat: re.Pattern) -> bool:
+        return may_match(pat, words) and pat.search(text) is not None
+    s.putin = found(lex.putin if putin_titles else lex.putin_name)
+    s.aliyev_named = found(lex.aliyev_name)
+    s.aliyev = s.aliyev_named or may_match(lex.aliyev_title, words) and aliyev_titles(text) \
+        or may_match(lex.leaders_of, words) and _aliyev_by_country(text)
+    s.pair = found(lex.pair) and doc_has_both and putin_titles \
+        or may_match(lex.leaders_of, words) and _leaders_by_country(text)
+    s.other_leader = found(lex.others)
     for kind, pat in lex.terms.items():
-        s.terms.extend((m.start(), kind) for m in pat.finditer(text))
+        if may_match(pat, words):
+            s.terms.extend((m.start(), kind) for m in pat.finditer(text))
     s.terms.sort()
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
-    russia_side = s.putin or putin_titles and (bool(lex.russia.search(text)) or bool(lex.kremlin.search(text)))
+    russia_side = s.putin or putin_titles and (found(lex.russia) or found(lex.kremlin))
     # A summit sentence naming another leader and neither Aliyev nor Azerbaijan is that leader's
     # encounter ("استقبل بوتين باشينيان قبيل قمة …"), even in an article that mentions Azerbaijan.
-    about_az = s.aliyev or not s.other_leader or bool(lex.azerbaijan.search(text))
+    about_az = s.aliyev or not s.other_leader or found(lex.azerbaijan)
     s.trilateral = has_multi and russia_side and doc_az_arm and about_az
     s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
                         and bool(visit_destination(text, "Baku")))
@@ -197,9 +216,9 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if lexicon().denial.search(s.norm):
+    if holds(s, lexicon().denial):
         return False
-    if lexicon().by_message.search(s.norm) and not any(k == "phone_call" for _, k in s.terms):
+    if holds(s, lexicon().by_message) and not any(k == "phone_call" for _, k in s.terms):
         # A greeting or an apology sent in writing is not an encounter, and the meetings a
         # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones.
         return False
@@ -214,8 +233,8 @@ def is_denial(s: Sentence) -> bool:
     """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
     part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو")."""
     lex = lexicon()
-    return (bool(s.terms) or bool(lex.attends.search(s.norm))) and (s.putin or s.aliyev or s.pair) \
-        and bool(lex.denial.search(s.norm))
+    return (bool(s.terms) or holds(s, lex.attends)) and (s.putin or s.aliyev or s.pair) \
+        and holds(s, lex.denial)
 
 
 def kind_of(s: Sentence) -> str:
@@ -248,9 +267,9 @@ def past_reason(s: Sentence) -> str | None:
     الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    if lexicon().habit_span.search(s.norm) or lexicon().habit_words.search(s.norm):
+    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words):
         return "marker"
-    for m in lexicon().past.finditer(s.norm):
+    for m in lexicon().past.finditer(s.norm) if may_match(lexicon().past, s.words) else ():
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
@@ -276,12 +295,13 @@ _CLAUSE_COMMA = re.compile(r"[،,]")
 def _term_ends(s: Sentence) -> list[int]:
     ends = []
     for pat in lexicon().terms.values():
-        ends += [m.end() for m in pat.finditer(s.norm)]
+        if may_match(pat, s.words):
+            ends += [m.end() for m in pat.finditer(s.norm)]
     return ends
 
 
 def status_of(s: Sentence) -> str:
-    return "announced" if lexicon().announced.search(s.norm) else "held"
+    return "announced" if holds(s, lexicon().announced) else "held"
 
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
@@ -308,7 +328,7 @@ def in_relative_clause(s: Sentence) -> bool:
 
 def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
     """Third leaders named in the sentences of the encounter, by the lexicon's names."""
-    return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if pat.search(s.norm)}))
+    return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if holds(s, pat)}))
 
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
