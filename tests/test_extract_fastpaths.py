@@ -1,0 +1,124 @@
+"""The extraction's fast paths equal their brute-force references: word gates never skip a
+pattern that matches, a text's words sliced equal the words scanned, the date scan's gates skip
+only texts without matches, the letter counts equal counting letter by letter."""
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from corpus.clean import clean_article
+from corpus.extract import date_patterns
+from corpus.extract.arabic import sentence_spans
+from corpus.extract.figures.words import scan_words, words_in
+from corpus.extract.gates import first_words, may_match, text_words
+from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
+from corpus.extract.statements.lexicon import lex as statement_lexicon
+from corpus.normalize import arabic_ratio, is_arabic_letter, normalize, normalize_with_offsets
+from corpus.synth import generate
+
+HELD_OUT = sorted(Path(__file__).parent.glob("heldout*/*.txt"))
+
+
+def _bodies() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in HELD_OUT[:60]]
+    texts += [text for _, text, _ in generate(40, 3)]
+    return [clean_article(t).text for t in texts]
+
+
+@pytest.fixture(scope="module")
+def bodies() -> list[str]:
+    return _bodies()
+
+
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    lex = meeting_lexicon()
+    out: list[tuple[str, re.Pattern]] = []
+    for f in dataclasses.fields(lex):
+        value = getattr(lex, f.name)
+        if isinstance(value, re.Pattern):
+            out.append((f.name, value))
+        elif isinstance(value, dict):
+            out += [(f"{f.name}.{k}", p) for k, p in value.items() if isinstance(p, re.Pattern)]
+        elif isinstance(value, list):
+            out += [(f"{f.name}.{item[0]}", item[1]) for item in value if isinstance(item[1], re.Pattern)]
+    out += [(f"statements.{who}", rx) for who, _, rx in statement_lexicon().people]
+    return out
+
+
+def test_gates_never_skip_a_matching_text(bodies):
+    patterns = _patterns()
+    texts = []
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        texts.append(norm)
+        texts += [norm[a:b] for a, b in sentence_spans(norm)]
+    matched = skipped = 0
+    for text in texts:
+        words = text_words(text)
+        for name, pat in patterns:
+            if pat.search(text):
+                matched += 1
+                assert may_match(pat, words), (name, text[:80])
+            elif not may_match(pat, words):
+                skipped += 1
+    assert matched > 1000 and skipped > 10000  # the gates do skip, and the test saw matches
+
+
+def test_first_words_of_a_word_pattern():
+    pat = re.compile(r"(?<![^\W_])(?:[وب])?(?:قمه|لقاء\s+ثنائي)(?:ات|ه)?(?![^\W_])")
+    assert first_words(pat) == {c + w for c in ("", "و", "ب") for w in ("قمه", "قمهات", "قمهه", "لقاء")}
+    assert may_match(pat, text_words("عقدت القمه وبلقاء")) is False  # القمه is not a spelling of it
+    assert may_match(pat, text_words("عقدت قمه")) and pat.search("عقدت قمه")
+
+
+@pytest.mark.parametrize("source", [
+    r"قمه",  # may start inside a word
+    r"(?<![^\W_])قم\w+",  # letters repeated: the first word is open
+    r"(?<![^\W_])قمه",  # no end of word: "قمهات" also matches
+    r"(?i)(?<![^\W_])putin(?![^\W_])",  # flags
+])
+def test_first_words_unknown(source):
+    pat = re.compile(source)
+    assert first_words(pat) is None
+    assert may_match(pat, frozenset())
+
+
+def test_words_in_equals_scanning(bodies):
+    rnd = random.Random(7)
+    texts = bodies[:30] + ["", "ـ", "x ـ y", "مَرْحَبًا، 5% $ € ـــ", "ًٌ ـ ً"]
+    for text in texts:
+        for _ in range(200):
+            a, b = rnd.randint(-3, len(text) + 3), rnd.randint(-3, len(text) + 3)
+            if rnd.random() < 0.5:
+                b = a + rnd.randint(0, 40)
+            assert words_in(text, a, b) == scan_words(text, a, b), (a, b)
+
+
+def test_date_scan_gates_skip_only_texts_without_matches(bodies):
+    pats = date_patterns.patterns()
+    lines = [line for body in bodies for line in body.split("\n")] + bodies
+    for line in lines:
+        found = date_patterns.scan(line).found
+        norm = normalize_with_offsets(line).text
+        for f in dataclasses.fields(pats):
+            everything = tuple(m.span() for m in getattr(pats, f.name).finditer(norm))
+            assert tuple(m.span() for m in found[f.name]) == everything, (f.name, line[:60])
+
+
+def test_letter_counts_equal_counting_each_letter(bodies):
+    rnd = random.Random(3)
+    samples = bodies[:20] + ["", "abc", "١٢٣", "Ω ß ٱ ۓ ۔", "Hello مرحبا 123"]
+    samples += ["".join(chr(rnd.randint(0x20, 0x700)) for _ in range(300)) for _ in range(20)]
+    for text in samples:
+        letters = [c for c in text if c.isalpha()]
+        expected = sum(1 for c in letters if is_arabic_letter(c)) / len(letters) if letters else 0.0
+        assert arabic_ratio(text) == expected
+
+
+def test_normalized_month_words_are_what_the_gate_looks_for():
+    months = date_patterns.scan("عقد في 5 سبتمبر 2024").found["day_month"]
+    assert [m.group() for m in months] == [normalize("5 سبتمبر 2024")]
