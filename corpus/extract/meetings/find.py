@@ -13,6 +13,7 @@ from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
+from ..gates import text_words, may_match
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
@@ -109,15 +110,16 @@ def find_meetings(text: str, published: date | str | None = None,
     if not text or not text.strip():
         return []
     nt = normalize_with_offsets(text)
-    norm = masked(nt.text)
+    words = text_words(nt.text)  # the article's words: patterns none of whose first words is here are not searched
+    norm = masked(nt.text, words)
     lex = lexicon()
-    if not aliyev_is_ilham(published, nt.text):
+    if not aliyev_is_ilham(published, nt.text, words):
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
-    putin_titles = titles_mean_putin(published, nt.text)
+    putin_titles = titles_mean_putin(published, nt.text, words)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
         and not _lead_pairs_another(norm, lex)
-    doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
+    doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = sentence_spans(norm)
     sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
     speakers_into_quotes(norm, sentences)

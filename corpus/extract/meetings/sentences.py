@@ -45,11 +45,17 @@ def holds(s: Sentence, pat: re.Pattern) -> bool:
     return may_match(pat, s.words) and pat.search(s.norm) is not None
 
 
-def masked(norm: str) -> str:
-    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged."""
+def masked(norm: str, words: frozenset[str] | None = None) -> str:
+    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged (``words``: the
+    text's words, when known)."""
     lex = lexicon()
-    out = lex.not_aliyev.sub(lambda m: " " * len(m.group()), norm)
-    return lex.not_putin.sub(lambda m: " " * len(m.group()), out)
+    words = text_words(norm) if words is None else words
+    out = lex.not_aliyev.sub(_blank, norm) if may_match(lex.not_aliyev, words) else norm
+    return lex.not_putin.sub(_blank, out) if may_match(lex.not_putin, words) else out
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
 
 
 @lru_cache(maxsize=1)
@@ -64,20 +70,22 @@ def _not_president_period() -> tuple[date, date]:
 _FORMER = re.compile(r"(?<![^\W_])(?:السابق|الاسبق|انذاك|حينها|حينذاك|وقتها)(?![^\W_])")
 
 
-def another_holder_named(norm: str) -> bool:
+def another_holder_named(norm: str, words: frozenset[str] | None = None) -> bool:
     """Does the (normalised, unmasked) article name another holder of Putin's title as the
     current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
+    if words is not None and not may_match(lexicon().not_putin, words):
+        return False
     for m in lexicon().not_putin.finditer(norm):
         if not _FORMER.search(norm[max(0, m.start() - 12): m.end() + 14]):
             return True
     return False
 
 
-def titles_mean_putin(today: date | None, norm: str | None = None) -> bool:
+def titles_mean_putin(today: date | None, norm: str | None = None, words: frozenset[str] | None = None) -> bool:
     """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
     Medvedev's presidency: Putin, then prime minister, is named by name there. Nor in an article
     that gives the title to another holder: its bare "الرئيس الروسي" is that holder too."""
-    if norm is not None and another_holder_named(norm):
+    if norm is not None and another_holder_named(norm, words):
         return False
     if today is None:
         return True
@@ -94,14 +102,15 @@ def _aliyev_people() -> tuple[re.Pattern, re.Pattern, date]:
             re.compile(rf"(?<![^\W_])(?:{alternation(people['heydar_former'])})(?![^\W_])"), since)
 
 
-def aliyev_is_ilham(today: date | None, norm: str) -> bool:
+def aliyev_is_ilham(today: date | None, norm: str, words: frozenset[str] | None = None) -> bool:
     """Does the article's Aliyev mean Ilham? Yes when it names Ilham; not when it names Heydar as
     the sitting president ("الرئيس الأذربيجاني حيدر علييف", not "الراحل") or is dated before Ilham
     took office: then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
     ilham, former, since = _aliyev_people()
-    if ilham.search(norm):
+    words = text_words(norm) if words is None else words
+    if may_match(ilham, words) and ilham.search(norm):
         return True
-    for m in lexicon().not_aliyev.finditer(norm):
+    for m in lexicon().not_aliyev.finditer(norm) if may_match(lexicon().not_aliyev, words) else ():
         if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
             return False
     return today is None or today >= since
