@@ -38,6 +38,7 @@ _SLOT = 200  # how far after a past verb its subject and complementizer may lie
 _SKIP = re.compile(r"[\s،,]*")
 _TRIM = " \t\u00a0،,.:;؛!?؟-–"
 _MARK = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel after a letter
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(set(_CLOSE) | set(_CLOSE.values())))) + "]")
 
 
 @dataclass
@@ -66,7 +67,8 @@ def _quotes(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     skip = seg.rfind('"') if seg.count('"') % 2 else -1
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(seg):
+    for q in _QUOTE_CHAR.finditer(seg):  # other characters neither open nor close a quote
+        i, ch = q.start(), q.group()
         if i == skip:
             continue
         if stack and ch == _CLOSE[stack[-1][0]]:
