@@ -151,8 +151,10 @@ class Scan:
 
 
 _DIGIT = re.compile(r"\d")
+_LATIN = re.compile("[a-z]")  # every English month name has these letters
+_NUMERIC = re.compile(r"\d\s?[-./]\s?\d")  # in every numeric stamp, either order
 _YEAR_WORDS = ("عام", "سنه")  # relative_year needs one of them
-_FAMILIES = {"digit": ("numeric_ymd", "numeric_dmy"), "digit_month": ("english_dmy", "english_mdy"),
+_FAMILIES = {"numeric": ("numeric_ymd", "numeric_dmy"), "english": ("english_dmy", "english_mdy"),
              "month": ("day_month", "ordinal_day_month", "month_year"), "weekday": ("weekday",),
              "relative_day": ("relative_day",), "year_word": ("relative_year",)}
 
@@ -162,9 +164,11 @@ def scan(text: str) -> Scan:
     nt = normalize_with_offsets(text)
     norm, words, pats = nt.text, _trigger_words(), patterns()
     digit = _DIGIT.search(norm) is not None
-    month = holds_any(norm, words.months)
+    latin = _LATIN.search(norm) is not None
+    month = holds_any(norm, words.arabic_months) or latin and holds_any(norm, words.english_months)
     # Each family of patterns runs only on a text holding a word (or digit) every match of it needs.
-    present = {"digit": digit, "digit_month": digit and month, "month": month,
+    present = {"numeric": digit and _NUMERIC.search(norm) is not None,
+               "english": digit and latin and holds_any(norm, words.english_months), "month": month,
                "weekday": holds_any(norm, words.weekdays), "relative_day": holds_any(norm, words.relative_days),
                "year_word": holds_any(norm, _YEAR_WORDS)}
     return Scan(nt, {name: tuple(getattr(pats, name).finditer(norm)) if present[family] else ()
@@ -173,15 +177,25 @@ def scan(text: str) -> Scan:
 
 @dataclass(frozen=True)
 class _TriggerWords:
-    """The first word of every month, weekday and relative-day form (as the patterns spell them):
-    no match of a pattern built on those forms without one of these in the text."""
-    months: tuple[str, ...]
+    """Words one of which every match of a pattern built on month, weekday or relative-day forms
+    holds: the first word of each form, less any word that holds another one (a text holding it
+    holds the other)."""
+    arabic_months: tuple[str, ...]
+    english_months: tuple[str, ...]  # as the English patterns spell them (month_table's ASCII keys)
     weekdays: tuple[str, ...]
     relative_days: tuple[str, ...]
+
+
+def _cover(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if not any(o != w and o in w for o in words))
 
 
 @lru_cache(maxsize=1)
 def _trigger_words() -> _TriggerWords:
     rel_days = load_yaml("weekdays.yaml")["relative_days"]
-    return _TriggerWords(first_words(month_table()), first_words(weekday_table()),
-                         first_words([w for words in rel_days.values() for w in words]))
+    months = first_words(month_table())
+    english = tuple(sorted({m.split()[0] for m in month_table() if m.isascii()} | {m for m in months if m.isascii()}))
+    assert all(_LATIN.search(m) for m in english), "months.yaml: an English month name without letters"
+    return _TriggerWords(_cover(tuple(m for m in months if not m.isascii())), _cover(english),
+                         _cover(first_words(weekday_table())),
+                         _cover(first_words([w for words in rel_days.values() for w in words])))

@@ -50,8 +50,15 @@ def first_words(pattern: re.Pattern) -> frozenset[str] | None:
 
 def may_match(pattern: re.Pattern, words: frozenset[str]) -> bool:
     """False only when no match of ``pattern`` can lie in a text whose words are ``words``."""
-    firsts = first_words(pattern)
+    known = _known.get(id(pattern))
+    if known is None or known[0] is not pattern:  # hashing a pattern hashes its whole code
+        known = _known[id(pattern)] = (pattern, first_words(pattern))
+    firsts = known[1]
     return firsts is None or not words.isdisjoint(firsts)
+
+
+# id(pattern) → (pattern, its first words); the pattern is kept, so its id is not reused.
+_known: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 
 
 def _is_boundary(av: Any) -> bool:
