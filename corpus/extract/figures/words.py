@@ -46,7 +46,8 @@ class _TextWords:
 
     def __init__(self, text: str):
         self.text = text
-        self.words = [Word(_normalize_word(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.words = [Word(_normalize_word(text[a:b]), a, b) for a, b in spans]
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
         self.all_named = all(w.norm for w in self.words)
