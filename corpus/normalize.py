@@ -173,9 +173,14 @@ def ascii_letter_count(text: str) -> int:
     return len(_ASCII_LETTER.findall(text))
 
 
+def arabic_letter_count(text: str) -> int:
+    """How many characters of ``text`` is_arabic_letter accepts."""
+    return len(_ARABIC_LETTER.findall(text))
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: the basis of our language guess."""
     letters = letter_count(text)
     if not letters:
         return 0.0
-    return len(_ARABIC_LETTER.findall(text)) / letters
+    return arabic_letter_count(text) / letters
