@@ -14,7 +14,7 @@ from corpus.clean import clean_article
 from corpus.extract import date_patterns
 from corpus.extract.arabic import sentence_spans
 from corpus.extract.figures.words import scan_words, words_in
-from corpus.extract.gates import first_words, may_match, text_words
+from corpus.extract.gates import first_words, may_match, text_words, with_first_char
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.statements.lexicon import lex as statement_lexicon
 from corpus.normalize import arabic_ratio, is_arabic_letter, normalize, normalize_with_offsets
@@ -99,14 +99,14 @@ def test_words_in_equals_scanning(bodies):
 
 
 def test_date_scan_gates_skip_only_texts_without_matches(bodies):
-    pats = date_patterns.patterns()
+    pats = date_patterns.plain_patterns()
     lines = [line for body in bodies for line in body.split("\n")] + bodies
     for line in lines:
         found = date_patterns.scan(line).found
         norm = normalize_with_offsets(line).text
         for f in dataclasses.fields(pats):
-            everything = tuple(m.span() for m in getattr(pats, f.name).finditer(norm))
-            assert tuple(m.span() for m in found[f.name]) == everything, (f.name, line[:60])
+            everything = [(m.span(), m.groupdict()) for m in getattr(pats, f.name).finditer(norm)]
+            assert [(m.span(), m.groupdict()) for m in found[f.name]] == everything, (f.name, line[:60])
 
 
 def test_letter_counts_equal_counting_each_letter(bodies):
@@ -122,3 +122,28 @@ def test_letter_counts_equal_counting_each_letter(bodies):
 def test_normalized_month_words_are_what_the_gate_looks_for():
     months = date_patterns.scan("عقد في 5 سبتمبر 2024").found["day_month"]
     assert [m.group() for m in months] == [normalize("5 سبتمبر 2024")]
+
+
+@pytest.mark.parametrize("source", [
+    r"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?P<d>\d{1,2})\s*(?P<m>مايو|يونيو)",
+    r"(?<![^\W_])(?:[وف])?(?:قمه|لقاء)(?:ات)?(?![^\W_])",
+    r"\s+(?:الماضي|المقبل)",
+    r"(?P<a>x)?y|z\d",
+])
+def test_first_char_lookahead_keeps_every_match(source):
+    plain = re.compile(source)
+    fast = with_first_char(plain)
+    assert fast is not plain and fast.pattern.startswith("(?=[")
+    rnd = random.Random(5)
+    alphabet = "xyz 0123456789وفبلقمهاتءيوممايونيو\n"
+    texts = ["يوم 5 مايو وقمه ولقاءات", " الماضي", "xy z9"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(60)) for _ in range(300)]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("source", [r"x*", r"[^a]b", r".b", r"(?i)ab"])
+def test_first_char_lookahead_left_out_when_unknown(source):
+    plain = re.compile(source)
+    assert with_first_char(plain) is plain

@@ -5,12 +5,13 @@ of patterns run only on a text holding a word every match of it needs). ``dates`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import Normalized, normalize, normalize_with_offsets
 from .arabic import alternation, first_words, holds_any
+from .gates import with_first_char
 
 # ---------------------------------------------------------------- lexicon-built patterns
 
@@ -82,6 +83,13 @@ _E = r"(?![\w])"
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
+    """The date patterns as the scan runs them (behind their first-character lookaheads)."""
+    return _fast(plain_patterns())
+
+
+@lru_cache(maxsize=1)
+def plain_patterns() -> Patterns:
+    """The date patterns as written (the reference ``patterns`` equals)."""
     months = alternation(month_table())
     # A month, optionally paired with its other name: "نوفمبر/ تشرين الثاني", "أيلول (سبتمبر)".
     month = rf"(?P<m1>{months})(?:\s*[/(\-–]\s*(?P<m2>{months})\s*\)?)?"
@@ -118,6 +126,12 @@ def patterns() -> Patterns:
         relative_year=re.compile(
             rf"{_B}[وفلب]?(?:ال)?(?:عام|سنه)\s+(?P<ry>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E}"),
     )
+
+
+def _fast(pats: Patterns) -> Patterns:
+    """Each pattern behind a lookahead for the characters its matches start with (same matches:
+    see gates.with_first_char): most positions of a text then fail at the first test."""
+    return Patterns(**{f.name: with_first_char(getattr(pats, f.name)) for f in fields(pats)})
 
 
 @lru_cache(maxsize=1)

@@ -148,3 +148,68 @@ def _never_word(av: list) -> bool:
             continue
         return False
     return True
+
+
+# The class each category stands for inside a character class.
+_CATEGORY_CLASS = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def with_first_char(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern behind a lookahead for the characters a match can start with: the same
+    matches, and a position whose character cannot start one is left at the first test instead
+    of after the pattern's branches and look-behinds. Unchanged when that set is unknown."""
+    if pattern.flags & ~re.UNICODE:
+        return pattern
+    try:
+        chars, nullable = _first(list(_parser.parse(pattern.pattern).data))
+    except _Unknown:
+        return pattern
+    if nullable or not chars:
+        return pattern  # an empty match needs no first character
+    return re.compile(f"(?=[{''.join(sorted(set(chars)))}])(?:{pattern.pattern})")
+
+
+def _first(items: list) -> tuple[list[str], bool]:
+    """(class pieces a match of ``items`` can start with, whether it can match empty)."""
+    out: list[str] = []
+    for item in items:
+        chars, nullable = _first_of(*item)
+        out += chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[list[str], bool]:
+    if op is C.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is C.IN:
+        pieces = []
+        for kind, v in av:
+            if kind is C.LITERAL:
+                pieces.append(re.escape(chr(v)))
+            elif kind is C.RANGE:
+                pieces.append(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+            elif kind is C.CATEGORY and v in _CATEGORY_CLASS:
+                pieces.append(_CATEGORY_CLASS[v])
+            else:
+                raise _Unknown  # a negated class
+        return pieces, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return [], True  # zero-width
+    if op is C.BRANCH:
+        out, nullable = [], False
+        for alt in av[1]:
+            chars, empty = _first(list(alt.data))
+            out += chars
+            nullable = nullable or empty
+        return out, nullable
+    if op is C.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown
+        return _first(list(av[3].data))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        chars, empty = _first(list(av[2].data))
+        return chars, empty or av[0] == 0
+    raise _Unknown  # any character, a back reference…
