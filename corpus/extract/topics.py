@@ -68,11 +68,12 @@ def _term_forms(word: str) -> frozenset[str]:
 class _Index:
     """Where each word form occurs in a text, to find term starts without scanning every word."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, firsts: frozenset[str] | None = None):
+        """``firsts``: the only forms looked up in ``at`` (None: every form)."""
         self.forms = [word_forms(w) for w in _WORD.findall(normalize(text))]
         self.at: dict[str, list[int]] = {}
         for i, forms in enumerate(self.forms):
-            for f in forms:
+            for f in forms if firsts is None else forms & firsts:
                 self.at.setdefault(f, []).append(i)
 
     def starts(self, first: frozenset[str]) -> list[int]:
@@ -99,6 +100,12 @@ def _formed_topics() -> tuple[tuple[Topic, tuple[_FormedTerm, ...], tuple[_Forme
     return tuple((t, _formed(t.ignore), _formed(t.strong), _formed(t.weak)) for t in topics())
 
 
+@lru_cache(maxsize=1)
+def _first_forms() -> frozenset[str]:
+    """Every form a term's first word takes: the only ones _count_terms looks up in an index."""
+    return frozenset(f for _, *groups in _formed_topics() for terms in groups for _, tf in terms for f in tf[0])
+
+
 def _count_terms(index: _Index, terms: tuple[_FormedTerm, ...], used: list[bool]) -> set[tuple[str, ...]]:
     """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
     found: set[tuple[str, ...]] = set()
@@ -122,7 +129,7 @@ def topic_evidence(text: str) -> dict[str, list[str]]:
     """Topic id → the terms that tagged it (only for tagged topics)."""
     if not text:
         return {}
-    index = _Index(text)
+    index = _Index(text, _first_forms())
     out: dict[str, list[str]] = {}
     for topic, ignore, strong_terms, weak_terms in _formed_topics():
         used = [False] * len(index.forms)

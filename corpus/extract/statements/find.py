@@ -96,9 +96,10 @@ def _sentences(norm: str, start: int, end: int, quotes) -> list[tuple[int, int]]
 def _marker(norm: str, f: _Found, limit: int, quotes) -> tuple[str, int, int] | None:
     """The first thing after the verb that opens what was said: (kind, start, content start)."""
     lx, best = lex(), None
+    openers = {a for a, _ in quotes}
     for pos in range(f.end, limit):
         ch = norm[pos]
-        if ch == ":" or any(a == pos for a, _ in quotes):
+        if ch == ":" or pos in openers:
             after = _skip(norm, pos + 1 if ch == ":" else pos)
             q = next(((a, b) for a, b in quotes if a == after), None)
             if q and ch != ":" and len(norm[q[0] + 1:q[1] - 1].split()) < 3:
