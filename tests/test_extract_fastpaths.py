@@ -13,6 +13,12 @@ import pytest
 from corpus.clean import clean_article
 from corpus.extract import date_patterns
 from corpus.extract.arabic import sentence_spans
+from corpus.extract.figures.find import _opens_sentence_figure
+from corpus.extract.figures.lexicon import lexicon as figure_lexicon
+from corpus.extract.figures.multiples import definite_changes, dual_multiples
+from corpus.extract.figures.ranks import ranks
+from corpus.extract.figures.sentences import split_sentences
+from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.words import scan_words, words_in
 from corpus.extract.gates import first_words, may_match, text_words, with_first_char
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
@@ -24,8 +30,8 @@ HELD_OUT = sorted(Path(__file__).parent.glob("heldout*/*.txt"))
 
 
 def _bodies() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in HELD_OUT[:60]]
-    texts += [text for _, text, _ in generate(40, 3)]
+    texts = [p.read_text(encoding="utf-8") for p in HELD_OUT]
+    texts += [text for _, text, _ in generate(80, 3)]
     return [clean_article(t).text for t in texts]
 
 
@@ -147,3 +153,17 @@ def test_first_char_lookahead_keeps_every_match(source):
 def test_first_char_lookahead_left_out_when_unknown(source):
     plain = re.compile(source)
     assert with_first_char(plain) is plain
+
+
+def test_sentence_figure_gate_never_skips_a_sentence_with_one(bodies):
+    lex = figure_lexicon()
+    seen = 0
+    for text in bodies:
+        for sent in split_sentences(text):
+            words = scan_words(text, sent.start, sent.end)
+            found = (ranks(text, sent, words, lex) + dual_multiples(text, sent, words, {}, lex)
+                     + fraction_figures(text, sent, words, lex) + definite_changes(text, sent, words, lex))
+            if found:
+                seen += 1
+                assert any(_opens_sentence_figure(w.norm) for w in words), text[sent.start:sent.end]
+    assert seen >= 3  # the test saw sentence-level figures
