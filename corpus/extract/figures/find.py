@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from ...models import Figure
 from ...normalize import normalize
@@ -22,6 +23,7 @@ from .shares import fraction_figures, may_open_share, share_of_land_or_people
 from .units import Unit, extend_end
 from .words import Word, match_at, words_in
 
+_NORM = itemgetter(0)  # Word.norm
 _CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 
 
@@ -54,7 +56,7 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
             figures.append(fig)
     for sent in sentences:
         words = words_of(sent)
-        if not any(_opens_sentence_figure(w.norm) for w in words):
+        if not any(map(_opens_sentence_figure, map(_NORM, words))):
             continue  # none of the passes below starts without such a word
         figures.extend(ranks(text, sent, words, lex))
         figures.extend(dual_multiples(text, sent, words, contexts, lex))

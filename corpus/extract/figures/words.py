@@ -146,7 +146,12 @@ def match_at(words: list[Word], k: int, terms: Terms,
     """The first (longest) term matching words[k:] → (term, index after it)."""
     if k >= len(words):
         return None
-    for term in terms.starting_with(words[k].norm, allow_clitic):
+    return _first_match(words, k, terms.starting_with(words[k].norm, allow_clitic))
+
+
+def _first_match(words: list[Word], k: int, candidates: tuple[Term, ...]) -> tuple[Term, int] | None:
+    """The first of ``candidates`` (terms whose first word words[k] spells) that words[k:] spell."""
+    for term in candidates:
         toks = term[0]
         if k + len(toks) > len(words):
             continue
@@ -159,8 +164,10 @@ def find_terms(words: list[Word], terms: Terms) -> list[tuple[int, int, Term]]:
     """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware)."""
     hits = []
     k = 0
+    starting_with = terms.starting_with
     while k < len(words):
-        got = match_at(words, k, terms)
+        candidates = starting_with(words[k].norm, True)
+        got = _first_match(words, k, candidates) if candidates else None  # match_at, one call less
         if got is not None:
             hits.append((k, got[1], got[0]))
             k = got[1]
