@@ -159,9 +159,10 @@ def is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"
 
 
-# The characters is_arabic_letter accepts (all of them letters), and the ASCII letters.
-_ARABIC_LETTER = re.compile("[\u0621-\u064A\u0671-\u06D3]")
-_ASCII_LETTER = re.compile("[A-Za-z]")
+# Runs of anything but the characters is_arabic_letter accepts (all of them letters), and but the
+# ASCII letters: what is left once they are removed is counted (no list of matches is built).
+_NOT_ARABIC_LETTERS = re.compile("[^\u0621-\u064A\u0671-\u06D3]+")
+_NOT_ASCII_LETTERS = re.compile("[^A-Za-z]+")
 
 
 def letter_count(text: str) -> int:
@@ -170,12 +171,12 @@ def letter_count(text: str) -> int:
 
 
 def ascii_letter_count(text: str) -> int:
-    return len(_ASCII_LETTER.findall(text))
+    return len(_NOT_ASCII_LETTERS.sub("", text))
 
 
 def arabic_letter_count(text: str) -> int:
     """How many characters of ``text`` is_arabic_letter accepts."""
-    return len(_ARABIC_LETTER.findall(text))
+    return len(_NOT_ARABIC_LETTERS.sub("", text))
 
 
 def arabic_ratio(text: str) -> float:

@@ -23,7 +23,8 @@ from corpus.extract.figures.words import scan_words, words_in
 from corpus.extract.gates import first_words, may_match, text_words, with_first_char
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.statements.lexicon import lex as statement_lexicon
-from corpus.normalize import arabic_ratio, is_arabic_letter, normalize, normalize_with_offsets
+from corpus.normalize import (arabic_ratio, ascii_letter_count, is_arabic_letter, normalize,
+                              normalize_with_offsets)
 from corpus.synth import generate
 
 HELD_OUT = sorted(Path(__file__).parent.glob("heldout*/*.txt"))
@@ -123,6 +124,7 @@ def test_letter_counts_equal_counting_each_letter(bodies):
         letters = [c for c in text if c.isalpha()]
         expected = sum(1 for c in letters if is_arabic_letter(c)) / len(letters) if letters else 0.0
         assert arabic_ratio(text) == expected
+        assert ascii_letter_count(text) == sum(1 for c in letters if c.isascii())
 
 
 def test_normalized_month_words_are_what_the_gate_looks_for():
