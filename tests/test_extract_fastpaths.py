@@ -20,8 +20,10 @@ from corpus.extract.figures.ranks import ranks
 from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.words import scan_words, words_in
-from corpus.extract.gates import first_words, may_match, text_words, with_first_char
+from corpus.extract.gates import (find_all, find_first, first_words, may_match, text_tokens, text_words,
+                                  with_first_char)
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
+from corpus.extract.meetings.sentences import without_document_clauses
 from corpus.extract.statements.lexicon import lex as statement_lexicon
 from corpus.normalize import (arabic_ratio, ascii_letter_count, is_arabic_letter, normalize,
                               normalize_with_offsets)
@@ -57,6 +59,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 
 
 def test_gates_never_skip_a_matching_text(bodies):
+    """may_match never says no to a text a pattern matches; find_first and find_all, which try
+    the pattern only at the words its matches start with, equal search and finditer."""
     patterns = _patterns()
     texts = []
     for body in bodies:
@@ -65,13 +69,17 @@ def test_gates_never_skip_a_matching_text(bodies):
         texts += [norm[a:b] for a, b in sentence_spans(norm)]
     matched = skipped = 0
     for text in texts:
-        words = text_words(text)
+        words, tokens = text_words(text), text_tokens(text)
         for name, pat in patterns:
-            if pat.search(text):
+            found = pat.search(text)
+            if found:
                 matched += 1
                 assert may_match(pat, words), (name, text[:80])
             elif not may_match(pat, words):
                 skipped += 1
+            first = find_first(pat, text, tokens)
+            assert (first and first.span()) == (found and found.span()), (name, text[:80])
+            assert [m.span() for m in find_all(pat, text, tokens)] == [m.span() for m in pat.finditer(text)]
     assert matched > 1000 and skipped > 10000  # the gates do skip, and the test saw matches
 
 
@@ -169,3 +177,21 @@ def test_sentence_figure_gate_never_skips_a_sentence_with_one(bodies):
                 seen += 1
                 assert any(_opens_sentence_figure(w.norm) for w in words), text[sent.start:sent.end]
     assert seen >= 3  # the test saw sentence-level figures
+
+
+def test_words_of_a_sentence_serve_its_text_with_document_clauses_blanked(bodies):
+    """analyse searches the sentence with document clauses blanked, trying patterns at the words
+    of the sentence before blanking: blanking only removes whole words, so the results agree."""
+    terms = meeting_lexicon().terms
+    blanked_seen = 0
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        for a, b in sentence_spans(norm):
+            text = norm[a:b]
+            blanked = without_document_clauses(text)
+            blanked_seen += blanked != text
+            tokens = text_tokens(text)
+            for pat in terms.values():
+                assert [m.span() for m in find_all(pat, blanked, tokens)] == \
+                    [m.span() for m in pat.finditer(blanked)]
+    assert blanked_seen > 0

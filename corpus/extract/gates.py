@@ -50,11 +50,52 @@ def first_words(pattern: re.Pattern) -> frozenset[str] | None:
 
 def may_match(pattern: re.Pattern, words: frozenset[str]) -> bool:
     """False only when no match of ``pattern`` can lie in a text whose words are ``words``."""
+    firsts = _firsts(pattern)
+    return firsts is None or not words.isdisjoint(firsts)
+
+
+Token = tuple[int, str]  # (start, word) of a word of a text
+
+
+def text_tokens(text: str) -> tuple[Token, ...]:
+    return tuple((m.start(), m.group()) for m in WORD.finditer(text))
+
+
+def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> list[re.Match]:
+    """``list(pattern.finditer(text))``, trying the pattern only at the words its matches can start
+    with (``tokens``: the words of ``text``, or of a text it was made from by blanking words)."""
+    firsts = _firsts(pattern)
+    if firsts is None:
+        return list(pattern.finditer(text))
+    out = []
+    floor = 0  # where the previous match ended: finditer goes on from there
+    for start, word in tokens:
+        if start >= floor and word in firsts:
+            m = pattern.match(text, start)
+            if m is not None:
+                out.append(m)
+                floor = m.end()
+    return out
+
+
+def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.Match | None:
+    """``pattern.search(text)``, tried only where ``find_all`` tries it."""
+    firsts = _firsts(pattern)
+    if firsts is None:
+        return pattern.search(text)
+    for start, word in tokens:
+        if word in firsts:
+            m = pattern.match(text, start)
+            if m is not None:
+                return m
+    return None
+
+
+def _firsts(pattern: re.Pattern) -> frozenset[str] | None:
     known = _known.get(id(pattern))
     if known is None or known[0] is not pattern:  # hashing a pattern hashes its whole code
         known = _known[id(pattern)] = (pattern, first_words(pattern))
-    firsts = known[1]
-    return firsts is None or not words.isdisjoint(firsts)
+    return known[1]
 
 
 # id(pattern) → (pattern, its first words); the pattern is kept, so its id is not reused.

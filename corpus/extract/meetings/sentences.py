@@ -10,7 +10,7 @@ from functools import lru_cache
 from ...lexicons import load_yaml
 from ..arabic import alternation
 from ..dates import to_date
-from ..gates import may_match, text_words
+from ..gates import Token, find_all, find_first, may_match, text_tokens, text_words
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
@@ -33,16 +33,19 @@ class Sentence:
     terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
     trilateral: bool = False
     putin_visit_az: bool = False
-    # The words of ``norm`` (see gates): a pattern none of whose first words is here is not searched.
+    # The words of ``norm`` and where they start (see gates): patterns are tried only at the words
+    # their matches can start with.
+    tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
     words: frozenset[str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.words = text_words(self.norm)
+        self.tokens = text_tokens(self.norm)
+        self.words = frozenset(word for _, word in self.tokens)
 
 
 def holds(s: Sentence, pat: re.Pattern) -> bool:
-    """Does ``pat`` match the sentence (its words tested first)?"""
-    return may_match(pat, s.words) and pat.search(s.norm) is not None
+    """Does ``pat`` match the sentence?"""
+    return find_first(pat, s.norm, s.tokens) is not None
 
 
 def masked(norm: str, words: frozenset[str] | None = None) -> str:
@@ -151,12 +154,12 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
             putin_titles: bool = True) -> Sentence:
     lex = lexicon()
     s = Sentence(start, end, norm[start:end])
-    # Blanking document clauses only removes words: the sentence's words hold the text's.
-    words = s.words
+    # Blanking document clauses only removes words (offsets kept): the sentence's words hold the text's.
+    words, tokens = s.words, s.tokens
     text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
 
     def found(pat: re.Pattern) -> bool:
-        return may_match(pat, words) and pat.search(text) is not None
+        return find_first(pat, text, tokens) is not None
     s.putin = found(lex.putin if putin_titles else lex.putin_name)
     s.aliyev_named = found(lex.aliyev_name)
     s.aliyev = s.aliyev_named or may_match(lex.aliyev_title, words) and aliyev_titles(text) \
@@ -165,8 +168,7 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
         or may_match(lex.leaders_of, words) and _leaders_by_country(text)
     s.other_leader = found(lex.others)
     for kind, pat in lex.terms.items():
-        if may_match(pat, words):
-            s.terms.extend((m.start(), kind) for m in pat.finditer(text))
+        s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
     s.terms.sort()
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
@@ -278,7 +280,7 @@ def past_reason(s: Sentence) -> str | None:
     first_term = s.terms[0][0] if s.terms else 0
     if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words):
         return "marker"
-    for m in lexicon().past.finditer(s.norm) if may_match(lexicon().past, s.words) else ():
+    for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
@@ -304,8 +306,7 @@ _CLAUSE_COMMA = re.compile(r"[،,]")
 def _term_ends(s: Sentence) -> list[int]:
     ends = []
     for pat in lexicon().terms.values():
-        if may_match(pat, s.words):
-            ends += [m.end() for m in pat.finditer(s.norm)]
+        ends += [m.end() for m in find_all(pat, s.norm, s.tokens)]
     return ends
 
 
