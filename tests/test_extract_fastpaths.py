@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus.clean import clean_article
-from corpus.extract import date_patterns
+from corpus.extract import arabic, date_patterns
 from corpus.extract.arabic import sentence_spans
 from corpus.extract.figures.find import _opens_sentence_figure
 from corpus.extract.figures.lexicon import lexicon as figure_lexicon
@@ -195,3 +195,13 @@ def test_words_of_a_sentence_serve_its_text_with_document_clauses_blanked(bodies
                 assert [m.span() for m in find_all(pat, blanked, tokens)] == \
                     [m.span() for m in pat.finditer(blanked)]
     assert blanked_seen > 0
+
+
+def test_sentence_ends_behind_their_lookahead_equal_the_plain_patterns(bodies):
+    plain_end = re.compile(arabic._SENTENCE_END)
+    plain_split = re.compile(rf"(?:{arabic._SENTENCE_END}|:\s*(?=[\"«“]))+")
+    for body in bodies + ["عام 2023. وقال: «نعم» 3.5 !؟\n\n"]:
+        norm = normalize_with_offsets(body).text
+        assert [m.span() for m in arabic.SENTENCE_END.finditer(norm)] == [m.span() for m in plain_end.finditer(norm)]
+        assert [m.span() for m in arabic._SENTENCE_SPLIT.finditer(norm)] == \
+            [m.span() for m in plain_split.finditer(norm)]

@@ -77,10 +77,11 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
             apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
 
-def _lead_pairs_another(norm: str, lex: Lex) -> bool:
+def _lead_pairs_another(norm: str, lex: Lex, sentences: list[tuple[int, int]]) -> bool:
     """Does the lead name one of the two with another leader and not the other ("وقع علييف
-    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev."""
-    spans = [(a, b) for a, b in sentence_spans(norm) if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
+    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev.
+    ``sentences``: the sentence spans of ``norm``."""
+    spans = [(a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
     for a, b in spans:
         lead = norm[a:b]
         putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))
@@ -117,10 +118,10 @@ def find_meetings(text: str, published: date | str | None = None,
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
     putin_titles = titles_mean_putin(published, nt.text, words)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
-    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
-        and not _lead_pairs_another(norm, lex)
-    doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = sentence_spans(norm)
+    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
+        and not _lead_pairs_another(norm, lex, spans)
+    doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
     speakers_into_quotes(norm, sentences)
     mentions = find_dates(text, published)
