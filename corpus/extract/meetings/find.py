@@ -124,7 +124,7 @@ def find_meetings(text: str, published: date | str | None = None,
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
     speakers_into_quotes(norm, sentences)
-    mentions = find_dates(text, published)
+    mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
@@ -138,6 +138,8 @@ def find_meetings(text: str, published: date | str | None = None,
             continue
         kind = kind_of(s)
         status = status_of(s)
+        if mentions is None:
+            mentions = find_dates(text, published)
         choice = date_for(s, mentions, nt, published, status)
         city = _city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
@@ -181,9 +183,10 @@ def find_meetings(text: str, published: date | str | None = None,
         found = _shared_venue(sentences, text, nt)
         if found is not None:
             primary, gathering = found
+            mentions = find_dates(text, published) if mentions is None else mentions
             apply_date(primary, date_for(gathering, mentions, nt, published, primary.status or "held"))
             merged.append(gathering)
-    if primary is None:
+    if primary is None or mentions is None:  # (the dates are read whenever there is a primary)
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
         # No place after a preposition: a bare city name in the meeting sentences will do.
