@@ -13,7 +13,7 @@ from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
-from ..gates import text_words, may_match
+from ..gates import may_match, text_tokens
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
@@ -111,12 +111,13 @@ def find_meetings(text: str, published: date | str | None = None,
     if not text or not text.strip():
         return []
     nt = normalize_with_offsets(text)
-    words = text_words(nt.text)  # the article's words: patterns none of whose first words is here are not searched
-    norm = masked(nt.text, words)
+    tokens = text_tokens(nt.text)  # the article's words: patterns are tried only at those they can start with
+    words = frozenset(word for _, word in tokens)
+    norm = masked(nt.text, tokens)
     lex = lexicon()
-    if not aliyev_is_ilham(published, nt.text, words):
+    if not aliyev_is_ilham(published, nt.text, tokens):
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
-    putin_titles = titles_mean_putin(published, nt.text, words)
+    putin_titles = titles_mean_putin(published, nt.text, tokens)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
     spans = sentence_spans(norm)
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ...lexicons import load_yaml
 from ..arabic import alternation
 from ..dates import to_date
-from ..gates import Token, find_all, find_first, may_match, text_tokens, text_words
+from ..gates import Token, find_all, find_first, may_match, text_tokens
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
@@ -48,17 +48,22 @@ def holds(s: Sentence, pat: re.Pattern) -> bool:
     return find_first(pat, s.norm, s.tokens) is not None
 
 
-def masked(norm: str, words: frozenset[str] | None = None) -> str:
-    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged (``words``: the
-    text's words, when known)."""
+def masked(norm: str, tokens: tuple[Token, ...] | None = None) -> str:
+    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged (``tokens``:
+    the text's words, when known)."""
     lex = lexicon()
-    words = text_words(norm) if words is None else words
-    out = lex.not_aliyev.sub(_blank, norm) if may_match(lex.not_aliyev, words) else norm
-    return lex.not_putin.sub(_blank, out) if may_match(lex.not_putin, words) else out
+    tokens = text_tokens(norm) if tokens is None else tokens
+    # Each blanks whole words: the text's words still hold the words left.
+    return _blanked(lex.not_putin, _blanked(lex.not_aliyev, norm, tokens), tokens)
 
 
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group())
+def _blanked(pat: re.Pattern, text: str, tokens: tuple[Token, ...]) -> str:
+    """``pat.sub`` with spaces as long as each match."""
+    parts, pos = [], 0
+    for m in find_all(pat, text, tokens):
+        parts += [text[pos:m.start()], " " * (m.end() - m.start())]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
 
 
 @lru_cache(maxsize=1)
@@ -73,22 +78,20 @@ def _not_president_period() -> tuple[date, date]:
 _FORMER = re.compile(r"(?<![^\W_])(?:السابق|الاسبق|انذاك|حينها|حينذاك|وقتها)(?![^\W_])")
 
 
-def another_holder_named(norm: str, words: frozenset[str] | None = None) -> bool:
+def another_holder_named(norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the (normalised, unmasked) article name another holder of Putin's title as the
     current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
-    if words is not None and not may_match(lexicon().not_putin, words):
-        return False
-    for m in lexicon().not_putin.finditer(norm):
+    for m in find_all(lexicon().not_putin, norm, text_tokens(norm) if tokens is None else tokens):
         if not _FORMER.search(norm[max(0, m.start() - 12): m.end() + 14]):
             return True
     return False
 
 
-def titles_mean_putin(today: date | None, norm: str | None = None, words: frozenset[str] | None = None) -> bool:
+def titles_mean_putin(today: date | None, norm: str | None = None, tokens: tuple[Token, ...] | None = None) -> bool:
     """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
     Medvedev's presidency: Putin, then prime minister, is named by name there. Nor in an article
     that gives the title to another holder: its bare "الرئيس الروسي" is that holder too."""
-    if norm is not None and another_holder_named(norm, words):
+    if norm is not None and another_holder_named(norm, tokens):
         return False
     if today is None:
         return True
@@ -105,15 +108,15 @@ def _aliyev_people() -> tuple[re.Pattern, re.Pattern, date]:
             re.compile(rf"(?<![^\W_])(?:{alternation(people['heydar_former'])})(?![^\W_])"), since)
 
 
-def aliyev_is_ilham(today: date | None, norm: str, words: frozenset[str] | None = None) -> bool:
+def aliyev_is_ilham(today: date | None, norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the article's Aliyev mean Ilham? Yes when it names Ilham; not when it names Heydar as
     the sitting president ("الرئيس الأذربيجاني حيدر علييف", not "الراحل") or is dated before Ilham
     took office: then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
     ilham, former, since = _aliyev_people()
-    words = text_words(norm) if words is None else words
-    if may_match(ilham, words) and ilham.search(norm):
+    tokens = text_tokens(norm) if tokens is None else tokens
+    if find_first(ilham, norm, tokens):
         return True
-    for m in lexicon().not_aliyev.finditer(norm) if may_match(lexicon().not_aliyev, words) else ():
+    for m in find_all(lexicon().not_aliyev, norm, tokens):
         if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
             return False
     return today is None or today >= since
