@@ -205,3 +205,20 @@ def test_sentence_ends_behind_their_lookahead_equal_the_plain_patterns(bodies):
         assert [m.span() for m in arabic.SENTENCE_END.finditer(norm)] == [m.span() for m in plain_end.finditer(norm)]
         assert [m.span() for m in arabic._SENTENCE_SPLIT.finditer(norm)] == \
             [m.span() for m in plain_split.finditer(norm)]
+
+
+def test_find_all_within_a_stretch_equals_finditer_there(bodies):
+    people = [rx for _, _, rx in statement_lexicon().people]
+    rnd = random.Random(11)
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        stretches, pos = [], 0
+        for line in norm.split("\n"):
+            stretches.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        stretches += [tuple(sorted((rnd.randint(0, len(norm)), rnd.randint(0, len(norm))))) for _ in range(5)]
+        for a, b in stretches:
+            tokens = text_tokens(norm, a, b)
+            for rx in people:
+                assert [m.span() for m in find_all(rx, norm, tokens, a, b)] == \
+                    [m.span() for m in rx.finditer(norm, a, b)]

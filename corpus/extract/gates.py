@@ -57,21 +57,25 @@ def may_match(pattern: re.Pattern, words: frozenset[str]) -> bool:
 Token = tuple[int, str]  # (start, word) of a word of a text
 
 
-def text_tokens(text: str) -> tuple[Token, ...]:
-    return tuple((m.start(), m.group()) for m in WORD.finditer(text))
+def text_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[Token, ...]:
+    """The words of ``text`` (of text[pos:endpos], as a pattern searching there sees it)."""
+    return tuple((m.start(), m.group()) for m in WORD.finditer(text, pos, len(text) if endpos is None else endpos))
 
 
-def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> list[re.Match]:
-    """``list(pattern.finditer(text))``, trying the pattern only at the words its matches can start
-    with (``tokens``: the words of ``text``, or of a text it was made from by blanking words)."""
+def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int = 0,
+             endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))``, trying the pattern only at the words its
+    matches can start with (``tokens``: the words of that stretch, or of a text it was made from
+    by blanking words)."""
+    endpos = len(text) if endpos is None else endpos
     firsts = _firsts(pattern)
     if firsts is None:
-        return list(pattern.finditer(text))
+        return list(pattern.finditer(text, pos, endpos))
     out = []
-    floor = 0  # where the previous match ended: finditer goes on from there
+    floor = pos  # where the previous match ended: finditer goes on from there
     for start, word in tokens:
         if start >= floor and word in firsts:
-            m = pattern.match(text, start)
+            m = pattern.match(text, start, endpos)
             if m is not None:
                 out.append(m)
                 floor = m.end()

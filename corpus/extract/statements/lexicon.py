@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..arabic import CLITIC, alternation, forms
-from ..gates import may_match, text_words
+from ..gates import find_all, text_tokens
 
 W = r"[^\W_]"  # a letter or digit
 
@@ -113,13 +113,11 @@ def find_mentions(norm: str, start: int, end: int, putin_titles: bool,
     mentions of one person merged ("الرئيس الروسي، فلاديمير بوتين"); none inside quotes."""
     lx = lex()
     found: list[tuple[int, int, int, str, str]] = []  # start, -length, rank, who, clitic
-    words = text_words(norm[start:end])
+    tokens = text_tokens(norm, start, end)
     for rank, (who, title, rx) in enumerate(lx.people):
         if title and who == "putin" and not putin_titles:
             who = "other"  # Medvedev's presidency: "الرئيس الروسي" is not Putin
-        if not may_match(rx, words):
-            continue  # none of the words its matches start with
-        for m in rx.finditer(norm, start, end):
+        for m in find_all(rx, norm, tokens, start, end):  # rx.finditer(norm, start, end)
             if not inside_quote(m.start()):
                 found.append((m.start(), m.start() - m.end(), rank, who, m.group("c") or ""))
     found.sort()
