@@ -22,6 +22,7 @@ from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.words import scan_words, words_in
 from corpus.extract.gates import (find_all, find_first, first_words, may_match, text_tokens, text_words,
                                   with_first_char)
+from corpus.extract.meetings.find import _tokens_within
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
 from corpus.extract.statements.lexicon import lex as statement_lexicon
@@ -222,3 +223,12 @@ def test_find_all_within_a_stretch_equals_finditer_there(bodies):
             for rx in people:
                 assert [m.span() for m in find_all(rx, norm, tokens, a, b)] == \
                     [m.span() for m in rx.finditer(norm, a, b)]
+
+
+def test_a_sentences_words_sliced_from_the_articles_equal_its_own(bodies):
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        tokens = text_tokens(norm)
+        starts = [pos for pos, _ in tokens]
+        for a, b in sentence_spans(norm):
+            assert _tokens_within(tokens, starts, a, b) == text_tokens(norm[a:b])

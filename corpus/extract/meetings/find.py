@@ -6,6 +6,7 @@ kind). Earlier encounters mentioned in passing become meetings with ``primary=Fa
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -13,7 +14,7 @@ from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
-from ..gates import may_match, text_tokens
+from ..gates import Token, may_match, text_tokens
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
@@ -98,6 +99,12 @@ def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> b
                for m in mentions)
 
 
+def _tokens_within(tokens: tuple[Token, ...], starts: list[int], a: int, b: int) -> tuple[Token, ...]:
+    """The article's words inside [a, b) (a sentence: words never cross its ends), offsets from a.
+    They were read before masking: a superset of the masked sentence's, which is all a search needs."""
+    return tuple((pos - a, word) for pos, word in tokens[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+
+
 def _evidence(text: str, nt, s: Sentence) -> str:
     a, b = nt.to_original(s.start, s.end)
     return " ".join(text[a:b].split()).strip(" ،,:-–")
@@ -123,7 +130,9 @@ def find_meetings(text: str, published: date | str | None = None,
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
         and not _lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
-    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
+    starts = [pos for pos, _ in tokens]
+    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles, _tokens_within(tokens, starts, a, b))
+                 for a, b in spans]
     speakers_into_quotes(norm, sentences)
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 

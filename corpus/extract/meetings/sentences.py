@@ -3,7 +3,7 @@ it announces, denies or looks back on an encounter."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -37,9 +37,11 @@ class Sentence:
     # their matches can start with.
     tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
     words: frozenset[str] = field(init=False, compare=False, repr=False)
+    # The words, when the caller has them (a superset does: they are only where patterns are tried).
+    known_tokens: InitVar[tuple[Token, ...] | None] = None
 
-    def __post_init__(self) -> None:
-        self.tokens = text_tokens(self.norm)
+    def __post_init__(self, known_tokens: tuple[Token, ...] | None) -> None:
+        self.tokens = text_tokens(self.norm) if known_tokens is None else known_tokens
         self.words = frozenset(word for _, word in self.tokens)
 
 
@@ -154,9 +156,10 @@ def without_document_clauses(text: str) -> str:
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
-            putin_titles: bool = True) -> Sentence:
+            putin_titles: bool = True, tokens: tuple[Token, ...] | None = None) -> Sentence:
+    """The sentence norm[start:end] (``tokens``: its words, offsets in the sentence, when known)."""
     lex = lexicon()
-    s = Sentence(start, end, norm[start:end])
+    s = Sentence(start, end, norm[start:end], known_tokens=tokens)
     # Blanking document clauses only removes words (offsets kept): the sentence's words hold the text's.
     words, tokens = s.words, s.tokens
     text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
