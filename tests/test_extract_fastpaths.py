@@ -20,8 +20,8 @@ from corpus.extract.figures.ranks import ranks
 from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.words import scan_words, words_in
-from corpus.extract.gates import (find_all, find_first, first_words, may_match, text_tokens, text_words,
-                                  with_first_char)
+from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, may_match, text_tokens,
+                                  text_words, tokens_between, with_first_char)
 from corpus.extract.meetings.find import _tokens_within
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
@@ -225,10 +225,13 @@ def test_find_all_within_a_stretch_equals_finditer_there(bodies):
                     [m.span() for m in rx.finditer(norm, a, b)]
 
 
-def test_a_sentences_words_sliced_from_the_articles_equal_its_own(bodies):
+def test_words_of_sentences_and_lines_sliced_from_the_articles_equal_their_own(bodies):
     for body in bodies:
         norm = normalize_with_offsets(body).text
-        tokens = text_tokens(norm)
-        starts = [pos for pos, _ in tokens]
+        article = article_tokens(norm)
         for a, b in sentence_spans(norm):
-            assert _tokens_within(tokens, starts, a, b) == text_tokens(norm[a:b])
+            assert _tokens_within(article, a, b) == text_tokens(norm[a:b])
+        pos = 0
+        for line in norm.split("\n"):
+            assert tokens_between(article, pos, pos + len(line)) == text_tokens(norm, pos, pos + len(line))
+            pos += len(line) + 1

@@ -9,6 +9,7 @@ searched. So ``may_match`` never says no to a text the pattern matches.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any
@@ -60,6 +61,20 @@ Token = tuple[int, str]  # (start, word) of a word of a text
 def text_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[Token, ...]:
     """The words of ``text`` (of text[pos:endpos], as a pattern searching there sees it)."""
     return tuple((m.start(), m.group()) for m in WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+
+
+@lru_cache(maxsize=64)
+def article_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The words of a whole text and their starts, read once for every stage that asks."""
+    tokens = text_tokens(text)
+    return tokens, tuple(pos for pos, _ in tokens)
+
+
+def tokens_between(article: tuple[tuple[Token, ...], tuple[int, ...]], pos: int, endpos: int) -> tuple[Token, ...]:
+    """``text_tokens(text, pos, endpos)`` from ``article_tokens(text)``, for a stretch whose ends
+    no word crosses (a line, a sentence)."""
+    tokens, starts = article
+    return tokens[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, endpos)]
 
 
 def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int = 0,

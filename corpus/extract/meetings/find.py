@@ -6,7 +6,6 @@ kind). Earlier encounters mentioned in passing become meetings with ``primary=Fa
 """
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date
 
@@ -14,7 +13,7 @@ from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
-from ..gates import Token, may_match, text_tokens
+from ..gates import Token, article_tokens, may_match, tokens_between
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
@@ -99,10 +98,10 @@ def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> b
                for m in mentions)
 
 
-def _tokens_within(tokens: tuple[Token, ...], starts: list[int], a: int, b: int) -> tuple[Token, ...]:
+def _tokens_within(article: tuple[tuple[Token, ...], tuple[int, ...]], a: int, b: int) -> tuple[Token, ...]:
     """The article's words inside [a, b) (a sentence: words never cross its ends), offsets from a.
     They were read before masking: a superset of the masked sentence's, which is all a search needs."""
-    return tuple((pos - a, word) for pos, word in tokens[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+    return tuple((pos - a, word) for pos, word in tokens_between(article, a, b))
 
 
 def _evidence(text: str, nt, s: Sentence) -> str:
@@ -118,7 +117,8 @@ def find_meetings(text: str, published: date | str | None = None,
     if not text or not text.strip():
         return []
     nt = normalize_with_offsets(text)
-    tokens = text_tokens(nt.text)  # the article's words: patterns are tried only at those they can start with
+    article = article_tokens(nt.text)  # the article's words: patterns are tried only at those they can start with
+    tokens = article[0]
     words = frozenset(word for _, word in tokens)
     norm = masked(nt.text, tokens)
     lex = lexicon()
@@ -130,8 +130,7 @@ def find_meetings(text: str, published: date | str | None = None,
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
         and not _lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
-    starts = [pos for pos, _ in tokens]
-    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles, _tokens_within(tokens, starts, a, b))
+    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles, _tokens_within(article, a, b))
                  for a, b in spans]
     speakers_into_quotes(norm, sentences)
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence

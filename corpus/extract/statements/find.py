@@ -29,6 +29,7 @@ from datetime import date
 from ...models import Statement
 from ...normalize import Normalized, normalize_with_offsets
 from ..arabic import SENTENCE_END
+from ..gates import article_tokens, tokens_between
 from ..meetings import titles_mean_putin
 from .lexicon import W, Mention, Verb, find_mentions, lex
 
@@ -250,6 +251,7 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
     nz: Normalized = normalize_with_offsets(text)
     norm, out, carry = nz.text, [], None
     putin_titles = titles_mean_putin(today)
+    words = article_tokens(norm)  # the words of each line are taken from these
     pos = 0
     for line in norm.split("\n"):
         ps, pe, pos = pos, pos + len(line), pos + len(line) + 1
@@ -257,7 +259,7 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
             continue
         quotes = _quotes(norm, ps, pe)
         mentions = find_mentions(norm, ps, pe, putin_titles,
-                                 lambda p, q=quotes: any(a < p < b for a, b in q))
+                                 lambda p, q=quotes: any(a < p < b for a, b in q), tokens_between(words, ps, pe))
         last, spoke = None, False
         for s, e in _sentences(norm, ps, pe, quotes):
             found, last, said = _analyse(norm, s, e, quotes, mentions, last, carry, ps)
