@@ -179,9 +179,29 @@ def is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3"
 
 
+# Runs of anything but the characters is_arabic_letter accepts (all of them letters), and but the
+# ASCII letters: what is left once they are removed is counted (no list of matches is built).
+_NOT_ARABIC_LETTERS = re.compile("[^\u0621-\u064A\u0671-\u06D3]+")
+_NOT_ASCII_LETTERS = re.compile("[^A-Za-z]+")
+
+
+def letter_count(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``)."""
+    return sum(map(str.isalpha, text))
+
+
+def ascii_letter_count(text: str) -> int:
+    return len(_NOT_ASCII_LETTERS.sub("", text))
+
+
+def arabic_letter_count(text: str) -> int:
+    """How many characters of ``text`` is_arabic_letter accepts."""
+    return len(_NOT_ARABIC_LETTERS.sub("", text))
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic: the basis of our language guess."""
-    letters = [c for c in text if c.isalpha()]
+    letters = letter_count(text)
     if not letters:
         return 0.0
-    return sum(1 for c in letters if is_arabic_letter(c)) / len(letters)
+    return arabic_letter_count(text) / letters

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..normalize import normalize
+from .gates import with_first_char
 
 # Single-letter clitics: conjunctions و ف, prepositions ب ل ك.
 SINGLE_CLITICS = ("و", "ف", "ب", "ل", "ك")
@@ -29,10 +30,11 @@ PRONOUN = r"(?:ه|ها|هما|هم|هن|كم|نا)"
 
 # Sentence ends: ! ? ؟ ؛ ; a line break, and a full stop that is not a decimal point (a dot
 # between two digits; "عام 2023." ends a sentence).
-SENTENCE_END = re.compile(r"[!?؟؛;\n]|(?<!\d)\.|\.(?!\d)")
+_SENTENCE_END = r"[!?؟؛;\n]|(?<!\d)\.|\.(?!\d)"
+SENTENCE_END = with_first_char(re.compile(_SENTENCE_END))  # behind a lookahead for its characters
 # ... and a colon that opens a quotation: the quote is its own sentence (its subject is the
 # speaker, not the verb inside it).
-_SENTENCE_SPLIT = re.compile(rf"(?:{SENTENCE_END.pattern}|:\s*(?=[\"«“]))+")
+_SENTENCE_SPLIT = with_first_char(re.compile(rf"(?:{_SENTENCE_END}|:\s*(?=[\"«“]))+"))
 
 
 def forms(words: Iterable[object]) -> list[str]:
@@ -43,6 +45,17 @@ def forms(words: Iterable[object]) -> list[str]:
 def alternation(words: Iterable[object]) -> str:
     """Regex alternation of the entries' normalised forms; a phrase allows any run of spaces."""
     return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms(words))
+
+
+def first_words(words: Iterable[object]) -> tuple[str, ...]:
+    """The first word of each of the entries' normalised forms: every match of a pattern built on
+    ``alternation(words)`` holds one of them, so a text holding none needs no search."""
+    return tuple(sorted({f.split()[0] for f in forms(words)}))
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` contain one of ``words`` (anywhere, even inside a word)?"""
+    return any(w in text for w in words)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

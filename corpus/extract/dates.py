@@ -17,8 +17,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lexicons import load_yaml
-from ..normalize import normalize, normalize_with_offsets
-from .arabic import alternation
+from ..normalize import normalize
+from .date_patterns import (CRAWL_TAIL, Scan, direction_of, month_number, ordinal_table, rel_offset_table, scan,
+                            weekday_table)
 
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
@@ -43,136 +44,6 @@ class DateMention:
     @property
     def has_day(self) -> bool:
         return self.date is not None or (self.month is not None and self.day is not None)
-
-
-# ---------------------------------------------------------------- lexicon-built patterns
-
-@lru_cache(maxsize=1)
-def _month_table() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for num, names in load_yaml("months.yaml").items():
-        for name in names:
-            table[" ".join(normalize(str(name)).split())] = int(num)
-    return table
-
-
-@lru_cache(maxsize=1)
-def _weekday_table() -> dict[str, int]:
-    data = load_yaml("weekdays.yaml")["weekdays"]
-    return {normalize(w): int(n) for n, words in data.items() for w in words}
-
-
-@lru_cache(maxsize=1)
-def _ordinal_table() -> dict[str, int]:
-    """Normalised day ordinal phrase → day number (1–31), generated from ordinals.yaml."""
-    data = load_yaml("ordinals.yaml")
-    table: dict[str, int] = {}
-    for n, words in data["units"].items():
-        for w in words:
-            table[normalize(w)] = int(n)
-    for n, words in data["compound_units"].items():
-        for w in words:
-            for suffix in data["teen_suffix"]:
-                table[f"{normalize(w)} {normalize(suffix)}"] = 10 + int(n)
-            for tens, tens_words in data["tens"].items():
-                for t in tens_words:
-                    if int(tens) + int(n) <= 31:
-                        table[f"{normalize(w)} و{normalize(t)}"] = int(tens) + int(n)
-    for tens, tens_words in data["tens"].items():
-        for t in tens_words:
-            table[normalize(t)] = int(tens)
-    return table
-
-
-def month_number(phrase: str) -> int | None:
-    """The month a name gives (any of months.yaml's spellings, Arabic or English), else None."""
-    return _month_table().get(" ".join(normalize(phrase).split()))
-
-
-def _markers(key: str) -> str:
-    return alternation(load_yaml("weekdays.yaml")[key])
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    day_month: re.Pattern
-    ordinal_day_month: re.Pattern
-    month_year: re.Pattern
-    english_dmy: re.Pattern
-    english_mdy: re.Pattern
-    numeric_dmy: re.Pattern
-    numeric_ymd: re.Pattern
-    weekday: re.Pattern
-    relative_day: re.Pattern
-    relative_year: re.Pattern
-
-
-# A date glued to "@hh:mm" is the time a crawler fetched the page, not a publication date.
-_CRAWL_TAIL = re.compile(r"\s?@\s?\d")
-_B = r"(?<![\w])"  # left word boundary that also works after punctuation
-_E = r"(?![\w])"
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    months = alternation(_month_table())
-    # A month, optionally paired with its other name: "نوفمبر/ تشرين الثاني", "أيلول (سبتمبر)".
-    month = rf"(?P<m1>{months})(?:\s*[/(\-–]\s*(?P<m2>{months})\s*\)?)?"
-    # Year with optional era suffix: م/ء (Gregorian) or ه (Hijri, after normalisation of هـ).
-    year = r"(?P<y>\d{4})(?:\s?(?P<era>م|ء|ه)" + _E + r")?"
-    year_opt = rf"(?:\s*[,،/\-]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year})?"
-    markers = f"{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}"
-    rel_group = rf"(?P<rel>(?:ال)?(?:عام|سنه|شهر)\s+(?:{markers})|{markers})"
-    after = rf"(?:\s+(?:من\s+)?{rel_group}{_E})?"
-    ordinals = alternation(_ordinal_table())
-    weekdays = alternation(_weekday_table())
-    eng_months = "|".join(sorted((m for m in _month_table() if m.isascii()), key=len, reverse=True))
-    rel_days = load_yaml("weekdays.yaml")["relative_days"]
-    rel_alt = alternation([w for words in rel_days.values() for w in words])
-    return _Patterns(
-        day_month=re.compile(
-            rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*[/\-–]?\s*{month}{_E}{year_opt}{after}"),
-        ordinal_day_month=re.compile(
-            rf"{_B}(?:يوم\s+)?(?P<od>{ordinals})\s+من\s+(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
-        month_year=re.compile(
-            rf"{_B}(?:[وفب]?(?:شهر\s+)|[وفب](?=\S))?{month}{_E}(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year}|\s+(?:من\s+)?{rel_group}{_E})"),
-        english_dmy=re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<m1>{eng_months})\.?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
-        english_mdy=re.compile(
-            rf"(?<![a-z])(?P<m1>{eng_months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
-        numeric_dmy=re.compile(
-            r"(?<![\d.\-/])(?P<d>\d{1,2})\s?(?P<sep>[-./])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d])"),
-        numeric_ymd=re.compile(
-            r"(?<![\d.\-/])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"),
-        weekday=re.compile(
-            rf"(?:(?P<pre>{rel_alt})\s*(?:[,،(]\s*)?)?{_B}(?:[وفب]|يوم\s+|ليلة\s+|مساء\s+|صباح\s+)?(?P<wd>{weekdays}){_E}"
-            rf"(?:\s+(?P<post>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E})?"),
-        relative_day=re.compile(rf"{_B}[وف]?(?P<rd>{rel_alt}){_E}"),
-        relative_year=re.compile(
-            rf"{_B}[وفلب]?(?:ال)?(?:عام|سنه)\s+(?P<ry>{_markers('past_markers')}|{_markers('future_markers')}|{_markers('current_markers')}){_E}"),
-    )
-
-
-@lru_cache(maxsize=1)
-def _rel_offset_table() -> dict[str, int]:
-    """Relative-day words (normalised) → day offset; built once (read-only)."""
-    rel = load_yaml("weekdays.yaml")["relative_days"]
-    return {" ".join(normalize(w).split()): int(n) for n, words in rel.items() for w in words}
-
-
-@lru_cache(maxsize=1)
-def _direction_markers() -> tuple[tuple[str, frozenset[str]], ...]:
-    """(direction, its normalised marker words), in the order they are tried; built once."""
-    data = load_yaml("weekdays.yaml")
-    return tuple((direction, frozenset(normalize(w) for w in data[f"{direction}_markers"]))
-                 for direction in ("past", "future", "current"))
-
-
-def _direction_of(marker: str | None) -> str | None:
-    if not marker:
-        return None
-    last = marker.split()[-1]
-    return next((direction for direction, words in _direction_markers() if last in words), None)
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -275,7 +146,7 @@ def _year_value(m: re.Match) -> tuple[int | None, bool]:
 def _relative_year(marker: str | None, published: date | None) -> int | None:
     if not marker or published is None or not re.search(r"عام|سنه", marker):
         return None
-    direction = _direction_of(marker)
+    direction = direction_of(marker)
     return {"past": published.year - 1, "current": published.year,
             "future": published.year + 1}.get(direction or "")
 
@@ -289,12 +160,12 @@ def _month_of(m: re.Match) -> int | None:
     return month_number(m.group("m1"))
 
 
-def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
-    pats = _patterns()
-    ordinals = _ordinal_table()
-    for pat, ordinal in ((pats.day_month, False), (pats.ordinal_day_month, True)):
-        for m in pat.finditer(nt.text):
+    nt = sc.nt
+    ordinals = ordinal_table()
+    for name, ordinal in (("day_month", False), ("ordinal_day_month", True)):
+        for m in sc.found[name]:
             month = _month_of(m)
             day = ordinals.get(" ".join(m.group("od").split())) if ordinal else int(m.group("d"))
             if not month or not day or not 1 <= day <= 31:
@@ -303,7 +174,7 @@ def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMenti
                 continue  # "5 may" in Latin text is too weak without a year
             year, hijri = _year_value(m)
             rel = m.group("rel")
-            direction = _direction_of(rel)
+            direction = direction_of(rel)
             year_known = year is not None and not hijri
             if year is None and not hijri:
                 year = _relative_year(rel, published)
@@ -318,15 +189,16 @@ def _day_month_mentions(nt, text: str, published: date | None) -> list[DateMenti
     return out
 
 
-def _month_year_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+def _month_year_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out = []
-    for m in _patterns().month_year.finditer(nt.text):
+    nt = sc.nt
+    for m in sc.found["month_year"]:
         month = _month_of(m)
         if not month:
             continue
         year, hijri = _year_value(m)
         rel = m.groupdict().get("rel")
-        direction = _direction_of(rel)
+        direction = direction_of(rel)
         year_known = year is not None and not hijri
         if year is None and not hijri:
             year = _relative_year(rel, published)
@@ -339,10 +211,11 @@ def _month_year_mentions(nt, text: str, published: date | None) -> list[DateMent
     return out
 
 
-def _english_mentions(nt, text: str) -> list[DateMention]:
+def _english_mentions(sc: Scan, text: str) -> list[DateMention]:
     out = []
-    for pat in (_patterns().english_dmy, _patterns().english_mdy):
-        for m in pat.finditer(nt.text):
+    nt = sc.nt
+    for name in ("english_dmy", "english_mdy"):
+        for m in sc.found[name]:
             month = _month_of(m)
             year = int(m.group("y"))
             when = safe_date(year, month, int(m.group("d"))) if month else None
@@ -352,19 +225,20 @@ def _english_mentions(nt, text: str) -> list[DateMention]:
     return out
 
 
-def _numeric_mentions(nt, text: str) -> list[DateMention]:
+def _numeric_mentions(sc: Scan, text: str) -> list[DateMention]:
     out = []
-    for pat in (_patterns().numeric_ymd, _patterns().numeric_dmy):
-        for m in pat.finditer(nt.text):
+    nt = sc.nt
+    for name in ("numeric_ymd", "numeric_dmy"):
+        for m in sc.found[name]:
             year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             if not 1900 <= year <= 2200:
                 continue
             when = safe_date(year, month, day)
-            if when is None and pat is _patterns().numeric_dmy:
+            if when is None and name == "numeric_dmy":
                 when = safe_date(year, day, month)  # M/D/Y written the US way
             if when is None:
                 continue
-            crawl = bool(_CRAWL_TAIL.match(nt.text, m.end()))
+            crawl = bool(CRAWL_TAIL.match(nt.text, m.end()))
             mention = _build(nt, m, text, date=when, year_known=True, kind="stamp", year=year,
                              month=when.month, day=when.day, crawl=crawl)
             out.append(mention)
@@ -381,14 +255,15 @@ def _is_not_today(norm: str, start: int, end: int) -> bool:
     return any(p in window for p in _not_today_phrases())
 
 
-def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+def _weekday_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out = []
-    offsets = _rel_offset_table()
-    for m in _patterns().weekday.finditer(nt.text):
-        weekday = _weekday_table()[m.group("wd")]
+    nt = sc.nt
+    offsets = rel_offset_table()
+    for m in sc.found["weekday"]:
+        weekday = weekday_table()[m.group("wd")]
         pre = " ".join(m.group("pre").split()) if m.group("pre") else None
         offset = offsets.get(pre) if pre else None
-        direction = _direction_of(m.group("post"))
+        direction = direction_of(m.group("post"))
         if offset is not None and offset < 0:
             direction = direction or "past"
         elif offset is not None and offset > 0:
@@ -408,10 +283,11 @@ def _weekday_mentions(nt, text: str, published: date | None) -> list[DateMention
     return out
 
 
-def _relative_day_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+def _relative_day_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out = []
-    offsets = _rel_offset_table()
-    for m in _patterns().relative_day.finditer(nt.text):
+    nt = sc.nt
+    offsets = rel_offset_table()
+    for m in sc.found["relative_day"]:
         if _is_not_today(nt.text, m.start(), m.end()):
             continue
         offset = offsets[" ".join(m.group("rd").split())]
@@ -421,10 +297,11 @@ def _relative_day_mentions(nt, text: str, published: date | None) -> list[DateMe
     return out
 
 
-def _relative_year_mentions(nt, text: str, published: date | None) -> list[DateMention]:
+def _relative_year_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out = []
-    for m in _patterns().relative_year.finditer(nt.text):
-        direction = _direction_of(m.group("ry"))
+    nt = sc.nt
+    for m in sc.found["relative_year"]:
+        direction = direction_of(m.group("ry"))
         year = {"past": -1, "current": 0, "future": 1}.get(direction or "")
         value = published.year + year if published is not None and year is not None else None
         out.append(_build(nt, m, text, date=None, year_known=False, kind="year", year=value,
@@ -454,11 +331,11 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 # mentions of the last few hundred are kept (they are frozen, so sharing them is safe).
 @lru_cache(maxsize=512)
 def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
-    nt = normalize_with_offsets(text)
-    found = (_numeric_mentions(nt, text) + _english_mentions(nt, text)
-             + _day_month_mentions(nt, text, published) + _month_year_mentions(nt, text, published)
-             + _weekday_mentions(nt, text, published) + _relative_day_mentions(nt, text, published)
-             + _relative_year_mentions(nt, text, published))
+    sc = scan(text)
+    found = (_numeric_mentions(sc, text) + _english_mentions(sc, text)
+             + _day_month_mentions(sc, text, published) + _month_year_mentions(sc, text, published)
+             + _weekday_mentions(sc, text, published) + _relative_day_mentions(sc, text, published)
+             + _relative_year_mentions(sc, text, published))
     return tuple(_drop_overlaps(found))
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicons import load_yaml
-from ..normalize import arabic_ratio, normalize, normalize_digits
+from ..normalize import arabic_letter_count, ascii_letter_count, letter_count, normalize, normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date, to_date
 from .solar import solar_dates
@@ -61,6 +61,7 @@ _STAMP_FURNITURE = frozenset(w.lower() for phrase in _STAMPS["furniture"] for w 
 # A numeric Hijri date ("6/3/1445 هـ") printed before the Gregorian one.
 _NUMERIC_HIJRI = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}/1[34]\d\d(?!\d)")
 # A year standing alone on a stamp line ("GMT 18:20 2023 السبت 14 أكتوبر").
+_DIGIT = re.compile(r"\d")
 _LONE_YEAR = re.compile(r"(?<![\d:/.\-])(?P<y>(?:19|20)\d\d)(?![\d:/.\-])")
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
@@ -92,6 +93,8 @@ class Metadata:
 
 def _full_dates(text: str) -> list[DateMention]:
     """Dates with day, month and written year, excluding crawl stamps and Hijri years."""
+    if not _DIGIT.search(text):
+        return []  # a written year is digits (normalising makes no digit of anything else)
     return [d for d in find_dates(text) if d.date is not None and d.year_known and not d.crawl and not d.hijri]
 
 
@@ -523,13 +526,13 @@ def _strip_repeat(line: str) -> str:
 
 
 def guess_language(text: str) -> str | None:
-    letters = [c for c in text if c.isalpha()]
+    letters = letter_count(text)
     if not letters:
         return None
-    ratio = arabic_ratio(text)
+    ratio = arabic_letter_count(text) / letters  # arabic_ratio, its letters counted once
     if ratio >= 0.5:
         return "ar"
-    latin = sum(1 for c in letters if c.isascii()) / len(letters)
+    latin = ascii_letter_count(text) / letters
     return "en" if latin >= 0.7 else "other"
 
 

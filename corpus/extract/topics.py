@@ -68,23 +68,52 @@ def _term_forms(word: str) -> frozenset[str]:
 class _Index:
     """Where each word form occurs in a text, to find term starts without scanning every word."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, firsts: frozenset[str] | None = None):
+        """``firsts``: the only forms looked up in ``at`` (None: every form)."""
         self.forms = [word_forms(w) for w in _WORD.findall(normalize(text))]
         self.at: dict[str, list[int]] = {}
         for i, forms in enumerate(self.forms):
-            for f in forms:
+            for f in forms if firsts is None else forms & firsts:
                 self.at.setdefault(f, []).append(i)
 
     def starts(self, first: frozenset[str]) -> list[int]:
-        return sorted({i for f in first for i in self.at.get(f, ())})
+        """Word indexes where a term whose first word has the forms ``first`` may start, in order
+        (each list of ``at`` is already ascending and without repeats)."""
+        hits = [self.at[f] for f in first if f in self.at]
+        if len(hits) == 1:
+            return hits[0]
+        return sorted({i for h in hits for i in h})
 
 
-def _count_terms(index: _Index, terms, used: list[bool]) -> set[tuple[str, ...]]:
+# A term with the forms each of its words may take (see _term_forms), built once per process.
+_FormedTerm = tuple[tuple[str, ...], tuple[frozenset[str], ...]]
+
+
+def _formed(terms: tuple[tuple[str, ...], ...]) -> tuple[_FormedTerm, ...]:
+    return tuple((term, tuple(_term_forms(w) for w in term)) for term in terms)
+
+
+@lru_cache(maxsize=1)
+def _formed_topics() -> tuple[tuple[Topic, tuple[_FormedTerm, ...], tuple[_FormedTerm, ...],
+                                    tuple[_FormedTerm, ...]], ...]:
+    """Each topic with its ignore, strong and weak terms formed."""
+    return tuple((t, _formed(t.ignore), _formed(t.strong), _formed(t.weak)) for t in topics())
+
+
+@lru_cache(maxsize=1)
+def _first_forms() -> frozenset[str]:
+    """Every form a term's first word takes: the only ones _count_terms looks up in an index."""
+    return frozenset(f for _, *groups in _formed_topics() for terms in groups for _, tf in terms for f in tf[0])
+
+
+def _count_terms(index: _Index, terms: tuple[_FormedTerm, ...], used: list[bool]) -> set[tuple[str, ...]]:
     """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
     found: set[tuple[str, ...]] = set()
     forms = index.forms
-    for term in terms:  # longest first
-        tf = [_term_forms(w) for w in term]
+    at = index.at
+    for term, tf in terms:  # longest first
+        if at.keys().isdisjoint(tf[0]):
+            continue  # its first word is nowhere in the text
         n = len(term)
         for i in index.starts(tf[0]):
             if i + n > len(forms) or any(used[i:i + n]):
@@ -100,13 +129,13 @@ def topic_evidence(text: str) -> dict[str, list[str]]:
     """Topic id → the terms that tagged it (only for tagged topics)."""
     if not text:
         return {}
-    index = _Index(text)
+    index = _Index(text, _first_forms())
     out: dict[str, list[str]] = {}
-    for topic in topics():
+    for topic, ignore, strong_terms, weak_terms in _formed_topics():
         used = [False] * len(index.forms)
-        _count_terms(index, topic.ignore, used)
-        strong = _count_terms(index, topic.strong, used)
-        weak = _count_terms(index, topic.weak, used)
+        _count_terms(index, ignore, used)
+        strong = _count_terms(index, strong_terms, used)
+        weak = _count_terms(index, weak_terms, used)
         if strong or len(weak) >= 2:
             out[topic.id] = sorted(" ".join(t) for t in strong | weak)
     return out

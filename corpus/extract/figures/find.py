@@ -4,6 +4,8 @@ headline repeats dropped."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 
 from ...models import Figure
 from ...normalize import normalize
@@ -11,16 +13,17 @@ from ..numbers import NumberMention, find_numbers, vocab
 from .classify import classify, may_be_figure
 from .lexicon import Lex, lexicon
 from .metrics import Context, metric_of
-from .multiples import definite_changes, dual_multiples
+from .multiples import definite_changes, dual_multiples, may_open_multiple
 from .periods import period_after, period_before
 from .prices import not_a_figure_by_what_precedes, priced_per_unit
 from .qualifiers import span_start
-from .ranks import ranks
+from .ranks import may_open_rank, ranks
 from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
-from .shares import fraction_figures, share_of_land_or_people
+from .shares import fraction_figures, may_open_share, share_of_land_or_people
 from .units import Unit, extend_end
 from .words import Word, match_at, words_in
 
+_NORM = itemgetter(0)  # Word.norm
 _CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
 
 
@@ -53,6 +56,8 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
             figures.append(fig)
     for sent in sentences:
         words = words_of(sent)
+        if not any(map(_opens_sentence_figure, map(_NORM, words))):
+            continue  # none of the passes below starts without such a word
         figures.extend(ranks(text, sent, words, lex))
         figures.extend(dual_multiples(text, sent, words, contexts, lex))
         figures.extend(fraction_figures(text, sent, words, lex))
@@ -62,6 +67,14 @@ def find_figures(text: str, published: str | None = None) -> list[Figure]:
         figures.append(cut)
     figures.sort(key=lambda f: f.start)
     return _drop_headline_repeats(text, figures)
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_sentence_figure(norm: str) -> bool:
+    """Can a word spelled ``norm`` open a rank, a dual multiple, a definite change or a fraction
+    share? A sentence without one has none of them."""
+    lex = lexicon()
+    return may_open_rank(norm, lex) or may_open_multiple(norm, lex) or may_open_share(norm)
 
 
 def _cut_restatement(text: str, sentences: list[Sentence], mentions: list[NumberMention],

@@ -72,6 +72,13 @@ def _definite_change_value(word: str, lex: Lex) -> float | None:
     return None
 
 
+def may_open_multiple(norm: str, lex: Lex) -> bool:
+    """Can a word spelled ``norm`` be a dual multiple or a definite change (the words
+    ``dual_multiples`` and ``definite_changes`` start from)?"""
+    duals = lex.multiplier_duals
+    return norm in duals or strip1(norm) in duals or _definite_change_value(norm, lex) is not None
+
+
 def definite_changes(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure]:
     """"ارتفعت الصادرات بنحو الثلث", "زاد التبادل التجاري بمقدار الضعف": a change by a definite
     fraction or by double, after a change word and an economic term in the clause. "النصف

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ...lexicons import load_yaml
-from ...normalize import normalize
+from ...normalize import normalize, normalize_with_offsets
 from ..numbers import vocab
 from .lexicon import lexicon
 from .sentences import NEAR, Sentence, start_of_clause
@@ -123,11 +123,8 @@ def period_before(text: str, sent: Sentence, pos: int, published: str | None) ->
     return best
 
 
-def _norm_map(seg: str) -> tuple[str, list[int]]:
-    """Normalised segment and, per normalised char, its index in ``seg``."""
-    out, back = [], []
-    for i, ch in enumerate(seg):
-        n = normalize(ch)
-        out.append(n)
-        back.extend([i] * len(n))
-    return "".join(out), back
+def _norm_map(seg: str) -> tuple[str, Sequence[int]]:
+    """Normalised segment and, per normalised char, its index in ``seg`` (normalising maps each
+    character on its own)."""
+    nt = normalize_with_offsets(seg)
+    return nt.text, nt.offsets[:-1]

@@ -81,6 +81,14 @@ def ranks(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure
     return out
 
 
+def may_open_rank(norm: str, lex: Lex) -> bool:
+    """Can a word spelled ``norm`` open a rank (the words ``ranks`` starts from)?"""
+    w = Word(norm, 0, 0)
+    construct = vocab().construct_ordinals
+    return is_word_in(w, lex.rank_nouns) or norm in construct or strip1(norm) in construct \
+        or is_word_in(w, lex.rank_partner_nouns)
+
+
 def _superlative_of_actor(words: list[Word], k: int, lex: Lex) -> int | None:
     """"(ثاني) أكبر شريك/مستثمر": a superlative, then a partner or an economic actor within two
     words → the index after the actor."""

@@ -26,6 +26,11 @@ def _fraction_of(word: str) -> float | None:
     return None
 
 
+def may_open_share(norm: str) -> bool:
+    """Can a word spelled ``norm`` open a fraction share (the words ``fraction_figures`` starts from)?"""
+    return _fraction_of(norm) is not None
+
+
 def fraction_figures(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure]:
     """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
     economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount

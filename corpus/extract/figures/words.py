@@ -6,6 +6,7 @@ may carry clitics (و ف ب ل ك, ال, لل), later words و and/or ال.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -27,8 +28,9 @@ class Word(NamedTuple):
 _normalize_word = lru_cache(maxsize=65536)(normalize)
 
 
-def words_in(text: str, start: int, end: int) -> list[Word]:
-    """Normalised words of text[start:end] with their original offsets."""
+def scan_words(text: str, start: int, end: int) -> list[Word]:
+    """Normalised words of text[start:end] with their original offsets, by scanning that stretch
+    (the reference ``words_in`` equals)."""
     out = []
     for m in _WORD.finditer(text, start, end):
         norm = _normalize_word(m.group(0))
@@ -37,7 +39,51 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
+class _TextWords:
+    """Every word of one text, scanned once. _WORD splits a text into maximal runs of word
+    characters and single symbols, so the words of a stretch are the text's words inside it, a
+    run cut by either end of the stretch being cut the same way."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [m.span() for m in _WORD.finditer(text)]
+        self.words = [Word(_normalize_word(text[a:b]), a, b) for a, b in spans]
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self.all_named = all(w.norm for w in self.words)
+
+    def between(self, start: int, end: int) -> list[Word]:
+        start, end = max(start, 0), min(end, len(self.text))
+        i, j = bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)
+        out = self.words[i:j]
+        if not out:
+            return out
+        if out[0].start < start:
+            out[0] = self._cut(start, min(out[0].end, end))
+        if out[-1].end > end:
+            out[-1] = self._cut(out[-1].start, end)
+        return out if self.all_named and out[0].norm and out[-1].norm else [w for w in out if w.norm]
+
+    def _cut(self, start: int, end: int) -> Word:
+        return Word(_normalize_word(self.text[start:end]), start, end)
+
+
+# The figures of one text ask for the words of many stretches of it: its words are kept.
+_last: _TextWords | None = None
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    """Normalised words of text[start:end] with their original offsets (equal to
+    ``scan_words``; the words of the last text asked about are kept)."""
+    global _last
+    known = _last
+    if known is None or known.text is not text:
+        known = _last = _TextWords(text)
+    return known.between(start, end)
+
+
 Term = tuple[tuple[str, ...], Any]  # the payload differs per table (see Lex)
+_MEMO_WORDS = 1 << 16  # distinct text words remembered per table
 
 
 class Terms:
@@ -49,11 +95,23 @@ class Terms:
             if t[0]:
                 self.by_first.setdefault(t[0][0], []).append(t)
 
-    def starting_with(self, word: str, allow_clitic: bool) -> list[Term]:
+        # word → its terms, with and without clitics: text words repeat, and most have none.
+        self._starting: tuple[dict[str, tuple[Term, ...]], dict[str, tuple[Term, ...]]] = ({}, {})
+
+    def starting_with(self, word: str, allow_clitic: bool) -> tuple[Term, ...]:
         """Terms whose first word ``word`` may spell (longest first)."""
+        memo = self._starting[allow_clitic]
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= _MEMO_WORDS:
+                memo.clear()  # bounded over a long ingest
+            found = memo[word] = self._starting_with(word, allow_clitic)
+        return found
+
+    def _starting_with(self, word: str, allow_clitic: bool) -> tuple[Term, ...]:
         keys = term_words_for(word) if allow_clitic else (word,)
         found = [t for key in keys for t in self.by_first.get(key, ())]
-        return sorted(set(found), key=self.rank.__getitem__)
+        return tuple(sorted(set(found), key=self.rank.__getitem__))
 
 
 def _word_eq(w: str, t: str) -> bool:
@@ -88,7 +146,12 @@ def match_at(words: list[Word], k: int, terms: Terms,
     """The first (longest) term matching words[k:] → (term, index after it)."""
     if k >= len(words):
         return None
-    for term in terms.starting_with(words[k].norm, allow_clitic):
+    return _first_match(words, k, terms.starting_with(words[k].norm, allow_clitic))
+
+
+def _first_match(words: list[Word], k: int, candidates: tuple[Term, ...]) -> tuple[Term, int] | None:
+    """The first of ``candidates`` (terms whose first word words[k] spells) that words[k:] spell."""
+    for term in candidates:
         toks = term[0]
         if k + len(toks) > len(words):
             continue
@@ -101,8 +164,10 @@ def find_terms(words: list[Word], terms: Terms) -> list[tuple[int, int, Term]]:
     """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware)."""
     hits = []
     k = 0
+    starting_with = terms.starting_with
     while k < len(words):
-        got = match_at(words, k, terms)
+        candidates = starting_with(words[k].norm, True)
+        got = _first_match(words, k, candidates) if candidates else None  # match_at, one call less
         if got is not None:
             hits.append((k, got[1], got[0]))
             k = got[1]
@@ -118,7 +183,12 @@ def strip1(w: str) -> str:
 
 def is_word_in(w: Word, words: frozenset[str]) -> bool:
     """Is ``w``, once its clitics and article are dropped, one of ``words``?"""
-    return w.norm in words or strip1(w.norm) in words or any(k in words for k in term_words_for(w.norm))
+    return w.norm in words or _spelled_in(w.norm, words)
+
+
+@lru_cache(maxsize=1 << 17)
+def _spelled_in(norm: str, words: frozenset[str]) -> bool:
+    return strip1(norm) in words or any(k in words for k in term_words_for(norm))
 
 
 def after_conj(w: Word) -> int:

@@ -13,6 +13,7 @@ from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
+from ..gates import Token, article_tokens, may_match, tokens_between
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      heading_date, last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
@@ -76,10 +77,11 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
             apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
 
-def _lead_pairs_another(norm: str, lex: Lex) -> bool:
+def _lead_pairs_another(norm: str, lex: Lex, sentences: list[tuple[int, int]]) -> bool:
     """Does the lead name one of the two with another leader and not the other ("وقع علييف
-    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev."""
-    spans = [(a, b) for a, b in sentence_spans(norm) if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
+    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev.
+    ``sentences``: the sentence spans of ``norm``."""
+    spans = [(a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
     for a, b in spans:
         lead = norm[a:b]
         putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))
@@ -108,6 +110,12 @@ def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str)
     return line_end >= 0 and not _LINE_END_PUNCT.search(line)
 
 
+def _tokens_within(article: tuple[tuple[Token, ...], tuple[int, ...]], a: int, b: int) -> tuple[Token, ...]:
+    """The article's words inside [a, b) (a sentence: words never cross its ends), offsets from a.
+    They were read before masking: a superset of the masked sentence's, which is all a search needs."""
+    return tuple((pos - a, word) for pos, word in tokens_between(article, a, b))
+
+
 def _evidence(text: str, nt, s: Sentence) -> str:
     a, b = nt.to_original(s.start, s.end)
     return " ".join(text[a:b].split()).strip(" ،,:-–")
@@ -121,19 +129,23 @@ def find_meetings(text: str, published: date | str | None = None,
     if not text or not text.strip():
         return []
     nt = normalize_with_offsets(text)
-    norm = masked(nt.text)
+    article = article_tokens(nt.text)  # the article's words: patterns are tried only at those they can start with
+    tokens = article[0]
+    words = frozenset(word for _, word in tokens)
+    norm = masked(nt.text, tokens)
     lex = lexicon()
-    if not aliyev_is_ilham(published, nt.text):
+    if not aliyev_is_ilham(published, nt.text, tokens):
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
-    putin_titles = titles_mean_putin(published, nt.text)
+    putin_titles = titles_mean_putin(published, nt.text, tokens)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
-    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
-        and not _lead_pairs_another(norm, lex)
-    doc_az_arm = bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     spans = sentence_spans(norm)
-    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles) for a, b in spans]
+    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
+        and not _lead_pairs_another(norm, lex, spans)
+    doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
+    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles, _tokens_within(article, a, b))
+                 for a, b in spans]
     speakers_into_quotes(norm, sentences)
-    mentions = find_dates(text, published)
+    mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
@@ -147,6 +159,8 @@ def find_meetings(text: str, published: date | str | None = None,
             continue
         kind = kind_of(s)
         status = status_of(s)
+        if mentions is None:
+            mentions = find_dates(text, published)
         choice = date_for(s, mentions, nt, published, status)
         city = _city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
@@ -206,9 +220,10 @@ def find_meetings(text: str, published: date | str | None = None,
         found = _shared_venue(sentences, text, nt)
         if found is not None:
             primary, gathering = found
+            mentions = find_dates(text, published) if mentions is None else mentions
             apply_date(primary, date_for(gathering, mentions, nt, published, primary.status or "held"))
             merged.append(gathering)
-    if primary is None:
+    if primary is None or mentions is None:  # (the dates are read whenever there is a primary)
         return []  # encounters mentioned only in passing do not make a meeting article
     if primary.city is None and primary.kind != "phone_call":
         # No place after a preposition in the meeting sentences: the place the lead or the headline

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lexicons import load_yaml
-from ..arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, forms
+from ..arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, first_words, forms
 
 # A word of normalised text.
 TOKEN = re.compile(r"[^\W_]+")
@@ -56,9 +56,9 @@ class Lex:
     denial: re.Pattern
     separately: re.Pattern
     anchors: re.Pattern
-    cities: list[tuple[str, re.Pattern, tuple[str, ...]]]
-    countries: list[tuple[str, re.Pattern]]
-    venue_countries: list[tuple[str, re.Pattern]]
+    cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
+    countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
+    venue_countries: list[tuple[str, re.Pattern, tuple[str, ...]]]
     place_forms: frozenset[str]
     capital_by_adjective: list[tuple[str, re.Pattern]]
     fillers: frozenset[str]
@@ -108,10 +108,11 @@ def lexicon() -> Lex:
     cities = []
     for c in places["cities"]:
         if c.get("ar"):
-            cities.append((c["en"], _word_re(c["ar"], CLITIC), tuple(forms(c.get("not_after", [])))))
-    countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])]
-    venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC)) for c in places.get("countries", [])
-                       if c.get("venue_is_capital")]
+            cities.append((c["en"], _word_re(c["ar"], CLITIC), tuple(forms(c.get("not_after", []))),
+                           first_words(c["ar"])))
+    countries = [(c["capital"], _word_re(c["ar"], CLITIC), first_words(c["ar"])) for c in places.get("countries", [])]
+    venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC), first_words(c["ar"]))
+                       for c in places.get("countries", []) if c.get("venue_is_capital")]
     # "في العاصمة الأذربيجانية", "بالعاصمة الروسية": the capital named by its country's adjective.
     host = rf"(?:{alternation(terms['host_verbs'])})(?:ها|ه|هما)?\s+"
     capital_by_adjective = [(c["capital"], re.compile(rf"(?<![^\W_])(?:في\s+|{_TO}\s+|ب|{host})?(?:ال)?عاصمه\s+"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from ..arabic import holds_any
 from .lexicon import TOKEN, lexicon
 
 # A nisba adjective ("التركمانية", "الروسي") between "في العاصمة" and the city name.
 _NISBA = re.compile(r"^ال\w{3,}(?:يه|ي)$")
 _NOT_PLACE_BEFORE = frozenset({"من", "بين", "عن", "مع"})
+_CAPITAL = "عاصمه"  # "العاصمة" as normalised text writes it
 
 
 def _preceding_tokens(text: str, pos: int, n: int = 5) -> list[str]:
@@ -83,7 +85,9 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
     ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
     "بين X وY", a list member or the Kremlin as a speaker."""
     found = []
-    for name, pat, not_after in lexicon().cities:
+    for name, pat, not_after, needs in lexicon().cities:
+        if not holds_any(text, needs):
+            continue
         for m in pat.finditer(text):
             before = _preceding_tokens(text, m.start(), 2)
             if any(" ".join(before).endswith(w) for w in not_after):
@@ -100,8 +104,8 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
 
 def visit_destination(text: str, capital: str | None = None) -> str | None:
     """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان")."""
-    for cap, pat in lexicon().countries:
-        if capital and cap != capital:
+    for cap, pat, needs in lexicon().countries:
+        if capital and cap != capital or not holds_any(text, needs):
             continue
         for m in pat.finditer(text):
             g = m.group()
@@ -116,7 +120,9 @@ def visit_destination(text: str, capital: str | None = None) -> str | None:
 def venue_country_capital(text: str) -> str | None:
     """"التقى … في طاجيكستان": the capital of a country named as the venue, for countries that
     host such encounters in their capital (``venue_is_capital`` in cities.yaml)."""
-    for cap, pat in lexicon().venue_countries:
+    for cap, pat, needs in lexicon().venue_countries:
+        if not holds_any(text, needs):
+            continue
         for m in pat.finditer(text):
             if _is_locative(text, m.start(), m.group()):
                 return cap
@@ -127,6 +133,8 @@ def capitals_by_adjective(text: str) -> list[tuple[int, str]]:
     """(position, capital) of "عقدت في العاصمة الأذربيجانية", "زيارة إلى العاصمة الروسية",
     "تستضيفها العاصمة الطاجيكية": capitals named only by their country's adjective, after a
     place preposition (or ب fused to it) or a verb of hosting."""
+    if _CAPITAL not in text:
+        return []  # every capital_by_adjective pattern needs it
     found = [(m.start(), cap) for cap, pat in lexicon().capital_by_adjective for m in pat.finditer(text)
              if not m.group().startswith(("عاصمه", "العاصمه"))]  # after a preposition or a host verb
     return sorted(found)

@@ -3,13 +3,14 @@ it announces, denies or looks back on an encounter."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..arabic import alternation
 from ..dates import to_date
+from ..gates import Token, find_all, find_first, may_match, text_tokens
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
@@ -32,13 +33,39 @@ class Sentence:
     terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
     trilateral: bool = False
     putin_visit_az: bool = False
+    # The words of ``norm`` and where they start (see gates): patterns are tried only at the words
+    # their matches can start with.
+    tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
+    words: frozenset[str] = field(init=False, compare=False, repr=False)
+    # The words, when the caller has them (a superset does: they are only where patterns are tried).
+    known_tokens: InitVar[tuple[Token, ...] | None] = None
+
+    def __post_init__(self, known_tokens: tuple[Token, ...] | None) -> None:
+        self.tokens = text_tokens(self.norm) if known_tokens is None else known_tokens
+        self.words = frozenset(word for _, word in self.tokens)
 
 
-def masked(norm: str) -> str:
-    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged."""
+def holds(s: Sentence, pat: re.Pattern) -> bool:
+    """Does ``pat`` match the sentence?"""
+    return find_first(pat, s.norm, s.tokens) is not None
+
+
+def masked(norm: str, tokens: tuple[Token, ...] | None = None) -> str:
+    """Heydar Aliyev (and titles that lead to him) blanked out, offsets unchanged (``tokens``:
+    the text's words, when known)."""
     lex = lexicon()
-    out = lex.not_aliyev.sub(lambda m: " " * len(m.group()), norm)
-    return lex.not_putin.sub(lambda m: " " * len(m.group()), out)
+    tokens = text_tokens(norm) if tokens is None else tokens
+    # Each blanks whole words: the text's words still hold the words left.
+    return _blanked(lex.not_putin, _blanked(lex.not_aliyev, norm, tokens), tokens)
+
+
+def _blanked(pat: re.Pattern, text: str, tokens: tuple[Token, ...]) -> str:
+    """``pat.sub`` with spaces as long as each match."""
+    parts, pos = [], 0
+    for m in find_all(pat, text, tokens):
+        parts += [text[pos:m.start()], " " * (m.end() - m.start())]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
 
 
 @lru_cache(maxsize=1)
@@ -53,20 +80,20 @@ def _not_president_period() -> tuple[date, date]:
 _FORMER = re.compile(r"(?<![^\W_])(?:السابق|الاسبق|انذاك|حينها|حينذاك|وقتها)(?![^\W_])")
 
 
-def another_holder_named(norm: str) -> bool:
+def another_holder_named(norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the (normalised, unmasked) article name another holder of Putin's title as the
     current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
-    for m in lexicon().not_putin.finditer(norm):
+    for m in find_all(lexicon().not_putin, norm, text_tokens(norm) if tokens is None else tokens):
         if not _FORMER.search(norm[max(0, m.start() - 12): m.end() + 14]):
             return True
     return False
 
 
-def titles_mean_putin(today: date | None, norm: str | None = None) -> bool:
+def titles_mean_putin(today: date | None, norm: str | None = None, tokens: tuple[Token, ...] | None = None) -> bool:
     """Do Putin's titles ("الرئيس الروسي", "الرئيسان") refer to him? Not in an article of
     Medvedev's presidency: Putin, then prime minister, is named by name there. Nor in an article
     that gives the title to another holder: its bare "الرئيس الروسي" is that holder too."""
-    if norm is not None and another_holder_named(norm):
+    if norm is not None and another_holder_named(norm, tokens):
         return False
     if today is None:
         return True
@@ -83,14 +110,15 @@ def _aliyev_people() -> tuple[re.Pattern, re.Pattern, date]:
             re.compile(rf"(?<![^\W_])(?:{alternation(people['heydar_former'])})(?![^\W_])"), since)
 
 
-def aliyev_is_ilham(today: date | None, norm: str) -> bool:
+def aliyev_is_ilham(today: date | None, norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the article's Aliyev mean Ilham? Yes when it names Ilham; not when it names Heydar as
     the sitting president ("الرئيس الأذربيجاني حيدر علييف", not "الراحل") or is dated before Ilham
     took office: then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
     ilham, former, since = _aliyev_people()
-    if ilham.search(norm):
+    tokens = text_tokens(norm) if tokens is None else tokens
+    if find_first(ilham, norm, tokens):
         return True
-    for m in lexicon().not_aliyev.finditer(norm):
+    for m in find_all(lexicon().not_aliyev, norm, tokens):
         if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
             return False
     return today is None or today >= since
@@ -128,24 +156,32 @@ def without_document_clauses(text: str) -> str:
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
-            putin_titles: bool = True) -> Sentence:
+            putin_titles: bool = True, tokens: tuple[Token, ...] | None = None) -> Sentence:
+    """The sentence norm[start:end] (``tokens``: its words, offsets in the sentence, when known)."""
     lex = lexicon()
-    s = Sentence(start, end, norm[start:end])
-    text = without_document_clauses(s.norm)
-    s.putin = bool((lex.putin if putin_titles else lex.putin_name).search(text))
-    s.aliyev_named = bool(lex.aliyev_name.search(text))
-    s.aliyev = s.aliyev_named or aliyev_titles(text) or _aliyev_by_country(text)
-    s.pair = bool(lex.pair.search(text)) and doc_has_both and putin_titles or _leaders_by_country(text)
-    s.other_leader = bool(lex.others.search(text))
+    s = Sentence(start, end, norm[start:end], known_tokens=tokens)
+    # Blanking document clauses only removes words (offsets kept): the sentence's words hold the text's.
+    words, tokens = s.words, s.tokens
+    text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
+
+    def found(pat: re.Pattern) -> bool:
+        return find_first(pat, text, tokens) is not None
+    s.putin = found(lex.putin if putin_titles else lex.putin_name)
+    s.aliyev_named = found(lex.aliyev_name)
+    s.aliyev = s.aliyev_named or may_match(lex.aliyev_title, words) and aliyev_titles(text) \
+        or may_match(lex.leaders_of, words) and _aliyev_by_country(text)
+    s.pair = found(lex.pair) and doc_has_both and putin_titles \
+        or may_match(lex.leaders_of, words) and _leaders_by_country(text)
+    s.other_leader = found(lex.others)
     for kind, pat in lex.terms.items():
-        s.terms.extend((m.start(), kind) for m in pat.finditer(text))
+        s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
     s.terms.sort()
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
-    russia_side = s.putin or putin_titles and (bool(lex.russia.search(text)) or bool(lex.kremlin.search(text)))
+    russia_side = s.putin or putin_titles and (found(lex.russia) or found(lex.kremlin))
     # A summit sentence naming another leader and neither Aliyev nor Azerbaijan is that leader's
     # encounter ("استقبل بوتين باشينيان قبيل قمة …"), even in an article that mentions Azerbaijan.
-    about_az = s.aliyev or not s.other_leader or bool(lex.azerbaijan.search(text))
+    about_az = s.aliyev or not s.other_leader or found(lex.azerbaijan)
     s.trilateral = has_multi and russia_side and doc_az_arm and about_az
     s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
                         and bool(visit_destination(text, "Baku")))
@@ -172,7 +208,7 @@ def _aliyev_by_country(text: str) -> bool:
         if not listed or not lex.azerbaijan_country.search(listed.group()):
             continue
         first = listed.group().split()[0]
-        if first == "دول" or any(pat.fullmatch(first) for _, pat in lex.countries):
+        if first == "دول" or any(pat.fullmatch(first) for _, pat, _ in lex.countries):
             return True
     return False
 
@@ -197,10 +233,10 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if lexicon().denial.search(s.norm):
+    if holds(s, lexicon().denial):
         return False
-    message = lexicon().by_message.search(s.norm)
-    if message and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
+    message = find_first(lexicon().by_message, s.norm, s.tokens)
+    if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
         # A greeting or an apology sent in writing is not an encounter, and the meetings a
         # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones. A message
         # word after the encounter is told ("… ووقعا الإعلان في خطوة بدت رسالة إلى الغرب") is not.
@@ -231,8 +267,8 @@ def is_denial(s: Sentence) -> bool:
     """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
     part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو")."""
     lex = lexicon()
-    return (bool(s.terms) or bool(lex.attends.search(s.norm))) and (s.putin or s.aliyev or s.pair) \
-        and bool(lex.denial.search(s.norm))
+    return (bool(s.terms) or holds(s, lex.attends)) and (s.putin or s.aliyev or s.pair) \
+        and holds(s, lex.denial)
 
 
 def kind_of(s: Sentence) -> str:
@@ -265,9 +301,9 @@ def past_reason(s: Sentence) -> str | None:
     الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    if lexicon().habit_span.search(s.norm) or lexicon().habit_words.search(s.norm):
+    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words):
         return "marker"
-    for m in lexicon().past.finditer(s.norm):
+    for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
@@ -293,12 +329,12 @@ _CLAUSE_COMMA = re.compile(r"[،,]")
 def _term_ends(s: Sentence) -> list[int]:
     ends = []
     for pat in lexicon().terms.values():
-        ends += [m.end() for m in pat.finditer(s.norm)]
+        ends += [m.end() for m in find_all(pat, s.norm, s.tokens)]
     return ends
 
 
 def status_of(s: Sentence) -> str:
-    return "announced" if lexicon().announced.search(s.norm) else "held"
+    return "announced" if holds(s, lexicon().announced) else "held"
 
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
@@ -342,7 +378,7 @@ def in_relative_clause(s: Sentence) -> bool:
 
 def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
     """Third leaders named in the sentences of the encounter, by the lexicon's names."""
-    return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if pat.search(s.norm)}))
+    return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if holds(s, pat)}))
 
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:

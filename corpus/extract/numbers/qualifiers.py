@@ -10,7 +10,10 @@ _QUALIFIER_CLITICS = ("وب", "فب", "و", "ف", "ب")
 
 def qualifier_before(sc: Scanner, i: int) -> tuple[str, int] | None:
     """(class, token index where the phrase starts) for a qualifier ending just before i."""
+    last = sc.word(i - 1)
     for phrase, cls in sc.v.qualifiers:
+        if phrase and (last is None or len(phrase) > 1 and phrase[-1] != last):
+            continue  # its last word is not the word before i: _phrase_at would say no
         k = i - len(phrase)
         if k >= 0 and _phrase_at(sc, phrase, k, i):
             return cls, k

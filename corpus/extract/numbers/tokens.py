@@ -32,11 +32,14 @@ class Tok(NamedTuple):
 
 def tokenize(norm: str) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
     for m in _TOKEN.finditer(norm):
-        if m.group("num"):
-            toks.append(Tok("num", m.group("digits"), m.start(), m.end(), m.group("pre") or ""))
+        kind = m.lastgroup  # the alternative's group ("num" encloses "pre" and "digits")
+        start, end = m.span()
+        if kind == "num":
+            append(Tok("num", m.group("digits"), start, end, m.group("pre") or ""))
         else:
-            toks.append(Tok(m.lastgroup or "other", m.group(0), m.start(), m.end()))
+            append(Tok(kind or "other", norm[start:end], start, end))
     return toks
 
 

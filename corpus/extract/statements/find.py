@@ -29,6 +29,7 @@ from datetime import date
 from ...models import Statement
 from ...normalize import Normalized, normalize_with_offsets
 from ..arabic import SENTENCE_END
+from ..gates import article_tokens, tokens_between
 from ..meetings import titles_mean_putin
 from .lexicon import W, Mention, Verb, find_mentions, lex
 
@@ -38,6 +39,7 @@ _SLOT = 200  # how far after a past verb its subject and complementizer may lie
 _SKIP = re.compile(r"[\s،,]*")
 _TRIM = " \t\u00a0،,.:;؛!?؟-–"
 _MARK = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat and tatweel after a letter
+_QUOTE_CHAR = re.compile("[" + re.escape("".join(sorted(set(_CLOSE) | set(_CLOSE.values())))) + "]")
 
 
 @dataclass
@@ -66,7 +68,8 @@ def _quotes(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     skip = seg.rfind('"') if seg.count('"') % 2 else -1
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(seg):
+    for q in _QUOTE_CHAR.finditer(seg):  # other characters neither open nor close a quote
+        i, ch = q.start(), q.group()
         if i == skip:
             continue
         if stack and ch == _CLOSE[stack[-1][0]]:
@@ -94,9 +97,10 @@ def _sentences(norm: str, start: int, end: int, quotes) -> list[tuple[int, int]]
 def _marker(norm: str, f: _Found, limit: int, quotes) -> tuple[str, int, int] | None:
     """The first thing after the verb that opens what was said: (kind, start, content start)."""
     lx, best = lex(), None
+    openers = {a for a, _ in quotes}
     for pos in range(f.end, limit):
         ch = norm[pos]
-        if ch == ":" or any(a == pos for a, _ in quotes):
+        if ch == ":" or pos in openers:
             after = _skip(norm, pos + 1 if ch == ":" else pos)
             q = next(((a, b) for a, b in quotes if a == after), None)
             if q and ch != ":" and len(norm[q[0] + 1:q[1] - 1].split()) < 3:
@@ -247,6 +251,7 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
     nz: Normalized = normalize_with_offsets(text)
     norm, out, carry = nz.text, [], None
     putin_titles = titles_mean_putin(today)
+    words = article_tokens(norm)  # the words of each line are taken from these
     pos = 0
     for line in norm.split("\n"):
         ps, pe, pos = pos, pos + len(line), pos + len(line) + 1
@@ -254,7 +259,7 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
             continue
         quotes = _quotes(norm, ps, pe)
         mentions = find_mentions(norm, ps, pe, putin_titles,
-                                 lambda p, q=quotes: any(a < p < b for a, b in q))
+                                 lambda p, q=quotes: any(a < p < b for a, b in q), tokens_between(words, ps, pe))
         last, spoke = None, False
         for s, e in _sentences(norm, ps, pe, quotes):
             found, last, said = _analyse(norm, s, e, quotes, mentions, last, carry, ps)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..arabic import CLITIC, alternation, forms
+from ..gates import Token, find_all, text_tokens
 
 W = r"[^\W_]"  # a letter or digit
 
@@ -107,15 +108,16 @@ _PREV_WORD = re.compile(rf"({W}+)[\s،,]*$")
 
 
 def find_mentions(norm: str, start: int, end: int, putin_titles: bool,
-                  inside_quote) -> list[Mention]:
+                  inside_quote, tokens: tuple[Token, ...] | None = None) -> list[Mention]:
     """Non-overlapping mentions in ``norm[start:end]`` (longest first at a position), adjacent
     mentions of one person merged ("الرئيس الروسي، فلاديمير بوتين"); none inside quotes."""
     lx = lex()
     found: list[tuple[int, int, int, str, str]] = []  # start, -length, rank, who, clitic
+    tokens = text_tokens(norm, start, end) if tokens is None else tokens
     for rank, (who, title, rx) in enumerate(lx.people):
         if title and who == "putin" and not putin_titles:
             who = "other"  # Medvedev's presidency: "الرئيس الروسي" is not Putin
-        for m in rx.finditer(norm, start, end):
+        for m in find_all(rx, norm, tokens, start, end):  # rx.finditer(norm, start, end)
             if not inside_quote(m.start()):
                 found.append((m.start(), m.start() - m.end(), rank, who, m.group("c") or ""))
     found.sort()

@@ -1,0 +1,275 @@
+"""The words a pattern's matches can start with, read from the pattern itself: a cheap test
+(a set intersection with a text's words) before a search that would try every position.
+
+Most lexicon patterns are "(?<![^\\W_]) clitics, one of many forms, suffixes (?![^\\W_])": every match
+starts at the start of a word of the text and its first word is one of a finite set of spellings.
+``first_words`` lists that set by walking the parsed pattern; where it cannot be sure (a match that
+may start inside a word, a repeat of letters, an anchor) it says None and the pattern is always
+searched. So ``may_match`` never says no to a text the pattern matches.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Any
+
+from re import _constants as C  # type: ignore[attr-defined]  # the parser's opcodes
+from re import _parser  # type: ignore[attr-defined]
+
+# A word of normalised text, as the patterns' boundaries (?<![^\W_]) and (?![^\W_]) see it.
+WORD = re.compile(r"[^\W_]+")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_BOUNDARY = _parser.parse(r"[^\W_]").data  # the body of (?<![^\W_]) and (?![^\W_])
+_MAX_SET = 24  # a character class enumerated letter by letter only when this small
+_MAX_WORDS = 200_000
+_MAX_DEPTH = 200
+
+
+class _Unknown(Exception):
+    """The walk cannot tell a match's first word."""
+
+
+def text_words(text: str) -> frozenset[str]:
+    return frozenset(WORD.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def first_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """Every first word a match of ``pattern`` can have (a match starting at a word's start, its
+    first word a finite spelling), or None when that cannot be read from the pattern."""
+    if pattern.flags & ~re.UNICODE:
+        return None
+    try:
+        items = list(_parser.parse(pattern.pattern).data)
+        out: set[str] = set()
+        _walk(items, "", True, out, 0)
+        return frozenset(out)
+    except (_Unknown, RecursionError):
+        return None
+
+
+def may_match(pattern: re.Pattern, words: frozenset[str]) -> bool:
+    """False only when no match of ``pattern`` can lie in a text whose words are ``words``."""
+    firsts = _firsts(pattern)
+    return firsts is None or not words.isdisjoint(firsts)
+
+
+Token = tuple[int, str]  # (start, word) of a word of a text
+
+
+def text_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[Token, ...]:
+    """The words of ``text`` (of text[pos:endpos], as a pattern searching there sees it)."""
+    return tuple((m.start(), m.group()) for m in WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+
+
+@lru_cache(maxsize=64)
+def article_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The words of a whole text and their starts, read once for every stage that asks."""
+    tokens = text_tokens(text)
+    return tokens, tuple(pos for pos, _ in tokens)
+
+
+def tokens_between(article: tuple[tuple[Token, ...], tuple[int, ...]], pos: int, endpos: int) -> tuple[Token, ...]:
+    """``text_tokens(text, pos, endpos)`` from ``article_tokens(text)``, for a stretch whose ends
+    no word crosses (a line, a sentence)."""
+    tokens, starts = article
+    return tokens[bisect.bisect_left(starts, pos):bisect.bisect_left(starts, endpos)]
+
+
+def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int = 0,
+             endpos: int | None = None) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos, endpos))``, trying the pattern only at the words its
+    matches can start with (``tokens``: the words of that stretch, or of a text it was made from
+    by blanking words)."""
+    endpos = len(text) if endpos is None else endpos
+    firsts = _firsts(pattern)
+    if firsts is None:
+        return list(pattern.finditer(text, pos, endpos))
+    out = []
+    floor = pos  # where the previous match ended: finditer goes on from there
+    for start, word in tokens:
+        if start >= floor and word in firsts:
+            m = pattern.match(text, start, endpos)
+            if m is not None:
+                out.append(m)
+                floor = m.end()
+    return out
+
+
+def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.Match | None:
+    """``pattern.search(text)``, tried only where ``find_all`` tries it."""
+    firsts = _firsts(pattern)
+    if firsts is None:
+        return pattern.search(text)
+    for start, word in tokens:
+        if word in firsts:
+            m = pattern.match(text, start)
+            if m is not None:
+                return m
+    return None
+
+
+def _firsts(pattern: re.Pattern) -> frozenset[str] | None:
+    known = _known.get(id(pattern))
+    if known is None or known[0] is not pattern:  # hashing a pattern hashes its whole code
+        known = _known[id(pattern)] = (pattern, first_words(pattern))
+    return known[1]
+
+
+# id(pattern) → (pattern, its first words); the pattern is kept, so its id is not reused.
+_known: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def _is_boundary(av: Any) -> bool:
+    return list(av[1].data) == list(_BOUNDARY)
+
+
+def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> None:
+    """Add to ``out`` the first words of the matches of ``items`` after ``acc`` (the word's
+    letters read so far); ``at_start``: nothing consumed yet."""
+    if depth > _MAX_DEPTH or len(out) > _MAX_WORDS:
+        raise _Unknown
+    if not items:
+        raise _Unknown  # the pattern ends inside its first word: the text's word may go on
+    (op, av), rest = items[0], items[1:]
+    if op is C.ASSERT_NOT:
+        if av[0] == -1 and at_start and _is_boundary(av):
+            return _walk(rest, acc, False, out, depth + 1)  # the match starts a word
+        if av[0] == 1 and acc and _is_boundary(av):
+            out.add(acc)  # (?![^\W_]): the word ends here
+            return None
+        if at_start:
+            raise _Unknown  # the match may start inside a word
+        return _walk(rest, acc, at_start, out, depth + 1)  # it only narrows the matches
+    if op is C.BRANCH:
+        for alt in av[1]:
+            _walk(list(alt.data) + rest, acc, at_start, out, depth + 1)
+        return None
+    if op is C.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown  # inline flags
+        return _walk(list(av[3].data) + rest, acc, at_start, out, depth + 1)
+    if at_start:
+        raise _Unknown  # something consumed before the match is known to start a word
+    if op is C.ASSERT:
+        return _walk(rest, acc, at_start, out, depth + 1)  # zero-width, only narrows
+    if op is C.LITERAL:
+        return _letter(chr(av), rest, acc, out, depth)
+    if op is C.IN:
+        chars = _set_chars(av)
+        if chars is None:
+            if acc and _never_word(av):
+                out.add(acc)  # a space or punctuation ends the word
+                return None
+            raise _Unknown
+        for ch in chars:
+            _letter(ch, rest, acc, out, depth)
+        return None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, hi, body = av
+        if lo == 0:
+            _walk(rest, acc, at_start, out, depth + 1)
+        if hi == 0:
+            return None
+        again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, body))]
+        return _walk(list(body.data) + again + rest, acc, at_start, out, depth + 1)
+    raise _Unknown  # anchors, back references, any character…
+
+
+def _letter(ch: str, rest: list, acc: str, out: set[str], depth: int) -> None:
+    if _WORD_CHAR.match(ch):
+        _walk(rest, acc + ch, False, out, depth + 1)
+    elif acc:
+        out.add(acc)  # a space or punctuation ends the word
+    else:
+        raise _Unknown  # a match that starts with punctuation
+
+
+def _set_chars(av: list) -> list[str] | None:
+    """The characters of a small class of single characters, else None."""
+    chars: list[str] = []
+    for op, v in av:
+        if op is C.LITERAL:
+            chars.append(chr(v))
+        elif op is C.RANGE and v[1] - v[0] < _MAX_SET:
+            chars += [chr(c) for c in range(v[0], v[1] + 1)]
+        else:
+            return None
+    return chars if len(chars) <= _MAX_SET else None
+
+
+def _never_word(av: list) -> bool:
+    """Does the class hold only spaces and punctuation (never a letter or digit)?"""
+    for op, v in av:
+        if op is C.CATEGORY and v is C.CATEGORY_SPACE:
+            continue
+        if op is C.LITERAL and not _WORD_CHAR.match(chr(v)):
+            continue
+        return False
+    return True
+
+
+# The class each category stands for inside a character class.
+_CATEGORY_CLASS = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+                   C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+def with_first_char(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern behind a lookahead for the characters a match can start with: the same
+    matches, and a position whose character cannot start one is left at the first test instead
+    of after the pattern's branches and look-behinds. Unchanged when that set is unknown."""
+    if pattern.flags & ~re.UNICODE:
+        return pattern
+    try:
+        chars, nullable = _first(list(_parser.parse(pattern.pattern).data))
+    except _Unknown:
+        return pattern
+    if nullable or not chars:
+        return pattern  # an empty match needs no first character
+    return re.compile(f"(?=[{''.join(sorted(set(chars)))}])(?:{pattern.pattern})")
+
+
+def _first(items: list) -> tuple[list[str], bool]:
+    """(class pieces a match of ``items`` can start with, whether it can match empty)."""
+    out: list[str] = []
+    for item in items:
+        chars, nullable = _first_of(*item)
+        out += chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[list[str], bool]:
+    if op is C.LITERAL:
+        return [re.escape(chr(av))], False
+    if op is C.IN:
+        pieces = []
+        for kind, v in av:
+            if kind is C.LITERAL:
+                pieces.append(re.escape(chr(v)))
+            elif kind is C.RANGE:
+                pieces.append(f"{re.escape(chr(v[0]))}-{re.escape(chr(v[1]))}")
+            elif kind is C.CATEGORY and v in _CATEGORY_CLASS:
+                pieces.append(_CATEGORY_CLASS[v])
+            else:
+                raise _Unknown  # a negated class
+        return pieces, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return [], True  # zero-width
+    if op is C.BRANCH:
+        out, nullable = [], False
+        for alt in av[1]:
+            chars, empty = _first(list(alt.data))
+            out += chars
+            nullable = nullable or empty
+        return out, nullable
+    if op is C.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown
+        return _first(list(av[3].data))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        chars, empty = _first(list(av[2].data))
+        return chars, empty or av[0] == 0
+    raise _Unknown  # any character, a back reference…
