@@ -97,6 +97,12 @@ _PIECES = ["وقال بوتين إن ", "وأضاف أن ", "قال علييف: 
            "بيسكوف ", "الرئيس الروسي ", ". ", "\n", "نحنُ ", "قوله: ", "عن بوتين ", "ً", " ", ":", "«"]
 
 
+@pytest.mark.parametrize("text", ["وقال بوتين إن 0ً", "وقال بوتين إن العلاقات ممتازةً", "وقال علييف إن الشراكة قويةٌ جدًّا"])
+def test_a_statement_ending_in_a_diacritic_lies_in_its_sentence(text):
+    [found] = find_statements(text)
+    assert found.text in found.sentence and found.sentence == text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=14))
 def test_offsets_slice_the_statement(pieces):

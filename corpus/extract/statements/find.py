@@ -272,16 +272,22 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
     return [st for st in out if st is not None and re.search(W, st.text)]
 
 
+def _past_marks(text: str, i: int) -> int:
+    """``i`` moved past the diacritics written on the letter before it (normalising drops them)."""
+    while i < len(text) and _MARK.match(text[i]):
+        i += 1
+    return i
+
+
 def _statement(text: str, nz: Normalized, f: _Found, s: int, e: int) -> Statement:
     assert f.span and f.speaker
     fs = nz.text[f.span[0]:f.span[1]]
     cut = lex().connector_re.search(fs) if f.mode == "reported" else None
     b = f.span[0] + (cut.start() if cut else len(fs))
     a, b = nz.to_original(f.span[0], b)
-    while b < len(text) and _MARK.match(text[b]):
-        b += 1
-    a, b = _trim(text, a, b, f.mode == "direct")
+    a, b = _trim(text, a, _past_marks(text, b), f.mode == "direct")
     ss, se = nz.to_original(s, e)
+    se = _past_marks(text, se)  # the sentence keeps the marks of its last letter, as the statement does
     vs, ve = nz.to_original(f.vstart, f.end)
     return Statement(speaker=f.speaker, mode=f.mode, text=text[a:b], sentence=text[ss:se].strip(),
                      start=a, end=b, verb=text[vs:ve])
