@@ -31,9 +31,9 @@ TIMELINE_LABELS_MAX = 300
 # Streamlit's chart theme turns plotly's automargin on: a margin too narrow for its axis labels is
 # widened only after every marker was drawn, and then every marker is drawn again (with 3,000
 # markers that second pass cost as much as the first). The margins are set wide enough up front,
-# from a generous width per character of the 12 px tick labels; should a font run wider still,
-# automargin widens them as before.
-TICK_LABEL_PX_PER_CHAR = 7
+# from a generous width per character of the 12 px tick labels (Chromium here: 5.3 px an Arabic
+# letter, 6.6 a Latin one); should a font run wider still, automargin widens them as before.
+TICK_LABEL_PX_PER_CHAR = {"ar": 6, "en": 7}
 TICK_LABEL_PAD_PX = 12  # the tick and its gap
 EDGE_MARGIN_PX = 48  # half a date label overhangs each end of the time axis
 BOTTOM_MARGIN_PX = 48  # the date labels under the axis (the legend below them pushes on its own)
@@ -42,7 +42,8 @@ BOTTOM_MARGIN_PX = 48  # the date labels under the axis (the legend below them p
 def label_margins(labels: Sequence[str], lang: str) -> dict[str, int]:
     """Plot margins that hold the category labels on the value axis's side (right in Arabic,
     left in English) and the time axis's end labels on the other."""
-    side = TICK_LABEL_PAD_PX + TICK_LABEL_PX_PER_CHAR * max((len(label) for label in labels), default=0)
+    per_char = TICK_LABEL_PX_PER_CHAR.get(lang, max(TICK_LABEL_PX_PER_CHAR.values()))
+    side = TICK_LABEL_PAD_PX + per_char * max((len(label) for label in labels), default=0)
     side = max(side, EDGE_MARGIN_PX)
     rtl = lang == "ar"
     return {"l": EDGE_MARGIN_PX if rtl else side, "r": side if rtl else EDGE_MARGIN_PX, "b": BOTTOM_MARGIN_PX}

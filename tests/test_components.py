@@ -391,7 +391,7 @@ def test_timeline_margins_hold_the_longest_kind_label_on_the_axis_side():
     longest_en = max(len(tr.name) for tr in fig_en.data)  # Multilateral summit: 19
     assert (longest_ar, longest_en) == (18, 19)
     # The value axis is on the right in Arabic: that side holds the labels; the other the date ends.
-    assert fig_ar.layout.margin.r == 12 + 7 * 18 and fig_ar.layout.margin.l == 48
+    assert fig_ar.layout.margin.r == 12 + 6 * 18 and fig_ar.layout.margin.l == 48
     assert fig_en.layout.margin.l == 12 + 7 * 19 and fig_en.layout.margin.r == 48
     # Wider than the labels measured in Chromium (107 px Arabic, 137 px English at 12 px): no
     # second automargin pass.
