@@ -35,7 +35,7 @@ TIMELINE_LABELS_MAX = 300
 # letter, 6.6 a Latin one); should a font run wider still, automargin widens them as before.
 TICK_LABEL_PX_PER_CHAR = {"ar": 6, "en": 7}
 TICK_LABEL_PAD_PX = 12  # the tick and its gap
-EDGE_MARGIN_PX = 48  # half a date label overhangs each end of the time axis
+EDGE_MARGIN_PX = 30  # half a date label overhangs each end of the time axis (as mirror leaves it)
 BOTTOM_MARGIN_PX = 48  # the date labels under the axis (the legend below them pushes on its own)
 
 

@@ -391,14 +391,14 @@ def test_timeline_margins_hold_the_longest_kind_label_on_the_axis_side():
     longest_en = max(len(tr.name) for tr in fig_en.data)  # Multilateral summit: 19
     assert (longest_ar, longest_en) == (18, 19)
     # The value axis is on the right in Arabic: that side holds the labels; the other the date ends.
-    assert fig_ar.layout.margin.r == 12 + 6 * 18 and fig_ar.layout.margin.l == 48
-    assert fig_en.layout.margin.l == 12 + 7 * 19 and fig_en.layout.margin.r == 48
+    assert fig_ar.layout.margin.r == 12 + 6 * 18 and fig_ar.layout.margin.l == 30
+    assert fig_en.layout.margin.l == 12 + 7 * 19 and fig_en.layout.margin.r == 30
     # Wider than the labels measured in Chromium (107 px Arabic, 137 px English at 12 px): no
     # second automargin pass.
     assert fig_ar.layout.margin.r >= 107 and fig_en.layout.margin.l >= 137
     assert fig_ar.layout.margin.b == fig_en.layout.margin.b == 48
-    assert label_margins(["ab"], "en") == {"l": 48, "r": 48, "b": 48}  # short labels: the edge margin
-    assert label_margins([], "ar") == {"l": 48, "r": 48, "b": 48}
+    assert label_margins(["ab"], "en") == {"l": 30, "r": 30, "b": 48}  # short labels: the edge margin
+    assert label_margins([], "ar") == {"l": 30, "r": 30, "b": 48}
 
 
 def test_outlets_chart_is_mirrored_in_arabic():
