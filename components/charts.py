@@ -14,21 +14,18 @@ from __future__ import annotations
 import html
 import math
 import re
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from corpus.ledger import RUSSIA_AZERBAIJAN, LedgerLine, line_id
 from corpus.store.queries import period_start
 
-from .i18n import amount_label, city_label, code_label, kind_label, outlet_label, t
+from .i18n import amount_label, code_label, outlet_label, t
 from .text import isolate, line_in, truncate
 from .theme import FONT_STACK
 
-KIND_COLOURS = {"visit": "#0f6e6e", "talks": "#c2571a", "phone_call": "#6a4c93",
-                "multilateral_summit": "#1f77b4", "other": "#7f7f7f"}
 QUALIFIER_SYMBOLS = {"exact": "circle", "approx": "diamond", "more_than": "triangle-up",
                      "less_than": "triangle-down"}
 PALETTE = ("#0f6e6e", "#c2571a", "#6a4c93", "#1f77b4", "#d62728", "#8c564b", "#e377c2",
@@ -148,77 +145,6 @@ def drawable_figures(figures: pd.DataFrame) -> int:
     return int((has_value & period_positions(figures).notna()).sum())
 
 
-def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series, errors="coerce")
-
-
-# Events on the timeline up to which each marker carries its city's name.
-TIMELINE_LABELS_MAX = 300
-
-
-def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
-    """Events over time: one row per kind, marker size by the number of articles.
-
-    Thousands of events at 100k articles: every per-point value goes to plotly as a numpy array
-    of numbers or text, which it takes and copies as a block (a list, or an array of Python
-    objects, it validates and copies item by item: ten times slower)."""
-    fig = go.Figure()
-    days = pd.Series([], dtype="datetime64[ns]")
-    if events is not None and not events.empty:
-        df = events.copy()
-        df["_date"] = _dates(df["date"])
-        df = df.dropna(subset=["_date"])
-        n = pd.to_numeric(df.get("n_articles", 1), errors="coerce").fillna(1)
-        df["_size"] = (10 + 6 * n.clip(upper=12) ** 0.8).astype(float)
-        kinds = df["kind"].fillna("other")
-        days = df["_date"]
-        for kind in [k for k in KIND_COLOURS if k in set(kinds)] + \
-                [k for k in sorted(set(df["kind"].dropna())) if k not in KIND_COLOURS]:
-            part = df[kinds == kind].sort_values("_date", kind="stable")
-            label = kind_label(kind, lang)
-            cities = _labels(_column(part, "city"), lambda c: city_label(c, lang))
-            # Text arrays (the id and the count as text too: the hover and a click read them as text).
-            custom = np.column_stack([
-                part["id"].astype(str).to_numpy(dtype=str), np.array(cities, dtype=str),
-                np.array([str(int(n or 0)) for n in _column(part, "n_articles")], dtype=str),
-                np.array(_labels(_column(part, "status"), lambda s: code_label("status", s, lang)), dtype=str),
-                part["_date"].dt.strftime("%Y-%m-%d").to_numpy(dtype=str)])
-            # City names over the markers while they can be read; thousands of SVG labels overlap
-            # into a smear and take the browser seconds to draw (the hover still names the city).
-            labelled = len(df) <= TIMELINE_LABELS_MAX
-            # neighbours' city names above and below in turn: close meetings (Moscow in April, Baku
-            # in August) do not write over each other on a phone
-            names = {"text": np.array([html.escape(c, quote=False) for c in cities], dtype=str),
-                     "textposition": np.where(np.arange(len(part)) % 2 == 0, "top center", "bottom center"),
-                     "textfont": {"size": 12, "color": "#444"}} if labelled else {}
-            fig.add_trace(go.Scatter(
-                x=part["_date"].to_numpy(), y=np.full(len(part), label),
-                mode="markers+text" if labelled else "markers", name=label, **names,
-                marker={"size": part["_size"].to_numpy(), "color": KIND_COLOURS.get(kind, "#7f7f7f"),
-                        "line": {"width": 1, "color": "white"}, "opacity": 0.9},
-                customdata=custom,
-                hovertemplate=hover_lines([
-                    f"<b>{isolate('%{customdata[4]}')}</b>",
-                    f"{t('col.city', lang)}: {isolate('%{customdata[1]}')}",
-                    f"{t('col.kind', lang)}: {isolate(label)}",
-                    f"{t('col.n_articles', lang)}: {isolate('%{customdata[2]}')}",
-                    f"{t('col.status', lang)}: {isolate('%{customdata[3]}')}"], lang),
-            ))
-    mirror(fig, lang, t("timeline.chart", lang))
-    n_kinds = max(1, len(fig.data))
-    fig.update_layout(height=200 + 50 * n_kinds, clickmode="event+select")
-    pad_time_range(fig, days, 120)
-    fig.update_yaxes(type="category", title=None)
-    month_ticks(fig, days)
-    return fig
-
-
-def _labels(values: Iterable[Any], label: Callable[[Any], str]) -> list[str]:
-    """``label`` of each value, computed once per distinct value (a few cities for thousands of rows)."""
-    seen: dict[Any, str] = {}
-    return [seen[v] if v in seen else seen.setdefault(v, label(v)) for v in values]
-
-
 def coverage_figure(coverage: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:
     """Articles per month as bars."""
     fig = go.Figure()
@@ -280,19 +206,20 @@ def period_position(row: pd.Series) -> pd.Timestamp | None:
     return None if pd.isna(stamp) else stamp
 
 
-def _column(df: pd.DataFrame, name: str) -> pd.Series:
+def column(df: pd.DataFrame, name: str) -> pd.Series:
+    """``df[name]``, or a column of None when the frame lacks it."""
     return df[name] if name in df.columns else pd.Series([None] * len(df), index=df.index, dtype=object)
 
 
 def period_positions(df: pd.DataFrame) -> pd.Series:
     """``period_position`` for every row at once (vectorised: figure tables reach 100k rows)."""
-    start = pd.to_datetime(_column(df, "period_start").astype(str).where(_column(df, "period_start").notna()),
+    start = pd.to_datetime(column(df, "period_start").astype(str).where(column(df, "period_start").notna()),
                            errors="coerce")
-    years = pd.to_numeric(_column(df, "period").fillna("").astype(str).str.extract(_YEAR_IN_PERIOD)[0],
+    years = pd.to_numeric(column(df, "period").fillna("").astype(str).str.extract(_YEAR_IN_PERIOD)[0],
                           errors="coerce")
     mid_year = pd.to_datetime(years.astype("Int64").astype(str) + "-07-01", format="%Y-%m-%d",
                               errors="coerce")
-    published = pd.to_datetime(_column(df, "published").astype(str).where(_column(df, "published").notna()),
+    published = pd.to_datetime(column(df, "published").astype(str).where(column(df, "published").notna()),
                                errors="coerce")
     return start.fillna(mid_year).fillna(published)
 
@@ -335,8 +262,8 @@ def figures_figure(figures: pd.DataFrame, lang: str, title: str, unit: str | Non
                        html.escape(str(text or ""), quote=False), code_label("qualifier", qualifier, lang),
                        html.escape(str(period or "—"), quote=False)]
                       for sentence, title_, text, qualifier, period in zip(
-                          _column(part, "sentence"), _column(part, "title"), _column(part, "text"),
-                          _column(part, "qualifier"), _column(part, "period"))]
+                          column(part, "sentence"), column(part, "title"), column(part, "text"),
+                          column(part, "qualifier"), column(part, "period"))]
             colour = PALETTE[i % len(PALETTE)]
             fig.add_trace(go.Scatter(
                 x=part["_x"], y=values, mode="markers", name=html.escape(outlet, quote=False),

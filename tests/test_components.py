@@ -14,11 +14,11 @@ from hypothesis import strategies as st_h
 
 from components import i18n
 from components.article_view import is_checked, with_event_dates
-from components.charts import (figures_figure, hover_text, mirror, outlets_figure, plotly_config,
-                               TIMELINE_LABELS_MAX, timeline_figure)
+from components.charts import figures_figure, hover_text, mirror, outlets_figure, plotly_config
 from components.exports import BOM, to_csv_bytes, to_json_bytes
 from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
 from components.tables import context_after, context_before, localize
+from components.timeline_chart import TIMELINE_LABELS_MAX, label_margins, timeline_figure
 from components.text import (highlight_segments, highlight_text, ltr, safe_inline, safe_md, safe_url,
                              truncate)
 from components.i18n import t
@@ -331,13 +331,74 @@ def test_timeline_writes_neighbouring_city_names_above_and_below_in_turn():
     assert list(trace.textposition) == ["top center", "bottom center", "top center"]
 
 
+def _crowd(n: int) -> pd.DataFrame:
+    """``n`` meetings of every kind over a few years, cities and counts varying, one undated."""
+    kinds = ["visit", "talks", "phone_call", "multilateral_summit", "other", "state_dinner"]
+    cities = ["Baku", "Moscow", None, "Sochi", "Ashgabat"]
+    days = pd.date_range("2015-01-01", periods=n, freq="3D").strftime("%Y-%m-%d").tolist()
+    days[7] = None
+    return pd.DataFrame({"id": range(100, 100 + n), "date": days, "city": [cities[i % 5] for i in range(n)],
+                         "kind": [kinds[i % 6] for i in range(n)], "status": ["held"] * n,
+                         "n_articles": [i % 17 for i in range(n)]})
+
+
+def _points(fig) -> list[tuple]:
+    """Every drawn marker: (row, date, id, city, articles, status, size)."""
+    return sorted((str(y), str(x), *map(str, row[:4]), round(float(size), 6))
+                  for tr in fig.data for x, y, row, size in zip(tr.x, tr.y, tr.customdata, tr.marker.size))
+
+
+def _reference_points(events: pd.DataFrame, lang: str) -> list[tuple]:
+    """The same, computed row by row from the meetings (the brute-force reference)."""
+    out = []
+    for row in events.itertuples():
+        if row.date is None:
+            continue
+        size = 10 + 6 * min(row.n_articles, 12) ** 0.8
+        out.append((i18n.kind_label(row.kind, lang), row.date, str(row.id), i18n.city_label(row.city, lang),
+                    str(row.n_articles), i18n.code_label("status", row.status, lang), round(size, 6)))
+    return sorted(out)
+
+
 def test_a_crowded_timeline_keeps_its_markers_and_hover_but_drops_the_city_labels():
     n = TIMELINE_LABELS_MAX + 1
-    events = pd.DataFrame({"id": range(n), "date": pd.date_range("2015-01-01", periods=n, freq="D").strftime("%Y-%m-%d"),
+    events = pd.DataFrame({"id": range(n), "date": pd.date_range("2015-01-01", periods=n).strftime("%Y-%m-%d"),
                            "city": ["Baku"] * n, "kind": ["talks"] * n, "status": ["held"] * n, "n_articles": [1] * n})
     [trace] = timeline_figure(events, "en").data
     assert trace.mode == "markers" and trace.text is None and len(trace.x) == n
     assert {row[1] for row in trace.customdata} == {"Baku"}  # the hover still names the city
+
+
+@pytest.mark.parametrize("n", [TIMELINE_LABELS_MAX + 1, TIMELINE_LABELS_MAX + 2, 3000])
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_timeline_draws_every_dated_meeting_once_with_its_hover_fields_crowded_or_not(n, lang):
+    events = _crowd(n)
+    assert _points(timeline_figure(events, lang)) == _reference_points(events, lang)
+
+
+def test_a_crowded_timeline_drops_the_white_rings_a_readable_one_keeps_them():
+    readable = timeline_figure(_crowd(TIMELINE_LABELS_MAX + 1), "ar")  # one of them undated
+    crowded = timeline_figure(_crowd(TIMELINE_LABELS_MAX + 2), "ar")
+    assert {tr.marker.line.width for tr in readable.data} == {1}
+    assert {tr.marker.line.width for tr in crowded.data} == {None}
+    assert {tr.marker.opacity for tr in crowded.data} == {0.9}  # the colours themselves unchanged
+    assert {tr.marker.color for tr in crowded.data} == {tr.marker.color for tr in readable.data}
+
+
+def test_timeline_margins_hold_the_longest_kind_label_on_the_axis_side():
+    fig_ar, fig_en = timeline_figure(_crowd(30), "ar"), timeline_figure(_crowd(30), "en")
+    longest_ar = max(len(tr.name) for tr in fig_ar.data)  # قمة متعددة الأطراف: 18 characters
+    longest_en = max(len(tr.name) for tr in fig_en.data)  # Multilateral summit: 19
+    assert (longest_ar, longest_en) == (18, 19)
+    # The value axis is on the right in Arabic: that side holds the labels; the other the date ends.
+    assert fig_ar.layout.margin.r == 12 + 6 * 18 and fig_ar.layout.margin.l == 30
+    assert fig_en.layout.margin.l == 12 + 7 * 19 and fig_en.layout.margin.r == 30
+    # Wider than the labels measured in Chromium (107 px Arabic, 137 px English at 12 px): no
+    # second automargin pass.
+    assert fig_ar.layout.margin.r >= 107 and fig_en.layout.margin.l >= 137
+    assert fig_ar.layout.margin.b == fig_en.layout.margin.b == 48
+    assert label_margins(["ab"], "en") == {"l": 30, "r": 30, "b": 48}  # short labels: the edge margin
+    assert label_margins([], "ar") == {"l": 30, "r": 30, "b": 48}
 
 
 def test_outlets_chart_is_mirrored_in_arabic():

@@ -3,12 +3,13 @@ import pandas as pd
 import streamlit as st
 
 from components.article_view import default_event, event_articles, event_label, event_summary
-from components.charts import coverage_figure, plotly_config, selected_points, timeline_figure
+from components.charts import coverage_figure, plotly_config, selected_points
 from components.exports import deferred_download_buttons
 from components.filterbar import link_params, page_param, set_page_param
 from components.i18n import t
 from components.page import end_page, start_page, stop_if_empty
 from components.tables import show_table
+from components.timeline_chart import timeline_figure
 
 filters, data = start_page("timeline.title")
 lang = filters.lang
