@@ -21,8 +21,10 @@ newest articles lack, is left to the index query.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Iterator, Literal
 
 import sqlalchemy as sa
 
@@ -45,6 +47,9 @@ RANKED_CANDIDATES = 200
 # many are read (3 × the prediction). Reading a row costs ~10× what the index query spends per match.
 NEWEST_SCAN_MAX_ROWS = 600
 Order = Literal["relevance", "newest"]
+# PostgreSQL: the table's rows per page, as last analysed (NULL before).
+_PG_ROWS_PER_PAGE = ("SELECT reltuples / relpages FROM pg_class WHERE oid = 'search_index'::regclass "
+                     "AND relpages > 0 AND reltuples > 0")
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,40 @@ def parsed_query(filters: Filters | None) -> Query | None:
     return None if query.is_empty else query
 
 
+# The connection a search in progress reads through, with the engine it belongs to (``_reading``).
+_SEARCH_CONNECTION: ContextVar[tuple[sa.Engine, sa.Connection] | None] = ContextVar("search_connection",
+                                                                                  default=None)
+
+
+def _share_read(n: int | None, rows_read: float | None) -> float:
+    """The share of the rows read that matched (0.0 when none were read), at most 1."""
+    return min(1.0, (n or 0) / rows_read) if rows_read else 0.0
+
+
+def _tid_page(tid: str) -> int:
+    """The page number of a PostgreSQL row address ``(page,item)``."""
+    return int(str(tid).strip("()").split(",")[0])
+
+
 class TextSearch(Events):
     """Matching, ordering and cutting keyword searches inside the database."""
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        """A connection for the reads of one search: the one opened by an enclosing ``_reading``
+        of this store (the count, the page and the snippets' bodies then share one checkout and
+        transaction: on PostgreSQL each checkout is a ping and each transaction two more round
+        trips), else a new one for the block."""
+        shared = _SEARCH_CONNECTION.get()
+        if shared is not None and shared[0] is self.engine:
+            yield shared[1]
+            return
+        with self.engine.connect() as conn:
+            token = _SEARCH_CONNECTION.set((self.engine, conn))
+            try:
+                yield conn
+            finally:
+                _SEARCH_CONNECTION.reset(token)
 
     def _index_expressions(self, query: Query) -> tuple[str | None, str | None]:
         """(expression for the positive part with exclusions folded in, expression of the
@@ -117,19 +154,27 @@ class TextSearch(Events):
             conds.append(A.c.id.not_in(self._matching_ids(excluded)))
         return conds
 
-    def _count_capped(self, expression: str, cap: int) -> tuple[int, int]:
+    def _count_capped(self, expression: str, cap: int) -> tuple[int, float]:
         """How many indexed articles match ``expression``, counting no further than ``cap``; and
-        the largest id among those counted (the index lists matches by id: ``n / that id`` is
-        about the share of articles that match)."""
-        first = self._matching_ids(expression).limit(cap).subquery("first")
-        stmt = sa.select(sa.func.count(), sa.func.max(first.c.article_id))
-        with self.engine.connect() as conn, conn.begin():
-            if self.dialect == "postgresql":
-                # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
-                # which unpacks every row's tsvector; the GIN index finds them without that.
-                conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            n, last = conn.execute(stmt).one()
-        return int(n or 0), int(last or 0)
+        about which share of the indexed articles match (``_share_read``)."""
+        if self.dialect == "sqlite":  # FTS5 lists its matches by id: n of the first ``last`` ids
+            first = self._matching_ids(expression).limit(cap).subquery("first")
+            with self._reading() as conn:
+                n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(first.c.article_id))).one()
+            return int(n or 0), _share_read(n, last)
+        text = sa.text(f"SELECT count(*), max(article_id), max(ctid), ({_PG_ROWS_PER_PAGE}) FROM (SELECT "
+                       "article_id, ctid FROM search_index WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first")
+        with self._reading() as conn:
+            # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
+            # which unpacks every row's tsvector; the GIN index finds them without that.
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # in the read's transaction
+            n, last, last_row, per_page = conn.execute(text.bindparams(m=expression, cap=cap)).one()
+            conn.exec_driver_sql("SET LOCAL enable_seqscan TO DEFAULT")
+        # The GIN index's matches are read in the table's page order (not by id: updated rows
+        # move), so the share is n of the rows on the pages read up to the last match.
+        if last_row is None or per_page is None:  # no statistics yet: the ids as on SQLite
+            return int(n or 0), _share_read(n, last)
+        return int(n or 0), _share_read(n, (_tid_page(last_row) + 1) * per_page)
 
     def _matches(self, query: Query) -> Matches:
         """The order of ``query``'s results, how many indexed articles match its words (exact
@@ -137,8 +182,8 @@ class TextSearch(Events):
         positive, _ = self._index_expressions(query)
         if positive is None:
             return Matches("newest", -1, 1.0)
-        n, last = self._count_capped(positive, RANK_MAX_MATCHES + 1)
-        return Matches("newest" if n > RANK_MAX_MATCHES else "relevance", n, n / last if last else 0.0)
+        n, share = self._count_capped(positive, RANK_MAX_MATCHES + 1)
+        return Matches("newest" if n > RANK_MAX_MATCHES else "relevance", n, share)
 
     def search_order(self, filters: Filters | None = None) -> Order | None:
         """The order ``articles(filters)`` lists a text search in: ``"relevance"``, or
@@ -177,7 +222,7 @@ class TextSearch(Events):
             if m.order == "relevance" else None
         while True:
             stmt = self._page_select(query, m.order, conds, first).limit(int(limit)).offset(int(offset))
-            with self.engine.connect() as conn:
+            with self._reading() as conn:
                 rows = [(int(i), float(score or 0.0)) for i, score in conn.execute(stmt).tuples()]
             if len(rows) == limit or first is None or first >= m.n:
                 return rows, m.order
@@ -203,23 +248,49 @@ class TextSearch(Events):
         if expected > NEWEST_SCAN_MAX_ROWS / 3:
             return None
         window = min(NEWEST_SCAN_MAX_ROWS, int(3 * expected) + wanted)
-        match = key_string_matcher(query)
-        stmt = (sa.select(A.c.id, self._index_keys()).where(*conds)
-                .order_by(*NEWEST_ORDER).limit(window))
-        found: list[int] = []
-        with self.engine.connect() as conn:
-            result = conn.execute(stmt)
-            read = 0
-            for article_id, keys in result:  # rows come as read: the walk stops at the page's end
-                read += 1
-                if keys is not None and match(keys):
-                    found.append(int(article_id))
-                    if len(found) == wanted:
-                        break
-            result.close()
-        if len(found) < wanted and read == window:
+        with self._reading() as conn:
+            if self.dialect == "postgresql":
+                found, exhausted = self._newest_tested_by_tsvector(conn, query, conds, window, wanted)
+            else:
+                found, exhausted = self._newest_tested_by_keys(conn, query, conds, window, wanted)
+        if len(found) < wanted and exhausted:
             return None  # the window did not hold the page: more articles may match
         return [(i, 0.0) for i in found[offset:]]
+
+    def _newest_tested_by_keys(self, conn: sa.Connection, query: Query, conds: list[Any], window: int,
+                               wanted: int) -> tuple[list[int], bool]:
+        """The first ``wanted`` matches among the newest ``window`` articles passing ``conds``, by
+        their key strings tested here; and whether all ``window`` were read."""
+        match = key_string_matcher(query)
+        stmt = sa.select(A.c.id, self._index_keys()).where(*conds).order_by(*NEWEST_ORDER).limit(window)
+        found: list[int] = []
+        result = conn.execute(stmt)
+        read = 0
+        for article_id, keys in result:  # rows come as read: the walk stops at the page's end
+            read += 1
+            if keys is not None and match(keys):
+                found.append(int(article_id))
+                if len(found) == wanted:
+                    break
+        result.close()
+        return found, read == window
+
+    def _newest_tested_by_tsvector(self, conn: sa.Connection, query: Query, conds: list[Any],
+                                   window: int, wanted: int) -> tuple[list[int], bool]:
+        """``_newest_tested_by_keys`` on PostgreSQL: each of the newest articles' tsvector is
+        tested by the query's own tsquery where it is stored (the client's cursor would fetch the
+        whole window's key strings before the first is tested); the walk stops at the page's end."""
+        positive, excluded = self._index_expressions(query)
+        test = (sa.text("search_index.tsv @@ CAST(:m AS tsquery)").bindparams(m=positive) if positive
+                else sa.text("NOT search_index.tsv @@ CAST(:m AS tsquery)").bindparams(m=excluded))
+        newest = sa.select(A.c.id, A.c.sort_date).where(*conds).order_by(*NEWEST_ORDER).limit(window).subquery()
+        stmt = (sa.select(newest.c.id).select_from(newest.join(SI, SI.c.article_id == newest.c.id))
+                .where(test).order_by(newest.c.sort_date.desc().nulls_last(), newest.c.id.desc()).limit(wanted))
+        found = [int(i) for i in conn.execute(stmt).scalars()]
+        if len(found) == wanted:
+            return found, False
+        read = conn.execute(sa.select(sa.func.count()).select_from(newest)).scalar_one()
+        return found, read == window
 
     def _search_page(self, query: Query, conds: list[Any]) -> tuple[Any, Order]:
         """(subquery ``page(id, score)`` of all the matching articles passing ``conds``, in the
