@@ -344,10 +344,10 @@ def test_opening_an_old_database_upgrades_it(db_url):
     assert Store(db_url).count() == 1  # opening again changes nothing
 
 
-def test_schema_v9_keeps_postgresql_search_rows_narrow_and_finds_what_v8_found(db_url):
-    """Migration 9 rewrites PostgreSQL's search_index with key strings and tsvectors out of line
-    and uncompressed (rows of a few dozen bytes); the index finds the same articles; on SQLite
-    it changes nothing."""
+def test_schema_v9_splits_postgresql_search_rows_into_narrow_parts_and_finds_what_v8_found(db_url):
+    """Migration 9 rebuilds PostgreSQL's search_index as hash parts whose rows keep key strings and
+    tsvectors out of line and uncompressed (rows of a few dozen bytes); the index finds the same
+    articles; on SQLite it changes nothing."""
     engine = Store(db_url, migrate=False).engine
     migrations.migrate(engine, target=8)
     v8 = Store(db_url, migrate=False)
@@ -367,13 +367,18 @@ def test_schema_v9_keeps_postgresql_search_rows_narrow_and_finds_what_v8_found(d
         if store.dialect != "postgresql":
             assert conn.exec_driver_sql("SELECT count(*) FROM articles_fts").scalar() == 3  # removed ones too
             return
+        parts = conn.exec_driver_sql("SELECT c.relname, c.reloptions FROM pg_inherits i JOIN pg_class c "
+                                     "ON c.oid = i.inhrelid WHERE i.inhparent = 'search_index'::regclass").all()
+        assert sorted(name for name, _ in parts) == [f"search_index_p{k}" for k in range(migrations.SEARCH_PARTS)]
+        assert all(options == [f"toast_tuple_target={migrations.SEARCH_ROW_TARGET}"] for _, options in parts)
+        part = conn.exec_driver_sql("SELECT tableoid::regclass::text FROM search_index WHERE article_id = 1").scalar()
         storage = dict(conn.exec_driver_sql("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
-                                            "'search_index'::regclass AND attname IN ('terms', 'tsv')").all())
+                                            f"'{part}'::regclass AND attname IN ('terms', 'tsv')").all())
         assert storage == {"terms": "e", "tsv": "e"}
         compressed = conn.exec_driver_sql("SELECT pg_column_compression(terms), pg_column_compression(tsv) "
                                           "FROM search_index WHERE article_id = 1").one()
         heap, toast = conn.exec_driver_sql("SELECT pg_relation_size(oid), pg_relation_size(reltoastrelid) "
-                                           "FROM pg_class WHERE relname = 'search_index'").one()
+                                           f"FROM pg_class WHERE relname = '{part}'").one()
         assert tuple(compressed) == (None, None) and heap < toast  # out of line, not compressed
         constraints = {r[0] for r in conn.exec_driver_sql(
             "SELECT conname FROM pg_constraint WHERE conrelid = 'search_index'::regclass")}

@@ -21,10 +21,11 @@ newest articles lack, is left to the index query.
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Iterator, Literal, Sequence
 
 import sqlalchemy as sa
 
@@ -47,9 +48,14 @@ RANKED_CANDIDATES = 200
 # many are read (3 × the prediction). Reading a row costs ~10× what the index query spends per match.
 NEWEST_SCAN_MAX_ROWS = 600
 Order = Literal["relevance", "newest"]
-# PostgreSQL: the table's rows per page, as last analysed (NULL before).
-_PG_ROWS_PER_PAGE = ("SELECT reltuples / relpages FROM pg_class WHERE oid = 'search_index'::regclass "
-                     "AND relpages > 0 AND reltuples > 0")
+# PostgreSQL: the first ``cap`` matches counted per part of search_index (``migrations._v9_search_parts``),
+# with the part's name and size as last analysed (reltuples -1 and relpages 0 before).
+_PG_COUNT_PARTS = sa.text(
+    "SELECT c.relname, f.n, f.last_id, f.last_row, c.reltuples, c.relpages FROM (SELECT tableoid, count(*) AS n, "
+    "max(article_id) AS last_id, max(ctid) AS last_row FROM (SELECT tableoid, article_id, ctid FROM search_index "
+    "WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first GROUP BY tableoid) AS f "
+    "JOIN pg_class AS c ON c.oid = f.tableoid")
+_PART_NUMBER = re.compile(r"_p(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,30 @@ def _share_read(n: int | None, rows_read: float | None) -> float:
 def _tid_page(tid: str) -> int:
     """The page number of a PostgreSQL row address ``(page,item)``."""
     return int(str(tid).strip("()").split(",")[0])
+
+
+def _part_number(name: str) -> int:
+    found = _PART_NUMBER.search(name)
+    return int(found.group(1)) if found else 0
+
+
+def _pg_share(parts: Sequence[Any], cap: int) -> float:
+    """About which share of the indexed articles match, from the capped count per part of
+    search_index (name, n, largest id, last row address, rows and pages as analysed).
+
+    The parts are read in turn, each in its pages' order (not by id: rewritten rows move), and
+    every part holds an even share of the articles (a hash of the id): the rows read are those
+    of the parts before the last one counted, and of that one's pages up to its last match.
+    Without statistics (never analysed): the count over the largest id, as on SQLite."""
+    n = sum(p.n for p in parts)
+    ordered = sorted(parts, key=lambda p: _part_number(p.relname))
+    if any(p.reltuples <= 0 or p.relpages <= 0 for p in ordered):
+        return _share_read(n, max((p.last_id for p in ordered), default=0))
+    if n < cap:  # every part read to its end
+        return _share_read(n, sum(p.reltuples for p in ordered))
+    last = ordered[-1]
+    rows = sum(p.reltuples for p in ordered[:-1]) + (_tid_page(last.last_row) + 1) * last.reltuples / last.relpages
+    return _share_read(n, rows)
 
 
 class TextSearch(Events):
@@ -162,19 +192,13 @@ class TextSearch(Events):
             with self._reading() as conn:
                 n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(first.c.article_id))).one()
             return int(n or 0), _share_read(n, last)
-        text = sa.text(f"SELECT count(*), max(article_id), max(ctid), ({_PG_ROWS_PER_PAGE}) FROM (SELECT "
-                       "article_id, ctid FROM search_index WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first")
         with self._reading() as conn:
             # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
             # which unpacks every row's tsvector; the GIN index finds them without that.
             conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # in the read's transaction
-            n, last, last_row, per_page = conn.execute(text.bindparams(m=expression, cap=cap)).one()
+            parts = conn.execute(_PG_COUNT_PARTS.bindparams(m=expression, cap=cap)).all()
             conn.exec_driver_sql("SET LOCAL enable_seqscan TO DEFAULT")
-        # The GIN index's matches are read in the table's page order (not by id: updated rows
-        # move), so the share is n of the rows on the pages read up to the last match.
-        if last_row is None or per_page is None:  # no statistics yet: the ids as on SQLite
-            return int(n or 0), _share_read(n, last)
-        return int(n or 0), _share_read(n, (_tid_page(last_row) + 1) * per_page)
+        return sum(p.n for p in parts), _pg_share(parts, cap)
 
     def _matches(self, query: Query) -> Matches:
         """The order of ``query``'s results, how many indexed articles match its words (exact
