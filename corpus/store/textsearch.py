@@ -123,12 +123,16 @@ class TextSearch(Events):
         """A connection for the reads of one search: the one opened by an enclosing ``_reading``
         of this store (the count, the page and the snippets' bodies then share one checkout and
         transaction: on PostgreSQL each checkout is a ping and each transaction two more round
-        trips), else a new one for the block."""
+        trips), else a new one for the block (on PostgreSQL, without parallel workers)."""
         shared = _SEARCH_CONNECTION.get()
         if shared is not None and shared[0] is self.engine:
             yield shared[1]
             return
         with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                # A search reads a page: starting parallel workers (ms each) costs more than they
+                # save there (the newest-first walk stops after a few hundred rows).
+                conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
             token = _SEARCH_CONNECTION.set((self.engine, conn))
             try:
                 yield conn
