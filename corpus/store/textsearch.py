@@ -51,11 +51,18 @@ Order = Literal["relevance", "newest"]
 # PostgreSQL: the first ``cap`` matches counted per part of search_index (``migrations._v9_search_parts``),
 # with the part's name and size as last analysed (reltuples -1 and relpages 0 before).
 _PG_COUNT_PARTS = sa.text(
-    "SELECT c.relname, f.n, f.last_id, f.last_row, c.reltuples, c.relpages FROM (SELECT tableoid, count(*) AS n, "
+    "SELECT CAST(CAST(tableoid AS regclass) AS text) AS relname, n, last_id, last_row, "
+    "(SELECT reltuples FROM pg_class WHERE oid = f.tableoid) AS reltuples, "
+    "(SELECT relpages FROM pg_class WHERE oid = f.tableoid) AS relpages FROM (SELECT tableoid, count(*) AS n, "
     "max(article_id) AS last_id, max(ctid) AS last_row FROM (SELECT tableoid, article_id, ctid FROM search_index "
-    "WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first GROUP BY tableoid) AS f "
-    "JOIN pg_class AS c ON c.oid = f.tableoid")
+    "WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first GROUP BY tableoid) AS f")
 _PART_NUMBER = re.compile(r"_p(\d+)$")
+# PostgreSQL, for the reads of a search (its transaction): with a LIMIT the planner prefers reading
+# the table until ``cap`` rows match for the count, which unpacks every row's tsvector (the GIN
+# index finds them without that; the other reads of a search go by index anyway); and starting
+# parallel workers (ms each) costs more than they save on a page (the newest-first walk stops
+# after a few hundred rows). One round trip for both.
+_PG_SEARCH_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0"
 
 
 @dataclass(frozen=True)
@@ -123,16 +130,14 @@ class TextSearch(Events):
         """A connection for the reads of one search: the one opened by an enclosing ``_reading``
         of this store (the count, the page and the snippets' bodies then share one checkout and
         transaction: on PostgreSQL each checkout is a ping and each transaction two more round
-        trips), else a new one for the block (on PostgreSQL, without parallel workers)."""
+        trips), else a new one for the block (on PostgreSQL, with ``_PG_SEARCH_SETTINGS``)."""
         shared = _SEARCH_CONNECTION.get()
         if shared is not None and shared[0] is self.engine:
             yield shared[1]
             return
         with self.engine.connect() as conn:
             if self.dialect == "postgresql":
-                # A search reads a page: starting parallel workers (ms each) costs more than they
-                # save there (the newest-first walk stops after a few hundred rows).
-                conn.exec_driver_sql("SET LOCAL max_parallel_workers_per_gather = 0")
+                conn.exec_driver_sql(_PG_SEARCH_SETTINGS)
             token = _SEARCH_CONNECTION.set((self.engine, conn))
             try:
                 yield conn
@@ -196,12 +201,8 @@ class TextSearch(Events):
             with self._reading() as conn:
                 n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(first.c.article_id))).one()
             return int(n or 0), _share_read(n, last)
-        with self._reading() as conn:
-            # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
-            # which unpacks every row's tsvector; the GIN index finds them without that.
-            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # in the read's transaction
+        with self._reading() as conn:  # without sequential scans (``_PG_SEARCH_SETTINGS``)
             parts = conn.execute(_PG_COUNT_PARTS.bindparams(m=expression, cap=cap)).all()
-            conn.exec_driver_sql("SET LOCAL enable_seqscan TO DEFAULT")
         return sum(p.n for p in parts), _pg_share(parts, cap)
 
     def _matches(self, query: Query) -> Matches:
