@@ -57,12 +57,9 @@ _PG_COUNT_PARTS = sa.text(
     "max(article_id) AS last_id, max(ctid) AS last_row FROM (SELECT tableoid, article_id, ctid FROM search_index "
     "WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first GROUP BY tableoid) AS f")
 _PART_NUMBER = re.compile(r"_p(\d+)$")
-# PostgreSQL, for the reads of a search (its transaction): with a LIMIT the planner prefers reading
-# the table until ``cap`` rows match for the count, which unpacks every row's tsvector (the GIN
-# index finds them without that; the other reads of a search go by index anyway); and starting
-# parallel workers (ms each) costs more than they save on a page (the newest-first walk stops
-# after a few hundred rows). One round trip for both.
-_PG_SEARCH_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0"
+# PostgreSQL, for the reads of a search (its transaction): starting parallel workers (ms each) costs
+# more than they save on a page (the newest-first walk stops after a few hundred rows).
+_PG_SEARCH_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0"
 
 
 @dataclass(frozen=True)
@@ -201,8 +198,13 @@ class TextSearch(Events):
             with self._reading() as conn:
                 n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(first.c.article_id))).one()
             return int(n or 0), _share_read(n, last)
-        with self._reading() as conn:  # without sequential scans (``_PG_SEARCH_SETTINGS``)
+        with self._reading() as conn:
+            # With a LIMIT the planner prefers reading the table until ``cap`` rows match, which
+            # unpacks every row's tsvector; the GIN index finds them without that. Only here: a
+            # page with narrow filters may rightly read the articles table through.
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             parts = conn.execute(_PG_COUNT_PARTS.bindparams(m=expression, cap=cap)).all()
+            conn.exec_driver_sql("SET LOCAL enable_seqscan TO DEFAULT")
         return sum(p.n for p in parts), _pg_share(parts, cap)
 
     def _matches(self, query: Query) -> Matches:
