@@ -134,3 +134,36 @@ def test_search_equals_the_articles_page_when_ranked(sqlite_url):
         hits = store.search(query, limit=10)
         assert [(h.article_id, h.score, h.snippet) for h in hits] == \
             list(zip(frame["id"], frame["score"], frame["snippet"])), query
+
+
+def test_share_of_matches_follows_the_pages_read_not_the_ids_on_postgresql(pg_url, monkeypatch):
+    """PostgreSQL lists a GIN index's matches part by part of search_index, each in its pages'
+    order, which is not the id order once rows are rewritten: the share the capped count reports
+    (and so the choice of the newest-first page from the newest articles) must not depend on it.
+    Here the index rows are laid out newest first; a word in every article still counts as a
+    share of about 1, and one in every other article as about a half."""
+    monkeypatch.setattr(textsearch, "RANK_MAX_MATCHES", 100)
+    store = Store(pg_url)
+    texts = [f"{'باكو' if i % 2 else 'موسكو'} سوتشي {t}" for i, t in enumerate(_synthetic_docs(600, seed=7))]
+    store.add_articles([(RawDocument(f"s{i}.txt", t, "txt"), Extraction(clean_text=t)) for i, t in enumerate(texts)],
+                       who="test")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TEMP TABLE moved AS SELECT * FROM search_index")
+        conn.exec_driver_sql("DELETE FROM search_index")
+        conn.exec_driver_sql("INSERT INTO search_index SELECT * FROM moved ORDER BY article_id DESC")
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM FULL search_index")
+        conn.exec_driver_sql("ANALYZE search_index")
+        first, largest = conn.exec_driver_sql("SELECT (SELECT article_id FROM search_index_p0 ORDER BY ctid LIMIT 1), "
+                                              "(SELECT max(article_id) FROM search_index_p0)").one()
+    assert first == largest  # the layout the test is about: the newest articles on the first page
+    every, half = store._matches(parse_query("سوتشي")), store._matches(parse_query("باكو"))
+    assert every.order == half.order == "newest" and every.n == half.n == 101
+    assert every.share > 0.8 and 0.3 < half.share < 0.7, (every, half)
+    paths = []
+    by_keys = textsearch.TextSearch._newest_by_keys
+    monkeypatch.setattr(textsearch.TextSearch, "_newest_by_keys",
+                        lambda self, *args: paths.append(by_keys(self, *args)) or paths[-1])
+    hits = store.search("سوتشي", limit=20)
+    assert [h.article_id for h in hits] == list(range(600, 580, -1)) and paths[0] is not None
+    store.close()

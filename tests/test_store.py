@@ -344,6 +344,47 @@ def test_opening_an_old_database_upgrades_it(db_url):
     assert Store(db_url).count() == 1  # opening again changes nothing
 
 
+def test_schema_v9_splits_postgresql_search_rows_into_narrow_parts_and_finds_what_v8_found(db_url):
+    """Migration 9 rebuilds PostgreSQL's search_index as hash parts whose rows keep key strings and
+    tsvectors out of line and uncompressed (rows of a few dozen bytes); the index finds the same
+    articles; on SQLite it changes nothing."""
+    engine = Store(db_url, migrate=False).engine
+    migrations.migrate(engine, target=8)
+    v8 = Store(db_url, migrate=False)
+    long_body = " ".join(["العلاقات الروسية الأذربيجانية والطاقة في بحر قزوين"] * 200)
+    add(v8, "long.txt", long_body)
+    add(v8, "short.txt", "زيارة إلى باكو")
+    queries = ["علاقة", "باكو", '"بحر قزوين"', "-باكو", "الطاقة OR زيارة"]
+    before = {q: [h.article_id for h in v8.search(q)] for q in queries}
+    store = Store(db_url)
+    assert {q: [h.article_id for h in store.search(q)] for q in queries} == before
+    assert before["علاقة"] == [1] and before["-باكو"] == [1] and sorted(before["الطاقة OR زيارة"]) == [1, 2]
+    add(store, "after.txt", "قمة في سوتشي")  # written to the rewritten table, and removed from it
+    assert [h.article_id for h in store.search("سوتشي")] == [3]
+    assert store.remove_article(3) and store.search("سوتشي") == []
+    with store.engine.connect() as conn:
+        assert migrations.current_version(conn) == migrations.LATEST >= 9
+        if store.dialect != "postgresql":
+            assert conn.exec_driver_sql("SELECT count(*) FROM articles_fts").scalar() == 3  # removed ones too
+            return
+        parts = conn.exec_driver_sql("SELECT c.relname, c.reloptions FROM pg_inherits i JOIN pg_class c "
+                                     "ON c.oid = i.inhrelid WHERE i.inhparent = 'search_index'::regclass").all()
+        assert sorted(name for name, _ in parts) == [f"search_index_p{k}" for k in range(migrations.SEARCH_PARTS)]
+        assert all(options == [f"toast_tuple_target={migrations.SEARCH_ROW_TARGET}"] for _, options in parts)
+        part = conn.exec_driver_sql("SELECT tableoid::regclass::text FROM search_index WHERE article_id = 1").scalar()
+        storage = dict(conn.exec_driver_sql("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+                                            f"'{part}'::regclass AND attname IN ('terms', 'tsv')").all())
+        assert storage == {"terms": "e", "tsv": "e"}
+        compressed = conn.exec_driver_sql("SELECT pg_column_compression(terms), pg_column_compression(tsv) "
+                                          "FROM search_index WHERE article_id = 1").one()
+        heap, toast = conn.exec_driver_sql("SELECT pg_relation_size(oid), pg_relation_size(reltoastrelid) "
+                                           f"FROM pg_class WHERE relname = '{part}'").one()
+        assert tuple(compressed) == (None, None) and heap < toast  # out of line, not compressed
+        constraints = {r[0] for r in conn.exec_driver_sql(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'search_index'::regclass")}
+        assert constraints == {"search_index_pkey", "search_index_article_id_fkey"}
+
+
 def test_a_schema_v4_database_gains_the_meeting_day_and_month(sqlite_url):
     engine = Store(sqlite_url, migrate=False).engine
     migrations.migrate(engine, target=4)

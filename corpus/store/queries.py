@@ -166,8 +166,11 @@ class Queries(TextSearch):
 
     def _snippets(self, query: Query, head: list[int], n: int) -> list[list[tuple[str, bool]]]:
         """Snippets for the ``head`` ids (their bodies read), [] for the other ``n - len(head)``."""
-        bodies = {r.id: r.clean_text for r in self._read(
-            sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_(head)))} if head else {}
+        bodies: dict[int, str] = {}
+        if head:
+            with self._reading() as conn:
+                rows = conn.execute(sa.select(A.c.id, A.c.clean_text).where(A.c.id.in_(head)))
+                bodies = {i: text for i, text in rows}
         return [snippet(query, bodies[i]) if i in bodies else [] for i in head] + [[] for _ in range(n - len(head))]
 
     def search(self, query: str, filters: Filters | None = None, limit: int = 50) -> list[SearchHit]:
@@ -178,8 +181,9 @@ class Queries(TextSearch):
         # What ``articles(..., limit=limit, snippets=limit)`` gives, without the rows' other
         # columns: the page in the search order, then the snippets of its rows.
         conds = self._conditions(replace(filters or Filters(), q=query))
-        ranked, order = self._search_ids(parsed, conds, int(limit))
-        snippets = self._snippets(parsed, [i for i, _ in ranked], len(ranked))
+        with self._reading():  # the count, the page and the bodies through one connection
+            ranked, order = self._search_ids(parsed, conds, int(limit))
+            snippets = self._snippets(parsed, [i for i, _ in ranked], len(ranked))
         return [SearchHit(i, score, snip, order) for (i, score), snip in zip(ranked, snippets)]
 
     # --- one article ---

@@ -2,7 +2,7 @@
 
 The search index is dialect-specific and created in ``migrations.py``: an FTS5 table
 ``articles_fts(terms)`` on SQLite, a ``search_index(article_id, terms, tsv)`` table with a GIN
-index on PostgreSQL.
+index on PostgreSQL (since schema 9: hash parts by article id, narrow rows).
 """
 from __future__ import annotations
 

@@ -21,8 +21,11 @@ newest articles lack, is left to the index query.
 """
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Iterator, Literal, Sequence
 
 import sqlalchemy as sa
 
@@ -45,6 +48,18 @@ RANKED_CANDIDATES = 200
 # many are read (3 × the prediction). Reading a row costs ~10× what the index query spends per match.
 NEWEST_SCAN_MAX_ROWS = 600
 Order = Literal["relevance", "newest"]
+# PostgreSQL: the first ``cap`` matches counted per part of search_index (``migrations._v9_search_parts``),
+# with the part's name and size as last analysed (reltuples -1 and relpages 0 before).
+_PG_COUNT_PARTS = sa.text(
+    "SELECT CAST(CAST(tableoid AS regclass) AS text) AS relname, n, last_id, last_row, "
+    "(SELECT reltuples FROM pg_class WHERE oid = f.tableoid) AS reltuples, "
+    "(SELECT relpages FROM pg_class WHERE oid = f.tableoid) AS relpages FROM (SELECT tableoid, count(*) AS n, "
+    "max(article_id) AS last_id, max(ctid) AS last_row FROM (SELECT tableoid, article_id, ctid FROM search_index "
+    "WHERE tsv @@ CAST(:m AS tsquery) LIMIT :cap) AS first GROUP BY tableoid) AS f")
+_PART_NUMBER = re.compile(r"_p(\d+)$")
+# PostgreSQL, for the reads of a search (its transaction): starting parallel workers (ms each) costs
+# more than they save on a page (the newest-first walk stops after a few hundred rows).
+_PG_SEARCH_SETTINGS = "SET LOCAL max_parallel_workers_per_gather = 0"
 
 
 @dataclass(frozen=True)
@@ -65,8 +80,66 @@ def parsed_query(filters: Filters | None) -> Query | None:
     return None if query.is_empty else query
 
 
+# The connection a search in progress reads through, with the engine it belongs to (``_reading``).
+_SEARCH_CONNECTION: ContextVar[tuple[sa.Engine, sa.Connection] | None] = ContextVar("search_connection",
+                                                                                  default=None)
+
+
+def _share_read(n: int | None, rows_read: float | None) -> float:
+    """The share of the rows read that matched (0.0 when none were read), at most 1."""
+    return min(1.0, (n or 0) / rows_read) if rows_read else 0.0
+
+
+def _tid_page(tid: str) -> int:
+    """The page number of a PostgreSQL row address ``(page,item)``."""
+    return int(str(tid).strip("()").split(",")[0])
+
+
+def _part_number(name: str) -> int:
+    found = _PART_NUMBER.search(name)
+    return int(found.group(1)) if found else 0
+
+
+def _pg_share(parts: Sequence[Any], cap: int) -> float:
+    """About which share of the indexed articles match, from the capped count per part of
+    search_index (name, n, largest id, last row address, rows and pages as analysed).
+
+    The parts are read in turn, each in its pages' order (not by id: rewritten rows move), and
+    every part holds an even share of the articles (a hash of the id): the rows read are those
+    of the parts before the last one counted, and of that one's pages up to its last match.
+    Without statistics (never analysed): the count over the largest id, as on SQLite."""
+    n = sum(p.n for p in parts)
+    ordered = sorted(parts, key=lambda p: _part_number(p.relname))
+    if any(p.reltuples <= 0 or p.relpages <= 0 for p in ordered):
+        return _share_read(n, max((p.last_id for p in ordered), default=0))
+    if n < cap:  # every part read to its end
+        return _share_read(n, sum(p.reltuples for p in ordered))
+    last = ordered[-1]
+    rows = sum(p.reltuples for p in ordered[:-1]) + (_tid_page(last.last_row) + 1) * last.reltuples / last.relpages
+    return _share_read(n, rows)
+
+
 class TextSearch(Events):
     """Matching, ordering and cutting keyword searches inside the database."""
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        """A connection for the reads of one search: the one opened by an enclosing ``_reading``
+        of this store (the count, the page and the snippets' bodies then share one checkout and
+        transaction: on PostgreSQL each checkout is a ping and each transaction two more round
+        trips), else a new one for the block (on PostgreSQL, with ``_PG_SEARCH_SETTINGS``)."""
+        shared = _SEARCH_CONNECTION.get()
+        if shared is not None and shared[0] is self.engine:
+            yield shared[1]
+            return
+        with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.exec_driver_sql(_PG_SEARCH_SETTINGS)
+            token = _SEARCH_CONNECTION.set((self.engine, conn))
+            try:
+                yield conn
+            finally:
+                _SEARCH_CONNECTION.reset(token)
 
     def _index_expressions(self, query: Query) -> tuple[str | None, str | None]:
         """(expression for the positive part with exclusions folded in, expression of the
@@ -117,19 +190,22 @@ class TextSearch(Events):
             conds.append(A.c.id.not_in(self._matching_ids(excluded)))
         return conds
 
-    def _count_capped(self, expression: str, cap: int) -> tuple[int, int]:
+    def _count_capped(self, expression: str, cap: int) -> tuple[int, float]:
         """How many indexed articles match ``expression``, counting no further than ``cap``; and
-        the largest id among those counted (the index lists matches by id: ``n / that id`` is
-        about the share of articles that match)."""
-        first = self._matching_ids(expression).limit(cap).subquery("first")
-        stmt = sa.select(sa.func.count(), sa.func.max(first.c.article_id))
-        with self.engine.connect() as conn, conn.begin():
-            if self.dialect == "postgresql":
-                # With a LIMIT the planner prefers reading the table until ``cap`` rows match,
-                # which unpacks every row's tsvector; the GIN index finds them without that.
-                conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            n, last = conn.execute(stmt).one()
-        return int(n or 0), int(last or 0)
+        about which share of the indexed articles match (``_share_read``)."""
+        if self.dialect == "sqlite":  # FTS5 lists its matches by id: n of the first ``last`` ids
+            first = self._matching_ids(expression).limit(cap).subquery("first")
+            with self._reading() as conn:
+                n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(first.c.article_id))).one()
+            return int(n or 0), _share_read(n, last)
+        with self._reading() as conn:
+            # With a LIMIT the planner prefers reading the table until ``cap`` rows match, which
+            # unpacks every row's tsvector; the GIN index finds them without that. Only here: a
+            # page with narrow filters may rightly read the articles table through.
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            parts = conn.execute(_PG_COUNT_PARTS.bindparams(m=expression, cap=cap)).all()
+            conn.exec_driver_sql("SET LOCAL enable_seqscan TO DEFAULT")
+        return sum(p.n for p in parts), _pg_share(parts, cap)
 
     def _matches(self, query: Query) -> Matches:
         """The order of ``query``'s results, how many indexed articles match its words (exact
@@ -137,8 +213,8 @@ class TextSearch(Events):
         positive, _ = self._index_expressions(query)
         if positive is None:
             return Matches("newest", -1, 1.0)
-        n, last = self._count_capped(positive, RANK_MAX_MATCHES + 1)
-        return Matches("newest" if n > RANK_MAX_MATCHES else "relevance", n, n / last if last else 0.0)
+        n, share = self._count_capped(positive, RANK_MAX_MATCHES + 1)
+        return Matches("newest" if n > RANK_MAX_MATCHES else "relevance", n, share)
 
     def search_order(self, filters: Filters | None = None) -> Order | None:
         """The order ``articles(filters)`` lists a text search in: ``"relevance"``, or
@@ -177,7 +253,7 @@ class TextSearch(Events):
             if m.order == "relevance" else None
         while True:
             stmt = self._page_select(query, m.order, conds, first).limit(int(limit)).offset(int(offset))
-            with self.engine.connect() as conn:
+            with self._reading() as conn:
                 rows = [(int(i), float(score or 0.0)) for i, score in conn.execute(stmt).tuples()]
             if len(rows) == limit or first is None or first >= m.n:
                 return rows, m.order
@@ -203,23 +279,49 @@ class TextSearch(Events):
         if expected > NEWEST_SCAN_MAX_ROWS / 3:
             return None
         window = min(NEWEST_SCAN_MAX_ROWS, int(3 * expected) + wanted)
-        match = key_string_matcher(query)
-        stmt = (sa.select(A.c.id, self._index_keys()).where(*conds)
-                .order_by(*NEWEST_ORDER).limit(window))
-        found: list[int] = []
-        with self.engine.connect() as conn:
-            result = conn.execute(stmt)
-            read = 0
-            for article_id, keys in result:  # rows come as read: the walk stops at the page's end
-                read += 1
-                if keys is not None and match(keys):
-                    found.append(int(article_id))
-                    if len(found) == wanted:
-                        break
-            result.close()
-        if len(found) < wanted and read == window:
+        with self._reading() as conn:
+            if self.dialect == "postgresql":
+                found, exhausted = self._newest_tested_by_tsvector(conn, query, conds, window, wanted)
+            else:
+                found, exhausted = self._newest_tested_by_keys(conn, query, conds, window, wanted)
+        if len(found) < wanted and exhausted:
             return None  # the window did not hold the page: more articles may match
         return [(i, 0.0) for i in found[offset:]]
+
+    def _newest_tested_by_keys(self, conn: sa.Connection, query: Query, conds: list[Any], window: int,
+                               wanted: int) -> tuple[list[int], bool]:
+        """The first ``wanted`` matches among the newest ``window`` articles passing ``conds``, by
+        their key strings tested here; and whether all ``window`` were read."""
+        match = key_string_matcher(query)
+        stmt = sa.select(A.c.id, self._index_keys()).where(*conds).order_by(*NEWEST_ORDER).limit(window)
+        found: list[int] = []
+        result = conn.execute(stmt)
+        read = 0
+        for article_id, keys in result:  # rows come as read: the walk stops at the page's end
+            read += 1
+            if keys is not None and match(keys):
+                found.append(int(article_id))
+                if len(found) == wanted:
+                    break
+        result.close()
+        return found, read == window
+
+    def _newest_tested_by_tsvector(self, conn: sa.Connection, query: Query, conds: list[Any],
+                                   window: int, wanted: int) -> tuple[list[int], bool]:
+        """``_newest_tested_by_keys`` on PostgreSQL: each of the newest articles' tsvector is
+        tested by the query's own tsquery where it is stored (the client's cursor would fetch the
+        whole window's key strings before the first is tested); the walk stops at the page's end."""
+        positive, excluded = self._index_expressions(query)
+        test = (sa.text("search_index.tsv @@ CAST(:m AS tsquery)").bindparams(m=positive) if positive
+                else sa.text("NOT search_index.tsv @@ CAST(:m AS tsquery)").bindparams(m=excluded))
+        newest = sa.select(A.c.id, A.c.sort_date).where(*conds).order_by(*NEWEST_ORDER).limit(window).subquery()
+        stmt = (sa.select(newest.c.id).select_from(newest.join(SI, SI.c.article_id == newest.c.id))
+                .where(test).order_by(newest.c.sort_date.desc().nulls_last(), newest.c.id.desc()).limit(wanted))
+        found = [int(i) for i in conn.execute(stmt).scalars()]
+        if len(found) == wanted:
+            return found, False
+        read = conn.execute(sa.select(sa.func.count()).select_from(newest)).scalar_one()
+        return found, read == window
 
     def _search_page(self, query: Query, conds: list[Any]) -> tuple[Any, Order]:
         """(subquery ``page(id, score)`` of all the matching articles passing ``conds``, in the
