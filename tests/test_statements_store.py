@@ -135,7 +135,7 @@ def test_a_schema_v5_database_gains_the_statements_of_its_articles(db_url):
     engine.dispose()
     store = Store(db_url)
     with store.engine.connect() as conn:
-        assert migrations.current_version(conn) == migrations.LATEST == 8
+        assert migrations.current_version(conn) == migrations.LATEST == 9
     result = store.statements(Filters())
     assert (result.total, texts(result), list(result.rows["speaker"])) == (
         1, ["العلاقات بين البلدين استراتيجية"], ["putin"])
