@@ -105,7 +105,8 @@ def test_the_batch_writer_stores_what_writing_each_article_stores(store):
     store.correct(c, "published", "2021-02-03", "ed")
     store.correct(c, "title", "أول", "ed")
     store.correct(c, "title", "ثان", "ed")  # the latest wins
-    docs = {r.id: RawDocument(f"article-{r.id}", r.raw_text, "txt") for r in store._read(sa.select(A.c.id, A.c.raw_text))}
+    stored = store._read(sa.select(A.c.id, A.c.raw_text))
+    docs = {r.id: RawDocument(f"article-{r.id}", r.raw_text, "txt") for r in stored}
     work = [reextract((aid, docs[aid]), extractor=_extractor(b)) for aid in sorted(docs)]
     assert [r.article_id for r in work] == [a, b, c] and work[1].extraction.meetings[1].date is None
     expected = _stored(store, write_one_by_one, work, b)

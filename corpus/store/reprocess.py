@@ -21,7 +21,7 @@ from . import migrations, schema
 from .corrections import reapply_corrections
 from .duplicates import comparable_text, shingle_hashes
 from .events import Events
-from .rows import clean_json, scrub, to_date
+from .rows import clean_json, main_meeting_values, scrub, to_date
 from .writes import extraction_rows, extractor_version
 
 A, S, M, F, T, ST = (schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics,
@@ -57,20 +57,6 @@ _EXTRACTION_TABLES = (M, F, T, ST, schema.shingles)
 _INS_SHINGLE = schema.shingles.insert()
 
 
-def _main_meeting(r: Reextracted, event_dates: dict[tuple[int, int], dt.date | None]) -> dict[str, Any]:
-    """The article's main-meeting columns, by ``writes.refresh_main_meeting``'s rule: the first
-    primary meeting by index; its event's date when it has none."""
-    date = city = kind = None
-    main = next(((i, m) for i, m in enumerate(r.extraction.meetings) if m.primary), None)
-    if main is not None:
-        idx, meeting = main
-        date, city, kind = to_date(meeting.date), meeting.city, meeting.kind
-        if date is None:
-            date = event_dates.get((r.article_id, idx))
-    return {"meeting_date": date, "city": city, "kind": kind,
-            "sort_date": date or to_date(r.extraction.published)}
-
-
 def _event_dates(conn: sa.Connection, ids: list[int]) -> dict[tuple[int, int], dt.date | None]:
     """(article id, meeting index) → date of the event the meeting is linked to, for ``ids``."""
     rows = conn.execute(sa.select(EA.c.article_id, EA.c.meeting_idx, E.c.date)
@@ -82,11 +68,13 @@ def _event_dates(conn: sa.Connection, ids: list[int]) -> dict[tuple[int, int], d
 
 
 def _article_row(r: Reextracted, event_dates: dict[tuple[int, int], dt.date | None]) -> dict[str, Any]:
+    """The article's new columns; the main meeting by ``writes.refresh_main_meeting``'s rule."""
     ex = r.extraction
     return {"b_id": r.article_id, "title": ex.title, "outlet": ex.outlet, "published": to_date(ex.published),
             "language": ex.language, "clean_text": r.clean_text, "norm_text": r.norm_text,
             "norm_len": len(r.norm_text), "provenance": clean_json(ex.provenance),
-            "extractor_version": extractor_version(), **_main_meeting(r, event_dates)}
+            "extractor_version": extractor_version(),
+            **main_meeting_values(ex, lambda idx: event_dates.get((r.article_id, idx)))}
 
 
 def _corrected(conn: sa.Connection, ids: list[int]) -> list[int]:
