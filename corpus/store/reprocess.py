@@ -6,6 +6,7 @@ in the extraction process pool, batches ahead of the single writer (``extract.po
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterator, Sequence
@@ -20,10 +21,12 @@ from . import migrations, schema
 from .corrections import reapply_corrections
 from .duplicates import comparable_text, shingle_hashes
 from .events import Events
-from .rows import clean_json, scrub, to_date
-from .writes import extractor_version, write_extraction
+from .rows import clean_json, main_meeting_values, scrub, to_date
+from .writes import extraction_rows, extractor_version
 
-A, S = schema.articles, schema.sources
+A, S, M, F, T, ST = (schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics,
+                     schema.statements)
+C, E, EA = schema.corrections, schema.events, schema.event_articles
 Extractor = Callable[[str, str, dict[str, Any]], Extraction]
 
 
@@ -48,23 +51,59 @@ def reextract(item: tuple[int, RawDocument], extractor: Extractor = extract_docu
     return Reextracted(article_id, ex, clean, norm, shingle_hashes(norm), index_string(ex.title, clean))
 
 
-def write_reextracted(conn: sa.Connection, r: Reextracted) -> None:
+# Statements of the batch writer, built once.
+_UPDATE_ARTICLE = A.update().where(A.c.id == sa.bindparam("b_id"))
+_EXTRACTION_TABLES = (M, F, T, ST, schema.shingles)
+_INS_SHINGLE = schema.shingles.insert()
+
+
+def _event_dates(conn: sa.Connection, ids: list[int]) -> dict[tuple[int, int], dt.date | None]:
+    """(article id, meeting index) → date of the event the meeting is linked to, for ``ids``."""
+    rows = conn.execute(sa.select(EA.c.article_id, EA.c.meeting_idx, E.c.date)
+                        .join(E, EA.c.event_id == E.c.id).where(EA.c.article_id.in_(ids)))
+    out: dict[tuple[int, int], dt.date | None] = {}
+    for row in rows:
+        out.setdefault((row.article_id, row.meeting_idx), row.date)
+    return out
+
+
+def _article_row(r: Reextracted, event_dates: dict[tuple[int, int], dt.date | None]) -> dict[str, Any]:
+    """The article's new columns; the main meeting by ``writes.refresh_main_meeting``'s rule."""
     ex = r.extraction
-    conn.execute(A.update().where(A.c.id == r.article_id).values(
-        title=ex.title, outlet=ex.outlet, published=to_date(ex.published), language=ex.language,
-        clean_text=r.clean_text, norm_text=r.norm_text, norm_len=len(r.norm_text),
-        provenance=clean_json(ex.provenance), extractor_version=extractor_version()))
-    write_extraction(conn, r.article_id, ex)
-    conn.execute(schema.shingles.delete().where(schema.shingles.c.article_id == r.article_id))
-    if r.shingles:
-        conn.execute(schema.shingles.insert(), [{"article_id": r.article_id, "h": h} for h in r.shingles])
-    migrations.write_index(conn, r.article_id, r.terms)
-    reapply_corrections(conn, r.article_id)
+    return {"b_id": r.article_id, "title": ex.title, "outlet": ex.outlet, "published": to_date(ex.published),
+            "language": ex.language, "clean_text": r.clean_text, "norm_text": r.norm_text,
+            "norm_len": len(r.norm_text), "provenance": clean_json(ex.provenance),
+            "extractor_version": extractor_version(),
+            **main_meeting_values(ex, lambda idx: event_dates.get((r.article_id, idx)))}
+
+
+def _corrected(conn: sa.Connection, ids: list[int]) -> list[int]:
+    """Those of ``ids`` that have corrections, in order."""
+    return sorted(conn.execute(sa.select(C.c.article_id).where(C.c.article_id.in_(ids)).distinct()).scalars())
 
 
 def _write_all(conn: sa.Connection, work: list[Reextracted]) -> None:
+    """Write a batch's re-extractions with a few statements per table (not per article): the
+    batch's old rows deleted at once, the new ones inserted in one executemany per table, then
+    the corrections of the articles that have some re-applied."""
+    if not work:
+        return
+    ids = [r.article_id for r in work]
+    event_dates = _event_dates(conn, ids)
+    conn.execute(_UPDATE_ARTICLE, [_article_row(r, event_dates) for r in work])
+    for table in _EXTRACTION_TABLES:
+        conn.execute(table.delete().where(table.c.article_id.in_(ids)))
+    later: dict[Any, list[dict[str, Any]]] = {}
     for r in work:
-        write_reextracted(conn, r)
+        for statement, rows in extraction_rows(r.article_id, r.extraction):
+            later.setdefault(statement, []).extend(rows)
+        later.setdefault(_INS_SHINGLE, []).extend({"article_id": r.article_id, "h": h} for h in r.shingles)
+    for statement, rows in later.items():
+        if rows:
+            conn.execute(statement, rows)
+    migrations.write_indexes(conn, [(r.article_id, r.terms) for r in work])
+    for article_id in _corrected(conn, ids):
+        reapply_corrections(conn, article_id)
 
 
 class Reprocessing(Events):

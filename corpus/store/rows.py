@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import fields, is_dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..models import Extraction, Figure, Meeting, Statement
 
@@ -65,12 +65,18 @@ def statement_rows(article_id: int, statements: Sequence[Statement]) -> list[dic
             for i, s in enumerate(statements)]
 
 
-def main_meeting_values(ex: Extraction) -> dict[str, Any]:
-    """Denormalised main-meeting columns for a new article (no event link yet)."""
-    main = next((m for m in ex.meetings if m.primary), None)
-    date = to_date(main.date) if main else None
-    return {"meeting_date": date, "city": main.city if main else None,
-            "kind": main.kind if main else None, "sort_date": date or to_date(ex.published)}
+def main_meeting_values(ex: Extraction,
+                        event_date: Callable[[int], dt.date | None] | None = None) -> dict[str, Any]:
+    """Denormalised main-meeting columns: the first primary meeting; when it has no date, the date
+    of the event it is linked to (``event_date(meeting index)``; a new article has no event)."""
+    date = city = kind = None
+    main = next(((idx, m) for idx, m in enumerate(ex.meetings) if m.primary), None)
+    if main is not None:
+        idx, meeting = main
+        date, city, kind = to_date(meeting.date), meeting.city, meeting.kind
+        if date is None and event_date is not None:
+            date = event_date(idx)
+    return {"meeting_date": date, "city": city, "kind": kind, "sort_date": date or to_date(ex.published)}
 
 
 def meeting_from_dict(d: dict[str, Any]) -> Meeting:
