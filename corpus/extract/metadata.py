@@ -26,10 +26,10 @@ from ..lexicons import load_yaml
 from ..normalize import arabic_letter_count, ascii_letter_count, letter_count, normalize, normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date, to_date
+from .header_lines import SOURCE_LINE, WORD, head_lines
+from .outlets import find_outlet, outlet_named
 from .solar import solar_dates
 
-# Header lines scanned for stamps and a title.
-HEAD_LINES = 12
 # How far into a paragraph a parenthesised dateline may end.
 DATELINE_CHARS = 160
 # A dateline's date starts within this many characters of its paragraph (city, agency first).
@@ -69,10 +69,8 @@ _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
 # A crawler's own stamp ("crawled: 2024-12-29T07:14:03Z"): when the page was fetched, not
 # published; it gives the year of a year-less newsroom dateline a day or two before it.
 _CRAWL_LABEL = re.compile(r"^\s*(?:crawled|fetched|retrieved|scraped|archived)(?:\s+(?:at|on))?\s*:", re.I)
-_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<name>.+?)\s*$", re.I | re.M)
 _OPEN_PAREN_DATELINE = re.compile(r"^\s*\((?P<inner>[^()\n]{3,%d})\)" % DATELINE_CHARS)
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
-_WORD = re.compile(r"[^\W\d_]+")
 # Bidi overrides/isolates, marks and control characters: never kept in a displayed field.
 _INVISIBLE = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _STAMP_ONLY = re.compile(r"^[\d\s:/.\-|,،@()]*$")
@@ -145,7 +143,7 @@ def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bo
     for d in found:
         rest = rest.replace(d.text, " ")
     rest = _hijri_opening().sub(" ", normalize(_NUMERIC_HIJRI.sub(" ", rest)))
-    return len([w for w in _WORD.findall(rest) if w.lower() not in _STAMP_FURNITURE and w not in _weekday_words()]) \
+    return len([w for w in WORD.findall(rest) if w.lower() not in _STAMP_FURNITURE and w not in _weekday_words()]) \
         <= max_words
 
 
@@ -159,7 +157,7 @@ def _paragraphs_to_lead(body: str) -> list[str]:
             continue
         head.append(para)
         if len(head) >= DATELINE_LINES or len(head) >= 3 and any(
-                len(_WORD.findall(h)) >= BODY_PARAGRAPH_WORDS for h in head):
+                len(WORD.findall(h)) >= BODY_PARAGRAPH_WORDS for h in head):
             break
     return head
 
@@ -214,7 +212,7 @@ def _is_dateline_head(prefix: str) -> bool:
     """"موسكو", "(سبوتنيك) باكو،", "موسكو في", "": a dateline's place and agency, not a
     sentence's verb and subject ("أعلن الكرملين، الجمعة 4 أبريل 2022، أن …"). A Hijri date
     given first ("الرياض 27 ذو الحجة 1445 هـ الموافق") belongs to the dateline."""
-    words = _WORD.findall(_hijri_opening().sub(" ", normalize(prefix)))
+    words = WORD.findall(_hijri_opening().sub(" ", normalize(prefix)))
     if words and words[-1] == "في":  # "موسكو في 28 يونيو /قنا/"
         words = words[:-1]
     return len(words) <= 3 and all(w in _dateline_words() or w.isascii() for w in words)
@@ -255,7 +253,7 @@ def lead_date(body: str) -> date | None:
     """The first full date of the lead, the first paragraph of the body (a news day when nothing
     else dates the article; dates further down are mostly background)."""
     for para in body.split("\n"):
-        if len(_WORD.findall(para)) >= LEAD_MIN_WORDS:
+        if len(WORD.findall(para)) >= LEAD_MIN_WORDS:
             found = _full_dates(para[:LEAD_CHARS])
             return found[0].date if found else None
     return None
@@ -344,7 +342,7 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     """The article's own "today": the newsroom's dateline when it is within SAME_DAY_SLIP days of
     the publication date (a page stamped the next morning still says اليوم of the dateline's
     day), else the publication date, else the first full date of the lead."""
-    lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    lines = head_lines(text, head)
     if published is not None:
         dateline = _full_dateline(lines) or _yearless_dateline(lines, published)
         if dateline is not None and dateline != published and abs((dateline - published).days) <= SAME_DAY_SLIP:
@@ -363,14 +361,14 @@ def _solar_date_line(lines: list[str]) -> date | None:
     gold conventions keep for Gregorian dates)."""
     for line in lines[:DATELINE_LINES]:
         days = solar_dates(line)
-        if days and len(_WORD.findall(line)) <= SOLAR_LINE_WORDS:
+        if days and len(WORD.findall(line)) <= SOLAR_LINE_WORDS:
             return days[0]
     return None
 
 
 def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
-    lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    lines = head_lines(text, head)
     when, how = _published_from_head(lines)
     generic = any(_GENERIC_LABEL.match(normalize(ln)) for ln in lines[:DATELINE_LINES])
     if when is not None and how == "text: labelled stamp" and generic:
@@ -407,80 +405,16 @@ def _signature_date_line(text: str) -> date | None:
     return None
 
 
-# ---------------------------------------------------------------- outlet
-
-@lru_cache(maxsize=1)
-def _outlets() -> list[tuple[str, bool, tuple[str, ...]]]:
-    data = load_yaml("outlets.yaml")["outlets"]
-    return [(o["name"], bool(o.get("agency")), tuple(normalize(a) for a in o["ar"])) for o in data]
-
-
-@lru_cache(maxsize=1)
-def _outlet_aliases() -> tuple[tuple[str, bool, str, re.Pattern[str]], ...]:
-    """(name, is_agency, alias, the alias as a whole word) of every outlet alias, compiled once."""
-    return tuple((name, agency, alias, re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)"))
-                 for name, agency, aliases in _outlets() for alias in aliases)
-
-
-def _outlet_named(phrase: str) -> tuple[str | None, bool]:
-    """(canonical name, is_agency) of an outlet alias found in ``phrase``."""
-    norm = normalize(phrase)
-    best: tuple[int, str, bool] | None = None
-    for name, agency, alias, word in _outlet_aliases():
-        if alias in norm and word.search(norm) and (best is None or len(alias) > best[0]):
-            best = (len(alias), name, agency)
-    return (best[1], best[2]) if best else (None, False)
-
-
-def _outlet_from_sources(text: str) -> str | None:
-    """Last non-agency "المصدر: X" line is the publisher; an agency only when it is alone."""
-    names = [m.group("name").strip(" .:-") for m in _SOURCE_LINE.finditer(text)]
-    canonical = [(_outlet_named(n)[0] or n, _outlet_named(n)[1]) for n in names if n]
-    publishers = [n for n, agency in canonical if not agency]
-    if publishers:
-        return publishers[-1]
-    return canonical[-1][0] if canonical else None
-
-
-def _outlet_from_domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = re.sub(r"^https?://", "", url).split("/")[0].lower()
-    domains = load_yaml("outlets.yaml").get("domains", {})
-    for domain, name in domains.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return None
-
-
-def find_outlet(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
-    named = _outlet_from_sources(head + "\n" + text)
-    if named:
-        return named, "text: source line"
-    by_domain = _outlet_from_domain(url)
-    if by_domain:
-        return by_domain, "url"
-    head_lines = [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
-    found = [_outlet_named(ln) for ln in head_lines if len(_WORD.findall(ln)) <= 8 or ln.lstrip().startswith("(")]
-    found = [f for f in found if f[0]]
-    publishers = [n for n, agency in found if not agency]
-    if publishers:
-        return publishers[0], "text: header"
-    if found:
-        return found[0][0], "text: header agency"
-    return None, None
-
-
 # ---------------------------------------------------------------- title and language
 
 def find_title(text: str, head: str = "") -> str | None:
     """First meaningful header line (not a stamp, outlet or section line); a headline glued to
     its own repetition or a caption keeps only the headline."""
-    lines = [ln.strip() for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+    lines = [ln.strip() for ln in head_lines(text, head)]
     for line in lines:
         if _STAMP_ONLY.match(line) or _full_dates(line) and _is_date_line(line, _full_dates(line)):
             continue
-        if len(_WORD.findall(line)) < TITLE_MIN_WORDS or _SOURCE_LINE.match(line) or line.endswith((":", "：")):
+        if len(WORD.findall(line)) < TITLE_MIN_WORDS or SOURCE_LINE.match(line) or line.endswith((":", "：")):
             continue
         if _is_site_line(line):
             continue
@@ -502,9 +436,9 @@ def _is_site_line(line: str) -> bool:
     names ("إندبندنت عربية | حوارات"); not a headline that ends with its outlet ("بوتين في باكو -
     روسيا اليوم")."""
     parts = [part for part in _SITE_PARTS.split(line) if part.strip()]
-    if len(parts) < 2 or any(len(_WORD.findall(part)) > SITE_PART_WORDS for part in parts):
+    if len(parts) < 2 or any(len(WORD.findall(part)) > SITE_PART_WORDS for part in parts):
         return False
-    return bool(_outlet_named(parts[0])[0]) or all(len(_WORD.findall(part)) <= 2 for part in parts)
+    return bool(outlet_named(parts[0])[0]) or all(len(WORD.findall(part)) <= 2 for part in parts)
 
 
 def clean_field(value: str | None) -> str | None:
