@@ -15,6 +15,8 @@ import re
 
 # A wrapped text has no line longer than this; a text of one paragraph per line nearly always has.
 MAX_WRAP_WIDTH = 120
+# Nor is any text wrapped narrower than this: lines all shorter are headlines, lists, captions.
+MIN_WRAP_WIDTH = 50
 # A line this full (share of the widest line) was cut by the wrapping, unless it ends a sentence.
 FULL_LINE = 0.7
 # How many full unfinished lines, and what share of the non-empty lines, make a text wrapped.
@@ -30,7 +32,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(filled) < MIN_WRAPPED_LINES:
         return None
     width = max(len(ln) for ln in filled)
-    if width > MAX_WRAP_WIDTH:
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return None
     cut = sum(1 for ln in filled if len(ln) >= FULL_LINE * width and not _FINISHED.search(ln))
     if cut < MIN_WRAPPED_LINES or cut < MIN_WRAPPED_SHARE * len(filled):
@@ -39,7 +41,17 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def unwrap_hard_lines(text: str) -> str:
-    """``text`` with the line ends inside its wrapped paragraphs turned into spaces (same length)."""
+    """``text`` with the line ends inside its wrapped paragraphs turned into spaces (same length).
+    Joined lines can make the rest look wrapped at a wider width: repeated until nothing joins, so
+    unwrapping an unwrapped text changes nothing."""
+    while True:
+        joined = _unwrap_once(text)
+        if joined == text:
+            return text
+        text = joined
+
+
+def _unwrap_once(text: str) -> str:
     lines = text.split("\n")
     width = _wrap_width(lines)
     if width is None:

@@ -49,6 +49,8 @@ def test_a_wrapped_article_reads_as_the_unwrapped_one(width: int) -> None:
     "\n".join([TITLE, "19.08.2024 | 10:22", "التقى الرئيسان في باكو اليوم.", "وبحثا التعاون.", "وقعا اتفاقات."]),
     # headlines of a related-articles list, none longer than a screen line but not cut at a width
     "\n".join(["• بوتين يلتقي علييف في سوتشي", "• علييف يزور موسكو", "• قمة ثلاثية في طهران"]),
+    # repeated headlines around a related-links marker (found by the property below): all too short
+    "\n".join([TITLE, "", TITLE, "اقرأ أيضا", TITLE]),
 ])
 def test_text_that_is_not_wrapped_is_unchanged(text: str) -> None:
     assert unwrap_hard_lines(text) == text
