@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from ..filters import Filters
 from ..search import Query
 from . import schema, snapcache
-from .events import events_generation
+from .events import EVENTS_GENERATION
 from .snapshot import Snapshot, load_snapshot, numbers
 from .tally import Tally, facet_values, filter_masks
 from .textsearch import TextSearch, parsed_query
@@ -65,8 +65,11 @@ class Tallies(TextSearch):
         return snap
 
     def _stamp(self) -> tuple[tuple[int, int], int]:
+        """(corpus version, events version) and the events generation, in one query: every page's
+        tally asks this."""
         with self.engine.connect() as conn:
-            return _versions(conn), events_generation(conn)
+            values = _meta_values(conn, (EVENTS_GENERATION,))
+        return _stamp_of(values), int(values.get(EVENTS_GENERATION) or 0)
 
     def _load_snapshot(self) -> Snapshot:
         """The snapshot kept in the folder when it is the current one, else read from the tables
@@ -133,9 +136,16 @@ class Tallies(TextSearch):
         return mask
 
 
+def _meta_values(conn: sa.Connection, more: tuple[str, ...] = ()) -> dict[str, str]:
+    meta = schema.meta
+    return dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
+        meta.c.key.in_(("corpus_version", "events_version", *more)))).tuples().all())
+
+
+def _stamp_of(values: dict[str, str]) -> tuple[int, int]:
+    return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
+
+
 def _versions(conn: sa.Connection) -> tuple[int, int]:
     """(corpus version, version the events were grouped at; -1: never), in one query."""
-    meta = schema.meta
-    values = dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
-        meta.c.key.in_(("corpus_version", "events_version")))).tuples().all())
-    return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
+    return _stamp_of(_meta_values(conn))

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from .lexicon import lexicon
-from .sentences import Sentence, counted_from, lead_sentences
+from .sentences import CLAUSE_COMMA, Sentence, counted_from, lead_sentences
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -181,7 +181,6 @@ def apply_date(meeting: Meeting, choice: _DateChoice | None) -> None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_COMMA = re.compile(r"[،,]")
 CLAUSE_DISTANCE = 1000  # added to the distance of a date from a meeting word in another clause
 
 
@@ -191,8 +190,8 @@ PARENTHESIS_LEAD = 12  # "، اليوم الثلاثاء 19 أغسطس،": a com
 def _comma_between(text: str, date_at: int, term_at: int) -> bool:
     """A clause boundary between a date and a meeting word: a comma, unless it only closes the
     aside the date stands in ("أجرى بوتين وعلييف، اليوم الثلاثاء، محادثات")."""
-    commas = len(_COMMA.findall(text, min(date_at, term_at), max(date_at, term_at)))
-    aside = bool(_COMMA.search(text, max(0, date_at - PARENTHESIS_LEAD), date_at))
+    commas = len(CLAUSE_COMMA.findall(text, min(date_at, term_at), max(date_at, term_at)))
+    aside = bool(CLAUSE_COMMA.search(text, max(0, date_at - PARENTHESIS_LEAD), date_at))
     return commas > (1 if aside else 0)
 
 

@@ -260,7 +260,7 @@ def _by_message(s: Sentence, at: int) -> bool:
     first_term = s.terms[0][0]
     return at < first_term or _first((lex.putin, lex.putin_name), s.norm) > at \
         or _first((lex.aliyev_name, lex.aliyev_title), s.norm) > at \
-        or not _CLAUSE_COMMA.search(s.norm, first_term, at)  # "هنأ بوتين علييف في برقية"
+        or not CLAUSE_COMMA.search(s.norm, first_term, at)  # "هنأ بوتين علييف في برقية"
 
 
 def is_denial(s: Sentence) -> bool:
@@ -320,10 +320,10 @@ def past_reason(s: Sentence) -> str | None:
 def _clause_between(norm: str, end: int, term: int) -> bool:
     """A comma between a time marker and the meeting word after it: the marker closes the
     clause before ("إسقاط الطائرة أواخر العام الماضي، خلال لقائه …" dates the crash)."""
-    return end <= term and bool(_CLAUSE_COMMA.search(norm, end, term))
+    return end <= term and bool(CLAUSE_COMMA.search(norm, end, term))
 
 
-_CLAUSE_COMMA = re.compile(r"[،,]")
+CLAUSE_COMMA = re.compile(r"[،,]")
 
 
 def _term_ends(s: Sentence) -> list[int]:
