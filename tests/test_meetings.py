@@ -334,6 +334,27 @@ def test_a_session_both_leaders_take_part_in_is_an_encounter(text):
     assert meeting.kind in ("other", "multilateral_summit") and meeting.city in ("Sochi", "Moscow")
 
 
+@pytest.mark.parametrize("text", [
+    "جلس الرئيس الروسي فلاديمير بوتين إلى جانب الرئيس الأذربيجاني إلهام علييف في العاصمة الطاجيكية دوشنبه.",
+    "وجلس بوتين وعلييف جنبا إلى جنب في القاعة الكبرى بالكرملين.",
+    "جلس علييف بجوار بوتين خلال العرض العسكري في الساحة الحمراء.",
+])
+def test_sitting_beside_each_other_is_an_encounter(text):
+    assert _main(text, PUB).kind == "talks"
+
+
+@pytest.mark.parametrize("text", [
+    # taking sides is not sitting together
+    "وقف بوتين إلى جانب علييف في خلافه مع الغرب، بحسب المحللين.",
+    # a session is not a seat: "جلسة" starts with the verb's letters
+    "تناولت جلسة البرلمان الروسي تصريحات بوتين عن علييف.",
+    # beside is too far, in another clause
+    "جلس بوتين في مقعده، وقال إن علييف يقف إلى جانب روسيا.",
+])
+def test_words_near_sitting_beside_are_not_an_encounter(text):
+    assert find_meetings(text, PUB) == []
+
+
 @pytest.mark.parametrize("text,city", [
     ("اختتمت في العاصمة الأذربيجانية قمة ثلاثية جمعت بوتين وعلييف والرئيس الإيراني.", "Baku"),
     ("التقى بوتين علييف على هامش الفعاليات التي تستضيفها العاصمة الطاجيكية.", "Dushanbe"),

@@ -130,6 +130,10 @@ def lexicon() -> Lex:
     call_verb = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"
                  rf"|(?<![^\W_])[وبل]?اتصالا?\s+(?:{alternation(terms['call_verbs_after'])})(?![^\W_])")
     kind_terms["phone_call"] = re.compile(kind_terms["phone_call"].pattern + "|" + call_verb)
+    # "جلس الرئيس الروسي فلاديمير بوتين إلى جانب الرئيس الأذربيجاني": sitting beside, in one clause.
+    sat_beside = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['sat_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+"
+                  rf"(?:{alternation(terms['beside'])})(?![^\W_])")
+    kind_terms["talks"] = re.compile(kind_terms["talks"].pattern + "|" + sat_beside)
     return Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
