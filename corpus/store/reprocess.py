@@ -68,7 +68,7 @@ def _event_dates(conn: sa.Connection, ids: list[int]) -> dict[tuple[int, int], d
 
 
 def _article_row(r: Reextracted, event_dates: dict[tuple[int, int], dt.date | None]) -> dict[str, Any]:
-    """The article's new columns; the main meeting by ``writes.refresh_main_meeting``'s rule."""
+    """The article's new columns; the main meeting by ``rows.main_meeting_columns``."""
     ex = r.extraction
     return {"b_id": r.article_id, "title": ex.title, "outlet": ex.outlet, "published": to_date(ex.published),
             "language": ex.language, "clean_text": r.clean_text, "norm_text": r.norm_text,

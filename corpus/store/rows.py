@@ -65,18 +65,29 @@ def statement_rows(article_id: int, statements: Sequence[Statement]) -> list[dic
             for i, s in enumerate(statements)]
 
 
-def main_meeting_values(ex: Extraction,
-                        event_date: Callable[[int], dt.date | None] | None = None) -> dict[str, Any]:
-    """Denormalised main-meeting columns: the first primary meeting; when it has no date, the date
-    of the event it is linked to (``event_date(meeting index)``; a new article has no event)."""
+MainMeeting = tuple[int, Any, "str | None", "str | None"]  # (meeting index, date, city, kind)
+
+
+def main_meeting_columns(main: MainMeeting | None, published: dt.date | None,
+                         event_date: Callable[[int], dt.date | None] | None = None) -> dict[str, Any]:
+    """The article's denormalised main-meeting columns (the one rule, for new, reprocessed and
+    corrected articles): the first primary meeting's date, city and kind; when it has no date,
+    the date of the event it is linked to (``event_date(meeting index)``); the sort date falls back
+    to the publication date."""
     date = city = kind = None
-    main = next(((idx, m) for idx, m in enumerate(ex.meetings) if m.primary), None)
     if main is not None:
-        idx, meeting = main
-        date, city, kind = to_date(meeting.date), meeting.city, meeting.kind
+        idx, raw_date, city, kind = main
+        date = to_date(raw_date)
         if date is None and event_date is not None:
             date = event_date(idx)
-    return {"meeting_date": date, "city": city, "kind": kind, "sort_date": date or to_date(ex.published)}
+    return {"meeting_date": date, "city": city, "kind": kind, "sort_date": date or published}
+
+
+def main_meeting_values(ex: Extraction,
+                        event_date: Callable[[int], dt.date | None] | None = None) -> dict[str, Any]:
+    """``main_meeting_columns`` of an extraction (a new article has no event yet)."""
+    main = next(((idx, m.date, m.city, m.kind) for idx, m in enumerate(ex.meetings) if m.primary), None)
+    return main_meeting_columns(main, to_date(ex.published), event_date)
 
 
 def meeting_from_dict(d: dict[str, Any]) -> Meeting:

@@ -14,8 +14,8 @@ from ..search import index_string
 from . import migrations, schema
 from .duplicates import comparable_text, content_hash, shingle_hashes, stored_copy
 from .engine import StoreBase
-from .rows import (clean_json, figure_rows, main_meeting_values, meeting_rows, scrub, statement_rows, to_date,
-                   utc_now)
+from .rows import (clean_json, figure_rows, main_meeting_columns, main_meeting_values, meeting_rows, scrub,
+                   statement_rows, to_date, utc_now)
 
 A, S, M, F, T = schema.articles, schema.sources, schema.meetings, schema.figures, schema.topics
 E, EA, H, ST = schema.events, schema.event_articles, schema.history, schema.statements
@@ -158,18 +158,17 @@ def write_extraction(conn: sa.Connection, article_id: int, ex: Extraction, fresh
 
 
 def refresh_main_meeting(conn: sa.Connection, article_id: int) -> None:
-    """Copy the main meeting (first primary one; its event date when it has none) to the article."""
-    main = conn.execute(sa.select(M.c.idx, M.c.date, M.c.city, M.c.kind).where(
+    """Copy the main meeting of the stored rows to the article (``main_meeting_columns``)."""
+    row = conn.execute(sa.select(M.c.idx, M.c.date, M.c.city, M.c.kind).where(
         M.c.article_id == article_id, M.c.primary.is_(True)).order_by(M.c.idx).limit(1)).first()
-    date = city = kind = None
-    if main is not None:
-        date, city, kind = main.date, main.city, main.kind
-        if date is None:
-            date = conn.execute(sa.select(E.c.date).join(EA, EA.c.event_id == E.c.id).where(
-                EA.c.article_id == article_id, EA.c.meeting_idx == main.idx)).scalar()
+
+    def event_date(idx: int) -> Any:
+        return conn.execute(sa.select(E.c.date).join(EA, EA.c.event_id == E.c.id).where(
+            EA.c.article_id == article_id, EA.c.meeting_idx == idx)).scalar()
     published = conn.execute(sa.select(A.c.published).where(A.c.id == article_id)).scalar()
+    main = None if row is None else (row.idx, row.date, row.city, row.kind)
     conn.execute(A.update().where(A.c.id == article_id).values(
-        meeting_date=date, city=city, kind=kind, sort_date=date or published))
+        **main_meeting_columns(main, to_date(published), event_date)))
 
 
 def _history_row(who: str, action: str, article_id: int | None, detail: str = "") -> dict[str, Any]:
