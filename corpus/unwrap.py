@@ -8,10 +8,19 @@ and many lines filled close to the same width without a sentence's final mark. O
 full lines joined to the line under them; short lines (a title, a dateline, a paragraph's last
 line) and lines ending a sentence keep their line ends. The newline becomes a space, so every
 offset into the text stays valid.
+
+A line can also be cut at no width at all (a ``<br>`` inside a paragraph, a narrow column copied).
+Such a cut shows itself only where the line ends with a word no Arabic sentence or headline ends
+with (a preposition, a conjunction, a relative pronoun: ``lexicons/line_breaks.yaml``); there the
+next line is joined on, whatever the widths.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .lexicons import load_yaml
+from .normalize import normalize
 
 # A wrapped text has no line longer than this; a text of one paragraph per line nearly always has.
 MAX_WRAP_WIDTH = 120
@@ -24,6 +33,26 @@ MIN_WRAPPED_LINES = 3
 MIN_WRAPPED_SHARE = 0.25
 
 _FINISHED = re.compile(r"[.!?؟…:\"»”)\]]\s*$")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+# A cut line holds a sentence's start; shorter lines ending so are page furniture whose link or
+# icon was dropped ("تابعونا على", "تابعوا RT على").
+MIN_CUT_LINE_WORDS = 5
+# The next line goes on the sentence: it starts with a letter or a digit (not a list's dash, a
+# bullet, a quote's mark).
+_CONTINUES = re.compile(r"^\s*[^\W_]")
+
+
+@lru_cache(maxsize=1)
+def _unfinished_ends() -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_yaml("line_breaks.yaml")["unfinished_line_end"])
+
+
+def _ends_unfinished(line: str) -> bool:
+    """``line`` holds a sentence's start and ends with a word that cannot end a sentence (``في``,
+    ``التي``, ``أن`` …)."""
+    last = _LAST_WORD.search(line)
+    return (last is not None and normalize(last.group(1)) in _unfinished_ends()
+            and len(line.split()) >= MIN_CUT_LINE_WORDS)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -41,14 +70,42 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def unwrap_hard_lines(text: str) -> str:
-    """``text`` with the line ends inside its wrapped paragraphs turned into spaces (same length).
-    Joined lines can make the rest look wrapped at a wider width: repeated until nothing joins, so
-    unwrapping an unwrapped text changes nothing."""
+    """``text`` with the line ends inside its wrapped paragraphs, and after a word no sentence ends
+    with, turned into spaces (same length). Widths are read first (a line joined after "في" would
+    hide the width); joined lines can make the rest look wrapped at a wider width: repeated until
+    nothing joins, so unwrapping an unwrapped text changes nothing."""
+    while True:
+        text = _unwrap_widths(text)
+        joined = join_unfinished_lines(text)
+        if joined == text:
+            return text
+        text = joined
+
+
+def _unwrap_widths(text: str) -> str:
     while True:
         joined = _unwrap_once(text)
         if joined == text:
             return text
         text = joined
+
+
+def _joined(line: str) -> str:
+    """``line`` with its line end (``\\n``, or ``\\r\\n`` as spaces both) made a space: same length."""
+    return (line[:-1] + " " if line.endswith("\r") else line) + " "
+
+
+def join_unfinished_lines(text: str) -> str:
+    """``text`` with each line end after a word no sentence ends with (``في``, ``التي``) turned
+    into a space, where the next line goes on (same length)."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = []
+    for line, following in zip(lines, lines[1:] + [""]):
+        joins = bool(following) and _CONTINUES.match(following) is not None and _ends_unfinished(line)
+        out.append(_joined(line) if joins else line + "\n")
+    return "".join(out)[:len(text)]
 
 
 def _unwrap_once(text: str) -> str:
@@ -60,5 +117,5 @@ def _unwrap_once(text: str) -> str:
     for line, following in zip(lines, lines[1:] + [""]):
         stripped = line.rstrip()
         joins = len(stripped) >= FULL_LINE * width and not _FINISHED.search(stripped) and following.strip()
-        out.append(line + (" " if joins else "\n"))
+        out.append(_joined(line) if joins else line + "\n")
     return "".join(out)[:len(text)]

@@ -65,3 +65,35 @@ def test_unwrapping_keeps_length_and_is_idempotent(parts: list[str], width: int)
     assert len(once) == len(text)
     assert unwrap_hard_lines(once) == once
     assert once.replace("\n", " ") == text.replace("\n", " ")  # only line ends may change
+
+
+# Lines cut at no width: after a word no Arabic sentence ends with.
+@pytest.mark.parametrize("cut,joined", [
+    ("أجرى الرئيس الروسي محادثات مع نظيره الأذربيجاني في\nالعاصمة باكو.",
+     "أجرى الرئيس الروسي محادثات مع نظيره الأذربيجاني في العاصمة باكو."),
+    ("وقال المتحدث باسم الكرملين إن الرئيسين اتفقا على أن\nتعقد القمة المقبلة في موسكو.",
+     "وقال المتحدث باسم الكرملين إن الرئيسين اتفقا على أن تعقد القمة المقبلة في موسكو."),
+    ("وبحث الجانبان المشاريع المشتركة التي\r\nأعلن عنها الشهر الماضي.",
+     "وبحث الجانبان المشاريع المشتركة التي  أعلن عنها الشهر الماضي."),
+])
+def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on(cut: str, joined: str) -> None:
+    assert unwrap_hard_lines(cut) == joined
+
+
+@pytest.mark.parametrize("text", [
+    "تابعونا على\nبوتين يستقبل علييف في الكرملين.",  # furniture whose icon was dropped: too short
+    "أجرى الرئيس الروسي محادثات مع نظيره في\n\nالعاصمة باكو.",  # a blank line is a paragraph's end
+    "أجرى الرئيس الروسي محادثات مع نظيره في\n- العاصمة باكو.",  # a list item
+    "بوتين وعلييف يبحثان التعاون الاقتصادي\nباكو - أجرى الرئيسان محادثات.",  # a headline's last word
+])
+def test_lines_that_end_otherwise_keep_their_line_end(text: str) -> None:
+    assert unwrap_hard_lines(text) == text
+
+
+def test_a_meeting_sentence_cut_after_a_preposition_reads_as_the_whole() -> None:
+    whole = "\n".join([TITLE, "", LEAD, "", TRADE])
+    cut = whole.replace("محادثات مع ", "محادثات مع\n", 1)
+    assert "مع\n" in cut
+    plain, broken = extract_document(whole), extract_document(cut)
+    assert [(m.date, m.city, m.kind) for m in broken.meetings] == [(m.date, m.city, m.kind) for m in plain.meetings]
+    assert [(m.date, m.city) for m in plain.meetings] == [("2024-08-19", "Baku")]
