@@ -330,3 +330,56 @@ def test_an_announced_encounter_without_a_set_date_is_still_announced_at_its_ven
             "الأذربيجاني إلهام علييف في لقاء جديد قد يعقد في منتجع سوتشي، من دون أن يحدد موعد نهائي.")
     found = find_meetings(text, date(2019, 6, 19))[0]
     assert (found.date, found.city, found.status) == (None, "Sochi", "announced")
+
+
+# Gatherings and the encounters on their sidelines (written for these tests; 11 Oct 2025 a Saturday).
+SAT = date(2025, 10, 11)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the eve of a dated gathering is the day before it, a phase of the gathering between
+    ("بحث الرئيس الروسي فلاديمير بوتين مع الرئيس الأذربيجاني إلهام علييف في أستانا عشية انطلاق قمة منظمة "
+     "شنغهاي، المقررة الخميس 4 يوليو 2024، ملفات النقل.", date(2024, 7, 5), "2024-07-03"),
+    ("التقى بوتين علييف في دوشنبه عشية القمة التي تعقد في 10 أكتوبر 2025.", SAT, "2025-10-09"),
+    # the day after
+    ("اجتمع بوتين وعلييف في موسكو غداة اختتام أعمال القمة التي انعقدت في 8 أكتوبر 2024.", date(2024, 10, 10),
+     "2024-10-09"),
+])
+def test_the_eve_or_the_morrow_of_a_dated_gathering_counts_a_day_from_it(text, published, expected):
+    assert find_meetings(text, published)[0].date == expected
+
+
+def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
+    text = "التقى بوتين علييف في دوشنبه عشية القمة المقررة في 10 أكتوبر."
+    assert find_meetings(text)[0].date is None
+
+
+def test_an_encounter_on_a_gatherings_sidelines_takes_its_own_date():
+    text = ("اختتمت في العاصمة الطاجيكية، أمس الجمعة، أعمال قمة رابطة الدول المستقلة، التي شهدت على هامشها لقاء "
+            "بين الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف، عقد أول أمس الخميس.")
+    found = find_meetings(text, SAT)[0]
+    assert (found.date, found.city) == ("2025-10-09", "Dushanbe")
+
+
+def test_the_gathering_date_still_dates_an_encounter_on_its_sidelines_that_has_none():
+    text = "التقى بوتين علييف على هامش قمة رابطة الدول المستقلة التي انعقدت أمس الجمعة في دوشنبه."
+    assert find_meetings(text, SAT)[0].date == "2025-10-10"
+
+
+@pytest.mark.parametrize("text,found", [
+    # a gathering held in a leader's absence
+    ("انطلقت، الخميس، في سان بطرسبورغ القمة غير الرسمية لزعماء رابطة الدول المستقلة، في غياب الرئيس "
+     "الأذربيجاني إلهام علييف، بمشاركة الرئيس الروسي فلاديمير بوتين.", False),
+    ("عقدت القمة بغياب علييف الذي عاد إلى باكو، فيما ترأس بوتين الجلسة.", False),
+    # the absence of something else is no one's absence
+    ("التقى بوتين علييف في موسكو في غياب أي تقدم في ملف الحدود.", True),
+    # months or years ago, told of the encounter: an earlier one
+    ("وبحث رؤساء روسيا وإيران وأذربيجان هذا الممر في قمتهم الأولى بباكو قبل ثماني سنوات.", False),
+    ("والتقى بوتين علييف في سوتشي قبل ثلاثة أشهر لبحث الملف نفسه.", False),
+    # the first encounter in months is the news
+    ("التقى بوتين، الخميس، علييف في دوشنبه، في أول لقاء بين الرئيسين منذ ثلاثة أشهر من التوتر.", True),
+    # a time ago in a reported clause dates what is reported, not the encounter
+    ("قال بوتين خلال لقائه علييف اليوم في موسكو إن المشروع بدأ قبل ثماني سنوات.", True),
+])
+def test_absence_and_time_ago_decide_whether_there_is_an_encounter(text, found):
+    assert bool(find_meetings(text, SAT)) is found

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, counted_from, lead_sentences
+from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, lead_sentences
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -86,7 +86,10 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     # "مع قمة سوتشي السابقة في 26 تشرين الثاني": a date next to an earlier encounter is that one's.
     reference_terms |= {s.start + p for p, _ in s.terms if lexicon().earlier_term.match(s.norm, p)}
     term_positions = [s.start + p for p, _ in s.terms]
-    candidates = []
+    # "بحث … عشية انطلاق قمة … المقررة الخميس 4 يوليو": the summit's date, a day before, is this one's.
+    shifted = {s.start + p: days for p, _ in s.terms if (days := counted_days(s, p)) is not None}
+    frames = _frame_terms(s)
+    candidates: list[tuple[int, int, int, DateMention, int]] = []
     for m in mentions:
         n_start = norm_pos(nt, m.start)
         if not (s.start <= n_start < s.end) or m.crawl or m.hijri:
@@ -103,27 +106,49 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         _, nearest = min(((abs(n_start - p) + (CLAUSE_DISTANCE if _comma_between(nt.text, n_start, p) else 0), p)
                           for p in term_positions), default=(0, -1))
         distance = abs(n_start - nearest) if nearest >= 0 else 0
+        specificity = 0 if m.kind in ("explicit", "stamp") else 1
+        tier = 1 if nearest in frames else 0
+        if nearest in shifted and m.kind in ("explicit", "stamp") and m.day:
+            candidates.append((tier, distance, specificity, m, shifted[nearest]))
+            continue
         if nearest in reference_terms:
             continue
-        specificity = 0 if m.kind in ("explicit", "stamp") else 1
-        candidates.append((distance, specificity, m))
+        candidates.append((tier, distance, specificity, m, 0))
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    best = candidates[0][2]
+    candidates.sort(key=lambda c: c[:3])
+    _, _, _, best, shift = candidates[0]
     # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
     # day-month wins (sources get weekdays wrong more often than day numbers), and the weekday
     # picks its year when none is written.
     weekday = None
     if best.kind == "weekday":
-        for _, _, m in candidates:
+        for _, _, _, m, m_shift in candidates:
             if m.kind in ("explicit", "stamp") and abs(norm_pos(nt, m.start) - norm_pos(nt, best.end)) <= 3:
-                best, weekday = m, best.weekday
+                best, weekday, shift = m, best.weekday, m_shift
                 break
     elif best.kind in ("explicit", "stamp"):
-        weekday = next((m.weekday for _, _, m in candidates if m.kind == "weekday"
+        weekday = next((m.weekday for _, _, _, m, _ in candidates if m.kind == "weekday"
                         and abs(norm_pos(nt, best.start) - norm_pos(nt, m.end)) <= 3), None)
-    return _resolve(best, published, status, weekday)
+    return _shifted(_resolve(best, published, status, weekday), shift)
+
+
+def _frame_terms(s: Sentence) -> set[int]:
+    """The gathering's words of a sentence that tells a two-sided encounter on its sidelines
+    ("قمة … شهدت على هامشها لقاء بين بوتين وعلييف"): positions in the article's text."""
+    if not lexicon().sidelines.search(s.norm) or not any(k in ("talks", "visit") for _, k in s.terms):
+        return set()
+    return {s.start + p for p, k in s.terms if k == "multilateral_summit"}
+
+
+def _shifted(choice: _DateChoice, days: int) -> _DateChoice:
+    """The day ``days`` from the one chosen (a day-month with no year is no day to count from)."""
+    if not days:
+        return choice
+    if choice.when is None:
+        return _DateChoice(None, None, None)
+    when = choice.when + timedelta(days=days)
+    return _DateChoice(when, choice.basis, when.weekday(), when.month, when.day)
 
 
 def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
@@ -189,10 +214,13 @@ PARENTHESIS_LEAD = 12  # "، اليوم الثلاثاء 19 أغسطس،": a com
 
 def _comma_between(text: str, date_at: int, term_at: int) -> bool:
     """A clause boundary between a date and a meeting word: a comma, unless it only closes the
-    aside the date stands in ("أجرى بوتين وعلييف، اليوم الثلاثاء، محادثات")."""
+    aside the date stands in ("أجرى بوتين وعلييف، اليوم الثلاثاء، محادثات") or opens the clause
+    of the encounter's holding ("لقاء بين الرئيسين، عقد أمس")."""
     commas = len(CLAUSE_COMMA.findall(text, min(date_at, term_at), max(date_at, term_at)))
     aside = bool(CLAUSE_COMMA.search(text, max(0, date_at - PARENTHESIS_LEAD), date_at))
-    return commas > (1 if aside else 0)
+    # "لقاء بين الرئيسين، عقد أول أمس الخميس": the comma opens the clause telling when it was held
+    held = term_at < date_at and bool(lexicon().held_clause.search(text, term_at, date_at))
+    return commas > (1 if aside or held else 0)
 
 
 def _day_heading(nt, mentions: list[DateMention], start: int, end: int) -> tuple[DateMention, int | None] | None:

@@ -54,6 +54,11 @@ class Lex:
     announced: re.Pattern
     past: re.Pattern
     denial: re.Pattern
+    ago_span: re.Pattern
+    sidelines: re.Pattern
+    held_clause: re.Pattern
+    counted_from: re.Pattern
+    counted_days: dict[str, int]
     separately: re.Pattern
     anchors: re.Pattern
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
@@ -122,6 +127,11 @@ def lexicon() -> Lex:
     encounter_words = [w for k in terms["kinds"] for w in _kind_words(terms, k)] + terms["attends"]
     unrealised_plan = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['unrealised_plan'])})\s+(?:ان\s+)?"
                        rf"(?:[^\s،,.]+\s+)?(?:{_suffixed_alt(encounter_words)})")
+    # "في غياب الرئيس الأذربيجاني": a leader's absence, within three words of the word.
+    leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
+               + people["aliyev"]["titles"])
+    absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
+                     rf"(?:{alternation(leaders)})(?![^\W_])")
     not_a_term = rf"(?!(?:{alternation(terms['term_false_friends'])})(?![^\W_]))"
     kind_terms = {kind: re.compile(not_a_term + _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX).pattern)
                   for kind in terms["kinds"]}
@@ -153,7 +163,16 @@ def lexicon() -> Lex:
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
-        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan),
+        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader),
+        sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
+        held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
+                               rf"(?:{alternation(terms['held_verbs'])})\s+$"),
+        ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
+                            rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
+        # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
+        counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
+                                rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
+        counted_days={forms([w])[0]: days for w, days in terms["counted_from"].items()},
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         cities=cities,

@@ -308,6 +308,11 @@ def past_reason(s: Sentence) -> str | None:
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return "marker"
+    # "في قمتهم الأولى بباكو قبل ثماني سنوات": months or years ago, after the encounter's words
+    ends = _term_ends(s)
+    for m in find_all(lexicon().ago_span, s.norm, s.tokens):
+        if any(0 <= m.start() - end <= AGO_WINDOW and not _REPORTED.search(s.norm, end, m.start()) for end in ends):
+            return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
     if any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s)):
         return "marker"
@@ -315,6 +320,12 @@ def past_reason(s: Sentence) -> str | None:
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return "pluperfect"
     return None
+
+
+# How far after an encounter's words "قبل ثماني سنوات" still tells its time; a comma or a
+# reported clause ("خلال لقائه علييف إن المشروع بدأ قبل ثماني سنوات") between dates something else.
+AGO_WINDOW = 40
+_REPORTED = re.compile(r"[،,]|(?<![^\W_])(?:ان|بان|لان|انه|بانه)(?![^\W_])")
 
 
 def _clause_between(norm: str, end: int, term: int) -> bool:
@@ -339,10 +350,6 @@ def status_of(s: Sentence) -> str:
 
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
 # document (an agreement, a declaration) is background to the news, not the news of the day.
-# "غداة" (the day after), "عشية" (the eve of) right before a meeting word.
-_COUNTED_FROM = re.compile(r"(?<![^\W_])(?:غداه|عشيه)\s+$")
-
-
 # "بعد"/"قبل"/"عقب" right before a meeting word: another encounter before or after the one the
 # sentence has already named ("أجرى محادثات أمس الاثنين بعد لقاء غير رسمي مساء الأحد").
 SAME_PHRASE_CHARS = 25
@@ -350,14 +357,28 @@ _PHRASE_BREAK = re.compile(r"[،,.؛;:]|\s(?:و|ثم)\s")
 _SEQUENCED = re.compile(r"(?<![^\W_])(?:بعد|قبل|عقب|اثر)\s+$")
 
 
+COUNTED_FROM_CHARS = 30  # "عشية انطلاق أعمال " before the meeting word
+
+
+def counted_days(s: Sentence, pos: int) -> int | None:
+    """The days from the encounter whose word is at ``pos`` to the one a sentence counts from it
+    ("محادثة عشية القمة": -1, "غداة اللقاء": +1), or None when no عشية/غداة governs the word."""
+    m = lexicon().counted_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
+    if m is not None:
+        return lexicon().counted_days.get(m.group("word"))
+    # "عشية القمة التي تعقد في …": a meeting word in the same phrase goes with it
+    return next((days for p, _ in s.terms if pos - SAME_PHRASE_CHARS <= p < pos
+                 and not _PHRASE_BREAK.search(s.norm, p, pos) and (days := counted_days(s, p)) is not None), None)
+
+
 def counted_from(s: Sentence, pos: int) -> bool:
     """Is the meeting word at ``pos`` the encounter a day is counted from ("عقدت القمة غداة لقاء
     غير رسمي", "محادثة عشية القمة"), or one the sentence sets its own encounter after or before
     ("أجرى محادثات … بعد لقاء غير رسمي"), not the one the sentence reports? With no meeting word
     before it ("قال بوتين بعد محادثاته مع علييف اليوم") it is the sentence's own."""
-    before = s.norm[max(0, pos - 8): pos]
-    if _COUNTED_FROM.search(before):
+    if counted_days(s, pos) is not None:
         return True
+    before = s.norm[max(0, pos - 8): pos]
     if _SEQUENCED.search(before) and any(p < pos and not _SEQUENCED.search(s.norm[max(0, p - 8): p])
                                          for p, _ in s.terms):
         return True
