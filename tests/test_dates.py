@@ -52,6 +52,9 @@ PUB = date(2024, 8, 19)  # a Monday
     ("الحادي عشر من يناير 2021", date(2021, 1, 11)),
     ("صباح الأربعاء ال25 من ديسمبر 2024", date(2024, 12, 25)),
     ("بين 9 نوفمبر 2020 و11 يناير 2021", date(2020, 11, 9)),
+    # the first day written "أول" straight before the month
+    ("تيانجين أول سبتمبر 2025 (شينخوا)", date(2025, 9, 1)),
+    ("الأحد أول أيلول/سبتمبر 2024", date(2024, 9, 1)),
 ])
 def test_explicit_forms(text, expected):
     found = [d for d in find_dates(text) if d.date]
@@ -216,3 +219,8 @@ def test_stamp_glued_to_a_section_label():
 def test_future_year_is_the_first_occurrence_after_publication():
     assert infer_year(10, 4, date(2017, 10, 3), "future") == 2017
     assert infer_year(3, 1, date(2017, 10, 3), "future") == 2018
+
+
+@pytest.mark.parametrize("text", ["التقيا أول أمس الخميس", "في أول لقاء منذ مارس 2024", "أول مرة في مايو"])
+def test_first_before_other_words_is_no_day_of_a_month(text):
+    assert [d.day for d in find_dates(text) if d.day == 1] == []

@@ -455,6 +455,8 @@ def test_an_announced_summit_takes_the_day_ahead_not_the_day_of_the_announcement
     ("التقى بوتين علييف بموسكو", ["Moscow"]),
     ("التقى الرئيسان وبباكو", ["Baku"]),
     ("وصل بوتين إلى فالداي", ["Valdai"]),
+    ("حضر الرئيسان اجتماع منظمة شنغهاي للتعاون في مدينة تيانجين", ["Tianjin"]),
+    ("قمة شنغهاي للتعاون", []),  # the organisation, not the city
 ])
 def test_a_place_name_starting_with_a_clitic_letter_is_not_a_clitic(text, expected):
     norm = normalize(text)

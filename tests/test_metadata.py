@@ -45,6 +45,23 @@ def test_hints_win():
                                "today": "publication date"}
 
 
+@pytest.mark.parametrize("code,expected", [
+    ("كونا121812 جمت أكت 23", "2023-10-12"),
+    ("كونا٢٩١٨٣٥ جمت سبت ١٤", "2014-09-29"),  # Arabic-Indic digits
+    ("كونا010930 جمت ينا 25", "2025-01-01"),
+])
+def test_an_agency_transmission_code_at_the_end_dates_the_wire(code, expected):
+    text = ("بيشكيك - 12 - 10 (كونا) -- بحث وزيرا الخارجية اليوم العلاقات الثنائية.\n"
+            f"وأضاف البيان أن الجانبين اتفقا على مواصلة التشاور. (النهاية)\nع ص ح / م ع ا\n{code}")
+    assert find_published(text) == (expected, "text: agency transmission code")
+
+
+def test_a_transmission_code_inside_the_body_or_impossible_dates_nothing():
+    body = "كونا121812 جمت أكت 23 رقم ورد في التقرير.\n" + "\n".join(f"سطر {i} من التقرير الاقتصادي." for i in range(8))
+    assert find_published(body) == (None, None)
+    assert find_published("نص الخبر.\nكونا311200 جمت فبر 23") == (None, None)  # 31 February
+
+
 @pytest.mark.parametrize("text,expected", [
     (BODY + "\nالمصدر: نوفوستي\nالمصدر: RT Arabic", "RT Arabic"),
     (BODY + "\nالمصدر: عين ليبيا", "Ain Libya"),

@@ -52,6 +52,12 @@ def ordinal_table() -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def bare_ordinal_table() -> dict[str, int]:
+    """Normalised ordinal written without the article before a month ("أول سبتمبر") → day."""
+    return {normalize(w): int(n) for n, words in load_yaml("ordinals.yaml")["bare"].items() for w in words}
+
+
 def month_number(phrase: str) -> int | None:
     """The month a name gives (any of months.yaml's spellings, Arabic or English), else None."""
     return month_table().get(" ".join(normalize(phrase).split()))
@@ -108,7 +114,8 @@ def plain_patterns() -> Patterns:
         day_month=re.compile(
             rf"(?:(?<![\w])[وفبل]|(?<!\d))(?:يوم\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})(?:\s*من)?(?:\s+شهر)?\s*[/\-–]?\s*{month}{_E}{year_opt}{after}"),
         ordinal_day_month=re.compile(
-            rf"{_B}(?:يوم\s+)?(?P<od>{ordinals})\s+من\s+(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
+            rf"{_B}(?:يوم\s+)?(?:(?P<od>{ordinals})\s+من\s+|(?P<bare>{alternation(bare_ordinal_table())})\s+)"
+            rf"(?:شهر\s+)?{month}{_E}{year_opt}{after}"),
         month_year=re.compile(
             rf"{_B}(?:[وفب]?(?:شهر\s+)|[وفب](?=\S))?{month}{_E}(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?{year}|\s+(?:من\s+)?{rel_group}{_E})"),
         english_dmy=re.compile(

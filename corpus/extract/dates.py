@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import normalize
-from .date_patterns import (CRAWL_TAIL, Scan, direction_of, month_number, ordinal_table, rel_offset_table, scan,
-                            weekday_table)
+from .date_patterns import (CRAWL_TAIL, Scan, bare_ordinal_table, direction_of, month_number, ordinal_table,
+                            rel_offset_table, scan, weekday_table)
 
 WEEKDAY_DIRECTIONS = ("past", "future", "nearest", "same_week", "on_or_before", "on_or_after")
 
@@ -160,6 +160,13 @@ def _month_of(m: re.Match) -> int | None:
     return month_number(m.group("m1"))
 
 
+def _ordinal_day(m: re.Match, ordinals: dict[str, int]) -> int | None:
+    """The day an ordinal in words gives ("التاسع من", "أول")."""
+    if m.group("od"):
+        return ordinals.get(" ".join(m.group("od").split()))
+    return bare_ordinal_table().get(m.group("bare"))
+
+
 def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     nt = sc.nt
@@ -167,7 +174,7 @@ def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[Dat
     for name, ordinal in (("day_month", False), ("ordinal_day_month", True)):
         for m in sc.found[name]:
             month = _month_of(m)
-            day = ordinals.get(" ".join(m.group("od").split())) if ordinal else int(m.group("d"))
+            day = _ordinal_day(m, ordinals) if ordinal else int(m.group("d"))
             if not month or not day or not 1 <= day <= 31:
                 continue
             if ordinal is False and m.group("m1").isascii() and not m.group("y"):

@@ -29,6 +29,7 @@ from .dates import DateMention, find_dates, month_number, safe_date, to_date
 from .header_lines import SOURCE_LINE, WORD, head_lines
 from .outlets import find_outlet, outlet_named
 from .solar import solar_dates
+from .wire_codes import wire_code_date
 
 # How far into a paragraph a parenthesised dateline may end.
 DATELINE_CHARS = 160
@@ -390,6 +391,9 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
     if when is None:
         when = _signature_date_line(text)
         how = "text: signature date line" if when else None
+    if when is None:
+        when = wire_code_date(text)
+        how = "text: agency transmission code" if when else None
     return (when.isoformat(), how) if when else (None, None)
 
 
