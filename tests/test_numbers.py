@@ -44,6 +44,19 @@ def test_parse_arabic_number(s, expected):
     assert parse_arabic_number(s) == expected
 
 
+# The accusative spelling before a counted noun is the nominative dual in construct.
+@pytest.mark.parametrize("text, value", [
+    ("نقل الخط مليونا طن من النفط", 2e6),
+    ("بلغت الاستثمارات مليارا دولار", 2e9),
+    ("زار البلاد مليونا سائح", 2e6),
+    ("بلغ عدد الزوار مليونا في العام الماضي", 1e6),  # one million: no counted noun follows
+    ("وصلت إلى مليونا و200 ألف", 1.2e6),
+    ("بلغ مليونا.", 1e6),
+])
+def test_an_accusative_scale_before_a_counted_noun_is_two(text, value):
+    assert [n.value for n in find_numbers(text)] == [value]
+
+
 def _one(text):
     found = [m for m in find_numbers(text) if m.kind == "number"]
     assert len(found) == 1, found

@@ -48,6 +48,8 @@ class Lex:
     counter_window: int
     per_unit: frozenset[str]
     per_unit_after_price: frozenset[str]
+    per_measure: Terms
+    price_words: Terms
     market_quotes: frozenset[str]
     share_prepositions: frozenset[str]
     share_of_not_economic: frozenset[str]
@@ -108,6 +110,8 @@ def lexicon() -> Lex:
         counter_window=int(nf["counter_window"]),
         per_unit=_wordset(nf["per_unit_words"]),
         per_unit_after_price=_wordset(nf["per_unit_after_price"]),
+        per_measure=_plain(nf["per_measure"]),
+        price_words=_plain(nf["price_words"]),
         market_quotes=_wordset(nf["market_quote_units"]),
         share_prepositions=_wordset(nf["share_prepositions"]),
         share_of_not_economic=_wordset(nf["share_of_not_economic"]),

@@ -2,16 +2,19 @@
 ("المشاهدات: 1.2 ألف") or the quantity a price is for.
 
 A rule of Arabic news writing: a quantity after "لكل", "مقابل كل" or, after a price, "للـ" ("per
-…") is the unit of that price ("بسعر 300 دولار لكل ألف متر مكعب"), never a figure of its own. The
-price itself stays a figure, with the metric other: there is no price metric, and a price is
-never the trade turnover or the investment its sentence may speak of.
+…") is the unit of that price ("بسعر 300 دولار لكل ألف متر مكعب"), never a figure of its own.
+Nor is a price a figure of the relations: "سعر القمح 235 دولارا للطن" is not an amount of trade
+or investment, and charted beside them in dollars it would read as one (every blind set's
+writers, six of them, left prices out). Another amount per unit, with no price word before it
+("وفرت 2500 دولار مقابل كل 15 طنا", a saving), stays a figure with the metric other.
 """
 from __future__ import annotations
 
 from ..numbers import NumberMention, vocab
 from .lexicon import Lex
 from .units import Unit
-from .words import Word, match_at
+from .sentences import clause_before
+from .words import Word, find_terms, match_at
 
 # Separators between a page counter's label and its number ("عدد القراءات: 3400").
 _COUNTER_SEPARATORS = frozenset((":", "-", "|"))
@@ -60,17 +63,38 @@ def _currency_in(words: list[Word], lex: Lex) -> bool:
     return any(match_at(words, k, lex.currencies, allow_clitic=False) for k in range(len(words)))
 
 
+def a_price(before: list[Word], lex: Lex) -> bool:
+    """A price word ("سعر", "بكلفة") in the clause before an amount."""
+    return bool(find_terms(clause_before(before, lex), lex.price_words))
+
+
 def priced_per_unit(unit: Unit, after: list[Word], lex: Lex) -> bool:
     """Is this money a price per unit: "300 دولار لكل ألف متر مكعب", "40 دولارا مقابل كل طن",
-    "210 دولارات للـ 1000 متر مكعب"? A per word right after the money (or after one word:
-    "مقابل كل", "عن كل"), then a quantity or a measure ("كل عام" is "every year": no price)."""
+    "210 دولارات للـ 1000 متر مكعب", "235 دولارا للطن"? A per word right after the money (or after
+    one word: "مقابل كل", "عن كل"), then a quantity or a measure ("كل عام" is "every year": no
+    price); or a measure with "لل"."""
     if unit.unit != "USD" and unit.currency is None:
         return False
     k = unit.next_word
     for n in (k, k + 1):
-        if n < len(after) and (after[n].norm in lex.per_unit or after[n].norm in lex.per_unit_after_price):
+        if n < len(after) and after[n].norm in lex.per_unit:
             return _quantity_at(after, n + 1, lex)
+        if n < len(after) and after[n].norm in lex.per_unit_after_price:
+            # "للـ" is "to the" too: "5 ملايين دولار للـ 20 شركة" gives to 20 companies
+            return _measure_at(after, n + 1, lex)
+        if match_at(after, n, lex.per_measure, allow_clitic=False) is not None:
+            return True
+        # "280 دولارا للألف متر مكعب": a glued "لل" on the quantity before a measure
+        if n < len(after) and after[n].norm.startswith("لل") and match_at(after, n + 1, lex.volumes,
+                                                                         allow_clitic=False) is not None:
+            return True
     return False
+
+
+def _measure_at(words: list[Word], k: int, lex: Lex) -> bool:
+    """A measure ("متر مكعب"), or a number and a measure ("1000 متر مكعب"), at words[k]."""
+    return any(match_at(words, n, lex.volumes, allow_clitic=False) is not None for n in (k, k + 1)
+               if n == k or (k < len(words) and _quantity_at(words, k, lex)))
 
 
 def _quantity_at(words: list[Word], k: int, lex: Lex) -> bool:

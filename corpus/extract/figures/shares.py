@@ -26,6 +26,11 @@ def _fraction_of(word: str) -> float | None:
     return None
 
 
+def as_percent(fraction: float) -> float:
+    """A fraction in words as the percentage readers compare it with: ثلث → 33.3, ربع → 25."""
+    return round(fraction * 100, 1)
+
+
 def may_open_share(norm: str) -> bool:
     """Can a word spelled ``norm`` open a fraction share (the words ``fraction_figures`` starts from)?"""
     return _fraction_of(norm) is not None
@@ -33,7 +38,7 @@ def may_open_share(norm: str) -> bool:
 
 def fraction_figures(text: str, sent: Sentence, words: list[Word], lex: Lex) -> list[Figure]:
     """"ثلث واردات البلاد", "نحو نصف التجارة الخارجية": a fraction in words right before an
-    economic term is a share (unit other, the value is the fraction). "نصف مليار" is an amount
+    economic term is a share (a percentage: ربع is 25). "نصف مليار" is an amount
     (the numbers package), "النصف الأول" a period and "ثلث الأراضي" a share of land: none is taken here."""
     scales = vocab().scales
     out = []
@@ -49,7 +54,7 @@ def fraction_figures(text: str, sent: Sentence, words: list[Word], lex: Lex) -> 
         qual = qualifier_ending_at(words, k)
         start = after_conj(words[qual[1]]) if qual else after_conj(w)
         end = words[got[1] - 1].end
-        out.append(Figure(text=text[start:end], value=value, value_max=None, unit="other",
+        out.append(Figure(text=text[start:end], value=as_percent(value), value_max=None, unit="percent",
                           metric="other", qualifier=qual[0] if qual else "exact", period=None,
                           sentence=text[sent.start:sent.end], start=start))
     return out

@@ -79,12 +79,19 @@ def read_head(sc: Scanner, i: int) -> tuple[float, int, bool, bool, float | None
         # "مليارا ونصف", "بلغ مليونا و200 ألف": the accusative is one scale too ("ألفا" is
         # left alone: it also spells a name)
         scale, form = lone[1]
-        return scale * (2 if form == "dual" else 1), i + 1, True, False, scale
+        return scale * (2 if form == "dual" or _dual_construct(sc, i, form) else 1), i + 1, True, False, scale
     frac = strip_word_prefix(w, sc.v.fractions)
     nxt = scale_at(sc, i + 1)
     if frac is not None and nxt is not None:  # "نصف مليار"
         return frac[1] * nxt[0], i + 2, True, False, nxt[0]
     return None
+
+
+def _dual_construct(sc: Scanner, i: int, form: str) -> bool:
+    """"نقل مليونا طن": the accusative spelling right before a counted noun is the nominative dual
+    in construct (two million tonnes); "بلغ مليونا" or "مليونا و200 ألف" is one million."""
+    nxt = sc.word(i + 1)
+    return form == "accusative" and nxt is not None and sc.same_line(i, i + 1) and nxt in sc.v.counted_nouns
 
 
 def read_quantity(sc: Scanner, i: int) -> Quantity | None:

@@ -28,6 +28,7 @@ class Vocab:
     range_from: frozenset[str]
     change_verbs: frozenset[str]
     all_words: frozenset[str]  # every word that can start a number expression
+    counted_nouns: frozenset[str]  # first words of units.yaml's currencies, volumes and counted nouns
 
 
 def _norm_map(entries: dict) -> dict[str, float]:
@@ -53,6 +54,14 @@ def _starting_words(data: dict) -> frozenset[str]:
     return cardinals | {normalize(s["word"]) for s in data["scales"]}
 
 
+def _counted_nouns() -> frozenset[str]:
+    """The first word of each unit a number can count (units.yaml): "مليونا طن" is two million."""
+    units = load_yaml("units.yaml")
+    words = [c["term"] for c in units["currencies"]] + list(units["volumes"])
+    words += [w for nouns in units["count_nouns"].values() for w in nouns]
+    return frozenset(normalize(str(w)).split()[0] for w in words if normalize(str(w)).split())
+
+
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
     """The number vocabulary, normalised once."""
@@ -74,4 +83,5 @@ def vocab() -> Vocab:
         range_from=_norm_set(data["range_from"]),
         change_verbs=_norm_set(data["change_verbs"]),
         all_words=_starting_words(data),
+        counted_nouns=_counted_nouns(),
     )
