@@ -383,3 +383,26 @@ def test_the_gathering_date_still_dates_an_encounter_on_its_sidelines_that_has_n
 ])
 def test_absence_and_time_ago_decide_whether_there_is_an_encounter(text, found):
     assert bool(find_meetings(text, SAT)) is found
+
+
+WED = date(2021, 1, 13)
+
+
+def test_a_documents_clause_followed_by_the_dated_encounter_is_the_news():
+    text = ("يمثل الاتفاق الذي توصل إليه الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف ورئيس "
+            "الوزراء الأرميني، خلال لقائهم في موسكو يوم الاثنين الماضي، فرصة اقتصادية للمنطقة.")
+    found = find_meetings(text, WED)[0]
+    assert (found.date, found.city) == ("2021-01-11", "Moscow")
+
+
+def test_a_documents_clause_with_no_dated_encounter_stays_background():
+    text = ("يمثل الاتفاق الذي توصل إليه الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف، خلال "
+            "لقائهم في موسكو، أساس العلاقات.")
+    assert find_meetings(text, WED) == []
+
+
+def test_a_past_time_of_the_encounter_a_sentence_comes_after_is_not_its_own():
+    text = ("عقد رؤساء إيران وروسيا فلاديمير بوتين وأذربيجان إلهام علييف اليوم الأربعاء قمتهم الثلاثية الثانية في "
+            "طهران، بعد قمة باكو العام الماضي.")
+    found = find_meetings(text, date(2017, 11, 1))[0]
+    assert (found.date, found.city) == ("2017-11-01", "Tehran")

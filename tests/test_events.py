@@ -51,6 +51,18 @@ def test_undated_weekday_meeting_linked_to_the_matching_day():
     assert g.inferred == ["u"] and g.members == ["a", "b", "u"]
 
 
+def test_a_weekday_under_a_yearless_dateline_links_only_to_a_day_of_that_week():
+    # Mondays in Baku: 8 August 2016 and 19 August 2024; the wire is dated "8 أغسطس"
+    wire = "باكو، 8 أغسطس (أذرتاج). أجرى الرئيسان يوم الاثنين محادثات. " + VISIT_TEXT
+    only_2024 = [_item("a", "2024-08-19", "Baku", text=VISIT_TEXT), _item("u", None, "Baku", weekday=0, text=wire)]
+    cluster_meetings(only_2024)
+    assert only_2024[1].meeting.date is None  # 19 August is not in the week of 8 August
+    both = [_item("a", "2024-08-19", "Baku", text=VISIT_TEXT), _item("b", "2016-08-08", "Baku", text=VISIT_TEXT),
+            _item("u", None, "Baku", weekday=0, text=wire)]
+    cluster_meetings(both)
+    assert both[2].meeting.date == "2016-08-08"
+
+
 def test_undated_day_month_meeting_takes_the_event_year():
     items = [_item("a", "2024-08-19", "Baku"), _item("u", None, "Baku", month=8, day=19)]
     cluster_meetings(items)

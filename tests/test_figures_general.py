@@ -324,3 +324,12 @@ def test_visitors_named_by_nationality():
 ])
 def test_an_amount_without_its_currency_repeats_the_one_before(text, expected):
     assert [(f.value, f.unit, f.currency) for f in find_figures(text, PUB)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبلغ عدد الرحلات الجوية بين البلدين أكثر من 70 رحلة أسبوعيا.", [70]),
+    ("وتسير الشركة 12 رحلة جوية بين باكو وموسكو.", [12]),
+    ("قام الرئيس بثلاث رحلات إلى الخارج هذا العام.", []),  # any trip is not a flight schedule
+])
+def test_scheduled_flights_are_counted(text, expected):
+    assert [v for _, v, _, _ in _figs(text)] == expected

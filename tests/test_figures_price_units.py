@@ -30,6 +30,10 @@ def _figs(text):
     # a price per measure with "لل"
     ("وبلغ متوسط سعر القمح المستورد 235 دولارا للطن.", []),
     ("وبيعت الطماطم بسعر 1.2 دولار للكيلوغرام في الأسواق.", []),
+    # the price of one thing, told without a unit
+    ("وقال إن متوسط سعر الليلة في فنادق باكو بلغ 90 دولارا.", []),
+    # a price word before an amount of trade: not a unit price
+    ("وبلغت قيمة العقد بسعر إجمالي 2 مليار دولار.", [("2 مليار دولار", 2e9, "USD", "other")]),
     # a price unit next to a real figure of the same sentence
     ("وبلغ حجم التبادل التجاري 4 مليارات دولار، وسعر الغاز 250 دولارا لكل ألف متر مكعب.",
      [("4 مليارات دولار", 4e9, "USD", "trade_turnover")]),

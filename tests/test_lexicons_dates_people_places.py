@@ -138,6 +138,14 @@ def test_dateline_places_are_not_meeting_places():
 
 def test_stamp_words_are_clean_lists():
     data = load_yaml("stamps.yaml")
-    assert set(data) == {"labels", "furniture"}
-    for key, words in data.items():
-        _assert_clean_list(words, f"stamps {key}")
+    assert set(data) == {"labels", "furniture", "wire_codes"}
+    for key in ("labels", "furniture"):
+        _assert_clean_list(data[key], f"stamps {key}")
+
+
+def test_wire_codes_name_every_month_once():
+    codes = load_yaml("stamps.yaml")["wire_codes"]
+    _assert_clean_list(codes["agencies"], "wire code agencies")
+    _assert_clean_list(codes["zones"], "wire code zones")
+    assert sorted(codes["months"].values()) == list(range(1, 13))
+    assert all(len(abbr) == 3 for abbr in codes["months"])

@@ -25,8 +25,9 @@ from datetime import date, timedelta
 
 from ..models import Meeting
 from ..normalize import strip_clitics, tokens
-from .dates import to_date
+from .dates import safe_date, to_date
 from .forums import lead_forums
+from .metadata import dateline_month_day
 
 Day = date  # an alias the dataclasses below can use beside their own "date" fields
 
@@ -70,6 +71,15 @@ class ArticleMeeting:
     published: str | date | None = None
     text: str = ""  # article text, for similarity when linking undated meetings
     _forums: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _dateline: tuple[int, int] | None | bool = field(default=False, init=False, repr=False, compare=False)
+
+    @property
+    def dateline(self) -> tuple[int, int] | None:
+        """(month, day) of a year-less dateline opening the text ("باكو، 8 أغسطس (أذرتاج)"), read
+        once, on first use."""
+        if self._dateline is False:
+            self._dateline = dateline_month_day(self.text)
+        return self._dateline if isinstance(self._dateline, tuple) else None
 
     @property
     def forums(self) -> frozenset[str]:
@@ -300,9 +310,28 @@ def _day_for(item: ArticleMeeting, ev: _Event) -> date | None:
         hits = [d for d in span if d.month == month and d.day == day]
         return hits[0] if hits else None
     if m.weekday is not None:
-        hits = [d for d in span if d.weekday() == m.weekday]
+        hits = [d for d in span if d.weekday() == m.weekday and _within_dateline_week(item, d)]
         return hits[0] if hits else None
     return ev.main_day()
+
+
+# "باكو، 8 أغسطس … أجرى الرئيسان يوم الاثنين محادثات": a weekday told under a dateline is a day of
+# the dateline's week, before it for an encounter held, after it for one announced.
+DATELINE_WEEK = 6
+
+
+def _within_dateline_week(item: ArticleMeeting, day: date) -> bool:
+    dateline = item.dateline
+    if dateline is None:
+        return True
+    for year in (day.year - 1, day.year, day.year + 1):
+        written = safe_date(year, *dateline)
+        if written is None:
+            continue
+        ahead = (day - written).days if item.meeting.status == "announced" else (written - day).days
+        if 0 <= ahead <= DATELINE_WEEK:
+            return True
+    return False
 
 
 def _published_ok(item: ArticleMeeting, day: date) -> bool:

@@ -15,7 +15,7 @@ from .lexicon import Lex, lexicon
 from .metrics import Context, metric_of
 from .multiples import definite_changes, dual_multiples, may_open_multiple
 from .periods import period_after, period_before
-from .prices import a_price, not_a_figure_by_what_precedes, priced_per_unit
+from .prices import UNIT_PRICE_MAX, a_price, is_money, not_a_figure_by_what_precedes, priced_per_unit
 from .qualifiers import span_start
 from .ranks import may_open_rank, ranks
 from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
@@ -139,8 +139,8 @@ def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
         period_value = period_before(text, sent, m.qualifier_start, published)
     start, qualifier = span_start(text, m, unit, before, qualifier, lex)
     per_unit = priced_per_unit(unit, after, lex)
-    if per_unit and a_price(before, lex):
-        return None
+    if (per_unit or is_money(unit) and m.value < UNIT_PRICE_MAX) and a_price(before, lex):
+        return None  # "سعر الغاز 250 دولارا لكل ألف متر مكعب", "متوسط سعر الليلة 90 دولارا"
     metric = "other" if per_unit else unit.metric or metric_of(unit.unit, ctx, m)
     return Figure(text=text[start:end], value=m.value, value_max=m.value_max, unit=unit.unit,
                   metric=metric, qualifier=qualifier, period=period_value,

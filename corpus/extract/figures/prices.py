@@ -63,6 +63,15 @@ def _currency_in(words: list[Word], lex: Lex) -> bool:
     return any(match_at(words, k, lex.currencies, allow_clitic=False) for k in range(len(words)))
 
 
+# A money amount under this after a price word is the price of one thing ("متوسط سعر الليلة في
+# الفنادق 90 دولارا"), not an amount of trade: those run to millions.
+UNIT_PRICE_MAX = 100_000
+
+
+def is_money(unit: Unit) -> bool:
+    return unit.unit == "USD" or unit.currency is not None
+
+
 def a_price(before: list[Word], lex: Lex) -> bool:
     """A price word ("سعر", "بكلفة") in the clause before an amount."""
     return bool(find_terms(clause_before(before, lex), lex.price_words))
@@ -73,7 +82,7 @@ def priced_per_unit(unit: Unit, after: list[Word], lex: Lex) -> bool:
     "210 دولارات للـ 1000 متر مكعب", "235 دولارا للطن"? A per word right after the money (or after
     one word: "مقابل كل", "عن كل"), then a quantity or a measure ("كل عام" is "every year": no
     price); or a measure with "لل"."""
-    if unit.unit != "USD" and unit.currency is None:
+    if not is_money(unit):
         return False
     k = unit.next_word
     for n in (k, k + 1):

@@ -56,6 +56,7 @@ class Lex:
     denial: re.Pattern
     ago_span: re.Pattern
     sidelines: re.Pattern
+    encounter_after_clause: re.Pattern
     held_clause: re.Pattern
     counted_from: re.Pattern
     counted_days: dict[str, int]
@@ -102,6 +103,13 @@ def _kind_words(terms: dict, kind: str) -> list[str]:
         words += terms.get("joint_acts", [])
     words += [w + p for w in terms.get("with_pronoun", {}).get(kind, []) for p in ("ه", "ها", "هما")]
     return words
+
+
+def _day_words() -> list[str]:
+    """Weekdays and days told relative to the article's (اليوم، أمس …)."""
+    days = load_yaml("weekdays.yaml")
+    return [w for words in days["weekdays"].values() for w in words] \
+        + [w for words in days["relative_days"].values() for w in words]
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +173,11 @@ def lexicon() -> Lex:
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
+        # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
+        # clause, with the day it was held, up to the clause's end
+        encounter_after_clause=re.compile(
+            rf"\s*[،,]?\s*(?:{alternation(terms['during'])})\s+(?:{_suffixed_alt(encounter_words)})"
+            rf"[^،,.؛:]*?(?<![^\W_])(?:يوم\s+)?[وف]?(?:{alternation(_day_words())})(?![^\W_])"),
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"

@@ -144,12 +144,13 @@ def aliyev_titles(sent: str) -> bool:
 def without_document_clauses(text: str) -> str:
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
     التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
-    clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم") is kept."""
+    clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
+    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept."""
     lex = lexicon()
 
     def blank(m: re.Match) -> str:
         clause = m.group("clause")
-        if lex.news_day.search(clause):
+        if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
             return m.group()
         return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
     return lex.document_clause.sub(blank, text)
@@ -306,6 +307,8 @@ def past_reason(s: Sentence) -> str | None:
     for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
             continue  # "في آخر لقاء له … هذه السنة": the last one so far is this one
+        if _marks_another_encounter(s, m.start()):
+            continue  # "عقدوا قمتهم اليوم في طهران، بعد قمة باكو العام الماضي": the other one's time
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return "marker"
     # "في قمتهم الأولى بباكو قبل ثماني سنوات": months or years ago, after the encounter's words
@@ -326,6 +329,15 @@ def past_reason(s: Sentence) -> str | None:
 # reported clause ("خلال لقائه علييف إن المشروع بدأ قبل ثماني سنوات") between dates something else.
 AGO_WINDOW = 40
 _REPORTED = re.compile(r"[،,]|(?<![^\W_])(?:ان|بان|لان|انه|بانه)(?![^\W_])")
+
+
+def _marks_another_encounter(s: Sentence, at: int) -> bool:
+    """Is the meeting word nearest a time marker at ``at`` one the sentence sets its own encounter
+    after or before ("بعد قمة باكو العام الماضي"), the marker that one's time?"""
+    if len(s.terms) < 2:
+        return False
+    nearest = min((p for p, _ in s.terms), key=lambda p: abs(p - at))
+    return nearest != s.terms[0][0] and counted_from(s, nearest)
 
 
 def _clause_between(norm: str, end: int, term: int) -> bool:
