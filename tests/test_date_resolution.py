@@ -406,3 +406,33 @@ def test_a_past_time_of_the_encounter_a_sentence_comes_after_is_not_its_own():
             "طهران، بعد قمة باكو العام الماضي.")
     found = find_meetings(text, date(2017, 11, 1))[0]
     assert (found.date, found.city) == ("2017-11-01", "Tehran")
+
+
+
+def test_an_encounter_told_on_the_day_before_is_another_one():
+    text = ("19 أغسطس 2024 ، 14:20 ، باكو\n\nفي إطار زيارة الدولة إلى جمهورية أذربيجان، أجرى فلاديمير بوتين محادثات "
+            "مع رئيس جمهورية أذربيجان إلهام علييف.\n\nفي اليوم السابق، 18 أغسطس، عقد فلاديمير بوتين وإلهام علييف "
+            "لقاء غير رسميا في مقر إقامة الرئيس الأذربيجاني.")
+    found = find_meetings(text, date(2024, 8, 19))[0]
+    assert (found.date, found.city) == ("2024-08-19", "Baku")
+
+
+def test_a_moment_ago_on_a_live_page_is_the_pages_day():
+    text = ("تغطية مباشرة | تطورات اليوم\n\n09:12\nمجلس الاتحاد يجتمع لبحث طلب الرئيس.\n\n10:35\nالمستشار الألماني "
+            "يعلن وقف إجراءات المصادقة.\n\n12:48\nفي الكرملين، وصل الرئيس الأذربيجاني إلهام علييف في زيارة رسمية، "
+            "واستقبله بوتين قبل قليل.")
+    assert find_meetings(text, date(2022, 2, 22))[0].date == "2022-02-22"
+
+
+def test_a_flash_under_a_yearless_date_line_takes_its_month_and_day():
+    text = ("عاجل | السبت 28 ديسمبر\n\nعاجل | الكرملين: بوتين يعتذر لعلييف في اتصال هاتفي عن الحادث المأساوي "
+            "الذي وقع في المجال الجوي الروسي.")
+    found = extract_document(text).meetings[0]
+    assert (found.date, found.month, found.day, found.kind) == (None, 12, 28, "phone_call")
+
+
+def test_an_encounter_tomorrow_is_announced():
+    text = ("موسكو - 12 - 8 (وكالة) -- يبدأ الرئيس الروسي فلاديمير بوتين غدا الثلاثاء زيارة إلى أذربيجان يجري خلالها "
+            "محادثات مع الرئيس إلهام علييف.")
+    found = extract_document(text).meetings[0]
+    assert (found.status, found.weekday, found.city) == ("announced", 1, "Baku")

@@ -333,3 +333,8 @@ def test_an_amount_without_its_currency_repeats_the_one_before(text, expected):
 ])
 def test_scheduled_flights_are_counted(text, expected):
     assert [v for _, v, _, _ in _figs(text)] == expected
+
+
+def test_people_counted_by_nationality_are_not_an_amount_of_trade():
+    text = "بلغ التبادل التجاري 4.8 مليار دولار، فيما يقيم في روسيا ما يزيد على مليوني أذربيجاني."
+    assert [v for _, v, _, _ in _figs(text)] == [4.8e9]

@@ -138,9 +138,10 @@ def test_dateline_places_are_not_meeting_places():
 
 def test_stamp_words_are_clean_lists():
     data = load_yaml("stamps.yaml")
-    assert set(data) == {"labels", "furniture", "wire_codes"}
-    for key in ("labels", "furniture"):
+    assert set(data) == {"labels", "update_labels", "furniture", "wire_codes"}
+    for key in ("labels", "update_labels", "furniture"):
         _assert_clean_list(data[key], f"stamps {key}")
+    assert set(data["update_labels"]) <= set(data["labels"])  # an update label is a label
 
 
 def test_wire_codes_name_every_month_once():

@@ -45,6 +45,25 @@ def test_hints_win():
                                "today": "publication date"}
 
 
+@pytest.mark.parametrize("header,expected", [
+    ("روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥ ت.غ", "2021-11-27"),
+    ("موقع الأخبار | أخبار العالم | 19 أوت 2024 - 18:30", "2024-08-19"),
+    ("موقع الأخبار | بوتين يزور باكو في 19 أوت 2024 | سياسة", None),  # a title segment, not a date
+])
+def test_a_header_of_segments_one_of_them_the_date_dates_the_page(header, expected):
+    text = f"{header}\n\nعنوان الخبر\n\nبحث الوزيران اليوم العلاقات الثنائية بين البلدين وسبل تطويرها في المجالات كافة."
+    assert find_published(text)[0] == expected
+
+
+def test_an_update_stamp_gives_way_to_the_header_date():
+    body = "بحث الوزيران العلاقات الثنائية بين البلدين وسبل تطويرها في المجالات كافة."
+    text = f"القدس العربي | 27 - نوفمبر - 2021\n\nعنوان الخبر\n\n{body}\n\nآخر تحديث: 28 - نوفمبر - 2021 | 09:14"
+    assert find_published(text)[0] == "2021-11-27"
+    assert find_published(f"آخر تحديث: 28 - نوفمبر - 2021 | 09:14\n\n{body}")[0] == "2021-11-28"  # the only stamp
+    # the published date before the update's label on one line
+    assert find_published(f"قازان، 23 أكتوبر 2024 (تاس)\n24.10.2024 - محدث : 25.10.2024\n\n{body}")[0] == "2024-10-24"
+
+
 @pytest.mark.parametrize("code,expected", [
     ("كونا121812 جمت أكت 23", "2023-10-12"),
     ("كونا٢٩١٨٣٥ جمت سبت ١٤", "2014-09-29"),  # Arabic-Indic digits

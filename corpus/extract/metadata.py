@@ -57,6 +57,9 @@ TITLE_MAX_CHARS = 200
 
 _STAMPS = load_yaml("stamps.yaml")
 _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
+_UPDATE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['update_labels'])})\s*:?", re.I)
+# "روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥": a header of segments, one of them the date.
+_SEGMENT_BAR = re.compile(r"\s[|•]\s")
 # Stamp words that are not sentence words, as normalised text writes them.
 _STAMP_FURNITURE = frozenset(w.lower() for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())
 # A numeric Hijri date ("6/3/1445 هـ") printed before the Gregorian one.
@@ -123,18 +126,39 @@ def _split_year_stamp(line: str) -> list[DateMention]:
 
 
 def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
-    """A labelled stamp wins; else the first line that is essentially a date."""
+    """A labelled stamp wins; else the first line that is essentially a date (or a header segment
+    that is); an update's stamp ("آخر تحديث") only when nothing else dates the page."""
     first_line_date: date | None = None
+    update: date | None = None
     for line in lines:
         found = _full_dates(line) or _split_year_stamp(line)
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
-        if _LABEL.search(normalize(line)) and _is_date_line(line, found, max_words=6) \
-                or _is_leading_stamp(line, found):
-            return found[0].date, "text: labelled stamp"
-        if first_line_date is None and _is_date_line(line, found):
-            first_line_date = found[0].date
-    return (first_line_date, "text: date line") if first_line_date else (None, None)
+        norm = normalize(line)
+        if _LABEL.search(norm) and _is_date_line(line, found, max_words=6) or _is_leading_stamp(line, found):
+            updated = _UPDATE_LABEL.search(norm)
+            # "24.10.2024 - محدث : 24.10.2024": a date before the update's label is the publication's
+            if updated is None or _full_dates(norm[:updated.start()]):
+                return found[0].date, "text: labelled stamp"
+            update = update or found[0].date
+            continue
+        if first_line_date is None:
+            first_line_date = found[0].date if _is_date_line(line, found) else _date_segment(line)
+    if first_line_date:
+        return first_line_date, "text: date line"
+    return (update, "text: labelled stamp") if update else (None, None)
+
+
+def _date_segment(line: str) -> date | None:
+    """The date of a header line of segments ("الموقع | القسم | 19 أوت 2024 - 18:30") one of
+    which is a date and nothing else."""
+    if not _SEGMENT_BAR.search(line):
+        return None
+    for segment in _SEGMENT_BAR.split(line):
+        found = _full_dates(segment)
+        if found and _is_date_line(segment, found, max_words=0):
+            return found[0].date
+    return None
 
 
 def _is_date_line(line: str, found: list[DateMention], max_words: int = 4) -> bool:

@@ -201,7 +201,10 @@ def find_meetings(text: str, published: date | str | None = None,
         # One encounter has one place: a sentence placing the two elsewhere ("كما شارك الرئيسان في
         # قمة موسكو في 8 أكتوبر") tells another one.
         elsewhere = primary is not None and None not in (primary.city, city) and primary.city != city
-        if primary is not None and not past and not next_one and not elsewhere and compatible(primary, choice):
+        # "في اليوم السابق، 18 أغسطس، عقد الرئيسان لقاء غير رسمي": another day's encounter.
+        another_day = primary is not None and bool(lex.another_day.search(s.norm))
+        if primary is not None and not past and not next_one and not elsewhere and not another_day \
+                and compatible(primary, choice):
             if primary.city is None and primary.kind != "phone_call":
                 primary.city = city or (visit_destination(s.norm) if kind == "visit" else None)
             if primary.kind == "other" and kind != "other":
@@ -252,12 +255,14 @@ def find_meetings(text: str, published: date | str | None = None,
     day = to_date(primary.date)
     if published is not None and day is not None and day > published:
         primary.status = "announced"  # "يستضيف … غدا": a day after publication has not happened yet
-    if primary.date is None and primary.month is None and dateline_day and not vague \
-            and primary.status == "held" and _told_as_today(merged, mentions, nt):
-        # "BAKU, Aug. 19 – … التقى اليوم": the dateline's month and day, the year left to linking.
+    in_lead = merged[0] in lead_sentences(sentences) or sentences.index(merged[0]) < LEAD_SENTENCES
+    if primary.date is None and primary.month is None and dateline_day and not vague and primary.status == "held" \
+            and (_told_as_today(merged, mentions, nt) or in_lead and primary.weekday is None):
+        # "BAKU, Aug. 19 – … التقى اليوم", or a lead under "السبت 28 ديسمبر" that names no day: the
+        # dateline's month and day, the year left to linking.
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
-            and not vague and (merged[0] in lead_sentences(sentences) or sentences.index(merged[0]) < LEAD_SENTENCES):
+            and not vague and in_lead:
         # A lead that reports a held meeting and names no day tells the news of its day; deeper
         # in a long article an undated encounter may be any day, so it is left to linking.
         primary.date, primary.date_basis = published.isoformat(), "publication"

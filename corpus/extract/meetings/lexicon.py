@@ -56,6 +56,7 @@ class Lex:
     denial: re.Pattern
     ago_span: re.Pattern
     sidelines: re.Pattern
+    another_day: re.Pattern
     encounter_after_clause: re.Pattern
     held_clause: re.Pattern
     counted_from: re.Pattern
@@ -173,6 +174,7 @@ def lexicon() -> Lex:
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
+        another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
         # clause, with the day it was held, up to the clause's end
         encounter_after_clause=re.compile(

@@ -400,7 +400,10 @@ def counted_from(s: Sentence, pos: int) -> bool:
 
 
 def in_relative_clause(s: Sentence) -> bool:
-    for pos, _ in s.terms:
+    """Is the sentence's encounter word (its first) inside a relative clause about a document or
+    an event ("الوثيقة التي وقعها قادة روسيا وأذربيجان")? A later term there ("اتصال هاتفي عن
+    الحادث الذي وقع") is another matter's."""
+    for pos, _ in s.terms[:1]:
         rel = lexicon().relative.search(s.norm[max(0, pos - 12): pos])
         if rel:
             head = s.norm[max(0, pos - 12 + rel.start() - 30): max(0, pos - 12) + rel.start()]
