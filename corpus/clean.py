@@ -322,14 +322,20 @@ def _starts_with_title(key: str, title: str) -> bool:
     return _words(key[len(title):]) <= 6 and _words(key) <= LONG_LINE_WORDS
 
 
+# "● 22:31 الكرملين: …": a bullet with a clock time is a ticker's item, news of the page itself.
+_TIMED_BULLET = re.compile(r"^\s*[•●▪◦·\-*–►◄■□✓»]\s*\d{1,2}[:.]\d{2}(?!\d)")
+
+
 def _trailing_bullets(kept: list[_Segment]) -> list[tuple[int, int, str]]:
-    """A list of bulleted headlines closing the page is a related-articles block."""
+    """A list of bulleted headlines closing the page is a related-articles block, when the page
+    has a body above it; a ticker (items with clock times) or a page that is only the list is the
+    news itself."""
     run: list[_Segment] = []
     for seg in reversed(kept):
-        if not _BULLET.match(seg.norm) or _words(seg.norm) > LONG_LINE_WORDS:
+        if not _BULLET.match(seg.norm) or _words(seg.norm) > LONG_LINE_WORDS or _TIMED_BULLET.match(seg.norm):
             break
         run.append(seg)
-    if len(run) < 2:
+    if len(run) < 2 or not any(_is_paragraph(seg.norm) for seg in kept[:len(kept) - len(run)]):
         return []
     return [(seg.start, seg.end, "related") for seg in run]
 

@@ -55,6 +55,7 @@ class Lex:
     past: re.Pattern
     denial: re.Pattern
     ago_span: re.Pattern
+    anniversary: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -148,7 +149,9 @@ def lexicon() -> Lex:
     # made or received it, before or after.
     call_verb = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['call_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+اتصالا(?![^\W_])"
                  rf"|(?<![^\W_])[وبل]?اتصالا?\s+(?:{alternation(terms['call_verbs_after'])})(?![^\W_])")
-    kind_terms["phone_call"] = re.compile(kind_terms["phone_call"].pattern + "|" + call_verb)
+    called = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['called_verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
+              rf"(?:{alternation(terms['called_objects'])})(?![^\W_])")
+    kind_terms["phone_call"] = re.compile(kind_terms["phone_call"].pattern + "|" + call_verb + "|" + called)
     # "جلس الرئيس الروسي فلاديمير بوتين إلى جانب الرئيس الأذربيجاني": sitting beside, in one clause.
     sat_beside = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['sat_verbs'])})(?:\s+[^\s،,.]+){{0,8}}?\s+"
                   rf"(?:{alternation(terms['beside'])})(?![^\W_])")
@@ -182,6 +185,7 @@ def lexicon() -> Lex:
             rf"[^،,.؛:]*?(?<![^\W_])(?:يوم\s+)?[وف]?(?:{alternation(_day_words())})(?![^\W_])"),
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
+        anniversary=_word_re(terms["anniversary"], CLITIC),
         ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                             rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word

@@ -111,17 +111,20 @@ def _aliyev_people() -> tuple[re.Pattern, re.Pattern, date]:
 
 
 def aliyev_is_ilham(today: date | None, norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
-    """Does the article's Aliyev mean Ilham? Yes when it names Ilham; not when it names Heydar as
-    the sitting president ("الرئيس الأذربيجاني حيدر علييف", not "الراحل") or is dated before Ilham
-    took office: then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
+    """Does the article's Aliyev mean Ilham? Not when it is dated before Ilham took office (an
+    article of 2001 naming "نجله إلهام علييف" reports Heydar's encounters); yes when it names Ilham;
+    not when it names Heydar as the sitting president ("الرئيس الأذربيجاني حيدر علييف", not
+    "الراحل"): then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
     ilham, former, since = _aliyev_people()
+    if today is not None and today < since:
+        return False
     tokens = text_tokens(norm) if tokens is None else tokens
     if find_first(ilham, norm, tokens):
         return True
     for m in find_all(lexicon().not_aliyev, norm, tokens):
         if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
             return False
-    return today is None or today >= since
+    return True
 
 
 # A head of government: "his Azerbaijani counterpart" of a prime minister is the Azerbaijani one.
@@ -302,7 +305,7 @@ def past_reason(s: Sentence) -> str | None:
     الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words):
+    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words) or holds(s, lexicon().anniversary):
         return "marker"
     for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
