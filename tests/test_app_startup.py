@@ -1,5 +1,5 @@
 """The server's start: ``streamlit run app.py`` finds app.py's ``st.App``, whose lifespan warms the
-server up in a thread (imports, store, snapshot, the overview's data, plotly's first figures) while
+server up in a thread (imports, store, snapshot, the overview's data) while
 the server already answers; after the warm-up the overview reads nothing more from the store."""
 from __future__ import annotations
 
