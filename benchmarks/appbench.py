@@ -282,15 +282,20 @@ def _open_home(page: Any, base: str) -> None:
 
 HOME_CHARTS = 3  # plotly charts on the overview
 BASELINE_APP = ROOT / "benchmarks" / "baseline_app.py"
+UNWARMED_APP = ROOT / "benchmarks" / "unwarmed_app.py"
 
 
 # Installed before the page loads: the wall-clock ms of the first animation frame (a frame about to
-# be painted) showing a metric, and the first showing every chart. Playwright's own waits answer
-# only when the page's main thread is free, so after plotly's 4.7 MB bundle and the chart drawing.
+# be painted) showing a metric; showing a metric once the script has finished (``ready``: the first
+# page as the target defines it); and showing every chart. Playwright's own waits answer only when
+# the page's main thread is free, so after plotly's 4.7 MB bundle is parsed and the charts drawn.
 _MILESTONES_JS = """(() => {
   const seen = {}; window.__milestones = seen;
   const tick = () => {
-    if (!seen.metric && document.querySelector('[data-testid="stMetric"]')) seen.metric = Date.now();
+    const metric = document.querySelector('[data-testid="stMetric"]');
+    if (!seen.metric && metric) seen.metric = Date.now();
+    if (!seen.ready && metric && document.querySelector('[data-test-script-state="notRunning"]'))
+      seen.ready = Date.now();
     if (!seen.charts && document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length >= %d)
       seen.charts = Date.now();
     requestAnimationFrame(tick);
@@ -314,6 +319,9 @@ def first_page(db_url: str, script: Path = ROOT / "app.py", charts: int = HOME_C
     done (``first_page_s``), and until its ``charts`` plotly charts are drawn too (``charts_s``,
     when ``charts``), and the server's peak RSS by then; ``metric_painted_s`` and
     ``charts_painted_s``: when a frame first showed a metric, and every chart, timed in the page;
+    ``ready_painted_s``: when a frame first showed a metric with the script finished (the first
+    page, timed in the page: ``first_page_s`` is when Playwright saw it, later while plotly's
+    bundle keeps the page's main thread busy);
     ``server_cpu_s``: the CPU time the server used until the first page (load-independent).
     ``script``: another app (the baseline). ``cache_dir``: where the server keeps the snapshot
     (``snapshot_kept``: a file was there before the start); None: a new empty folder, as on a
@@ -344,17 +352,50 @@ def first_page(db_url: str, script: Path = ROOT / "app.py", charts: int = HOME_C
     return out
 
 
-def first_pages(db_url: str, repeats: int, baseline: bool) -> dict[str, list[dict[str, Any]]]:
-    """``repeats`` cold starts sharing one snapshot folder (the first starts without the file, as
-    after a corpus change; the others find it, as after a restart); with ``baseline``, each
-    alternated with the one-metric app's, so both see the same load."""
-    out: dict[str, list[dict[str, Any]]] = {"first_page": []}
+def first_pages(db_url: str, repeats: int, baseline: bool, unwarmed: bool = False,
+                new_starts: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """``repeats`` rounds of cold starts, each alternating (so all see the same load): app.py on
+    a new empty snapshot folder (``first_page_new``: the first start after a corpus change, or of a
+    new deployment whose setup did not keep the snapshot) and on a folder where the snapshot is
+    kept (``first_page``: a restart); with ``unwarmed``, the same two of the pages without the
+    server warm-up (``unwarmed_*``); with ``baseline``, the one-metric app's. ``new_starts``:
+    False times restarts only."""
+    kinds = [("first_page", ROOT / "app.py", True), ("first_page_new", ROOT / "app.py", False)]
+    if unwarmed:
+        kinds += [("unwarmed_first_page", UNWARMED_APP, True), ("unwarmed_first_page_new", UNWARMED_APP, False)]
+    kinds = [k for k in kinds if new_starts or k[2]]
+    out: dict[str, list[dict[str, Any]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        kept = Path(tmp) / "kept"
+        keep_snapshot(db_url, kept)
         for _ in range(repeats):
             if baseline:
                 out.setdefault("baseline_first_page", []).append(first_page(db_url, BASELINE_APP, charts=0))
-            out["first_page"].append(first_page(db_url, cache_dir=Path(tmp)))
+            for name, script, with_file in kinds:
+                folder = kept if with_file else Path(tempfile.mkdtemp(dir=tmp))
+                out.setdefault(name, []).append(first_page(db_url, script, cache_dir=folder))
     return out
+
+
+def keep_snapshot(db_url: str, folder: Path) -> None:
+    """Keep the database's snapshot in ``folder``, as a server would (or the ingest command)."""
+    from corpus.store import Store
+
+    store = Store(db_url)
+    try:
+        store.keep_snapshots_in(folder)
+        store.snapshot()
+    finally:
+        store.close()
+
+
+def summary(runs: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, float]]:
+    """Per kind of start, the median of each figure."""
+    import statistics
+
+    return {name: {key: statistics.median(r[key] for r in rows)
+                   for key in rows[0] if isinstance(rows[0][key], float) and all(key in r for r in rows)}
+            for name, rows in runs.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -366,10 +407,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1, help="with --first-page: server starts")
     parser.add_argument("--baseline", action="store_true",
                         help="with --first-page: also time a one-metric app (Streamlit and the browser alone)")
+    parser.add_argument("--restarts-only", action="store_true",
+                        help="with --first-page: only starts that find the snapshot kept")
+    parser.add_argument("--unwarmed", action="store_true",
+                        help="with --first-page: also time the pages without the server warm-up")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {"load_before": os.getloadavg()}
     if args.first_page:
-        out.update(first_pages(args.db_url, args.repeats, args.baseline))
+        runs = first_pages(args.db_url, args.repeats, args.baseline, args.unwarmed,
+                           new_starts=not args.restarts_only)
+        out.update(runs)
+        out["median"] = summary(runs)
     else:
         pages = tuple(p for p in args.pages.split(",") if p)
         out["reruns"] = warm_reruns(args.db_url, float("inf") if args.no_profile else 300, pages)

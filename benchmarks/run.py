@@ -90,6 +90,12 @@ def measure(sizes: list[int], quick: bool, browser: bool, pg_admin_url: str | No
             res["browser"] = appbench.browser_session(build.db_url(largest))
         except Exception as exc:
             res["browser"] = {"error": " ".join(f"{type(exc).__name__}: {exc}".split())[:300]}
+        _log(f"cold starts at {largest}: restarts with the kept snapshot, first starts without it")
+        try:
+            runs = appbench.first_pages(build.db_url(largest), 1 if quick else 3, baseline=True)
+            res["cold_start"] = {"median": appbench.summary(runs), "runs": runs}
+        except Exception as exc:
+            res["cold_start"] = {"error": " ".join(f"{type(exc).__name__}: {exc}".split())[:300]}
         _log(f"typing a query in the browser at {largest}")
         try:
             res["typing"] = appbench.typing_session(build.db_url(largest))
@@ -112,6 +118,27 @@ def measure(sizes: list[int], quick: bool, browser: bool, pg_admin_url: str | No
 
 def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
+
+
+COLD_STARTS = (("first_page", "restart (snapshot kept in its file)"),
+               ("first_page_new", "first start (no kept snapshot: built from the tables)"),
+               ("baseline_first_page", "one-metric app (Streamlit and the browser alone)"))
+
+
+def _cold_start_section(c: dict[str, Any] | None, largest: int) -> list[str]:
+    if not c:
+        return []
+    out = [f"### First page after `streamlit run app.py` at {largest:,}", ""]
+    if "error" in c:
+        return out + [f"Failed: `{c['error']}`", ""]
+    out += ["Medians of the alternated starts (`appbench.first_pages`). *In the page*: the first frame "
+            "showing the overview's metrics with its script finished (timed in the page); *Playwright*: "
+            "when Playwright's wait answered, later because plotly's bundle keeps the page busy; "
+            "server CPU until then (not inflated by the machine's load).", ""]
+    rows = [[label, f"{m['ready_painted_s']:.2f} s", f"{m['first_page_s']:.2f} s", f"{m['health_s']:.2f} s",
+             f"{m['server_cpu_s']:.2f} s"]
+            for key, label in COLD_STARTS if (m := c["median"].get(key))]
+    return out + _table(["start", "in the page", "Playwright", "server healthy", "server CPU"], rows) + [""]
 
 
 def _verdict(ok: bool) -> str:
@@ -188,14 +215,16 @@ def report(res: dict[str, Any], sizes: list[int], command: str, started: str, se
     else:
         out += [f"`streamlit run app.py` started with the {largest:,}-article database; headless "
                 "Chromium opened `/` and waited for the overview's metrics: "
-                f"**{b['first_page_s']:.1f} s** from process start to the first rendered page "
-                f"(server healthy after {b['health_s']:.1f} s). Then each page was opened by URL "
+                f"**{b['first_page_s']:.1f} s** from process start to the first rendered page as "
+                "Playwright saw it, on a first start (no kept snapshot; both kinds of start are timed "
+                f"below) (server healthy after {b['health_s']:.1f} s). Then each page was opened by URL "
                 "(plain and with `?kind=talks&q=باكو`), waiting for its title and "
                 "for the script to finish. Peak RSS of the server process (VmHWM) after all of it: "
                 f"**{b['peak_rss_mb']:.0f} MB**.", ""]
         out += _table(["URL", "load"], [[f"`{u}`", "> 60 s (timed out)" if v is None else f"{v:.2f} s"]
                                         for u, v in b["pages"].items()]) + [""]
 
+    out += _cold_start_section(res.get("cold_start"), largest)
     out += _typing_section(res.get("typing"), largest)
 
     g = res["generate"]
@@ -326,9 +355,13 @@ def _target_rows(res: dict[str, Any], largest: int) -> list[list[str]]:
             rows.append(["PostgreSQL reruns within 2× of SQLite (worst page and change)",
                          f"{ratio[0]:.1f}× ({ratio[1]}, {ratio[2]})", _verdict(ratio[0] <= TARGETS["pg_ratio"])])
     b = res.get("browser") or {}
+    cold = (res.get("cold_start") or {}).get("median") or {}
+    for key, label in COLD_STARTS[:2]:
+        if key in cold:
+            seconds = cold[key]["ready_painted_s"]
+            rows.append([f"first page ≤ 2 s after start: {label}", f"{seconds:.1f} s",
+                         _verdict(seconds <= TARGETS["first_page_s"])])
     if "first_page_s" in b:
-        rows.append(["first page ≤ 2 s after start", f"{b['first_page_s']:.1f} s",
-                     _verdict(b["first_page_s"] <= TARGETS["first_page_s"])])
         rows.append(["peak app memory ≤ 600 MB", f"{b['peak_rss_mb']:.0f} MB",
                      _verdict(b["peak_rss_mb"] <= TARGETS["rss_mb"])])
     typing = res.get("typing") or {}

@@ -310,3 +310,52 @@ def test_the_dashboards_store_keeps_its_snapshot_in_the_configured_folder(sqlite
         data.reopen_store()
         store.close()
     assert len(_files(tmp_path / "kept")) == 1
+
+
+INGESTED = ("بوتين وعلييف يبحثان التعاون في باكو\n\n"
+            "بحث الرئيس الروسي فلاديمير بوتين مع نظيره الأذربيجاني إلهام علييف في باكو يوم 19 أغسطس 2024 "
+            "العلاقات الثنائية، وقال إن حجم التبادل التجاري بلغ 4 مليارات دولار.\n")
+
+
+def test_the_command_line_keeps_the_snapshot_the_dashboard_then_reads(sqlite_url, tmp_path, monkeypatch, capsys):
+    from corpus.__main__ import main
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(folder))
+    synth.write_database(40, sqlite_url, seed=2)
+    before = _from_tables(sqlite_url).size
+    article = tmp_path / "new.txt"
+    article.write_text(INGESTED, encoding="utf-8")
+    assert main(["ingest", str(article), "--db", sqlite_url]) == 0
+    assert "added" in capsys.readouterr().out
+    assert len(_files(folder)) == 1
+    reference = _from_tables(sqlite_url)  # after the ingest: the file must be of the new version
+
+    def no_table_read(*args, **kwargs):
+        raise AssertionError("the tables were read although the command kept the snapshot")
+    with monkeypatch.context() as m:
+        m.setattr("corpus.store.tallies.load_snapshot", no_table_read)
+        started = _cached_store(sqlite_url, folder)
+        kept = started.snapshot()
+        started.close()
+    assert kept.size == reference.size == before + 1
+    assert _as_plain(kept) == _as_plain(reference)
+
+
+def test_the_snapshot_command_keeps_it_unless_the_cache_is_off(sqlite_url, tmp_path, monkeypatch):
+    from corpus.__main__ import main
+    synth.write_database(30, sqlite_url, seed=4)
+    monkeypatch.setenv("CORPUS_CACHE_DIR", "off")
+    assert main(["snapshot", "--db", sqlite_url]) == 0
+    folder = tmp_path / "cache"
+    assert not folder.exists()
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(folder))
+    assert main(["snapshot", "--db", sqlite_url]) == 0
+    [path] = _files(folder)
+    store = Store(sqlite_url)
+    try:
+        with store.engine.connect() as conn:
+            key = snapcache.read_key(conn, str(snapcache.database_name(sqlite_url)), store.snapshot().stamp)
+    finally:
+        store.close()
+    assert path.name == key.file_name()
+    assert _as_plain(snapcache.read(folder, key)) == _as_plain(_from_tables(sqlite_url))

@@ -1,0 +1,88 @@
+"""The server's start: ``streamlit run app.py`` finds app.py's ``st.App``, whose lifespan warms the
+server up in a thread (imports, store, snapshot, the overview's data) while
+the server already answers; after the warm-up the overview reads nothing more from the store."""
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from components import data, startup
+from corpus import synth
+from corpus.store import Store
+
+st_testing = pytest.importorskip("streamlit.testing.v1")
+ROOT = Path(__file__).resolve().parent.parent
+# What importing app.py (the module ``streamlit run`` loads before the server listens) may not load
+# (plotly is in: Streamlit imports it itself).
+HEAVY = ("pandas", "sqlalchemy", "corpus.store", "components.data", "components.warmup")
+
+
+def test_streamlit_run_serves_the_app_with_the_warm_up_and_imports_nothing_heavy_first():
+    from streamlit.web.server.app_discovery import discover_asgi_app
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+    probe = ("import json, sys, streamlit, app, components.startup as s; "
+             "print(json.dumps([isinstance(app.app, streamlit.App), app.app._user_lifespan is s.lifespan, "
+             f"[m for m in {HEAVY!r} if m in sys.modules]]))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [True, True, []]
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: str(m.value) for m in at.metric}
+
+
+def _overview():
+    return st_testing.AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+
+@pytest.fixture
+def corpus_store(tmp_path):
+    url = f"sqlite:///{tmp_path / 'corpus.sqlite'}"
+    synth.write_database(80, url, seed=3)
+    store = Store(url)
+    data.use_store(store)
+    st.cache_data.clear()
+    yield store
+    data.use_store(None)
+    st.cache_data.clear()
+    store.close()
+
+
+def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus_store, monkeypatch):
+    reference = _overview()  # the page computing everything itself
+    assert not reference.exception
+    expected = _metrics(reference)
+    assert len(expected) == 4 and expected["المقالات"] == str(corpus_store.count())
+    st.cache_data.clear()
+
+    async def serve() -> None:  # the lifespan as the server runs it; a page waits for the warm-up
+        async with startup.lifespan(None):
+            startup.wait_for_warm_up(timeout=60)
+    asyncio.run(serve())
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("the overview read the store after the warm-up")
+    for name in ("tally", "tally_facets", "snapshot"):
+        monkeypatch.setattr(corpus_store, name, no_read)
+    warmed = _overview()
+    assert not warmed.exception
+    assert _metrics(warmed) == expected
+    assert len(warmed.get("plotly_chart")) == 3
+
+
+def test_a_failed_warm_up_leaves_the_pages_to_do_the_work(monkeypatch, corpus_store):
+    def broken() -> None:
+        raise RuntimeError("no database")
+    monkeypatch.setattr("components.warmup.warm_up", broken)
+    startup.warm_up_in_background().join(60)
+    at = _overview()
+    assert not at.exception
+    assert _metrics(at)["المقالات"] == str(corpus_store.count())
