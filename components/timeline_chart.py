@@ -8,7 +8,9 @@ filter change, so what it asks of the browser is kept small:
 - a crowded chart (over ``TIMELINE_LABELS_MAX`` meetings) has no city labels and no white ring
   round each marker: thousands of overlapping labels smear, the rings only draw a white mesh over
   the colours, and both cost the browser far more than the markers (the hover names the city);
-- the margins are wide enough for the axis labels before plotly draws (``label_margins``).
+- the margins are wide enough for the axis labels before plotly draws (``label_margins``);
+- it carries Streamlit's look in its own layout and no template (``chart_theme.own_theme``): shown
+  with ``theme=None`` it is drawn once per change instead of twice.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from .chart_theme import data_revision, own_theme
 from .charts import column, hover_lines, mirror, month_ticks, pad_time_range
 from .i18n import city_label, code_label, kind_label, t
 from .text import isolate
@@ -50,7 +53,8 @@ def label_margins(labels: Sequence[str], lang: str) -> dict[str, int]:
 
 
 def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
-    """Events over time: one row per kind, marker size by the number of articles."""
+    """Events over time: one row per kind, marker size by the number of articles. Show it with
+    ``theme=None`` (its layout holds the theme's values: ``chart_theme``)."""
     fig = go.Figure()
     days = pd.Series([], dtype="datetime64[ns]")
     if events is not None and not events.empty:
@@ -68,12 +72,14 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
             fig.add_trace(_kind_trace(part, kind, lang, crowded))
     mirror(fig, lang, t("timeline.chart", lang))
     n_kinds = max(1, len(fig.data))
-    fig.update_layout(height=200 + 50 * n_kinds, clickmode="event+select",
+    # the modes Streamlit sets for a point-selecting chart when a figure has none (setting them
+    # after the chart mounts would be another change for plotly to apply)
+    fig.update_layout(height=200 + 50 * n_kinds, clickmode="event+select", hovermode="closest", dragmode="pan",
                       margin=label_margins([trace.name for trace in fig.data], lang))
     pad_time_range(fig, days, 120)
     fig.update_yaxes(type="category", title=None)
     month_ticks(fig, days)
-    return fig
+    return own_theme(fig, data_revision(events if events is not None else pd.DataFrame(), lang))
 
 
 def _kind_trace(part: pd.DataFrame, kind: str, lang: str, crowded: bool) -> go.Scatter:
@@ -87,10 +93,12 @@ def _kind_trace(part: pd.DataFrame, kind: str, lang: str, crowded: bool) -> go.S
         np.array([str(int(n or 0)) for n in column(part, "n_articles")], dtype=str),
         np.array(_labels(column(part, "status"), lambda s: code_label("status", s, lang)), dtype=str),
         dates])
-    marker: dict[str, Any] = {"size": part["_size"].to_numpy(), "color": KIND_COLOURS.get(kind, "#7f7f7f"),
+    marker: dict[str, Any] = {"size": _as_list(part["_size"]), "color": KIND_COLOURS.get(kind, "#7f7f7f"),
                               "opacity": 0.9}
     names: dict[str, Any] = {}
-    if not crowded:
+    if crowded:  # plotly.js rings markers of varying size in white unless told not to
+        marker["line"] = {"width": 0}
+    else:
         marker["line"] = {"width": 1, "color": "white"}
         # neighbours' city names above and below in turn: close meetings (Moscow in April, Baku
         # in August) do not write over each other on a phone
@@ -112,3 +120,11 @@ def _labels(values: Iterable[Any], label: Callable[[Any], str]) -> list[str]:
     """``label`` of each value, computed once per distinct value (a few cities for thousands of rows)."""
     seen: dict[Any, str] = {}
     return [seen[v] if v in seen else seen.setdefault(v, label(v)) for v in values]
+
+
+def _as_list(values: pd.Series) -> list[float]:
+    """Numbers as a plain list. A numpy array would reach plotly.js as a binary block
+    (``{"dtype", "bdata"}``), which it cannot tell equal to its copy: Streamlit's deep copy of the
+    figure right after the chart mounts would then make it draw every marker again. A list is
+    left alone while the figure's ``datarevision`` is unchanged."""
+    return values.astype(float).tolist()

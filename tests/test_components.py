@@ -8,12 +8,14 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st_h
 
 from components import i18n
 from components.article_view import is_checked, with_event_dates
+from components.chart_theme import TEXT_GREY, has_template, own_theme
 from components.charts import figures_figure, hover_text, mirror, outlets_figure, plotly_config
 from components.exports import BOM, to_csv_bytes, to_json_bytes
 from components.filterbar import fit_to_widgets, page_link, resolve_url_state, share_query
@@ -380,9 +382,37 @@ def test_a_crowded_timeline_drops_the_white_rings_a_readable_one_keeps_them():
     readable = timeline_figure(_crowd(TIMELINE_LABELS_MAX + 1), "ar")  # one of them undated
     crowded = timeline_figure(_crowd(TIMELINE_LABELS_MAX + 2), "ar")
     assert {tr.marker.line.width for tr in readable.data} == {1}
-    assert {tr.marker.line.width for tr in crowded.data} == {None}
+    assert {tr.marker.line.width for tr in crowded.data} == {0}  # plotly.js rings sized markers by default
     assert {tr.marker.opacity for tr in crowded.data} == {0.9}  # the colours themselves unchanged
     assert {tr.marker.color for tr in crowded.data} == {tr.marker.color for tr in readable.data}
+
+
+def test_timeline_carries_the_theme_itself_and_a_revision_of_its_data():
+    """Shown with theme=None: no template, the light theme's values under its own, marker sizes as
+    a plain list (a numpy block is redrawn on Streamlit's copy), a revision that follows the data."""
+    events = _crowd(TIMELINE_LABELS_MAX + 5)
+    fig = timeline_figure(events, "ar")
+    spec = json.loads(fig.to_json())
+    assert "template" not in spec["layout"]
+    assert all(isinstance(tr["marker"]["size"], list) for tr in spec["data"])
+    assert spec["layout"]["xaxis"]["showgrid"] is False and spec["layout"]["font"]["color"] == TEXT_GREY
+    assert spec["layout"]["plot_bgcolor"] == "white"  # the figure's own value (mirror) wins
+    assert spec["layout"]["margin"]["r"] == label_margins([tr.name for tr in fig.data], "ar")["r"]
+    assert spec["layout"]["hovermode"] == "closest" and spec["layout"]["dragmode"] == "pan"
+    same = timeline_figure(events.copy(), "ar").layout.datarevision
+    busier = events.assign(n_articles=events["n_articles"] + 1)
+    assert fig.layout.datarevision == same
+    assert timeline_figure(busier, "ar").layout.datarevision != same
+    assert timeline_figure(events, "en").layout.datarevision != same
+
+
+def test_own_theme_fills_what_the_figure_leaves_unset():
+    fig = go.Figure(go.Bar(x=[1], y=[2]))
+    fig.update_layout(plot_bgcolor="#fafafa", legend={"x": 1})
+    own_theme(fig, "r1")
+    assert fig.layout.plot_bgcolor == "#fafafa" and fig.layout.paper_bgcolor == "#FFFFFF"
+    assert fig.layout.legend.x == 1 and fig.layout.legend.font.size == 12
+    assert fig.layout.datarevision == "r1" and not has_template(fig)
 
 
 def test_timeline_margins_hold_the_longest_kind_label_on_the_axis_side():

@@ -35,8 +35,9 @@ if st.session_state.get("tl_event") not in ids:
     from_url = page_param("event")
     st.session_state["tl_event"] = from_url if from_url in ids else default_event(ids, list(events["date"]))
 
+# theme=None: the figure holds the theme's look itself, so the browser draws its markers once
 st.plotly_chart(timeline_figure(events, lang), config=plotly_config("timeline"), key="tl_chart",
-                on_select="rerun", selection_mode="points")
+                on_select="rerun", selection_mode="points", theme=None)
 st.caption(t("timeline.hint", lang))
 undated = int(pd.to_datetime(events["date"], errors="coerce").isna().sum())
 if undated:

@@ -144,6 +144,22 @@ def _assign_ids(conn: sa.Connection, groups: list[_EventGroup]) -> list[int | No
     return ids
 
 
+def meta_values(conn: sa.Connection, more: tuple[str, ...] = ()) -> dict[str, str]:
+    """The corpus and events versions (and the ``more`` keys) from ``meta``, in one query."""
+    meta = schema.meta
+    return dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
+        meta.c.key.in_(("corpus_version", "events_version", *more)))).tuples().all())
+
+
+def stamp_of(values: dict[str, str]) -> tuple[int, int]:
+    return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
+
+
+def versions(conn: sa.Connection) -> tuple[int, int]:
+    """(corpus version, version the events were grouped at; -1: never), in one query."""
+    return stamp_of(meta_values(conn))
+
+
 def _corpus_version(conn: sa.Connection) -> int:
     value = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "corpus_version")).scalar()
     return int(value or 0)
@@ -267,8 +283,8 @@ class Events(StoreBase):
         by the next reader, instead of one per upload under the write lock.
         """
         with self.engine.connect() as conn:
-            fresh = _events_version(conn) >= _corpus_version(conn)
-        if fresh:
+            corpus, events = versions(conn)
+        if events >= corpus:
             return False
         try:
             self.rebuild_events()

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from ..filters import Filters
 from . import schema
@@ -25,7 +26,7 @@ from .queries import Queries
 from .tallies import Tallies
 
 A, F = schema.articles, schema.figures
-_ID_CHUNK = 500  # ids per IN (...) list
+_ID_CHUNK = 500  # ids per IN (...) list on SQLite (PostgreSQL takes them as one array)
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,18 @@ class PageReads(Queries, Tallies):
             tally = self.tally(filters)
             ids = tally.snap.ids[tally.selected]
             (newest, total), n_articles = newest_quoting(index, ids, limit), len(ids)
-        rows: list[Any] = []
-        for start in range(0, len(newest), _ID_CHUNK):
-            rows += self._read(self._figure_select().where(F.c.article_id.in_(newest[start:start + _ID_CHUNK])))
+        rows = self._figure_rows_of(newest)
         place = {article_id: i for i, article_id in enumerate(newest)}
         rows.sort(key=lambda r: (place[r[0]], -r[4]))  # newest first, the last figure of an article first
         return FigurePage(self._figure_frame(rows[:limit][::-1]), total, n_articles)
+
+    def _figure_rows_of(self, article_ids: list[int]) -> list[Any]:
+        """The figure rows of ``article_ids`` (``_figure_select``, unordered). On PostgreSQL in one
+        query, the ids bound as one array (each query is a round trip to the server)."""
+        if self.dialect == "postgresql":
+            ids = sa.bindparam("ids", article_ids, type_=ARRAY(sa.BigInteger))
+            return self._read(self._figure_select().where(F.c.article_id == sa.any_(ids)))
+        rows: list[Any] = []
+        for start in range(0, len(article_ids), _ID_CHUNK):
+            rows += self._read(self._figure_select().where(F.c.article_id.in_(article_ids[start:start + _ID_CHUNK])))
+        return rows

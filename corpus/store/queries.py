@@ -18,6 +18,7 @@ from ..snippets import find_hits, kwic_lines, snippet
 from . import schema
 from .conditions import LIVE, facet_rows, filter_conditions, live_values_selects, value_counts_select
 from .rows import to_date, to_iso
+from .events import versions
 from .history import HistoryReads
 from .textsearch import Order, parsed_query
 
@@ -70,12 +71,15 @@ class Queries(HistoryReads):
     # --- basics ---
 
     def version(self) -> int:
-        """The corpus version, for cache keys; events are regrouped first when they are stale."""
+        """The corpus version, for cache keys; events are regrouped first when they are stale.
+        Both versions come in one query (every page asks this several times per run)."""
+        with self.engine.connect() as conn:
+            corpus, events = versions(conn)
+        if events >= corpus:
+            return corpus
         self.ensure_events()
         with self.engine.connect() as conn:
-            value = conn.execute(sa.select(schema.meta.c.value).where(
-                schema.meta.c.key == "corpus_version")).scalar()
-        return int(value or 0)
+            return versions(conn)[0]
 
     def count(self, filters: Filters | None = None) -> int:
         """Live articles (passing ``filters`` when given)."""

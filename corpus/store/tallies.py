@@ -19,8 +19,8 @@ import sqlalchemy as sa
 
 from ..filters import Filters
 from ..search import Query
-from . import schema, snapcache
-from .events import EVENTS_GENERATION
+from . import snapcache
+from .events import EVENTS_GENERATION, meta_values, stamp_of, versions
 from .snapshot import Snapshot, load_snapshot, numbers
 from .tally import Tally, facet_values, filter_masks
 from .textsearch import TextSearch, parsed_query
@@ -68,8 +68,8 @@ class Tallies(TextSearch):
         """(corpus version, events version) and the events generation, in one query: every page's
         tally asks this."""
         with self.engine.connect() as conn:
-            values = _meta_values(conn, (EVENTS_GENERATION,))
-        return _stamp_of(values), int(values.get(EVENTS_GENERATION) or 0)
+            values = meta_values(conn, (EVENTS_GENERATION,))
+        return stamp_of(values), int(values.get(EVENTS_GENERATION) or 0)
 
     def _load_snapshot(self) -> Snapshot:
         """The snapshot kept in the folder when it is the current one, else read from the tables
@@ -79,7 +79,7 @@ class Tallies(TextSearch):
             if self.dialect == "postgresql":  # every table read as of one moment
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                stamp = _versions(conn)
+                stamp = versions(conn)
                 if folder is not None:
                     key = snapcache.read_key(conn, str(snapcache.database_name(self.url)), stamp)
                     kept = snapcache.read(folder, key)
@@ -134,18 +134,3 @@ class Tallies(TextSearch):
         mask = np.zeros(snap.size, dtype=bool)
         mask[snap.positions(ids)] = True
         return mask
-
-
-def _meta_values(conn: sa.Connection, more: tuple[str, ...] = ()) -> dict[str, str]:
-    meta = schema.meta
-    return dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(
-        meta.c.key.in_(("corpus_version", "events_version", *more)))).tuples().all())
-
-
-def _stamp_of(values: dict[str, str]) -> tuple[int, int]:
-    return int(values.get("corpus_version") or 0), int(values.get("events_version", -1))
-
-
-def _versions(conn: sa.Connection) -> tuple[int, int]:
-    """(corpus version, version the events were grouped at; -1: never), in one query."""
-    return _stamp_of(_meta_values(conn))
