@@ -459,3 +459,19 @@ def test_an_article_dated_before_ilham_took_office_reports_heydars_encounters():
     text = ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
             "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.")
     assert find_meetings(text, date(2001, 1, 10)) == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان بوتين وعلييف قريبا؟", False),
+    ("هل التقى بوتين علييف في سوتشي؟", False),
+    # a question after the report does not take it back
+    ("التقى بوتين علييف في سوتشي اليوم، فهل تنتهي الأزمة؟", True),
+])
+def test_a_yes_no_question_asks_about_an_encounter_it_does_not_report_one(text, found):
+    assert bool(find_meetings(text, date(2025, 7, 4))) is found
+
+
+def test_a_question_after_the_report_keeps_the_encounter():
+    text = ("مرت خمسة أيام على لقاء سوتشي الذي استضاف فيه الرئيس فلاديمير بوتين الرئيس إلهام علييف في السادس "
+            "والعشرين من نوفمبر، ولا يزال السؤال نفسه مطروحا: هل تتحول التفاهمات إلى مشاريع؟")
+    assert find_meetings(text, date(2021, 12, 1))[0].city == "Sochi"

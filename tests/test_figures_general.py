@@ -338,3 +338,11 @@ def test_scheduled_flights_are_counted(text, expected):
 def test_people_counted_by_nationality_are_not_an_amount_of_trade():
     text = "بلغ التبادل التجاري 4.8 مليار دولار، فيما يقيم في روسيا ما يزيد على مليوني أذربيجاني."
     assert [v for _, v, _, _ in _figs(text)] == [4.8e9]
+
+
+@pytest.mark.parametrize("text", [
+    "إذ تستحوذ روسيا على ما يقرب من 12% من تجارتها الخارجية.",
+    "وتتجه 15% من صادراتها غير النفطية إلى روسيا.",
+])
+def test_a_share_of_a_possessed_economic_noun_is_economic(text):
+    assert [u for _, _, u, _ in _figs(text)] == ["percent"]

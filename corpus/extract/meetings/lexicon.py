@@ -55,6 +55,7 @@ class Lex:
     past: re.Pattern
     denial: re.Pattern
     ago_span: re.Pattern
+    question: re.Pattern
     anniversary: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
@@ -186,6 +187,8 @@ def lexicon() -> Lex:
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         anniversary=_word_re(terms["anniversary"], CLITIC),
+        # at the sentence's start or after a colon ("نسأل ضيوفنا: هل …")
+        question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"),
         ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                             rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word

@@ -237,7 +237,7 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if holds(s, lexicon().denial):
+    if holds(s, lexicon().denial) or _asks_about_it(s):
         return False
     message = find_first(lexicon().by_message, s.norm, s.tokens)
     if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
@@ -250,6 +250,14 @@ def is_meeting_sentence(s: Sentence) -> bool:
     if s.pair or s.trilateral or s.putin_visit_az:
         return True
     return False
+
+
+def _asks_about_it(s: Sentence) -> bool:
+    """"نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان قريبا؟": the encounter's word inside a yes-no
+    question. A question after the report ("لقاء سوتشي … ولا يزال السؤال مطروحا: هل تتحول
+    التفاهمات …؟") does not take it back."""
+    asked = lexicon().question.search(s.norm)
+    return asked is not None and s.terms[0][0] > asked.start()
 
 
 def _first(patterns: tuple[re.Pattern, ...], text: str) -> int:
