@@ -475,3 +475,23 @@ def test_a_question_after_the_report_keeps_the_encounter():
     text = ("مرت خمسة أيام على لقاء سوتشي الذي استضاف فيه الرئيس فلاديمير بوتين الرئيس إلهام علييف في السادس "
             "والعشرين من نوفمبر، ولا يزال السؤال نفسه مطروحا: هل تتحول التفاهمات إلى مشاريع؟")
     assert find_meetings(text, date(2021, 12, 1))[0].city == "Sochi"
+
+
+@pytest.mark.parametrize("text", [
+    "ميدفيديف يستقبل وفدا أذربيجانيا ويتحدث عن الرئيس بوتين والرئيس علييف",
+    "استقبل رئيس الوزراء الروسي ميخائيل ميشوستين في موسكو الرئيس إلهام علييف، ونقل إليه تحيات بوتين.",
+    "نشرت الرئاسة صورا أرشيفية من لقاءات بوتين وعلييف في باكو.",
+])
+def test_another_officials_encounter_or_an_archive_is_not_theirs(text):
+    assert find_meetings(text, date(2024, 4, 22)) == []
+
+
+def test_the_leaders_own_encounter_with_an_official_present_stays():
+    text = "استقبل الرئيس فلاديمير بوتين اليوم الرئيس إلهام علييف في الكرملين بحضور وزير الخارجية لافروف."
+    assert find_meetings(text, date(2024, 4, 22))[0].city == "Moscow"
+
+
+def test_an_earlier_encounters_place_in_the_lead_does_not_place_the_news():
+    text = ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
+            "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.")
+    assert find_meetings(text, date(2022, 2, 22))[0].city is None

@@ -346,3 +346,7 @@ def test_people_counted_by_nationality_are_not_an_amount_of_trade():
 ])
 def test_a_share_of_a_possessed_economic_noun_is_economic(text):
     assert [u for _, _, u, _ in _figs(text)] == ["percent"]
+
+
+def test_a_share_of_flights_between_the_countries_is_economic():
+    assert [v for _, v, _, _ in _figs("وأن ما يقرب من 30% من الرحلات الجوية بين البلدين لا تزال معلقة.")] == [30]

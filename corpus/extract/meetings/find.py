@@ -316,6 +316,8 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         if status == "held" and s.terms and status_of(s) == "announced":
             continue
+        if s.terms and is_past_reference(s):
+            continue  # "وكان علييف قد التقى بوتين آخر مرة في سوتشي": an earlier encounter's place
         cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")

@@ -55,6 +55,7 @@ class Lex:
     past: re.Pattern
     denial: re.Pattern
     ago_span: re.Pattern
+    officials: re.Pattern
     question: re.Pattern
     anniversary: re.Pattern
     sidelines: re.Pattern
@@ -187,6 +188,7 @@ def lexicon() -> Lex:
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         anniversary=_word_re(terms["anniversary"], CLITIC),
+        officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
         # at the sentence's start or after a colon ("نسأل ضيوفنا: هل …")
         question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"),
         ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"

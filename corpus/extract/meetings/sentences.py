@@ -237,7 +237,7 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if holds(s, lexicon().denial) or _asks_about_it(s):
+    if holds(s, lexicon().denial) or _asks_about_it(s) or _another_host(s):
         return False
     message = find_first(lexicon().by_message, s.norm, s.tokens)
     if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
@@ -250,6 +250,31 @@ def is_meeting_sentence(s: Sentence) -> bool:
     if s.pair or s.trilateral or s.putin_visit_az:
         return True
     return False
+
+
+# How far before the encounter's word its subject may stand ("ميدفيديف يستقبل", "رئيس الوزراء
+# ميشوستين استقبل"), and how far after it (the subject of a verb-first clause, before the object).
+HOST_BEFORE, HOST_AFTER = 40, 80
+_CLAUSE_END = re.compile(r"[،,.؛:]")
+
+
+def _another_host(s: Sentence) -> bool:
+    """Is the first person named around the encounter's word another official ("استقبل نائب رئيس
+    مجلس الأمن دميتري ميدفيديف وفدا أذربيجانيا", "ميدفيديف يستقبل وفدا ويتحدث عن بوتين وعلييف"),
+    not one of the two leaders? Then the encounter is that official's."""
+    if not s.terms:
+        return False
+    lex = lexicon()
+    term = s.terms[0][0]
+    start = max(0, term - HOST_BEFORE)
+    stop = _CLAUSE_END.search(s.norm, term)
+    end = min(stop.start() if stop else len(s.norm), term + HOST_AFTER)
+    official = lex.officials.search(s.norm, start, end)
+    if official is None:
+        return False
+    leaders = [m.start() for pat in (lex.putin, lex.aliyev_name, lex.aliyev_title)
+               if (m := pat.search(s.norm, start, end)) is not None]
+    return not leaders or official.start() < min(leaders)
 
 
 def _asks_about_it(s: Sentence) -> bool:
