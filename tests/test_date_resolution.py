@@ -495,3 +495,18 @@ def test_an_earlier_encounters_place_in_the_lead_does_not_place_the_news():
     text = ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
             "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.")
     assert find_meetings(text, date(2022, 2, 22))[0].city is None
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the gathering's day, through its relative clause, counted back from the eve
+    ("عقد بوتين، أمس الخميس، لقاء مع علييف في بيشكك، عشية قمة رابطة الدول المستقلة التي تنعقد اليوم.",
+     date(2023, 10, 13), "2023-10-12"),
+    # some hours before the opening of a gathering dated today
+    ("التقى بوتين أمس الأربعاء علييف في أستانا، قبل ساعات من انطلاق قمة منظمة شنغهاي اليوم الخميس.",
+     date(2024, 7, 4), "2024-07-03"),
+    # an interview's day is the interview's
+    ("قال علييف، في مقابلة تلفزيونية بثت اليوم، إن المكالمة التي أجراها معه بوتين أمس السبت لم تكن كافية.",
+     date(2024, 12, 29), "2024-12-28"),
+])
+def test_another_events_day_in_the_sentence_is_not_the_encounters(text, published, expected):
+    assert find_meetings(text, published)[0].date == expected

@@ -63,6 +63,7 @@ class Lex:
     encounter_after_clause: re.Pattern
     held_clause: re.Pattern
     counted_from: re.Pattern
+    sequenced: re.Pattern
     counted_days: dict[str, int]
     separately: re.Pattern
     anchors: re.Pattern
@@ -197,6 +198,10 @@ def lexicon() -> Lex:
         counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
                                 rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         counted_days={forms([w])[0]: days for w, days in terms["counted_from"].items()},
+        # "بعد لقاء", "قبل ساعات من انطلاق قمة": before or after, some time, a phase
+        sequenced=re.compile(rf"(?<![^\W_])(?:{alternation(terms['sequence_words'])})"
+                             rf"(?:\s+(?:{alternation(terms['sequence_spans'])})\s+من)?\s+"
+                             rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         cities=cities,

@@ -399,13 +399,24 @@ def status_of(s: Sentence) -> str:
 # "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
 # document (an agreement, a declaration) is background to the news, not the news of the day.
 # "بعد"/"قبل"/"عقب" right before a meeting word: another encounter before or after the one the
-# sentence has already named ("أجرى محادثات أمس الاثنين بعد لقاء غير رسمي مساء الأحد").
+# sentence has already named ("أجرى محادثات أمس الاثنين بعد لقاء غير رسمي مساء الأحد"), also
+# some time and a phase between ("قبل ساعات من انطلاق قمة شنغهاي").
 SAME_PHRASE_CHARS = 25
+# "عشية قمة رابطة الدول المستقلة التي تنعقد اليوم": through a relative pronoun, a longer phrase.
+RELATIVE_PHRASE_CHARS = 60
 _PHRASE_BREAK = re.compile(r"[،,.؛;:]|\s(?:و|ثم)\s")
-_SEQUENCED = re.compile(r"(?<![^\W_])(?:بعد|قبل|عقب|اثر)\s+$")
+SEQUENCED_CHARS = 40
 
 
 COUNTED_FROM_CHARS = 30  # "عشية انطلاق أعمال " before the meeting word
+
+
+def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
+    """Meeting words before ``pos`` in its phrase: close by, or further back when a relative
+    pronoun opens the clause of the word at ``pos`` ("القمة التي تنعقد")."""
+    relative = lexicon().relative.search(s.norm[max(0, pos - 12): pos]) is not None
+    reach = RELATIVE_PHRASE_CHARS if relative else SAME_PHRASE_CHARS
+    return [p for p, _ in s.terms if pos - reach <= p < pos and not _PHRASE_BREAK.search(s.norm, p, pos)]
 
 
 def counted_days(s: Sentence, pos: int) -> int | None:
@@ -415,8 +426,11 @@ def counted_days(s: Sentence, pos: int) -> int | None:
     if m is not None:
         return lexicon().counted_days.get(m.group("word"))
     # "عشية القمة التي تعقد في …": a meeting word in the same phrase goes with it
-    return next((days for p, _ in s.terms if pos - SAME_PHRASE_CHARS <= p < pos
-                 and not _PHRASE_BREAK.search(s.norm, p, pos) and (days := counted_days(s, p)) is not None), None)
+    return next((days for p in _same_phrase_before(s, pos) if (days := counted_days(s, p)) is not None), None)
+
+
+def _sequenced(s: Sentence, pos: int) -> bool:
+    return lexicon().sequenced.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
 
 
 def counted_from(s: Sentence, pos: int) -> bool:
@@ -426,13 +440,10 @@ def counted_from(s: Sentence, pos: int) -> bool:
     before it ("قال بوتين بعد محادثاته مع علييف اليوم") it is the sentence's own."""
     if counted_days(s, pos) is not None:
         return True
-    before = s.norm[max(0, pos - 8): pos]
-    if _SEQUENCED.search(before) and any(p < pos and not _SEQUENCED.search(s.norm[max(0, p - 8): p])
-                                         for p, _ in s.terms):
+    if _sequenced(s, pos) and any(p < pos and not _sequenced(s, p) for p, _ in s.terms):
         return True
     # "بعد لقاء غير رسمي جمعهما مساء الأحد": a meeting word in the same phrase goes with it
-    return any(pos - SAME_PHRASE_CHARS <= p < pos and not _PHRASE_BREAK.search(s.norm, p, pos)
-               and counted_from(s, p) for p, _ in s.terms)
+    return any(counted_from(s, p) for p in _same_phrase_before(s, pos))
 
 
 def in_relative_clause(s: Sentence) -> bool:
