@@ -510,3 +510,10 @@ def test_an_earlier_encounters_place_in_the_lead_does_not_place_the_news():
 ])
 def test_another_events_day_in_the_sentence_is_not_the_encounters(text, published, expected):
     assert find_meetings(text, published)[0].date == expected
+
+
+def test_an_answer_takes_the_subject_of_its_question():
+    text = ("أسئلة وأجوبة: ماذا قال بوتين لعلييف؟\n\nس: متى تحدث الرئيسان؟\n"
+            "ج: أمس السبت، في اتصال هاتفي بمبادرة من الجانب الروسي، بحسب بيان الكرملين.")
+    found = find_meetings(text, date(2024, 12, 29))[0]
+    assert (found.kind, found.date) == ("phone_call", "2024-12-28")

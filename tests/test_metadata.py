@@ -48,6 +48,7 @@ def test_hints_win():
 @pytest.mark.parametrize("header,expected", [
     ("روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥ ت.غ", "2021-11-27"),
     ("موقع الأخبار | أخبار العالم | 19 أوت 2024 - 18:30", "2024-08-19"),
+    ('بودكاست "ما وراء الخبر" | حلقة 30 ديسمبر 2024', "2024-12-30"),  # a one-word label
     ("موقع الأخبار | بوتين يزور باكو في 19 أوت 2024 | سياسة", None),  # a title segment, not a date
 ])
 def test_a_header_of_segments_one_of_them_the_date_dates_the_page(header, expected):

@@ -60,6 +60,7 @@ _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
 _UPDATE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['update_labels'])})\s*:?", re.I)
 # "روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥": a header of segments, one of them the date.
 _SEGMENT_BAR = re.compile(r"\s[|•]\s")
+SEGMENT_LABEL_WORDS = 1  # "حلقة 30 ديسمبر 2024": a segment's date may carry a one-word label
 # Stamp words that are not sentence words, as normalised text writes them.
 _STAMP_FURNITURE = frozenset(w.lower() for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())
 # A numeric Hijri date ("6/3/1445 هـ") printed before the Gregorian one.
@@ -156,7 +157,7 @@ def _date_segment(line: str) -> date | None:
         return None
     for segment in _SEGMENT_BAR.split(line):
         found = _full_dates(segment)
-        if found and _is_date_line(segment, found, max_words=0):
+        if found and _is_date_line(segment, found, max_words=SEGMENT_LABEL_WORDS):
             return found[0].date
     return None
 

@@ -18,8 +18,8 @@ from .dating import (apply_date, compatible, date_for, date_from_lead, dated_jus
                      heading_date, last_day_named, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
-from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, counted_from,
-                        in_relative_clause, is_denial, is_meeting_sentence, is_past_reference, kind_of,
+from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
+                        counted_from, in_relative_clause, is_denial, is_meeting_sentence, is_past_reference, kind_of,
                         lead_sentences, masked, past_reason, speakers_into_quotes, status_of, third_leaders,
                         titles_mean_putin)
 
@@ -138,7 +138,7 @@ def find_meetings(text: str, published: date | str | None = None,
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
     putin_titles = titles_mean_putin(published, nt.text, tokens)
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
-    spans = sentence_spans(norm)
+    spans = answers_joined(norm, sentence_spans(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
         and not _lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))

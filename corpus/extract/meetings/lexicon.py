@@ -55,6 +55,8 @@ class Lex:
     past: re.Pattern
     denial: re.Pattern
     ago_span: re.Pattern
+    qa_question: re.Pattern
+    qa_answer: re.Pattern
     officials: re.Pattern
     question: re.Pattern
     anniversary: re.Pattern
@@ -189,6 +191,8 @@ def lexicon() -> Lex:
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         anniversary=_word_re(terms["anniversary"], CLITIC),
+        qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
+        qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
         # at the sentence's start or after a colon ("نسأل ضيوفنا: هل …")
         question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"),

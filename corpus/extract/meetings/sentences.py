@@ -192,6 +192,19 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     return s
 
 
+def answers_joined(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans with each answer of a question-and-answer box ("ج: أمس السبت، في اتصال
+    هاتفي") joined to its question ("س: متى تحدث الرئيسان؟"): the answer's subject is there."""
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and lex.qa_answer.match(norm, start) and lex.qa_question.match(norm, out[-1][0]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _leaders_by_country(text: str) -> bool:
     """"قادة روسيا وأذربيجان وإيران": leaders named by a list of countries holding both."""
     for m in lexicon().leaders_of.finditer(text):
