@@ -48,9 +48,12 @@ def content_hash(norm_text: str) -> str:
     return hashlib.sha256(norm_text.encode("utf-8")).hexdigest()
 
 
+def _digest8(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+
 def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big",
-                          signed=True)
+    return int.from_bytes(_digest8(text), "big", signed=True)
 
 
 def word_shingles(norm_text: str) -> set[str]:
@@ -71,7 +74,8 @@ def shingle_hashes(norm_text: str) -> list[int]:
     shingles = word_shingles(norm_text)
     if not shingles:
         return []
-    hashes = np.fromiter((_hash64(s) for s in shingles), dtype=np.int64, count=len(shingles)).view(np.uint64)
+    # _hash64 of each shingle, read as unsigned: its 8 digest bytes, big-endian, all in one buffer.
+    hashes = np.frombuffer(b"".join(_digest8(s) for s in shingles), dtype=">u8").astype(np.uint64)
     mins = ((hashes[None, :] ^ _MASKS[:, None]) * _MULT).min(axis=1)  # uint64 arithmetic wraps
     return list(dict.fromkeys(_hash64(f"{b}:{mins[b * ROWS:(b + 1) * ROWS].tobytes().hex()}")
                               for b in range(BANDS)))
