@@ -49,13 +49,6 @@ class _Checked(batchcopies.BatchCopies):
     articles added earlier in a batch are written at its end) and record both answers."""
 
     answers: list[tuple[int | None, int | None, str]] = []
-    conn: sa.Connection
-
-    @classmethod
-    def read(cls, conn: sa.Connection, batch: list) -> batchcopies.BatchCopies:  # type: ignore[override]
-        known = super().read(conn, batch)
-        known.conn = conn  # type: ignore[attr-defined]
-        return known
 
     def copy_of(self, a: batchcopies.Incoming) -> int | None:
         ours = super().copy_of(a)
