@@ -8,8 +8,8 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
-import sqlalchemy as sa
 
 from corpus import ingest
 from corpus.extract import extract_document
@@ -124,3 +124,22 @@ def test_workers_fork_only_when_no_other_thread_runs():
     assert seen == ["spawn"]
     if sys.platform.startswith("linux"):
         assert extract_pool.start_method() == "fork"
+
+
+def _band_keys_per_shingle(norm_text: str) -> list[int]:
+    """The reference: MinHash band keys with each shingle's hash made an int on its own."""
+    shingles = duplicates.word_shingles(norm_text)
+    if not shingles:
+        return []
+    hashes = np.array([duplicates._hash64(s) for s in shingles], dtype=np.int64).view(np.uint64)
+    mins = ((hashes[None, :] ^ duplicates._MASKS[:, None]) * duplicates._MULT).min(axis=1)
+    rows = duplicates.ROWS
+    return list(dict.fromkeys(duplicates._hash64(f"{b}:{mins[b * rows:(b + 1) * rows].tobytes().hex()}")
+                              for b in range(duplicates.BANDS)))
+
+
+def test_band_keys_equal_the_per_shingle_reference():
+    texts = [duplicates.comparable_text(d.text) for d in documents()[:150]] + ["", "ا", "ا ب ج", "ا ب ج د ه"]
+    keys = [duplicates.shingle_hashes(t) for t in texts]
+    assert keys == [_band_keys_per_shingle(t) for t in texts]
+    assert sum(len(k) == duplicates.BANDS for k in keys) > 100
