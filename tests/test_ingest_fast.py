@@ -10,13 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import sqlalchemy as sa
 
 from corpus import ingest
 from corpus.extract import extract_document
 from corpus.extract import pool as extract_pool
 from corpus.models import RawDocument
 from corpus.readers import read_path
-from corpus.store import Store, batchcopies, duplicates, writes
+from corpus.store import Store, batchcopies, duplicates, schema, writes
 
 from ingest_support import documents, dump
 
@@ -94,6 +95,33 @@ def test_fast_ingest_of_files_stores_what_storing_them_one_by_one_stores(tmp_pat
     assert expected["events"] and expected["figures"] and expected["shingles"]
     for name in expected:
         assert got[name] == expected[name], name
+
+
+def test_fast_ingest_into_postgresql_finds_the_copies_storing_one_by_one_finds(pg_url, tmp_path, monkeypatch):
+    """PostgreSQL (the batch's IN lists of titles and days, workers forked beside pooled
+    connections): the same status and stored article for every file as the one-by-one reference
+    (on SQLite: the same ids, since both number rows in insertion order), the same row counts."""
+    docs = _with_copies(documents()[:200])
+    folder = _write_files(docs, tmp_path / "files")
+    monkeypatch.setattr(ingest, "BATCH", extract_pool.POOL_MIN_DOCS + 20)
+    fast = Store(pg_url)
+    results = ingest.ingest_paths(fast, [folder], who="cli")
+    plain = Store(f"sqlite:///{tmp_path / 'plain.sqlite'}")
+    reference = []
+    for doc in read_path(folder):
+        assert isinstance(doc, RawDocument)
+        reference.append(plain.add_article(doc, extract_document(doc.text, doc.source, dict(doc.hints)), "cli"))
+    assert [(r.status, r.article_id, r.duplicate_of) for r in results] == \
+        [(r.status, r.article_id, r.duplicate_of) for r in reference]
+    assert Counter(r.status for r in results)["source_added"] > 20
+    assert _row_counts(fast) == _row_counts(plain)
+
+
+def _row_counts(store: Store) -> dict[str, int]:
+    tables = ("articles", "sources", "meetings", "figures", "topics", "statements", "shingles", "history")
+    with store.engine.connect() as conn:
+        return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in schema.metadata.sorted_tables if t.name in tables}
 
 
 def test_batch_checks_find_copies_added_earlier_in_the_same_batch(tmp_path):
