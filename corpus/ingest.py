@@ -86,7 +86,9 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], w
         else:
             pending.append((i, item))
     done = len(items) - len(pending)
-    pool = make_pool(len(pending)) if use_pool else None
+    pool = None
+    if use_pool and pending:
+        pool = make_pool(len(pending), warm=lambda: extract_and_prepare(pending[0][1]))
     try:
         starts = range(0, len(pending), BATCH)
         docs = ([doc for _, doc in pending[start:start + BATCH]] for start in starts)

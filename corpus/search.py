@@ -45,8 +45,10 @@ def light_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def key_of(token: str) -> str:
-    """Search key of one normalised token."""
+    """Search key of one normalised token (remembered: an article's words are mostly the ones
+    seen before, and keying each token was half of preparing an article for the store)."""
     token = token.lower()[:MAX_KEY_LEN]
     if token.isdigit():
         return token

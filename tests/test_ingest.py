@@ -90,7 +90,7 @@ def test_ingest_extracts_and_builds_events(db_url, folder):
     assert len(events) >= 1
 
 
-@pytest.mark.slow  # starts a process pool (spawn)
+@pytest.mark.slow  # starts a process pool
 def test_pool_path_gives_the_same_results(sqlite_url, monkeypatch):
     monkeypatch.setattr(extract_pool, "POOL_MIN_DOCS", 2)
     store = Store(sqlite_url)

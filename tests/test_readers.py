@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from corpus.models import RawDocument, ReadProblem
 from corpus.readers import Limits, decode_bytes, display_name, read_bytes, read_path
+from corpus.readers.encoding import bomless_utf16
 from fixtures_gen import ARABIC_TEXT, make_docx, make_zip, nested_zip
 
 
@@ -304,3 +306,36 @@ def test_seed_files_read_as_utf8(seeds_dir: Path) -> None:
     docs = [r for r in results if isinstance(r, RawDocument)]
     assert len(docs) >= 5 and all(d.encoding == "utf-8" for d in docs)
     assert any("gold.jsonl" in r.source for r in results)  # jsonl without text keys → problems
+
+
+def _bomless_utf16_per_byte(data: bytes) -> str | None:
+    """The reference: the BOM-less UTF-16 test as first written, one byte at a time."""
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    high_bytes = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFE})
+
+    def share(part: bytes, allowed: frozenset[int]) -> float:
+        return sum(1 for b in part if b in allowed) / len(part)
+
+    for enc, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if (share(high, high_bytes) >= 0.95 and share(high, frozenset({0, 6})) >= 0.6
+                and share(low, high_bytes) < 0.5):
+            return enc
+    return None
+
+
+def test_bomless_utf16_counts_bytes_as_the_per_byte_reference():
+    rng = random.Random(7)
+    samples = []
+    for codec in ("utf-16-le", "utf-16-be", "utf-8", "cp1256"):
+        data = (ARABIC_TEXT * 40).encode(codec, errors="replace")
+        samples += [data, data[1:], data[:5], data[:9000]]
+    for _ in range(3000):  # few distinct bytes, often 00 and 06: near the thresholds
+        alphabet = bytes(rng.sample(range(256), rng.randrange(1, 6))) + b"\x00\x06"
+        samples.append(bytes(rng.choice(alphabet) for _ in range(rng.randrange(0, 80))))
+    found = [bomless_utf16(d) for d in samples]
+    assert found == [_bomless_utf16_per_byte(d) for d in samples]
+    assert {"utf-16-le", "utf-16-be", None} <= set(found)

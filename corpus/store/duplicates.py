@@ -3,6 +3,7 @@ the lookups that find an already stored copy of a text (run inside the write tra
 from __future__ import annotations
 
 import hashlib
+from typing import Iterable
 
 import numpy as np
 import sqlalchemy as sa
@@ -48,9 +49,12 @@ def content_hash(norm_text: str) -> str:
     return hashlib.sha256(norm_text.encode("utf-8")).hexdigest()
 
 
+def _digest8(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+
 def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big",
-                          signed=True)
+    return int.from_bytes(_digest8(text), "big", signed=True)
 
 
 def word_shingles(norm_text: str) -> set[str]:
@@ -71,7 +75,8 @@ def shingle_hashes(norm_text: str) -> list[int]:
     shingles = word_shingles(norm_text)
     if not shingles:
         return []
-    hashes = np.fromiter((_hash64(s) for s in shingles), dtype=np.int64, count=len(shingles)).view(np.uint64)
+    # _hash64 of each shingle, read as unsigned: its 8 digest bytes, big-endian, all in one buffer.
+    hashes = np.frombuffer(b"".join(_digest8(s) for s in shingles), dtype=">u8").astype(np.uint64)
     mins = ((hashes[None, :] ^ _MASKS[:, None]) * _MULT).min(axis=1)  # uint64 arithmetic wraps
     return list(dict.fromkeys(_hash64(f"{b}:{mins[b * ROWS:(b + 1) * ROWS].tobytes().hex()}")
                               for b in range(BANDS)))
@@ -93,29 +98,52 @@ def similar_text(conn: sa.Connection, norm_text: str, shingles: list[int]) -> in
     candidates = conn.execute(_Q_SHARED, {"hs": shingles, "need": 1}).all()
     if not candidates:
         return None
+    lo, hi = length_bounds(norm_text)
+    rows = conn.execute(_Q_NEAR_TEXTS, {"ids": [c.article_id for c in candidates], "lo": lo, "hi": hi}).all()
+    return closest_text(norm_text, sorted((r.id, r.norm_text) for r in rows))
+
+
+def length_bounds(norm_text: str) -> tuple[int, int]:
+    """The stored lengths (``norm_len``, inclusive) a near duplicate of ``norm_text`` can have."""
     size = len(norm_text)
-    rows = conn.execute(_Q_NEAR_TEXTS, {"ids": [c.article_id for c in candidates],
-                                        "lo": int(size * 0.8), "hi": int(size * 1.25) + 1}).all()
+    return int(size * 0.8), int(size * 1.25) + 1
+
+
+def closest_text(norm_text: str, rows: Iterable[tuple[int, str]]) -> int | None:
+    """Id of the text most similar to ``norm_text`` at NEAR_DUP_RATIO or more (``rows``: (id, text)
+    in id order; the first wins a tie)."""
     best, best_score = None, 0.0
-    for row in sorted(rows, key=lambda r: r.id):
-        score = Indel.normalized_similarity(norm_text, row.norm_text, score_cutoff=NEAR_DUP_RATIO)
+    for article_id, text in rows:
+        score = Indel.normalized_similarity(norm_text, text, score_cutoff=NEAR_DUP_RATIO)
         if score >= NEAR_DUP_RATIO and score > best_score:
-            best, best_score = row.id, score
+            best, best_score = article_id, score
     return best
+
+
+def may_have_shortened_copy(ex: Extraction) -> bool:
+    """Whether the shortened-copy check applies: a title of MIN_TITLE_WORDS or more and a date."""
+    return bool(ex.title and ex.published and len(ex.title.split()) >= MIN_TITLE_WORDS)
 
 
 def shortened_copy(conn: sa.Connection, norm_text: str, ex: Extraction) -> int | None:
     """A copy cut short or run on (same title, outlet and day; one text's word shingles nearly
     all inside the other's): news sites republish an article with its end trimmed."""
-    if not ex.title or not ex.published or len(ex.title.split()) < MIN_TITLE_WORDS:
+    if not may_have_shortened_copy(ex):
         return None
+    rows = conn.execute(_Q_SAME_TITLE, {"title": ex.title, "published": to_date(ex.published)}).all()
+    return first_containing(norm_text, ex, ((r.id, r.norm_text, r.outlet) for r in rows))
+
+
+def first_containing(norm_text: str, ex: Extraction, rows: Iterable[tuple[int, str, str | None]]) -> int | None:
+    """The first of ``rows`` (id, text, outlet: live articles with the title and day of ``ex``)
+    of the same outlet whose word shingles hold nearly all of ours, or ours theirs."""
     mine: set[str] | None = None  # worked out only when some stored article could be the copy
-    for row in conn.execute(_Q_SAME_TITLE, {"title": ex.title, "published": to_date(ex.published)}).all():
-        if ex.outlet and row.outlet and ex.outlet != row.outlet:
+    for article_id, text, outlet in rows:
+        if ex.outlet and outlet and ex.outlet != outlet:
             continue
         mine = word_shingles(norm_text) if mine is None else mine
-        theirs = word_shingles(row.norm_text)
+        theirs = word_shingles(text)
         shorter, longer = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
         if shorter and len(shorter & longer) >= CONTAINED_SHARE * len(shorter):
-            return row.id
+            return article_id
     return None

@@ -12,7 +12,8 @@ from ..extract import EXTRACTOR_VERSION
 from ..models import Extraction, RawDocument
 from ..search import index_string
 from . import migrations, schema
-from .duplicates import comparable_text, content_hash, shingle_hashes, stored_copy
+from .batchcopies import BatchCopies
+from .duplicates import comparable_text, content_hash, shingle_hashes
 from .engine import StoreBase
 from .rows import (clean_json, figure_rows, main_meeting_columns, main_meeting_values, meeting_rows, scrub,
                    statement_rows, to_date, utc_now)
@@ -88,19 +89,19 @@ class _Later:
 
 
 def add_all(conn: sa.Connection, prepared: Sequence[Prepared], who: str) -> list[AddResult]:
-    """Insert prepared articles in order, each checked against those stored before it."""
+    """Insert prepared articles in order, each checked against those stored before it (what the
+    checks read is read once for the batch: ``BatchCopies``)."""
     later = _Later()
-    results = [add(conn, p, who, later) for p in prepared]
+    copies = BatchCopies.read(conn, prepared)
+    results = [_add(conn, p, who, later, copies) for p in prepared]
     later.flush(conn)
     return results
 
 
-def add(conn: sa.Connection, p: Prepared, who: str, later: _Later | None = None) -> AddResult:
+def _add(conn: sa.Connection, p: Prepared, who: str, later: _Later, copies: BatchCopies) -> AddResult:
     """Insert one prepared article; a copy of a stored one becomes another source of it. Rows no
-    duplicate check reads go to ``later`` when given (``add_all``), else are written now."""
-    if later is None:
-        return add_all(conn, [p], who)[0]
-    existing = stored_copy(conn, p.content_hash, p.norm_text, p.shingles, p.extraction)
+    later check reads from the database go to ``later``, written once per batch."""
+    existing = copies.copy_of(p)
     if existing is not None:
         added = attach_source(conn, existing, p, who)
         status = "source_added" if added else "duplicate"
@@ -117,8 +118,8 @@ def add(conn: sa.Connection, p: Prepared, who: str, later: _Later | None = None)
         removed_at=None, **main_meeting_values(ex),
     )).inserted_primary_key[0]
     attach_source(conn, article_id, p, who, new_article=True)
-    if p.shingles:  # now: the next article's duplicate check reads them
-        conn.execute(_INS_SHINGLE, [{"article_id": article_id, "h": h} for h in p.shingles])
+    copies.add(article_id, p)  # the next articles' checks find it there, not in the tables
+    later.insert(_INS_SHINGLE, [{"article_id": article_id, "h": h} for h in p.shingles])
     for statement, rows in extraction_rows(article_id, ex):
         later.insert(statement, rows)
     later.index.append((article_id, p.terms))
@@ -185,8 +186,7 @@ class Writes(StoreBase):
 
     def add_article(self, doc: RawDocument, extraction: Extraction, who: str = "system") -> AddResult:
         """Store one article; exact and near duplicates become extra sources of the first copy."""
-        prepared = prepare(doc, extraction)
-        return self._transact(lambda conn: add(conn, prepared, who))
+        return self.add_prepared([prepare(doc, extraction)], who)[0]
 
     def add_articles(self, items: Iterable[tuple[RawDocument, Extraction]],
                      who: str = "system") -> list[AddResult]:
