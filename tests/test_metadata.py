@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.extract.metadata import dateline_month_day, extract_metadata, find_published, find_title, guess_language
+from corpus.extract.metadata import extract_metadata, find_title, guess_language
+from corpus.extract.published import dateline_month_day, find_published
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
 

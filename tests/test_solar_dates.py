@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from corpus.extract.metadata import find_today
+from corpus.extract.published import find_today
 from corpus.extract.solar import solar_dates, solar_hijri_to_gregorian
 from corpus.lexicons import load_yaml
 
