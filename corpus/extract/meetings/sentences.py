@@ -366,7 +366,7 @@ def past_reason(s: Sentence) -> str | None:
         if any(0 <= m.start() - end <= AGO_WINDOW and not _REPORTED.search(s.norm, end, m.start()) for end in ends):
             return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
-    if any(lexicon().past_adjective.match(s.norm, end) for end in _term_ends(s)):
+    if any(lexicon().past_adjective.match(s.norm, end) for end in ends):
         return "marker"
     for m in _PLUPERFECT.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
