@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Callable
 
 from ..lexicons import load_yaml
 from ..normalize import normalize, normalize_digits
@@ -382,23 +383,16 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
         if dateline is not None and dateline != when:
             when, how = dateline, "text: dateline, year from the stamp"
     if when is None:
-        when = _dateline_under_crawl_stamp(lines)
-        how = "text: dateline, year from the crawl stamp" if when else None
-    if when is None:
-        when = _published_from_url(url)
-        how = "url" if when else None
-    if when is None:
-        when = _published_from_dateline(text)
-        how = "text: dateline" if when else None
-    if when is None:
-        when = _today_marked_in_lead(text)
-        how = "text: lead date marked today" if when else None
-    if when is None:
-        when = _signature_date_line(text)
-        how = "text: signature date line" if when else None
-    if when is None:
-        when = wire_code_date(text)
-        how = "text: agency transmission code" if when else None
+        # the fallbacks, strongest first, each with the provenance it gives
+        fallbacks: tuple[tuple[Callable[[], date | None], str], ...] = (
+            (lambda: _dateline_under_crawl_stamp(lines), "text: dateline, year from the crawl stamp"),
+            (lambda: _published_from_url(url), "url"),
+            (lambda: _published_from_dateline(text), "text: dateline"),
+            (lambda: _today_marked_in_lead(text), "text: lead date marked today"),
+            (lambda: _signature_date_line(text), "text: signature date line"),
+            (lambda: wire_code_date(text), "text: agency transmission code"),
+        )
+        when, how = next(((day, basis) for read, basis in fallbacks if (day := read()) is not None), (None, None))
     return (when.isoformat(), how) if when else (None, None)
 
 
