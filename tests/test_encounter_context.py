@@ -1,0 +1,139 @@
+"""Which encounter a sentence reports, and on which day, from what surrounds it: gatherings and
+their sidelines, other days and other events in the sentence, other officials, questions,
+anniversaries, documents, live pages and answer boxes. Sentences are our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corpus.extract import extract_document
+from corpus.extract.meetings import find_meetings
+
+SAT = date(2025, 10, 11)  # a Saturday
+WED = date(2021, 1, 13)  # a Wednesday
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # the eve of a dated gathering is the day before it, a phase of the gathering between
+    ("بحث الرئيس الروسي فلاديمير بوتين مع الرئيس الأذربيجاني إلهام علييف في أستانا عشية انطلاق قمة منظمة "
+     "شنغهاي، المقررة الخميس 4 يوليو 2024، ملفات النقل.", date(2024, 7, 5), "2024-07-03"),
+    ("التقى بوتين علييف في دوشنبه عشية القمة التي تعقد في 10 أكتوبر 2025.", SAT, "2025-10-09"),
+    # the day after
+    ("اجتمع بوتين وعلييف في موسكو غداة اختتام أعمال القمة التي انعقدت في 8 أكتوبر 2024.", date(2024, 10, 10),
+     "2024-10-09"),
+    # the gathering's day, through its relative clause, counted back from the eve
+    ("عقد بوتين، أمس الخميس، لقاء مع علييف في بيشكك، عشية قمة رابطة الدول المستقلة التي تنعقد اليوم.",
+     date(2023, 10, 13), "2023-10-12"),
+    # some hours before the opening of a gathering dated today
+    ("التقى بوتين أمس الأربعاء علييف في أستانا، قبل ساعات من انطلاق قمة منظمة شنغهاي اليوم الخميس.",
+     date(2024, 7, 4), "2024-07-03"),
+    # an interview's day is the interview's
+    ("قال علييف، في مقابلة تلفزيونية بثت اليوم، إن المكالمة التي أجراها معه بوتين أمس السبت لم تكن كافية.",
+     date(2024, 12, 29), "2024-12-28"),
+    # on a gathering's sidelines, the encounter's own date; the gathering's when it has none
+    ("اختتمت في العاصمة الطاجيكية، أمس الجمعة، أعمال قمة رابطة الدول المستقلة، التي شهدت على هامشها لقاء "
+     "بين الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف، عقد أول أمس الخميس.", SAT, "2025-10-09"),
+    ("التقى بوتين علييف على هامش قمة رابطة الدول المستقلة التي انعقدت أمس الجمعة في دوشنبه.", SAT, "2025-10-10"),
+    # a past time next to the encounter the sentence comes after is that one's
+    ("عقد رؤساء إيران وروسيا فلاديمير بوتين وأذربيجان إلهام علييف اليوم الأربعاء قمتهم الثلاثية الثانية في "
+     "طهران، بعد قمة باكو العام الماضي.", date(2017, 11, 1), "2017-11-01"),
+    # an encounter told on the day before is another one
+    ("19 أغسطس 2024 ، 14:20 ، باكو\n\nفي إطار زيارة الدولة إلى جمهورية أذربيجان، أجرى فلاديمير بوتين محادثات "
+     "مع رئيس جمهورية أذربيجان إلهام علييف.\n\nفي اليوم السابق، 18 أغسطس، عقد فلاديمير بوتين وإلهام علييف "
+     "لقاء غير رسميا في مقر إقامة الرئيس الأذربيجاني.", date(2024, 8, 19), "2024-08-19"),
+    # a moment ago on a live page is the page's day
+    ("تغطية مباشرة | تطورات اليوم\n\n09:12\nمجلس الاتحاد يجتمع لبحث طلب الرئيس.\n\n10:35\nالمستشار الألماني "
+     "يعلن وقف إجراءات المصادقة.\n\n12:48\nفي الكرملين، وصل الرئيس الأذربيجاني إلهام علييف في زيارة رسمية، "
+     "واستقبله بوتين قبل قليل.", date(2022, 2, 22), "2022-02-22"),
+    # a document's clause followed by the dated encounter is the news
+    ("يمثل الاتفاق الذي توصل إليه الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف ورئيس "
+     "الوزراء الأرميني، خلال لقائهم في موسكو يوم الاثنين الماضي، فرصة اقتصادية للمنطقة.", WED, "2021-01-11"),
+    # an answer takes the subject of its question
+    ("أسئلة وأجوبة: ماذا قال بوتين لعلييف؟\n\nس: متى تحدث الرئيسان؟\n"
+     "ج: أمس السبت، في اتصال هاتفي بمبادرة من الجانب الروسي، بحسب بيان الكرملين.", date(2024, 12, 29), "2024-12-28"),
+    # a call told with the verb of calling and the one called
+    ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين وقدم اعتذاره عن إسقاط المروحية.",
+     date(2020, 11, 9), "2020-11-09"),
+])
+def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, expected):
+    assert find_meetings(text, published)[0].date == expected
+
+
+@pytest.mark.parametrize("text,published,field,expected", [
+    ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين.", date(2020, 11, 9), "kind", "phone_call"),
+    ("أسئلة وأجوبة: ماذا قال بوتين لعلييف؟\n\nس: متى تحدث الرئيسان؟\nج: أمس السبت، في اتصال هاتفي.",
+     date(2024, 12, 29), "kind", "phone_call"),
+    ("اختتمت في العاصمة الطاجيكية، أمس الجمعة، أعمال قمة رابطة الدول المستقلة، التي شهدت على هامشها لقاء "
+     "بين بوتين وعلييف، عقد أول أمس الخميس.", SAT, "city", "Dushanbe"),
+    ("في إطار زيارة الدولة إلى جمهورية أذربيجان، أجرى فلاديمير بوتين محادثات مع الرئيس إلهام علييف.",
+     date(2024, 8, 19), "city", "Baku"),
+    # an earlier encounter's place in the lead does not place the news
+    ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
+     "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.", date(2022, 2, 22), "city", None),
+    # the leaders' own encounter with an official present stays theirs
+    ("استقبل الرئيس فلاديمير بوتين اليوم الرئيس إلهام علييف في الكرملين بحضور وزير الخارجية لافروف.",
+     date(2024, 4, 22), "city", "Moscow"),
+    # a question after the report keeps the encounter
+    ("مرت خمسة أيام على لقاء سوتشي الذي استضاف فيه الرئيس فلاديمير بوتين الرئيس إلهام علييف في السادس "
+     "والعشرين من نوفمبر، ولا يزال السؤال نفسه مطروحا: هل تتحول التفاهمات إلى مشاريع؟", date(2021, 12, 1),
+     "city", "Sochi"),
+])
+def test_what_the_context_says_of_the_encounter(text, published, field, expected):
+    assert getattr(find_meetings(text, published)[0], field) == expected
+
+
+def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
+    assert find_meetings("التقى بوتين علييف في دوشنبه عشية القمة المقررة في 10 أكتوبر.")[0].date is None
+
+
+@pytest.mark.parametrize("text,published,found", [
+    # a gathering held in a leader's absence
+    ("انطلقت، الخميس، في سان بطرسبورغ القمة غير الرسمية لزعماء رابطة الدول المستقلة، في غياب الرئيس "
+     "الأذربيجاني إلهام علييف، بمشاركة الرئيس الروسي فلاديمير بوتين.", SAT, False),
+    ("عقدت القمة بغياب علييف الذي عاد إلى باكو، فيما ترأس بوتين الجلسة.", SAT, False),
+    # the absence of something else is no one's absence
+    ("التقى بوتين علييف في موسكو في غياب أي تقدم في ملف الحدود.", SAT, True),
+    # months or years ago, told of the encounter: an earlier one
+    ("وبحث رؤساء روسيا وإيران وأذربيجان هذا الممر في قمتهم الأولى بباكو قبل ثماني سنوات.", SAT, False),
+    ("والتقى بوتين علييف في سوتشي قبل ثلاثة أشهر لبحث الملف نفسه.", SAT, False),
+    # the first encounter in months is the news
+    ("التقى بوتين، الخميس، علييف في دوشنبه، في أول لقاء بين الرئيسين منذ ثلاثة أشهر من التوتر.", SAT, True),
+    # a time ago in a reported clause dates what is reported, not the encounter
+    ("قال بوتين خلال لقائه علييف اليوم في موسكو إن المشروع بدأ قبل ثماني سنوات.", SAT, True),
+    # a document's clause with no dated encounter stays background
+    ("يمثل الاتفاق الذي توصل إليه الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف، خلال "
+     "لقائهم في موسكو، أساس العلاقات.", WED, False),
+    # a possible encounter, no date set
+    ("قال يوري أوشاكوف ردا على سؤال عن لقاء محتمل بين بوتين والرئيس الأذربيجاني إن أي موعد لم يحدد.", SAT, False),
+    # an anniversary column recalls history
+    ("وفي مثل هذا اليوم من عام ألفين وستة عشر، احتضنت العاصمة الأذربيجانية باكو أول قمة ثلاثية جمعت الرؤساء "
+     "الروسي فلاديمير بوتين والإيراني حسن روحاني والأذربيجاني إلهام علييف.", date(2025, 8, 8), False),
+    # an article dated before Ilham Aliyev took office reports Heydar's encounters
+    ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
+     "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),
+    # a yes-no question asks about an encounter, it does not report one
+    ("نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان بوتين وعلييف قريبا؟", date(2025, 7, 4), False),
+    ("هل التقى بوتين علييف في سوتشي؟", date(2025, 7, 4), False),
+    ("التقى بوتين علييف في سوتشي اليوم، فهل تنتهي الأزمة؟", date(2025, 7, 4), True),
+    # another official's encounter, or an archive, is not theirs
+    ("ميدفيديف يستقبل وفدا أذربيجانيا ويتحدث عن الرئيس بوتين والرئيس علييف", date(2024, 4, 22), False),
+    ("استقبل رئيس الوزراء الروسي ميخائيل ميشوستين في موسكو الرئيس إلهام علييف، ونقل إليه تحيات بوتين.",
+     date(2024, 4, 22), False),
+    ("نشرت الرئاسة صورا أرشيفية من لقاءات بوتين وعلييف في باكو.", date(2024, 4, 22), False),
+])
+def test_whether_the_context_leaves_an_encounter_of_the_two(text, published, found):
+    assert bool(find_meetings(text, published)) is found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a flash under a year-less date line takes its month and day
+    ("عاجل | السبت 28 ديسمبر\n\nعاجل | الكرملين: بوتين يعتذر لعلييف في اتصال هاتفي عن الحادث المأساوي "
+     "الذي وقع في المجال الجوي الروسي.", (None, 12, 28, "phone_call", "held")),
+    # an encounter tomorrow is announced
+    ("موسكو - 12 - 8 (وكالة) -- يبدأ الرئيس الروسي فلاديمير بوتين غدا الثلاثاء زيارة إلى أذربيجان يجري خلالها "
+     "محادثات مع الرئيس إلهام علييف.", (None, None, None, "visit", "announced")),
+])
+def test_a_yearless_page_gives_month_day_and_status(text, expected):
+    found = extract_document(text).meetings[0]
+    assert (found.date, found.month, found.day, found.kind, found.status) == expected
