@@ -4,6 +4,7 @@ the server already answers; after the warm-up the overview reads nothing more fr
 from __future__ import annotations
 
 import asyncio
+import threading
 import json
 import subprocess
 import sys
@@ -66,7 +67,10 @@ def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus
     async def serve() -> None:  # the lifespan as the server runs it; a page waits for the warm-up
         async with startup.lifespan(None):
             startup.wait_for_warm_up(timeout=60)
-    asyncio.run(serve())
+    # in a thread of its own: an earlier test may have left an event loop running in this one
+    server = threading.Thread(target=lambda: asyncio.run(serve()))
+    server.start()
+    server.join()
 
     def no_read(*args, **kwargs):
         raise AssertionError("the overview read the store after the warm-up")

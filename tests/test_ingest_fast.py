@@ -3,6 +3,9 @@ of a batch answered from one read: ``BatchCopies``) stores what storing the same
 stores, each article checked by the per-article SQL (``duplicates.stored_copy``)."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import threading
 from collections import Counter
@@ -20,6 +23,8 @@ from corpus.readers import read_path
 from corpus.store import Store, batchcopies, duplicates, schema, writes
 
 from ingest_support import documents, dump
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _with_copies(docs: list[RawDocument]) -> list[RawDocument]:
@@ -75,6 +80,22 @@ def _one_by_one(store: Store, docs: list, monkeypatch: pytest.MonkeyPatch) -> li
     return answers
 
 
+def _ingest_in_a_fresh_process(url: str, folder: Path, batch: int) -> list[str]:
+    """``ingest_paths`` as the command line runs it: in a process where only its thread runs (so
+    the workers fork; threads left by other tests in this one would make them spawn)."""
+    code = ("import json; from corpus import ingest; from corpus.extract import pool; from corpus.store import Store\n"
+            f"ingest.BATCH = {batch}\n"
+            "method = pool.start_method()\n"
+            f"results = ingest.ingest_paths(Store({url!r}), [{str(folder)!r}], who='cli')\n"
+            "print(json.dumps([method, [r.status for r in results]]))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    method, statuses = json.loads(done.stdout.strip().splitlines()[-1])
+    if sys.platform.startswith("linux"):
+        assert method == "fork"  # the path the command line takes
+    return statuses
+
+
 def test_fast_ingest_of_files_stores_what_storing_them_one_by_one_stores(tmp_path, monkeypatch):
     docs = _with_copies(documents())
     folder = _write_files(docs, tmp_path / "files")
@@ -82,16 +103,15 @@ def test_fast_ingest_of_files_stores_what_storing_them_one_by_one_stores(tmp_pat
     assert len(read) == len(docs)
     batch = extract_pool.POOL_MIN_DOCS + 20  # several batches, copies often in their original's
     monkeypatch.setattr(ingest, "BATCH", batch)
-    fast, plain = Store(f"sqlite:///{tmp_path / 'fast.sqlite'}"), Store(f"sqlite:///{tmp_path / 'plain.sqlite'}")
-    if sys.platform.startswith("linux"):
-        assert extract_pool.start_method() == "fork"  # the path the CLI takes
-    results = ingest.ingest_paths(fast, [folder], who="cli")
+    fast_url = f"sqlite:///{tmp_path / 'fast.sqlite'}"
+    statuses = _ingest_in_a_fresh_process(fast_url, folder, batch)
+    fast, plain = Store(fast_url), Store(f"sqlite:///{tmp_path / 'plain.sqlite'}")
     answers = _one_by_one(plain, [d for d in read if d.text.strip()], monkeypatch)
     assert [ours for ours, _, _ in answers] == [reference for _, reference, _ in answers]
     rules = Counter(rule for _, _, rule in answers)
     assert rules["hash"] > 20 and rules["near"] > 10 and rules["cut"] > 3 and rules["new"] > 300, rules
     expected, got = dump(plain), dump(fast)
-    assert Counter(r.status for r in results)["source_added"] == rules["hash"] + rules["near"] + rules["cut"]
+    assert Counter(statuses)["source_added"] == rules["hash"] + rules["near"] + rules["cut"]
     assert expected["events"] and expected["figures"] and expected["shingles"]
     for name in expected:
         assert got[name] == expected[name], name
@@ -137,7 +157,7 @@ def test_batch_checks_find_copies_added_earlier_in_the_same_batch(tmp_path):
         assert by_source[source].article_id == original.article_id
 
 
-def test_workers_fork_only_when_no_other_thread_runs():
+def test_workers_fork_only_when_no_other_thread_runs(monkeypatch):
     seen: list[str] = []
     worker = threading.Thread(target=lambda: seen.append(extract_pool.start_method()))
     blocker = threading.Event()
@@ -151,6 +171,8 @@ def test_workers_fork_only_when_no_other_thread_runs():
         other.join()
     assert seen == ["spawn"]
     if sys.platform.startswith("linux"):
+        # alone (threads other tests left behind are set aside for this check)
+        monkeypatch.setattr(threading, "active_count", lambda: 1)
         assert extract_pool.start_method() == "fork"
 
 
