@@ -50,9 +50,10 @@ def _unfinished_ends() -> frozenset[str]:
 def _ends_unfinished(line: str) -> bool:
     """``line`` holds a sentence's start and ends with a word that cannot end a sentence (``في``,
     ``التي``, ``أن`` …)."""
+    if len(line.split()) < MIN_CUT_LINE_WORDS:
+        return False
     last = _LAST_WORD.search(line)
-    return (last is not None and normalize(last.group(1)) in _unfinished_ends()
-            and len(line.split()) >= MIN_CUT_LINE_WORDS)
+    return last is not None and normalize(last.group(1)) in _unfinished_ends()
 
 
 def _wrap_width(lines: list[str]) -> int | None:

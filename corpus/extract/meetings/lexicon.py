@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..arabic import ARTICLE_CLITIC, CLITIC, PRONOUN, SUFFIX, alternation, first_words, forms
+from ..date_patterns import weekday_table
 
 # A word of normalised text.
 TOKEN = re.compile(r"[^\W_]+")
@@ -114,9 +115,7 @@ def _kind_words(terms: dict, kind: str) -> list[str]:
 
 def _day_words() -> list[str]:
     """Weekdays and days told relative to the article's (اليوم، أمس …)."""
-    days = load_yaml("weekdays.yaml")
-    return [w for words in days["weekdays"].values() for w in words] \
-        + [w for words in days["relative_days"].values() for w in words]
+    return list(weekday_table()) + [w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words]
 
 
 @lru_cache(maxsize=1)

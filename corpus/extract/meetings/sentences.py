@@ -6,6 +6,7 @@ import re
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any, Callable
 
 from ...lexicons import load_yaml
 from ..arabic import alternation
@@ -37,6 +38,9 @@ class Sentence:
     # their matches can start with.
     tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
     words: frozenset[str] = field(init=False, compare=False, repr=False)
+    # Answers about the sentence's meeting words, by (question, position): counted_days and
+    # counted_from ask them of each other over a phrase, and several rules ask them again.
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict, init=False, compare=False, repr=False)
     # The words, when the caller has them (a superset does: they are only where patterns are tried).
     known_tokens: InitVar[tuple[Token, ...] | None] = None
 
@@ -409,8 +413,6 @@ def status_of(s: Sentence) -> str:
     return "announced" if holds(s, lexicon().announced) else "held"
 
 
-# "الوثيقة التي وقعها قادة روسيا وأذربيجان": an encounter told in a relative clause about a
-# document (an agreement, a declaration) is background to the news, not the news of the day.
 # "بعد"/"قبل"/"عقب" right before a meeting word: another encounter before or after the one the
 # sentence has already named ("أجرى محادثات أمس الاثنين بعد لقاء غير رسمي مساء الأحد"), also
 # some time and a phase between ("قبل ساعات من انطلاق قمة شنغهاي").
@@ -419,9 +421,14 @@ SAME_PHRASE_CHARS = 25
 RELATIVE_PHRASE_CHARS = 60
 _PHRASE_BREAK = re.compile(r"[،,.؛;:]|\s(?:و|ثم)\s")
 SEQUENCED_CHARS = 40
-
-
 COUNTED_FROM_CHARS = 30  # "عشية انطلاق أعمال " before the meeting word
+
+
+def _remembered(s: Sentence, question: str, pos: int, answer: Callable[[], Any]) -> Any:
+    key = (question, pos)
+    if key not in s.memo:
+        s.memo[key] = answer()
+    return s.memo[key]
 
 
 def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
@@ -435,6 +442,10 @@ def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
 def counted_days(s: Sentence, pos: int) -> int | None:
     """The days from the encounter whose word is at ``pos`` to the one a sentence counts from it
     ("محادثة عشية القمة": -1, "غداة اللقاء": +1), or None when no عشية/غداة governs the word."""
+    return _remembered(s, "days", pos, lambda: _counted_days(s, pos))
+
+
+def _counted_days(s: Sentence, pos: int) -> int | None:
     m = lexicon().counted_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
     if m is not None:
         return lexicon().counted_days.get(m.group("word"))
@@ -451,6 +462,10 @@ def counted_from(s: Sentence, pos: int) -> bool:
     غير رسمي", "محادثة عشية القمة"), or one the sentence sets its own encounter after or before
     ("أجرى محادثات … بعد لقاء غير رسمي"), not the one the sentence reports? With no meeting word
     before it ("قال بوتين بعد محادثاته مع علييف اليوم") it is the sentence's own."""
+    return bool(_remembered(s, "from", pos, lambda: _counted_from(s, pos)))
+
+
+def _counted_from(s: Sentence, pos: int) -> bool:
     if counted_days(s, pos) is not None:
         return True
     if _sequenced(s, pos) and any(p < pos and not _sequenced(s, p) for p, _ in s.terms):
