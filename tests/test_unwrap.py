@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.extract import extract_document
-from corpus.unwrap import unwrap_hard_lines
+from corpus.unwrap import _is_stamp, unwrap_hard_lines
 
 # Written for these tests.
 TITLE = "بوتين وعلييف يبحثان التعاون في باكو"
@@ -97,3 +97,46 @@ def test_a_meeting_sentence_cut_after_a_preposition_reads_as_the_whole() -> None
     plain, broken = extract_document(whole), extract_document(cut)
     assert [(m.date, m.city, m.kind) for m in broken.meetings] == [(m.date, m.city, m.kind) for m in plain.meetings]
     assert [(m.date, m.city) for m in plain.meetings] == [("2024-08-19", "Baku")]
+
+
+# A wrapped article under a title of nearly the wrap's width: the title and the stamp under it are
+# not part of the first paragraph.
+LONG_TITLE = "الرئيسان الروسي والأذربيجاني يبحثان في باكو التعاون الاقتصادي والنقل والطاقة"
+
+
+@pytest.mark.parametrize("stamp", ["19/08/2024", "19.08.2024 [17:05]", "الاثنين 19 أغسطس 2024",
+                                   "نشر: 19 أغسطس 2024"])
+def test_a_stamp_under_a_wrapped_title_keeps_its_own_line(stamp: str) -> None:
+    text = "\n".join([LONG_TITLE, stamp, "", textwrap.fill(LEAD, 80), "", textwrap.fill(TRADE, 80)])
+    assert unwrap_hard_lines(text).split("\n")[:2] == [LONG_TITLE, stamp]
+
+
+def test_under_a_greedy_wrap_a_title_the_next_word_would_have_fitted_on_was_not_cut() -> None:
+    # 72 characters: "أجرى" (4) would have fitted within 80 had the line been cut at the width
+    title = "بوتين وعلييف يبحثان التعاون الاقتصادي في باكو وسط تحضيرات لتوقيع اتفاقات"
+    assert len(title) + 1 + len("أجرى") <= 80
+    text = "\n".join([title, textwrap.fill(LEAD.replace("باكو 19 أغسطس 2024 - ", ""), 80), "",
+                      textwrap.fill(TRADE, 80)])
+    assert unwrap_hard_lines(text).split("\n")[0] == title
+
+
+def test_under_a_greedy_wrap_a_line_cut_after_a_bracket_is_joined() -> None:
+    lead = ("باكو 19 أغسطس 2024 - التقى الرئيس الروسي فلاديمير بوتين اليوم (الاثنين) نظيره الأذربيجاني إلهام "
+            "علييف في العاصمة باكو، وبحثا التعاون في مجالات الطاقة والنقل والتجارة بين البلدين الجارين.")
+    # cut right after "(الاثنين)" by a width that the next word does not fit
+    width = lead.index("(الاثنين)") + len("(الاثنين)")
+    wrapped = textwrap.fill(lead, width)
+    assert wrapped.split("\n")[0].endswith("(الاثنين)")
+    text = "\n".join([TITLE, "", wrapped, "", textwrap.fill(TRADE, width)])
+    assert unwrap_hard_lines(text).split("\n") == [TITLE, "", lead, "", TRADE]
+
+
+@pytest.mark.parametrize("line,is_stamp", [
+    ("30/12/2024", True), ("12.12.2023 [17:05]", True), ("الاثنين 30 ديسمبر 2024", True),
+    ("22nd, April 2024 GMT", True),
+    ("2024.", False),  # a sentence's end
+    ("وبلغ حجم التبادل 4 مليارات دولار", False),  # words, one number
+    ("", False),
+])
+def test_stamp_lines(line: str, is_stamp: bool) -> None:
+    assert _is_stamp(line) is is_stamp
