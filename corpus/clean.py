@@ -341,9 +341,11 @@ def _trailing_bullets(kept: list[_Segment]) -> list[tuple[int, int, str]]:
 
 
 _MANY_BLANKS = re.compile(r"\n{3,}")
-# Bidirectional controls (LRM, RLM, ALM, embeddings, overrides, isolates) carry no meaning for
-# reading the text but split a number from its digits ("\u200f12 مليار"): pages paste them freely.
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# Bidirectional controls (LRM, RLM, ALM, embeddings, overrides, isolates) and zero-width
+# characters (space, non-joiner, joiner, BOM, soft hyphen) carry no meaning for reading the text
+# but split a number from its digits ("\u200f12 مليار") or a word in two ("بو\u200cتين"): pages and
+# keyboards paste them freely. The reader sees the text without them, so the extractor does too.
+_INVISIBLE_CONTROLS = re.compile("[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _TRAILING_WS = re.compile(r"[ \t\r\f\v]+$", re.MULTILINE)
 # A run of spaces inside a line is one space to the reader; scraped pages double them freely,
 # which would split "1 200 000" or a name from its title for every pattern written with one.
@@ -378,5 +380,5 @@ def _assemble(text: str, removed: list[tuple[int, int, str]]) -> str:
         rest = "".join(kept)
         if rest.strip():
             out.append(rest)
-    body = _TRAILING_WS.sub("", _SPACE_RUN.sub(" ", _BIDI_CONTROLS.sub("", "\n".join(out))))
+    body = _TRAILING_WS.sub("", _SPACE_RUN.sub(" ", _INVISIBLE_CONTROLS.sub("", "\n".join(out))))
     return _MANY_BLANKS.sub("\n\n", body).strip()

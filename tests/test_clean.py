@@ -324,6 +324,20 @@ def test_a_figure_split_by_a_bidi_control_is_still_read(mark: str) -> None:
     assert [(f.value, f.unit) for f in figures] == [(4.5e9, "USD")]
 
 
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"])
+def test_zero_width_characters_inside_words_are_dropped(mark: str) -> None:
+    text = f"{P1}\nوقال بو{mark}تين إن حجم التبادل مع أذر{mark}بيجان بلغ 4{mark}.5 مليار دولار في العام الماضي."
+    assert _body(text).splitlines()[-1] == "وقال بوتين إن حجم التبادل مع أذربيجان بلغ 4.5 مليار دولار في العام الماضي."
+
+
+def test_a_name_split_by_a_non_joiner_is_read_as_the_name() -> None:
+    text = ("استقبل الرئيس الروسي فلاديمير بوتين اليوم الخميس 6 ديسمبر 2018 في سان بطرسبورغ نظيره الأذربيجاني "
+            "إلهام علي\u200cيف وبحثا التعاون الاقتصادي.")
+    meetings = extract_document(text).meetings
+    assert [(m.date, m.city) for m in meetings] == [("2018-12-06", "Saint Petersburg")]
+    assert "\u200c" not in meetings[0].evidence
+
+
 # --- doubled spaces: one space to the reader, so one space to every pattern ---------------------
 def test_runs_of_spaces_inside_a_line_become_one() -> None:
     text = f"{P1}\nوقال  الرئيس\u00a0\u00a0إن  الصادرات بلغت 1  200  000 طن."
