@@ -135,10 +135,13 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
 
 def _frame_terms(s: Sentence) -> set[int]:
     """The gathering's words of a sentence that tells a two-sided encounter on its sidelines
-    ("قمة … شهدت على هامشها لقاء بين بوتين وعلييف"): positions in the article's text."""
-    if not lexicon().sidelines.search(s.norm) or not any(k in ("talks", "visit") for _, k in s.terms):
+    ("قمة … شهدت على هامشها لقاء بين بوتين وعلييف") or a gathering only in a relative clause ("يشارك
+    في القمة التي تنعقد اليوم، فيما التقى أمس …"): positions in the article's text."""
+    if not any(k in ("talks", "visit") for _, k in s.terms):
         return set()
-    return {s.start + p for p, k in s.terms if k == "multilateral_summit"}
+    if lexicon().sidelines.search(s.norm):
+        return {s.start + p for p, k in s.terms if k == "multilateral_summit"}
+    return {s.start + p for p in s.convened}
 
 
 def _shifted(choice: _DateChoice, days: int) -> _DateChoice:

@@ -88,6 +88,7 @@ class Lex:
     route_end: re.Pattern
     arrival: re.Pattern
     relative: re.Pattern
+    convening: re.Pattern
     document_clause: re.Pattern
     news_day: re.Pattern
     habit_span: re.Pattern
@@ -231,6 +232,9 @@ def lexicon() -> Lex:
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
+        # a verb of convening right after a relative pronoun: "القمة التي تنعقد"
+        convening=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+"
+                             rf"(?:{alternation(terms['convening_verbs'])})(?![^\W_])"),
         # اليوم, أمس, غدا …: a day told relative to the article's own.
         news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words],
                           r"[وف]?"),

@@ -34,6 +34,9 @@ class Sentence:
     terms: list[tuple[int, str]] = field(default_factory=list)  # (position in sentence, kind)
     trilateral: bool = False
     putin_visit_az: bool = False
+    # Positions of verbs of convening in a gathering's relative clause ("القمة التي تنعقد اليوم"):
+    # the gathering's words, told as background to the sentence's own clause.
+    convened: frozenset[int] = frozenset()
     # The words of ``norm`` and where they start (see gates): patterns are tried only at the words
     # their matches can start with.
     tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
@@ -184,6 +187,9 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     for kind, pat in lex.terms.items():
         s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
     s.terms.sort()
+    if may_match(lex.convening, words):
+        s.convened = _convened(s, text)
+        s.terms = [(p, "multilateral_summit" if p in s.convened else k) for p, k in s.terms]
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
     russia_side = s.putin or putin_titles and (found(lex.russia) or found(lex.kremlin))
@@ -194,6 +200,16 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
                         and bool(visit_destination(text, "Baku")))
     return s
+
+
+def _convened(s: Sentence, text: str) -> frozenset[int]:
+    """Positions of the meeting words of ``s`` that are verbs of convening in a gathering's relative
+    clause ("القمة التي تنعقد اليوم"): the day next to such a verb is the gathering's."""
+    clauses = list(lexicon().convening.finditer(text))
+    return frozenset(pos for pos, kind in s.terms if kind != "multilateral_summit"
+                     and any(m.start() < pos < m.end() for m in clauses)
+                     and any(k == "multilateral_summit" and pos - RELATIVE_PHRASE_CHARS <= p < pos
+                             and not _PHRASE_BREAK.search(text, p, pos) for p, k in s.terms))
 
 
 def answers_joined(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
