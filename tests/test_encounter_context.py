@@ -59,6 +59,9 @@ WED = date(2021, 1, 13)  # a Wednesday
      date(2024, 4, 22), "2024-04-21"),
     # the verb with no gathering before it is the encounter's own
     ("تعقد اليوم الاثنين في موسكو محادثات بين بوتين وعلييف.", date(2024, 4, 22), "2024-04-22"),
+    # the eve of a gathering convened tomorrow is the page's day
+    ("التقى الرئيس إلهام علييف والرئيس فلاديمير بوتين في دوشنبه، عشية قمة رابطة الدول المستقلة التي تنعقد "
+     "غدا في العاصمة الطاجيكية.", date(2025, 10, 9), "2025-10-09"),
     # a call told with the verb of calling and the one called
     ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين وقدم اعتذاره عن إسقاط المروحية.",
      date(2020, 11, 9), "2020-11-09"),
@@ -69,6 +72,11 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
 
 @pytest.mark.parametrize("text,published,field,expected", [
     ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين.", date(2020, 11, 9), "kind", "phone_call"),
+    # a word of the future in a gathering's relative clause is the gathering's: the encounter was held
+    ("التقى بوتين وعلييف في دوشنبه، عشية القمة التي تنعقد غدا.", date(2025, 10, 9), "status", "held"),
+    ("سيلتقي بوتين وعلييف في دوشنبه، عشية القمة التي تنعقد غدا.", date(2025, 10, 9), "status", "announced"),
+    ("يلتقي بوتين وعلييف غدا في دوشنبه على هامش القمة التي تنعقد في العاصمة الطاجيكية.", date(2025, 10, 8),
+     "status", "announced"),
     ("أسئلة وأجوبة: ماذا قال بوتين لعلييف؟\n\nس: متى تحدث الرئيسان؟\nج: أمس السبت، في اتصال هاتفي.",
      date(2024, 12, 29), "kind", "phone_call"),
     ("اختتمت في العاصمة الطاجيكية، أمس الجمعة، أعمال قمة رابطة الدول المستقلة، التي شهدت على هامشها لقاء "

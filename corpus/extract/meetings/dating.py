@@ -108,7 +108,8 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         distance = abs(n_start - nearest) if nearest >= 0 else 0
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
         tier = 1 if nearest in frames else 0
-        if nearest in shifted and m.kind in ("explicit", "stamp") and m.day:
+        if nearest in shifted and (m.kind in ("explicit", "stamp") and m.day
+                                   or m.kind == "relative" and m.date is not None):
             candidates.append((tier, distance, specificity, m, shifted[nearest]))
             continue
         if nearest in reference_terms:

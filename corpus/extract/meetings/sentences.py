@@ -35,8 +35,9 @@ class Sentence:
     trilateral: bool = False
     putin_visit_az: bool = False
     # Positions of verbs of convening in a gathering's relative clause ("القمة التي تنعقد اليوم"):
-    # the gathering's words, told as background to the sentence's own clause.
+    # the gathering's words, told as background to the sentence's own clause; and those clauses.
     convened: frozenset[int] = frozenset()
+    convened_clauses: tuple[tuple[int, int], ...] = ()
     # The words of ``norm`` and where they start (see gates): patterns are tried only at the words
     # their matches can start with.
     tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
@@ -188,7 +189,8 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
         s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
     s.terms.sort()
     if may_match(lex.convening, words):
-        s.convened = _convened(s, text)
+        s.convened_clauses = _convened_clauses(s, text)
+        s.convened = frozenset(p for p, _ in s.terms if any(a < p < b for a, b in s.convened_clauses))
         s.terms = [(p, "multilateral_summit" if p in s.convened else k) for p, k in s.terms]
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
@@ -202,14 +204,17 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     return s
 
 
-def _convened(s: Sentence, text: str) -> frozenset[int]:
-    """Positions of the meeting words of ``s`` that are verbs of convening in a gathering's relative
-    clause ("القمة التي تنعقد اليوم"): the day next to such a verb is the gathering's."""
-    clauses = list(lexicon().convening.finditer(text))
-    return frozenset(pos for pos, kind in s.terms if kind != "multilateral_summit"
-                     and any(m.start() < pos < m.end() for m in clauses)
-                     and any(k == "multilateral_summit" and pos - RELATIVE_PHRASE_CHARS <= p < pos
-                             and not _PHRASE_BREAK.search(text, p, pos) for p, k in s.terms))
+def _convened_clauses(s: Sentence, text: str) -> tuple[tuple[int, int], ...]:
+    """The relative clauses of a gathering that open with a verb of convening ("القمة التي تنعقد غدا
+    في دوشنبه"), from the pronoun to the clause's end: what they tell (the verb, its day, its
+    future) is the gathering's."""
+    clauses = []
+    for m in lexicon().convening.finditer(text):
+        if any(k == "multilateral_summit" and m.start() - RELATIVE_PHRASE_CHARS <= p < m.start()
+               and not _PHRASE_BREAK.search(text, p, m.start()) for p, k in s.terms):
+            end = _PHRASE_BREAK.search(text, m.end())
+            clauses.append((m.start(), end.start() if end else len(text)))
+    return tuple(clauses)
 
 
 def answers_joined(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -426,7 +431,10 @@ def _term_ends(s: Sentence) -> list[int]:
 
 
 def status_of(s: Sentence) -> str:
-    return "announced" if holds(s, lexicon().announced) else "held"
+    """"announced" when a word of the future tells the sentence's encounter; one inside a
+    gathering's relative clause ("عشية القمة التي تنعقد غدا") tells the gathering's."""
+    return "announced" if any(not any(a <= m.start() < b for a, b in s.convened_clauses)
+                              for m in find_all(lexicon().announced, s.norm, s.tokens)) else "held"
 
 
 # "بعد"/"قبل"/"عقب" right before a meeting word: another encounter before or after the one the
