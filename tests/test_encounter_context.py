@@ -83,6 +83,10 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
      "بين بوتين وعلييف، عقد أول أمس الخميس.", SAT, "city", "Dushanbe"),
     ("في إطار زيارة الدولة إلى جمهورية أذربيجان، أجرى فلاديمير بوتين محادثات مع الرئيس إلهام علييف.",
      date(2024, 8, 19), "city", "Baku"),
+    # a capital named by its country's adjective, for a country that hosts in several cities
+    ("أجرى بوتين اليوم الأربعاء محادثات مع علييف على هامش قمة شنغهاي في العاصمة الكازاخستانية.",
+     date(2024, 7, 3), "city", "Astana"),
+    ("التقى بوتين وعلييف اليوم في العاصمة الإيرانية قبيل القمة الثلاثية.", date(2018, 9, 7), "city", "Tehran"),
     # an earlier encounter's place in the lead does not place the news
     ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
      "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.", date(2022, 2, 22), "city", None),

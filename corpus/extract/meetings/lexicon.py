@@ -130,7 +130,8 @@ def lexicon() -> Lex:
         if c.get("ar"):
             cities.append((c["en"], _word_re(c["ar"], CLITIC), tuple(forms(c.get("not_after", []))),
                            first_words(c["ar"])))
-    countries = [(c["capital"], _word_re(c["ar"], CLITIC), first_words(c["ar"])) for c in places.get("countries", [])]
+    countries = [(c["capital"], _word_re(c["ar"], CLITIC), first_words(c["ar"])) for c in places.get("countries", [])
+                 if c.get("ar")]
     venue_countries = [(c["capital"], _word_re(c["ar"], CLITIC), first_words(c["ar"]))
                        for c in places.get("countries", []) if c.get("venue_is_capital")]
     # "في العاصمة الأذربيجانية", "بالعاصمة الروسية": the capital named by its country's adjective.
@@ -214,7 +215,7 @@ def lexicon() -> Lex:
         # Every spelling of a place, to tell a name that starts with و/ف/ب/ل (بيلاروسيا، باكو،
         # فالداي) from a clitic before a name (بموسكو، وباكو).
         place_forms=frozenset(forms([a for c in places["cities"] for a in c.get("ar", [])]
-                                    + [a for c in places.get("countries", []) for a in c["ar"]])),
+                                    + [a for c in places.get("countries", []) for a in c.get("ar", [])])),
         capital_by_adjective=capital_by_adjective,
         fillers=frozenset(forms(terms["place_fillers"])),
         prepositions=frozenset(forms(terms["place_prepositions"])),

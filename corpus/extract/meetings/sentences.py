@@ -37,7 +37,7 @@ class Sentence:
     # Positions of verbs of convening in a gathering's relative clause ("القمة التي تنعقد اليوم"):
     # the gathering's words, told as background to the sentence's own clause; and those clauses.
     convened: frozenset[int] = frozenset()
-    convened_clauses: tuple[tuple[int, int], ...] = ()
+    convened_clauses: tuple[tuple[int, int, int], ...] = ()  # (gathering word, clause start, end)
     # The words of ``norm`` and where they start (see gates): patterns are tried only at the words
     # their matches can start with.
     tokens: tuple[Token, ...] = field(init=False, compare=False, repr=False)
@@ -190,7 +190,7 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s.terms.sort()
     if may_match(lex.convening, words):
         s.convened_clauses = _convened_clauses(s, text)
-        s.convened = frozenset(p for p, _ in s.terms if any(a < p < b for a, b in s.convened_clauses))
+        s.convened = frozenset(p for p, _ in s.terms if any(a < p < b for _, a, b in s.convened_clauses))
         s.terms = [(p, "multilateral_summit" if p in s.convened else k) for p, k in s.terms]
     has_multi = any(k == "multilateral_summit" for _, k in s.terms)
     # Russia or the Kremlin stands for Putin only while the titles are his (not under Medvedev).
@@ -204,16 +204,17 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     return s
 
 
-def _convened_clauses(s: Sentence, text: str) -> tuple[tuple[int, int], ...]:
+def _convened_clauses(s: Sentence, text: str) -> tuple[tuple[int, int, int], ...]:
     """The relative clauses of a gathering that open with a verb of convening ("القمة التي تنعقد غدا
-    في دوشنبه"), from the pronoun to the clause's end: what they tell (the verb, its day, its
-    future) is the gathering's."""
+    في دوشنبه"), from the pronoun to the clause's end, with the gathering's word: what they tell
+    (the verb, its day, its future) is the gathering's."""
     clauses = []
     for m in lexicon().convening.finditer(text):
-        if any(k == "multilateral_summit" and m.start() - RELATIVE_PHRASE_CHARS <= p < m.start()
-               and not _PHRASE_BREAK.search(text, p, m.start()) for p, k in s.terms):
+        gathering = [p for p, k in s.terms if k == "multilateral_summit"
+                     and m.start() - RELATIVE_PHRASE_CHARS <= p < m.start() and not _PHRASE_BREAK.search(text, p, m.start())]
+        if gathering:
             end = _PHRASE_BREAK.search(text, m.end())
-            clauses.append((m.start(), end.start() if end else len(text)))
+            clauses.append((gathering[-1], m.start(), end.start() if end else len(text)))
     return tuple(clauses)
 
 
@@ -431,9 +432,11 @@ def _term_ends(s: Sentence) -> list[int]:
 
 
 def status_of(s: Sentence) -> str:
-    """"announced" when a word of the future tells the sentence's encounter; one inside a
-    gathering's relative clause ("عشية القمة التي تنعقد غدا") tells the gathering's."""
-    return "announced" if any(not any(a <= m.start() < b for a, b in s.convened_clauses)
+    """"announced" when a word of the future tells the sentence's encounter. One in the relative
+    clause of a gathering the encounter is only framed by ("عشية القمة التي تنعقد غدا", "على هامش
+    القمة التي ستعقد") tells the gathering's."""
+    framed = [(a, b) for g, a, b in s.convened_clauses if counted_from(s, g) or lexicon().sidelines.search(s.norm)]
+    return "announced" if any(not any(a <= m.start() < b for a, b in framed)
                               for m in find_all(lexicon().announced, s.norm, s.tokens)) else "held"
 
 
