@@ -8,8 +8,8 @@ and many lines filled close to the same width without a sentence's final mark. O
 full lines joined to the line under them; short lines (a title, a dateline, a paragraph's last
 line) and lines ending a sentence keep their line ends, and so does a line over a stamp standing
 alone (a title over its date). When the cut lines agree with a greedy wrap (a word goes down only
-when it does not fit), a line the next word would still have fitted on was not cut. The newline becomes a space, so every
-offset into the text stays valid.
+when it does not fit), a line the next word would still have fitted on was not cut. The newline
+becomes a space, so every offset into the text stays valid.
 
 A line can also be cut at no width at all (a ``<br>`` inside a paragraph, a narrow column copied).
 Such a cut shows itself only where the line ends with a word no Arabic sentence or headline ends

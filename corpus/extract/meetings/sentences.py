@@ -210,8 +210,8 @@ def _convened_clauses(s: Sentence, text: str) -> tuple[tuple[int, int, int], ...
     (the verb, its day, its future) is the gathering's."""
     clauses = []
     for m in lexicon().convening.finditer(text):
-        gathering = [p for p, k in s.terms if k == "multilateral_summit"
-                     and m.start() - RELATIVE_PHRASE_CHARS <= p < m.start() and not _PHRASE_BREAK.search(text, p, m.start())]
+        gathering = [p for p, k in s.terms if k == "multilateral_summit" and m.start() - RELATIVE_PHRASE_CHARS <= p
+                     < m.start() and not _PHRASE_BREAK.search(text, p, m.start())]
         if gathering:
             end = _PHRASE_BREAK.search(text, m.end())
             clauses.append((gathering[-1], m.start(), end.start() if end else len(text)))
