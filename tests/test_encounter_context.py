@@ -128,6 +128,12 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # an anniversary column recalls history
     ("وفي مثل هذا اليوم من عام ألفين وستة عشر، احتضنت العاصمة الأذربيجانية باكو أول قمة ثلاثية جمعت الرؤساء "
      "الروسي فلاديمير بوتين والإيراني حسن روحاني والأذربيجاني إلهام علييف.", date(2025, 8, 8), False),
+    # an anniversary of an encounter recalls it
+    ("تمر اليوم الذكرى العاشرة للزيارة التي قام بها الرئيس الروسي فلاديمير بوتين إلى باكو ولقائه الرئيس "
+     "إلهام علييف.", date(2023, 8, 13), False),
+    ("وتحتفل باكو بذكرى لقاء الرئيسين بوتين وعلييف في سوتشي قبل عام.", date(2022, 10, 31), False),
+    # a memory of something else next to today's encounter does not make it history
+    ("التقى بوتين علييف اليوم في موسكو، في الذكرى الثلاثين لإقامة العلاقات الدبلوماسية.", date(2022, 4, 4), True),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
      "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),

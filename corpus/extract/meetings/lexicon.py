@@ -61,6 +61,7 @@ class Lex:
     officials: re.Pattern
     question: re.Pattern
     anniversary: re.Pattern
+    anniversary_noun: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -192,6 +193,7 @@ def lexicon() -> Lex:
         held_clause=re.compile(rf"[،,]\s*(?:(?:{alternation(terms['relative_pronouns'])})\s+)?"
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         anniversary=_word_re(terms["anniversary"], CLITIC),
+        anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),

@@ -377,7 +377,8 @@ def past_reason(s: Sentence) -> str | None:
     الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
-    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words) or holds(s, lexicon().anniversary):
+    if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words) or holds(s, lexicon().anniversary) \
+            or _anniversary_of(s, first_term):
         return "marker"
     for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):
@@ -398,6 +399,18 @@ def past_reason(s: Sentence) -> str | None:
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return "pluperfect"
     return None
+
+
+# How far before the encounter's word an anniversary noun governs it ("الذكرى العشرون للزيارة").
+ANNIVERSARY_WINDOW = 30
+
+
+def _anniversary_of(s: Sentence, term: int) -> bool:
+    """Is the encounter's word at ``term`` the object of an anniversary ("تمر اليوم الذكرى العشرون
+    للزيارة التي قام بها بوتين")?"""
+    start = max(0, term - ANNIVERSARY_WINDOW)
+    return any(not _PHRASE_BREAK.search(s.norm, m.end(), term)
+               for m in lexicon().anniversary_noun.finditer(s.norm, start, term))
 
 
 # How far after an encounter's words "قبل ثماني سنوات" still tells its time; a comma or a
