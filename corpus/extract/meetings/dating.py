@@ -320,3 +320,24 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
                 apply_date(primary, choice)
                 if has_date_info(primary):
                     return
+
+
+def lead_news_day(sentences: list[Sentence], mentions: list[DateMention], nt,
+                  published: date | None) -> _DateChoice | None:
+    """The day the lead tells the article's news on, when that is not the page's day ("انطلقت مساء
+    أمس الجمعة … منافسات الألعاب", published the next day): the first lead sentence that names a
+    day decides; None when none does or it names today."""
+    for s in lead_sentences(sentences):
+        inside = [m for m in mentions
+                  if m.kind in ("weekday", "relative") and s.start <= norm_pos(nt, m.start) < s.end]
+        if not inside:
+            continue
+        if any(m.offset_days == 0 for m in inside):
+            return None
+        m = inside[0]
+        behind = m.offset_days is not None and m.offset_days < 0 \
+            or m.kind == "weekday" and m.offset_days is None and m.direction in (None, "past")
+        choice = _resolve(m, published, "held") if behind else None
+        return choice if choice is not None and choice.when is not None else None
+    return None
+

@@ -15,7 +15,7 @@ from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
-                     heading_date, last_day_named, norm_pos)
+                     heading_date, last_day_named, lead_news_day, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
@@ -263,9 +263,14 @@ def find_meetings(text: str, published: date | str | None = None,
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
             and not vague and in_lead:
-        # A lead that reports a held meeting and names no day tells the news of its day; deeper
-        # in a long article an undated encounter may be any day, so it is left to linking.
-        primary.date, primary.date_basis = published.isoformat(), "publication"
+        # A lead that reports a held meeting and names no day tells the news of its day, the
+        # page's unless the lead tells it as yesterday's ("انطلقت أمس الجمعة … الألعاب"); deeper in
+        # a long article an undated encounter may be any day, so it is left to linking.
+        news_day = lead_news_day(sentences, mentions, nt, published)
+        if news_day is not None:
+            apply_date(primary, news_day)
+        else:
+            primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
 
 
