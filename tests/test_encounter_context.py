@@ -142,6 +142,12 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("وتحتفل باكو بذكرى لقاء الرئيسين بوتين وعلييف في سوتشي قبل عام.", date(2022, 10, 31), False),
     # a memory of something else next to today's encounter does not make it history
     ("التقى بوتين علييف اليوم في موسكو، في الذكرى الثلاثين لإقامة العلاقات الدبلوماسية.", date(2022, 4, 4), True),
+    # congratulations an envoy conveys are a message, not an encounter
+    ("وكان الرئيس الأذربيجاني إلهام علييف في مقدمة الضيوف، فيما مثل روسيا في الحفل رئيس مجلس الدوما، الذي "
+     "نقل تهاني الرئيس فلاديمير بوتين.", date(2023, 6, 3), False),
+    # a gathering one leader hosts that the next sentence says included the other
+    ("استضاف الرئيس الروسي فلاديمير بوتين اليوم في سان بطرسبورغ اللقاء غير الرسمي لقادة رابطة الدول المستقلة.\n"
+     "وضم اللقاء كلا من رئيس أذربيجان إلهام علييف وقادة كازاخستان وقرغيزستان.", date(2022, 12, 26), True),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
      "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),
