@@ -307,8 +307,7 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
             pos = norm_pos(nt, m.start)
             if m.kind not in ("weekday", "relative") or not s.start <= pos < s.end:
                 continue
-            nearest = min(s.terms, key=lambda t: abs(s.start + t[0] - pos), default=None)
-            if nearest is not None and counted_from(s, nearest[0]):
+            if _counted_from_nearest(s, pos):
                 continue  # "غداة لقاء مساء الاثنين": that encounter's day
             offset = m.offset_days
             ahead = offset is not None and offset > 0 or m.direction == "future"  # غدا, الاثنين المقبل
@@ -329,7 +328,8 @@ def lead_news_day(sentences: list[Sentence], mentions: list[DateMention], nt,
     day decides; None when none does or it names today."""
     for s in lead_sentences(sentences):
         inside = [m for m in mentions
-                  if m.kind in ("weekday", "relative") and s.start <= norm_pos(nt, m.start) < s.end]
+                  if m.kind in ("weekday", "relative") and s.start <= norm_pos(nt, m.start) < s.end
+                  and not _counted_from_nearest(s, norm_pos(nt, m.start))]
         if not inside:
             continue
         if any(m.offset_days == 0 for m in inside):
@@ -340,4 +340,10 @@ def lead_news_day(sentences: list[Sentence], mentions: list[DateMention], nt,
         choice = _resolve(m, published, "held") if behind else None
         return choice if choice is not None and choice.when is not None else None
     return None
+
+
+def _counted_from_nearest(s: Sentence, pos: int) -> bool:
+    """Is the meeting word nearest ``pos`` one a day is counted from ("غداة لقاء مساء الاثنين")?"""
+    nearest = min(s.terms, key=lambda t: abs(s.start + t[0] - pos), default=None)
+    return nearest is not None and counted_from(s, nearest[0])
 
