@@ -66,6 +66,8 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
             return
         if is_past_reference(prev) or prev.other_leader:
             return  # an earlier encounter, or another leader's
+        if primary.status == "held" and prev.terms and status_of(prev) == "announced":
+            return  # "… للمشاركة في اجتماع المجلس المقرر غدا": a gathering still to come frames no held one
         introduces = definite and any(kind == primary.kind or in_person and kind != "phone_call"
                                       for _, kind in prev.terms)
         takes_part = in_person and (prev.putin or prev.aliyev) and bool(lexicon().attends.search(prev.norm))
@@ -180,8 +182,7 @@ def find_meetings(text: str, published: date | str | None = None,
                 primary.city = visit_destination(s.norm)
             continue
         named_both = s.putin and s.aliyev or s.pair
-        arrival_only = primary is not None and named_both \
-            and all(x.putin_visit_az and not (x.aliyev or x.pair or x.trilateral) for x in merged)
+        arrival_only = primary is not None and named_both and all(_one_leader_arrives(x) for x in merged)
         day_differs = choice is not None and choice.when is not None and primary is not None \
             and primary.date is not None and choice.when.isoformat() != primary.date
         if primary is not None and not past and (status != primary.status or day_differs) \
@@ -272,6 +273,14 @@ def find_meetings(text: str, published: date | str | None = None,
         else:
             primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _one_leader_arrives(s: Sentence) -> bool:
+    """Does the sentence tell only one of the two arriving ("وصل بوتين مساء اليوم إلى باكو", "كما وصل
+    إلى دوشنبه للمشاركة في اجتماع … رئيس أذربيجان")? That is not yet their encounter."""
+    if s.putin_visit_az:
+        return not (s.aliyev or s.pair or s.trilateral)
+    return (s.putin != s.aliyev) and not (s.pair or s.trilateral) and bool(lexicon().arrival.search(s.norm))
 
 
 def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeeting, Sentence] | None:
