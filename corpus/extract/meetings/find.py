@@ -313,9 +313,13 @@ def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeetin
 
 def _same_gathering_next(s: Sentence, other: Sentence, sentences: list[Sentence]) -> bool:
     """"استضاف بوتين اللقاء غير الرسمي في سان بطرسبرغ. … وحضر اللقاء رؤساء أذربيجان علييف …": a
-    sentence shortly after brings the other leader to the gathering by its definite meeting word."""
-    if not 0 < sentences.index(other) - sentences.index(s) <= ANTECEDENT_SENTENCES:
+    sentence shortly after brings the other leader to the gathering by its definite meeting word,
+    or the very next one among those present ("وكان في مقدمة الحاضرين الرئيس الأذربيجاني")."""
+    gap = sentences.index(other) - sentences.index(s)
+    if not 0 < gap <= ANTECEDENT_SENTENCES:
         return False
+    if gap == 1 and lexicon().attendees.search(other.norm):
+        return True
     kinds = {k for _, k in s.terms}
     return any(k in kinds and _DEFINITE.match(other.norm, pos) for pos, k in other.terms)
 

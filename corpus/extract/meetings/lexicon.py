@@ -62,6 +62,7 @@ class Lex:
     question: re.Pattern
     anniversary: re.Pattern
     anniversary_noun: re.Pattern
+    attendees: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -194,6 +195,7 @@ def lexicon() -> Lex:
                                rf"(?:{alternation(terms['held_verbs'])})\s+$"),
         anniversary=_word_re(terms["anniversary"], CLITIC),
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
+        attendees=_word_re(terms["attendee_nouns"], CLITIC),
         qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
