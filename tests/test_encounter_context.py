@@ -100,6 +100,9 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     ("أجرى بوتين اليوم الأربعاء محادثات مع علييف على هامش قمة شنغهاي في العاصمة الكازاخستانية.",
      date(2024, 7, 3), "city", "Astana"),
     ("التقى بوتين وعلييف اليوم في العاصمة الإيرانية قبيل القمة الثلاثية.", date(2018, 9, 7), "city", "Tehran"),
+    # a leaders' residence names its city, and a spelling with a Persian letter is the same city
+    ("استضاف بوتين اليوم في مقر بوتشاروف روتشي الرئيس الأذربيجاني إلهام علييف.", date(2021, 11, 26), "city", "Sochi"),
+    ("بدأت في مدينة سوچي الروسية اليوم محادثات بين بوتين وعلييف.", date(2021, 11, 26), "city", "Sochi"),
     # an earlier encounter's place in the lead does not place the news
     ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
      "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.", date(2022, 2, 22), "city", None),
