@@ -63,6 +63,7 @@ class Lex:
     anniversary: re.Pattern
     anniversary_noun: re.Pattern
     attendees: re.Pattern
+    background_after: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -148,6 +149,8 @@ def lexicon() -> Lex:
     # "في غياب الرئيس الأذربيجاني": a leader's absence, within three words of the word.
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
+    no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
+               rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                      rf"(?:{alternation(leaders)})(?![^\W_])")
     not_a_term = rf"(?!(?:{alternation(terms['term_false_friends'])})(?![^\W_]))"
@@ -183,7 +186,8 @@ def lexicon() -> Lex:
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
-        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader),
+        denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
+                          + "|" + no_date),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
@@ -196,6 +200,7 @@ def lexicon() -> Lex:
         anniversary=_word_re(terms["anniversary"], CLITIC),
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
+        background_after=_word_re(terms["background_after"], CLITIC),
         qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),

@@ -374,7 +374,7 @@ def is_past_reference(s: Sentence) -> bool:
 
 def past_reason(s: Sentence) -> str | None:
     """Why the sentence's encounter is an earlier one: "marker" (آخر لقاء، سبق أن، لقاءاته
-    الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى: background, unless the text dates
+    الأخيرة، a habit of years) or "pluperfect" (وكان … قد أجرى, ويأتي ذلك بعد …: background, unless the text dates
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
     if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words) or holds(s, lexicon().anniversary) \
@@ -398,6 +398,9 @@ def past_reason(s: Sentence) -> str | None:
     for m in _PLUPERFECT.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return "pluperfect"
+    # "ويأتي ذلك في أعقاب زيارة الدولة …": told as what the news comes after, like the pluperfect
+    if any(0 <= first_term - m.end() <= PAST_WINDOW for m in find_all(lexicon().background_after, s.norm, s.tokens)):
+        return "pluperfect"
     return None
 
 
