@@ -100,6 +100,10 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     ("أجرى بوتين اليوم الأربعاء محادثات مع علييف على هامش قمة شنغهاي في العاصمة الكازاخستانية.",
      date(2024, 7, 3), "city", "Astana"),
     ("التقى بوتين وعلييف اليوم في العاصمة الإيرانية قبيل القمة الثلاثية.", date(2018, 9, 7), "city", "Tehran"),
+    # a visit to a capital named by its country's adjective, Aliyev named in the next sentence
+    ("بوتين في باكو\n\nلم تكن زيارة الرئيس الروسي فلاديمير بوتين إلى العاصمة الأذربيجانية يوم الثلاثاء زيارة "
+     "بروتوكولية، فقد رافقه ستة وزراء.\n\nوخلال المحادثات التي جمعته بالرئيس إلهام علييف، جرى التوقيع على "
+     "اتفاق للنفط.", date(2013, 8, 17), "city", "Baku"),
     # a leaders' residence names its city, and a spelling with a Persian letter is the same city
     ("استضاف بوتين اليوم في مقر بوتشاروف روتشي الرئيس الأذربيجاني إلهام علييف.", date(2021, 11, 26), "city", "Sochi"),
     ("بدأت في مدينة سوچي الروسية اليوم محادثات بين بوتين وعلييف.", date(2021, 11, 26), "city", "Sochi"),

@@ -103,7 +103,8 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
 
 
 def visit_destination(text: str, capital: str | None = None) -> str | None:
-    """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان")."""
+    """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان", "إلى العاصمة
+    الأذربيجانية"), else the first city it names."""
     for cap, pat, needs in lexicon().countries:
         if capital and cap != capital or not holds_any(text, needs):
             continue
@@ -111,7 +112,8 @@ def visit_destination(text: str, capital: str | None = None) -> str | None:
             g = m.group()
             if g.startswith(("ل", "ب")) or _is_locative(text, m.start(), g):
                 return cap
-    for pos, city in cities_in(text):
+    # "زيارة … إلى العاصمة الأذربيجانية": a capital named by its country's adjective
+    for pos, city in cities_in(text) + capitals_by_adjective(text):
         if capital is None or city == capital:
             return city
     return None
