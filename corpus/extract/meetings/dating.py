@@ -7,7 +7,7 @@ else the publication date for a reported (held) meeting.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ...models import Meeting
@@ -346,4 +346,25 @@ def _counted_from_nearest(s: Sentence, pos: int) -> bool:
     """Is the meeting word nearest ``pos`` one a day is counted from ("غداة لقاء مساء الاثنين")?"""
     nearest = min(s.terms, key=lambda t: abs(s.start + t[0] - pos), default=None)
     return nearest is not None and counted_from(s, nearest[0])
+
+
+# A weekday this close before the page's own date ("الأربعاء 22 فبراير 2022") labels it.
+PAGE_WEEKDAY_GAP = 3
+
+
+def in_page_weekdays(mentions: list[DateMention], published: date | None) -> list[DateMention]:
+    """``mentions`` with their weekday names read in the page's own calendar: a page whose date line
+    labels its day with another weekday ("الأربعاء 22 فبراير 2022", a Tuesday) names every weekday
+    with the same slip, so "وقع الرئيسان الأربعاء" is its own day. The written day-month is trusted
+    over the weekday; weekdays counted from the page ("الأربعاء الماضي") are left undated."""
+    if published is None:
+        return mentions
+    label = next((w.weekday for d in mentions if d.kind in ("explicit", "stamp") and d.date == published
+                  for w in mentions if w.kind == "weekday" and w.weekday is not None
+                  and 0 <= d.start - w.end <= PAGE_WEEKDAY_GAP), None)
+    if label is None or label == published.weekday():
+        return mentions
+    slip = label - published.weekday()
+    return [replace(m, weekday=(m.weekday - slip) % 7, date=None if m.direction or m.offset_days else m.date)
+            if m.kind == "weekday" and m.weekday is not None else m for m in mentions]
 

@@ -15,7 +15,7 @@ from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
-                     heading_date, last_day_named, lead_news_day, norm_pos)
+                     heading_date, in_page_weekdays, last_day_named, lead_news_day, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
@@ -162,7 +162,7 @@ def find_meetings(text: str, published: date | str | None = None,
         kind = kind_of(s)
         status = status_of(s)
         if mentions is None:
-            mentions = find_dates(text, published)
+            mentions = in_page_weekdays(find_dates(text, published), published)
         choice = date_for(s, mentions, nt, published, status)
         city = _city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
@@ -224,7 +224,7 @@ def find_meetings(text: str, published: date | str | None = None,
         found = _shared_venue(sentences, text, nt)
         if found is not None:
             primary, gathering = found
-            mentions = find_dates(text, published) if mentions is None else mentions
+            mentions = in_page_weekdays(find_dates(text, published), published) if mentions is None else mentions
             apply_date(primary, date_for(gathering, mentions, nt, published, primary.status or "held"))
             merged.append(gathering)
     if primary is None or mentions is None:  # (the dates are read whenever there is a primary)
