@@ -184,6 +184,15 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # ... unless the text dates it as the news of the day
     ("أعلن الكرملين توقيع اتفاق للنقل، ويأتي ذلك بعد محادثات أجراها الرئيس فلاديمير بوتين مع الرئيس إلهام علييف "
      "اليوم في موسكو.", date(2024, 4, 22), True),
+    # a correction retracts the encounter an earlier version told
+    ("بحث رئيس الوزراء الروسي اليوم في موسكو مع نظيره الأذربيجاني التعاون.\nتصحيح: ورد في نسخة سابقة أن الرئيس "
+     "فلاديمير بوتين استقبل الرئيس إلهام علييف، والصحيح أن اللقاء جمع رئيسي الحكومتين.", date(2023, 3, 15), False),
+    # no plan yet, words between
+    ("قال بيسكوف إنه لا توجد حتى الآن خطط محددة لعقد لقاء ثنائي بين الرئيسين فلاديمير بوتين وإلهام علييف.",
+     date(2025, 10, 7), False),
+    # a document's relative clause after its quoted name
+    ("من يعيد قراءة «إعلان التعاون التحالفي» الذي وقعه بوتين وعلييف في الكرملين يدرك حجم التحول اليوم.",
+     date(2025, 7, 14), False),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
      "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),

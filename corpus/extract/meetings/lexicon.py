@@ -149,6 +149,9 @@ def lexicon() -> Lex:
     # "في غياب الرئيس الأذربيجاني": a leader's absence, within three words of the word.
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
+    # "لا توجد حتى الآن خطط محددة": no plan, a word or two between
+    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
+                rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
     no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
@@ -187,7 +190,7 @@ def lexicon() -> Lex:
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
-                          + "|" + no_date),
+                          + "|" + no_date + "|" + no_plans),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
@@ -250,7 +253,7 @@ def lexicon() -> Lex:
                           r"[وف]?"),
         # "الاتفاقات التي توصل إليها …" up to the clause's end: a document's relative clause.
         document_clause=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['documents'])}){SUFFIX}"
-                                   rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[،,]?\s+(?P<clause>[وف]?"
+                                   rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?[»”\x22']?\s*[،,]?\s+(?P<clause>[وف]?"
                                    rf"(?:{alternation(terms['relative_pronouns'])})(?![^\W_])[^،,.؛:]*)"),
         kremlin=_word_re(named["kremlin"]),
         azerbaijan=_word_re(named["azerbaijan"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
