@@ -191,7 +191,7 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("قال بيسكوف إنه لا توجد حتى الآن خطط محددة لعقد لقاء ثنائي بين الرئيسين فلاديمير بوتين وإلهام علييف.",
      date(2025, 10, 7), False),
     # a document's relative clause after its quoted name
-    ("من يعيد قراءة «إعلان التعاون التحالفي» الذي وقعه بوتين وعلييف في الكرملين يدرك حجم التحول اليوم.",
+    ("من يعيد قراءة «إعلان التعاون التحالفي» الذي وقعه بوتين وعلييف في الكرملين، يدرك حجم التحول.",
      date(2025, 7, 14), False),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
