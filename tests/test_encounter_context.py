@@ -193,6 +193,11 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # a document's relative clause after its quoted name
     ("من يعيد قراءة «إعلان التعاون التحالفي» الذي وقعه بوتين وعلييف في الكرملين، يدرك حجم التحول.",
      date(2025, 7, 14), False),
+    # a transcript's paragraph under a leader's label is told in his first person
+    ("النص الحرفي للمؤتمر الصحفي\n\nبوتين: الأصدقاء الأعزاء. أجرينا اليوم مع الرئيس علييف محادثات مفصلة في "
+     "الكرملين.", date(2024, 4, 22), True),
+    # ... and not a journalist's question under his own label
+    ("النص الحرفي للمؤتمر الصحفي\n\nسؤال: هل تحدثتم مع الرئيس علييف؟", date(2024, 4, 22), False),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
      "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),

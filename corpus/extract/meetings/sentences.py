@@ -260,6 +260,10 @@ def _aliyev_by_country(text: str) -> bool:
 _COUNTRY_LIST = re.compile(r"(?:\s+دول)?(?:\s*[،,]?\s*[^\W\d_]+){1,7}")
 
 
+# A speaker's label at a line's start: up to three words, then a colon ("بوتين:", "الرئيس علييف:").
+_SPEAKER_LABEL = re.compile(r"[ \t]*(?P<name>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*:")
+
+
 def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
     """"قال بوتين: «… جرت محادثة مع الرئيس الأذربيجاني»": a quotation is split from the sentence
     that introduces it, and what it says in the first person its speaker did. The leader who
@@ -271,6 +275,17 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
             s.putin = True
         if prev.aliyev and not s.aliyev:
             s.aliyev = True
+    # A transcript's paragraph under a speaker's label ("بوتين: … أجرينا اليوم مع الرئيس علييف
+    # محادثات"): every sentence of it is the speaker's, in the first person.
+    lex = lexicon()
+    for s in sentences:
+        line_start = norm.rfind("\n", 0, s.start) + 1
+        label = _SPEAKER_LABEL.match(norm, line_start)
+        if label is None or label.end() > s.end:
+            continue
+        name = label.group("name")
+        s.putin = s.putin or bool(lex.putin_name.search(name))
+        s.aliyev = s.aliyev or bool(lex.aliyev_name.search(name))
 
 
 def is_meeting_sentence(s: Sentence) -> bool:
