@@ -204,6 +204,10 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # a yes-no question asks about an encounter, it does not report one
     ("نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان بوتين وعلييف قريبا؟", date(2025, 7, 4), False),
     ("هل التقى بوتين علييف في سوتشي؟", date(2025, 7, 4), False),
+    # an encounter of any kind in a negative sentence is none
+    ("ولم يشر بيان الكرملين إلى أي اتصال مماثل مع الرئيس الأذربيجاني إلهام علييف، وقال بيسكوف إن الرئيس بوتين "
+     "على تواصل مع الجميع.", date(2025, 7, 4), False),
+    ("قالت زاخاروفا إنه لا يوجد ما يمكن الإعلان عنه الآن بشأن قمة بين الرئيسين بوتين وعلييف.", date(2025, 7, 4), False),
     ("التقى بوتين علييف في سوتشي اليوم، فهل تنتهي الأزمة؟", date(2025, 7, 4), True),
     # another official's encounter, or an archive, is not theirs
     ("ميدفيديف يستقبل وفدا أذربيجانيا ويتحدث عن الرئيس بوتين والرئيس علييف", date(2024, 4, 22), False),
