@@ -107,7 +107,9 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
                           for p in term_positions), default=(0, -1))
         distance = abs(n_start - nearest) if nearest >= 0 else 0
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
-        tier = 1 if nearest in frames else 0
+        # a gathering's day on its sidelines, or the day a visit began ("زيارة دولة بدأت مساء الأحد"),
+        # comes after the sentence's own encounter's day
+        tier = 1 if nearest in frames or _visit_began_at(nt.text, n_start) else 0
         if nearest in shifted and (m.kind in ("explicit", "stamp") and m.day
                                    or m.kind == "relative" and m.date is not None):
             candidates.append((tier, distance, specificity, m, shifted[nearest]))
@@ -132,6 +134,15 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         weekday = next((m.weekday for _, _, _, m, _ in candidates if m.kind == "weekday"
                         and abs(norm_pos(nt, best.start) - norm_pos(nt, m.end)) <= 3), None)
     return _shifted(_resolve(best, published, status, weekday), shift)
+
+
+# How far back from a date the visit's word and its verb of beginning are looked for.
+VISIT_BEGAN_WINDOW = 60
+
+
+def _visit_began_at(norm: str, at: int) -> bool:
+    """Is the date at ``at`` the day a visit began ("في ثاني أيام زيارة دولة بدأت مساء الأحد")?"""
+    return lexicon().visit_began.search(norm, max(0, at - VISIT_BEGAN_WINDOW), at) is not None
 
 
 def _frame_terms(s: Sentence) -> set[int]:

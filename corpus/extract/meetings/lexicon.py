@@ -64,6 +64,7 @@ class Lex:
     anniversary_noun: re.Pattern
     attendees: re.Pattern
     background_after: re.Pattern
+    visit_began: re.Pattern
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -204,6 +205,9 @@ def lexicon() -> Lex:
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
         background_after=_word_re(terms["background_after"], CLITIC),
+        # the visit's word, up to three words, a verb of beginning, right before a date
+        visit_began=re.compile(rf"(?<![^\W_])[وبل]?(?:ال)?(?:{alternation(terms['kinds']['visit'])})\S*"
+                               rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})\s+$"),
         qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
