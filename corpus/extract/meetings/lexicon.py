@@ -72,6 +72,7 @@ class Lex:
     counted_from: re.Pattern
     sequenced: re.Pattern
     counted_days: dict[str, int]
+    days_from: re.Pattern
     separately: re.Pattern
     anchors: re.Pattern
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
@@ -218,7 +219,9 @@ def lexicon() -> Lex:
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
         counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
                                 rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
-        counted_days={forms([w])[0]: days for w, days in terms["counted_from"].items()},
+        counted_days={forms([w])[0]: days for w, days in (terms["counted_from"] | terms["days_from"]).items()},
+        days_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['days_from'])})\s+"
+                             rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         # "بعد لقاء", "قبل ساعات من انطلاق قمة": before or after, some time, a phase
         sequenced=re.compile(rf"(?<![^\W_])(?:{alternation(terms['sequence_words'])})"
                              rf"(?:\s+(?:{alternation(terms['sequence_spans'])})\s+من)?\s+"
