@@ -350,3 +350,15 @@ def test_a_share_of_a_possessed_economic_noun_is_economic(text):
 
 def test_a_share_of_flights_between_the_countries_is_economic():
     assert [v for _, v, _, _ in _figs("وأن ما يقرب من 30% من الرحلات الجوية بين البلدين لا تزال معلقة.")] == [30]
+
+
+# ---------------------------------------------------------------- signed percentages
+
+@pytest.mark.parametrize("text, expected", [
+    ("• نمو التجارة مقارنة بالفترة نفسها من العام الماضي: -2,4%", [(-2.4, None)]),
+    ("الصادرات إلى روسيا | 480 مليون دولار | 530 مليون دولار | −9.4%", [(-9.4, None)]),
+    ("وتراجع التبادل التجاري بنسبة 3.4% خلال الربع الأول.", [(3.4, None)]),  # a decline told in words
+    ("ونما التبادل التجاري بين 10-15% في العام الماضي.", [(10.0, 15.0)]),  # a range, not a sign
+])
+def test_a_minus_sign_before_a_percentage_is_kept(text, expected):
+    assert [(f.value, f.value_max) for f in find_figures(text, PUB) if f.unit == "percent"] == expected

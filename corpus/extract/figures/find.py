@@ -142,10 +142,24 @@ def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
     if (per_unit or is_money(unit) and m.value < UNIT_PRICE_MAX) and a_price(before, lex):
         return None  # "سعر الغاز 250 دولارا لكل ألف متر مكعب", "متوسط سعر الليلة 90 دولارا"
     metric = "other" if per_unit else unit.metric or metric_of(unit.unit, ctx, m)
-    return Figure(text=text[start:end], value=m.value, value_max=m.value_max, unit=unit.unit,
+    value, start = _signed(text, m, unit.unit, start)
+    return Figure(text=text[start:end], value=value, value_max=m.value_max, unit=unit.unit,
                   metric=metric, qualifier=qualifier, period=period_value,
                   sentence=text[sent.start:sent.end], start=start, currency=unit.currency,
                   pair=ctx.pair(m.start))
+
+
+# A minus sign glued to a percentage at a word's start ("نمو التجارة: -2,4%", "| -9,4%"); a hyphen
+# between two numbers ("10-15%") is a range, one after a letter a compound ("إس-400").
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(:|]))[-\u2212\u2013]$")
+
+
+def _signed(text: str, m: NumberMention, unit: str, start: int) -> tuple[float, int]:
+    """The value with the minus sign written before a percentage, and the span's start with it."""
+    if unit != "percent" or m.value_max is not None or m.start != start \
+            or not _MINUS_BEFORE.search(text, max(0, m.start - 2), m.start):
+        return m.value, start
+    return -m.value, m.start - 1
 
 
 def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context, lex: Lex) -> bool:
