@@ -207,6 +207,9 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # a document's relative clause after its quoted name
     ("من يعيد قراءة «إعلان التعاون التحالفي» الذي وقعه بوتين وعلييف في الكرملين، يدرك حجم التحول.",
      date(2025, 7, 14), False),
+    # sitting at one table is an encounter
+    ("وفي السادس والعشرين من نوفمبر الماضي، جلس فلاديمير بوتين إلى طاولة واحدة مع إلهام علييف ونيكول باشينيان في "
+     "سوتشي.", date(2021, 12, 22), True),
     # a transcript's paragraph under a leader's label is told in his first person
     ("النص الحرفي للمؤتمر الصحفي\n\nبوتين: الأصدقاء الأعزاء. أجرينا اليوم مع الرئيس علييف محادثات مفصلة في "
      "الكرملين.", date(2024, 4, 22), True),
