@@ -66,6 +66,22 @@ def test_an_update_stamp_gives_way_to_the_header_date():
     assert find_published(f"قازان، 23 أكتوبر 2024 (تاس)\n24.10.2024 - محدث : 25.10.2024\n\n{body}")[0] == "2024-10-24"
 
 
+@pytest.mark.parametrize("header,published,today", [
+    # a republished page: its text's first publication, which is also its today
+    ("من الأرشيف | نُشر هذا التقرير لأول مرة في 11 يناير 2021، وأعيد نشره في 10 نوفمبر 2021",
+     "2021-01-11", "2021-01-11"),
+    ("حدث في مثل هذا اليوم | نُشر لأول مرة في 13 أغسطس 2013 - أعيد نشره في 13 أغسطس 2023",
+     "2013-08-13", "2013-08-13"),
+    # a translation: the Arabic text's date, its today the original's
+    ("ترجمة خاصة | النص الأصلي: 28.12.2024 — تاريخ الترجمة: 30 ديسمبر 2024", "2024-12-30", "2024-12-28"),
+    ("ترجمات | النص الأصلي منشور بالروسية في 22 فبراير 2022 | الترجمة العربية: 25 فبراير 2022",
+     "2022-02-25", "2022-02-22"),
+])
+def test_a_page_with_its_texts_first_date_and_a_later_one(header, published, today):
+    meta = extract_metadata(f"{header}\n\nعنوان الخبر\n\n{BODY}")
+    assert (meta.published, meta.today) == (published, today)
+
+
 @pytest.mark.parametrize("code,expected", [
     ("كونا121812 جمت أكت 23", "2023-10-12"),
     ("كونا٢٩١٨٣٥ جمت سبت ١٤", "2014-09-29"),  # Arabic-Indic digits

@@ -52,6 +52,9 @@ SOLAR_LINE_WORDS = 6
 
 _STAMPS = load_yaml("stamps.yaml")
 _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
+_FIRST_PUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['first_published_labels'])})", re.I)
+_REPUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['republished_labels'])})", re.I)
+_TRANSLATED = re.compile(rf"(?:{alternation(_STAMPS['translation_labels'])})\s*:?", re.I)
 _UPDATE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['update_labels'])})\s*:?", re.I)
 # "روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥": a header of segments, one of them the date.
 _SEGMENT_BAR = re.compile(r"\s[|•]\s")
@@ -117,6 +120,9 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         norm = normalize(line)
+        paired = _first_text_date(norm, full_dates(norm))
+        if paired is not None:
+            return paired, "text: labelled stamp"
         if _LABEL.search(norm) and is_date_line(line, found, max_words=6) or _is_leading_stamp(line, found):
             updated = _UPDATE_LABEL.search(norm)
             # "24.10.2024 - محدث : 24.10.2024": a date before the update's label is the publication's
@@ -129,6 +135,32 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     if first_line_date:
         return first_line_date, "text: date line"
     return (update, "text: labelled stamp") if update else (None, None)
+
+
+def _first_text_date(norm: str, found: list[DateMention]) -> date | None:
+    """A line of two dates, the text's first publication and a later one: the first publication's
+    for a republished page, the translation's for a translated one (``norm``: the normalised line)."""
+    if len(found) < 2:
+        return None
+    translated = _TRANSLATED.search(norm)
+    label = translated if translated else _FIRST_PUBLISHED.search(norm) if _REPUBLISHED.search(norm) else None
+    if label is None:
+        return None
+    return next((d.date for d in found if d.start >= label.end()), None)
+
+
+def _translated_from(lines: list[str]) -> date | None:
+    """The original's date on a translation's header line ("النص الأصلي: 28.12.2024 — تاريخ الترجمة:
+    30 ديسمبر 2024"): the day its "اليوم" means, before the translation's label."""
+    for line in lines[:DATELINE_LINES]:
+        norm = normalize(line)
+        label = _TRANSLATED.search(norm)
+        if label is None:
+            continue
+        before = [d for d in full_dates(norm) if d.end <= label.start()]
+        if before:
+            return before[0].date
+    return None
 
 
 def _date_segment(line: str) -> date | None:
@@ -350,6 +382,9 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     the publication date (a page stamped the next morning still says اليوم of the dateline's
     day), else the publication date, else the first full date of the lead."""
     lines = head_lines(text, head)
+    original = _translated_from(lines)
+    if original is not None:
+        return original, "text: the original's date of a translation"
     if published is not None:
         dateline = _full_dateline(lines) or _yearless_dateline(lines, published)
         if dateline is not None and dateline != published and abs((dateline - published).days) <= SAME_DAY_SLIP:
