@@ -166,6 +166,32 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _browser_cpu_s() -> float:
+    """CPU seconds used so far by the Chromium processes this process started (its descendants
+    named chromium: the browser, its renderers, GPU and utility processes)."""
+    children: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                head, tail = (entry / "stat").read_text().rsplit(")", 1)
+            except OSError:  # gone meanwhile
+                continue
+            pid = int(entry.name)
+            names[pid] = head.split("(", 1)[1]
+            children.setdefault(int(tail.split()[1]), []).append(pid)
+    total, todo = 0.0, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        if names.get(pid, "").startswith("chrom"):
+            try:
+                total += _cpu_s(pid)
+            except OSError:
+                pass
+    return total
+
+
 def browser_session(db_url: str) -> dict[str, Any]:
     """Start ``streamlit run app.py`` on the database, open it in headless Chromium.
 
@@ -250,10 +276,15 @@ def typing_session(db_url: str, pages: tuple[str, ...] = TYPING_PAGES, rounds: i
     """Per page, in a real server and headless Chromium: open it (no filters, a new session) and
     time typing the query into the sidebar. Round 1 is the first time the query is asked on that
     page (the server's data caches hold the unfiltered pages only); round 2 asks it again.
-    {"pages": {page: [ms per round]}, "runs": {page: [script runs]}, "errors": [...]}"""
+    {"pages": {page: [ms per round]}, "runs": {page: [script runs]}, "errors": [...],
+    "server_cpu_ms" / "browser_cpu_ms": {page: [CPU ms per round]}}: the CPU the server process and
+    Chromium's processes used from the first key until idle was confirmed (the typing and the quiet
+    wait included: a page drawing little shows that floor); less swayed by the machine's load than
+    the wall clock, and they say whether the server's script or the browser's drawing costs more."""
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, Any] = {"query": TYPED_QUERY, "pages": {}, "runs": {}, "errors": []}
+    out: dict[str, Any] = {"query": TYPED_QUERY, "pages": {}, "runs": {}, "errors": [],
+                           "server_cpu_ms": {}, "browser_cpu_ms": {}}
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -262,7 +293,10 @@ def typing_session(db_url: str, pages: tuple[str, ...] = TYPING_PAGES, rounds: i
                 for name in pages:
                     try:
                         _open_idle(page, f"{app.base}/{'' if name == 'overview' else name}")
+                        server_cpu, browser_cpu = _cpu_s(app.proc.pid), _browser_cpu_s()
                         result = type_query(page)
+                        out["server_cpu_ms"].setdefault(name, []).append((_cpu_s(app.proc.pid) - server_cpu) * 1e3)
+                        out["browser_cpu_ms"].setdefault(name, []).append((_browser_cpu_s() - browser_cpu) * 1e3)
                     except Exception as exc:  # too slow or broken: record it and go on
                         result = {"ms": None, "error": type(exc).__name__}
                     if result.get("error"):

@@ -296,10 +296,16 @@ def _typing_section(typing: dict[str, Any] | None, largest: int) -> list[str]:
             f"page and confirmed by {appbench.IDLE_QUIET_MS} ms without change. Round 1: the query is new to "
             "that page; round 2: the same again.", ""]
     rounds = max((len(v) for v in typing["pages"].values()), default=0)
-    out += _table(["page", *[f"round {i + 1}" for i in range(rounds)], "script runs"],
+    cpu = {kind: typing.get(f"{kind}_cpu_ms") or {} for kind in ("server", "browser")}
+    out += _table(["page", *[f"round {i + 1}" for i in range(rounds)], "script runs",
+                   "server CPU", "browser CPU"],
                   [[name, *[_ms(v) if v is not None else "failed" for v in values],
-                    ", ".join(str(r) for r in typing["runs"].get(name, []))]
+                    ", ".join(str(r) for r in typing["runs"].get(name, [])),
+                    *[", ".join(_ms(v) for v in cpu[kind].get(name, [])) or "–" for kind in cpu]]
                    for name, values in typing["pages"].items()]) + [""]
+    out += ["Server and browser CPU: per round, what the server process and Chromium's processes used from the "
+            "first key until idle was confirmed (typing and the quiet wait included, the floor a page drawing "
+            "little shows); less swayed by the machine's load than the wall clock.", ""]
     if typing.get("errors"):
         out += ["Errors: " + "; ".join(f"`{e}`" for e in typing["errors"]), ""]
     return out

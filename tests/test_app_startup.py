@@ -4,8 +4,9 @@ the server already answers; after the warm-up the overview reads nothing more fr
 from __future__ import annotations
 
 import asyncio
-import threading
+import gc
 import json
+import threading
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +46,14 @@ def _overview():
 
 
 @pytest.fixture
+def unfrozen():
+    """A collector with nothing frozen before and after (the warm-up freezes this process's objects)."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+@pytest.fixture
 def corpus_store(tmp_path):
     url = f"sqlite:///{tmp_path / 'corpus.sqlite'}"
     synth.write_database(80, url, seed=3)
@@ -57,7 +66,7 @@ def corpus_store(tmp_path):
     store.close()
 
 
-def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus_store, monkeypatch):
+def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus_store, monkeypatch, unfrozen):
     reference = _overview()  # the page computing everything itself
     assert not reference.exception
     expected = _metrics(reference)
@@ -71,6 +80,9 @@ def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus
     server = threading.Thread(target=lambda: asyncio.run(serve()))
     server.start()
     server.join()
+    # what the server holds by then (the store among it) is out of the collector's sight
+    assert gc.get_freeze_count() > 0
+    assert not any(obj is corpus_store for obj in gc.get_objects())
 
     def no_read(*args, **kwargs):
         raise AssertionError("the overview read the store after the warm-up")
@@ -82,11 +94,12 @@ def test_after_the_warm_up_the_overview_reads_nothing_more_from_the_store(corpus
     assert len(warmed.get("plotly_chart")) == 3
 
 
-def test_a_failed_warm_up_leaves_the_pages_to_do_the_work(monkeypatch, corpus_store):
+def test_a_failed_warm_up_leaves_the_pages_to_do_the_work(monkeypatch, corpus_store, unfrozen):
     def broken() -> None:
         raise RuntimeError("no database")
     monkeypatch.setattr("components.warmup.warm_up", broken)
     startup.warm_up_in_background().join(60)
+    assert gc.get_freeze_count() == 0  # nothing frozen: the pages' data is not there yet
     at = _overview()
     assert not at.exception
     assert _metrics(at)["المقالات"] == str(corpus_store.count())
