@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from components import data, startup
+from components import data, startup, warmup
 from corpus import synth
 from corpus.store import Store
 
@@ -103,3 +103,26 @@ def test_a_failed_warm_up_leaves_the_pages_to_do_the_work(monkeypatch, corpus_st
     at = _overview()
     assert not at.exception
     assert _metrics(at)["المقالات"] == str(corpus_store.count())
+
+
+def _is_repl_calls_on_a_first_element(monkeypatch, prepared: bool) -> int:
+    """How often Streamlit asks whether it runs in a REPL (``inspect.stack()``) while a script
+    draws its first element in a process where nothing was drawn yet."""
+    import streamlit.delta_generator as dg
+    from streamlit import env_util
+
+    calls: list[int] = []
+    monkeypatch.setattr(dg, "_use_warning_has_been_displayed", False)
+    monkeypatch.setattr(env_util, "is_repl", lambda: calls.append(1) or False)
+    if prepared:
+        warmup.prepare_streamlit()
+    at = st_testing.AppTest.from_string("import streamlit as st\nst.metric('n', 1)\n").run()
+    assert not at.exception and at.metric[0].value == "1"
+    return len(calls)
+
+
+def test_the_warm_up_spares_the_first_page_streamlits_repl_check(monkeypatch):
+    assert _is_repl_calls_on_a_first_element(monkeypatch, prepared=False) == 1
+    assert _is_repl_calls_on_a_first_element(monkeypatch, prepared=True) == 0
+    # what Streamlit's first page imports lazily is loaded
+    assert set(warmup.STREAMLIT_LAZY) <= set(sys.modules)
