@@ -143,10 +143,14 @@ def test_dateline_places_are_not_meeting_places():
 
 def test_stamp_words_are_clean_lists():
     data = load_yaml("stamps.yaml")
-    assert set(data) == {"labels", "update_labels", "furniture", "wire_codes"}
-    for key in ("labels", "update_labels", "furniture"):
+    lists = ("labels", "update_labels", "furniture", "first_published_labels", "republished_labels",
+             "translation_labels")
+    assert set(data) == {*lists, "wire_codes"}
+    for key in lists:
         _assert_clean_list(data[key], f"stamps {key}")
     assert set(data["update_labels"]) <= set(data["labels"])  # an update label is a label
+    # a first publication, a republication and a translation are told apart by their labels
+    assert not set(data["first_published_labels"]) & set(data["republished_labels"])
 
 
 def test_wire_codes_name_every_month_once():
