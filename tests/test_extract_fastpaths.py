@@ -91,6 +91,18 @@ def test_first_words_of_a_word_pattern():
     assert may_match(pat, text_words("عقدت قمه")) and pat.search("عقدت قمه")
 
 
+def test_first_words_read_past_a_leading_lookahead():
+    """A lookahead before the word ("(?!وزاره)…", the meeting kinds' patterns) only narrows the
+    matches: the first words are those of the rest; a look-behind other than the word boundary
+    still leaves them unknown."""
+    pat = re.compile(r"(?!وزاره(?![^\W_]))(?<![^\W_])(?:و)?(?:قمه|وزاره)(?![^\W_])")
+    assert first_words(pat) == {"قمه", "وقمه", "وزاره", "ووزاره"}
+    text = "زار الوزاره ثم وزاره القمه ووزاره قمه"
+    assert [m.group() for m in find_all(pat, text, text_tokens(text))] == ["ووزاره", "قمه"]
+    assert first_words(re.compile(r"(?=\w)(?<![^\W_])قمه(?![^\W_])")) == {"قمه"}
+    assert first_words(re.compile(r"(?<=ا)قمه(?![^\W_])")) is None
+
+
 @pytest.mark.parametrize("source", [
     r"قمه",  # may start inside a word
     r"(?<![^\W_])قم\w+",  # letters repeated: the first word is open

@@ -139,9 +139,9 @@ def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> N
         if av[0] == 1 and acc and _is_boundary(av):
             out.add(acc)  # (?![^\W_]): the word ends here
             return None
-        if at_start:
+        if at_start and av[0] == -1:
             raise _Unknown  # the match may start inside a word
-        return _walk(rest, acc, at_start, out, depth + 1)  # it only narrows the matches
+        return _walk(rest, acc, at_start, out, depth + 1)  # it only narrows the matches (a lookahead first too)
     if op is C.BRANCH:
         for alt in av[1]:
             _walk(list(alt.data) + rest, acc, at_start, out, depth + 1)
@@ -150,10 +150,10 @@ def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> N
         if av[1] or av[2]:
             raise _Unknown  # inline flags
         return _walk(list(av[3].data) + rest, acc, at_start, out, depth + 1)
+    if op is C.ASSERT and not (at_start and av[0] == -1):
+        return _walk(rest, acc, at_start, out, depth + 1)  # zero-width, only narrows
     if at_start:
         raise _Unknown  # something consumed before the match is known to start a word
-    if op is C.ASSERT:
-        return _walk(rest, acc, at_start, out, depth + 1)  # zero-width, only narrows
     if op is C.LITERAL:
         return _letter(chr(av), rest, acc, out, depth)
     if op is C.IN:
