@@ -86,6 +86,8 @@ def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int
     firsts = _firsts(pattern)
     if firsts is None:
         return list(pattern.finditer(text, pos, endpos))
+    if firsts.isdisjoint(_words_of(tokens)):
+        return []  # most patterns, most stretches: none of their first words is there
     out = []
     floor = pos  # where the previous match ended: finditer goes on from there
     for start, word in tokens:
@@ -102,6 +104,8 @@ def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.
     firsts = _firsts(pattern)
     if firsts is None:
         return pattern.search(text)
+    if firsts.isdisjoint(_words_of(tokens)):
+        return None
     for start, word in tokens:
         if word in firsts:
             m = pattern.match(text, start)
@@ -119,6 +123,23 @@ def _firsts(pattern: re.Pattern) -> frozenset[str] | None:
 
 # id(pattern) → (pattern, its first words); the pattern is kept, so its id is not reused.
 _known: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
+def _words_of(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The words of ``tokens`` as a set: a stretch's tokens are asked about by many patterns in a
+    row (a sentence's meeting terms, a line's people), each ruled out by one set test."""
+    known = _token_words.get(id(tokens))
+    if known is None or known[0] is not tokens:
+        if len(_token_words) >= _MAX_TOKEN_WORDS:
+            _token_words.clear()
+        known = _token_words[id(tokens)] = (tokens, frozenset(word for _, word in tokens))
+    return known[1]
+
+
+# id(tokens) → (tokens, their words), for the last few hundred stretches; the tuple is kept, so
+# its id is not reused while it is here.
+_token_words: dict[int, tuple[tuple[Token, ...], frozenset[str]]] = {}
+_MAX_TOKEN_WORDS = 256
 
 
 def _is_boundary(av: Any) -> bool:
