@@ -210,6 +210,31 @@ def test_words_of_a_sentence_serve_its_text_with_document_clauses_blanked(bodies
     assert blanked_seen > 0
 
 
+def _blanked_by_sub(text: str) -> str:
+    """The reference: document_clause.sub over the whole sentence (as before the word gate)."""
+    lex = meeting_lexicon()
+
+    def blank(m: re.Match) -> str:
+        clause = m.group("clause")
+        if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
+            return m.group()
+        return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
+    return lex.document_clause.sub(blank, text)
+
+
+def test_document_clauses_blanked_at_their_first_words_equal_sub(bodies):
+    blanked_seen = 0
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        for a, b in sentence_spans(norm):
+            text = norm[a:b]
+            expected = _blanked_by_sub(text)
+            blanked_seen += expected != text
+            assert without_document_clauses(text) == expected
+            assert without_document_clauses(text, text_tokens(text)) == expected
+    assert blanked_seen > 0
+
+
 def test_sentence_ends_behind_their_lookahead_equal_the_plain_patterns(bodies):
     plain_end = re.compile(arabic._SENTENCE_END)
     plain_split = re.compile(rf"(?:{arabic._SENTENCE_END}|:\s*(?=[\"«“]))+")

@@ -148,11 +148,13 @@ def aliyev_titles(sent: str) -> bool:
     return False
 
 
-def without_document_clauses(text: str) -> str:
+def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None) -> str:
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
     التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
     clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
-    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept."""
+    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. (``tokens``: the
+    text's words, when known: the clauses are looked for only at their first words, as
+    ``document_clause.sub`` would find them.)"""
     lex = lexicon()
 
     def blank(m: re.Match) -> str:
@@ -160,7 +162,11 @@ def without_document_clauses(text: str) -> str:
         if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
             return m.group()
         return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
-    return lex.document_clause.sub(blank, text)
+    parts, pos = [], 0
+    for m in find_all(lex.document_clause, text, text_tokens(text) if tokens is None else tokens):
+        parts += [text[pos:m.start()], blank(m)]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
@@ -170,7 +176,7 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s = Sentence(start, end, norm[start:end], known_tokens=tokens)
     # Blanking document clauses only removes words (offsets kept): the sentence's words hold the text's.
     words, tokens = s.words, s.tokens
-    text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
+    text = without_document_clauses(s.norm, tokens) if may_match(lex.document_clause, words) else s.norm
 
     def found(pat: re.Pattern) -> bool:
         return find_first(pat, text, tokens) is not None
