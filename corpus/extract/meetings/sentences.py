@@ -460,7 +460,8 @@ def _counted_days(s: Sentence, pos: int) -> int | None:
 
 
 def _sequenced(s: Sentence, pos: int) -> bool:
-    return lexicon().sequenced.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
+    sequenced = lexicon().sequenced
+    return may_match(sequenced, s.words) and sequenced.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
 
 
 def counted_from(s: Sentence, pos: int) -> bool:
