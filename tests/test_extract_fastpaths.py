@@ -19,7 +19,8 @@ from corpus.extract.figures.multiples import definite_changes, dual_multiples
 from corpus.extract.figures.ranks import ranks
 from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
-from corpus.extract.figures.words import scan_words, words_in
+from corpus.extract.figures.metrics import Context, _pairs
+from corpus.extract.figures.words import find_terms, scan_words, term_words_for, words_in, words_keys
 from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, may_match, text_tokens,
                                   text_words, tokens_between, with_first_char)
 from corpus.extract.meetings.find import _tokens_within
@@ -233,6 +234,28 @@ def test_document_clauses_blanked_at_their_first_words_equal_sub(bodies):
             assert without_document_clauses(text) == expected
             assert without_document_clauses(text, text_tokens(text)) == expected
     assert blanked_seen > 0
+
+
+def test_sentence_context_gated_by_its_words_equals_scanning_every_table(bodies):
+    """Context skips the term tables none of whose terms can start at the sentence's words: the
+    same metrics, growth words, pairs and flags as scanning each table word by word."""
+    lex = figure_lexicon()
+    gated = 0
+    for text in bodies:
+        for sent in split_sentences(text):
+            words = scan_words(text, sent.start, sent.end)
+            ctx = Context(words, lex)
+            hits = find_terms(words, lex.metrics)
+            assert ctx.metric_starts == [words[k].start for k, _, _ in hits]
+            assert ctx.metrics == [term[1] for _, _, term in hits]
+            assert ctx.non_economic == bool(find_terms(words, lex.non_economic))
+            assert ctx.economic == bool(find_terms(words, lex.economic))
+            assert ctx.growth_starts == [w.start for w in words
+                                         if any(k in lex.growth for k in term_words_for(w.norm))]
+            assert ctx.pairs == _pairs(words, lex)
+            assert ctx.travel == bool(find_terms(words, lex.visitor_context) or find_terms(words, lex.countries))
+            gated += lex.metrics.cannot_start(words_keys(words))
+    assert gated > 100  # the gate does skip tables
 
 
 def test_sentence_ends_behind_their_lookahead_equal_the_plain_patterns(bodies):

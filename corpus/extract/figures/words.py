@@ -94,9 +94,15 @@ class Terms:
         for t in self.terms:
             if t[0]:
                 self.by_first.setdefault(t[0][0], []).append(t)
+        self.firsts = frozenset(self.by_first)
 
         # word → its terms, with and without clitics: text words repeat, and most have none.
         self._starting: tuple[dict[str, tuple[Term, ...]], dict[str, tuple[Term, ...]]] = ({}, {})
+
+    def cannot_start(self, keys: frozenset[str]) -> bool:
+        """Is no term's first word among ``keys`` (``words_keys`` of some words)? Then no term
+        starts at any of those words."""
+        return self.firsts.isdisjoint(keys)
 
     def starting_with(self, word: str, allow_clitic: bool) -> tuple[Term, ...]:
         """Terms whose first word ``word`` may spell (longest first)."""
@@ -160,8 +166,17 @@ def _first_match(words: list[Word], k: int, candidates: tuple[Term, ...]) -> tup
     return None
 
 
-def find_terms(words: list[Word], terms: Terms) -> list[tuple[int, int, Term]]:
-    """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware)."""
+def words_keys(words: list[Word]) -> frozenset[str]:
+    """Every term word the ``words`` may spell (``term_words_for`` of each)."""
+    return frozenset(key for w in words for key in term_words_for(w.norm))
+
+
+def find_terms(words: list[Word], terms: Terms, keys: frozenset[str] | None = None) -> list[tuple[int, int, Term]]:
+    """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware;
+    ``keys``: ``words_keys(words)``, when known: a table none of whose terms can start there
+    is not scanned)."""
+    if keys is not None and terms.cannot_start(keys):
+        return []
     hits = []
     k = 0
     starting_with = terms.starting_with
