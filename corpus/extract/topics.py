@@ -106,6 +106,13 @@ def _first_forms() -> frozenset[str]:
     return frozenset(f for _, *groups in _formed_topics() for terms in groups for _, tf in terms for f in tf[0])
 
 
+@lru_cache(maxsize=1)
+def _topic_first_forms() -> tuple[frozenset[str], ...]:
+    """Per topic (in _formed_topics' order), every form the first word of one of its terms takes:
+    a text holding none of them has none of its terms."""
+    return tuple(frozenset(f for terms in groups for _, tf in terms for f in tf[0]) for _, *groups in _formed_topics())
+
+
 def _count_terms(index: _Index, terms: tuple[_FormedTerm, ...], used: list[bool]) -> set[tuple[str, ...]]:
     """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
     found: set[tuple[str, ...]] = set()
@@ -131,7 +138,9 @@ def topic_evidence(text: str) -> dict[str, list[str]]:
         return {}
     index = _Index(text, _first_forms())
     out: dict[str, list[str]] = {}
-    for topic, ignore, strong_terms, weak_terms in _formed_topics():
+    for (topic, ignore, strong_terms, weak_terms), firsts in zip(_formed_topics(), _topic_first_forms()):
+        if index.at.keys().isdisjoint(firsts):
+            continue  # none of its terms can start anywhere: not tagged
         used = [False] * len(index.forms)
         _count_terms(index, ignore, used)
         strong = _count_terms(index, strong_terms, used)
