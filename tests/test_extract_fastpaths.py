@@ -92,6 +92,17 @@ def test_first_words_of_a_word_pattern():
     assert may_match(pat, text_words("عقدت قمه")) and pat.search("عقدت قمه")
 
 
+def test_first_words_after_letters_are_every_spelling():
+    """The endings walked after some letters are read once and given to every such start: the
+    first words are still each clitic with each word with each suffix."""
+    pat = re.compile(r"(?<![^\W_])(?:وال|ب|)(?:قمه|لقاء|زياره)(?:ات|ه|)(?![^\W_])")
+    assert first_words(pat) == {c + w + e for c in ("وال", "ب", "") for w in ("قمه", "لقاء", "زياره")
+                                for e in ("ات", "ه", "")}
+    assert first_words(re.compile(r"(?<![^\W_])a(?:b|c){0,2}d(?![^\W_])")) == \
+        {"ad", "abd", "acd", "abbd", "abcd", "acbd", "accd"}
+    assert first_words(re.compile(r"(?<![^\W_])(?:x|y)(?:b(?:c|d)|e)\s+z")) == {"xbc", "xbd", "xe", "ybc", "ybd", "ye"}
+
+
 def test_first_words_read_past_a_leading_lookahead():
     """A lookahead before the word ("(?!وزاره)…", the meeting kinds' patterns) only narrows the
     matches: the first words are those of the rest; a look-behind other than the word boundary
