@@ -62,9 +62,13 @@ def normalize_ya(text: str) -> str:
     return text.translate(_YA_TABLE)
 
 
+_INDIC_DIGIT = re.compile("[" + "".join(_DIGITS) + "]")
+
+
 def normalize_digits(text: str) -> str:
     """Arabic-Indic ٠-٩ and Persian ۰-۹ → 0-9."""
-    return text.translate(_DIGITS_TABLE)
+    # translate looks every character up; most lines have no such digit (one regex search says so)
+    return text if _INDIC_DIGIT.search(text) is None else text.translate(_DIGITS_TABLE)
 
 
 def strip_harakat(text: str) -> str:

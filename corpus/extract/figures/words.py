@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from ...normalize import normalize
@@ -47,10 +48,12 @@ class _TextWords:
     def __init__(self, text: str):
         self.text = text
         spans = [m.span() for m in _WORD.finditer(text)]
-        self.words = [Word(_normalize_word(text[a:b]), a, b) for a, b in spans]
-        self.starts = [w.start for w in self.words]
-        self.ends = [w.end for w in self.words]
-        self.all_named = all(w.norm for w in self.words)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        norms = list(map(_normalize_word, _WORD.findall(text)))  # the same runs, as strings
+        # Word(norm, start, end) for each, built without a Python call per word
+        self.words = list(map(tuple.__new__, repeat(Word, len(norms)), zip(norms, self.starts, self.ends)))
+        self.all_named = all(norms)
 
     def between(self, start: int, end: int) -> list[Word]:
         start, end = max(start, 0), min(end, len(self.text))

@@ -2,6 +2,7 @@
 it announces, denies or looks back on an encounter."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import InitVar, dataclass, field
 from datetime import date
@@ -442,7 +443,9 @@ def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
     pronoun opens the clause of the word at ``pos`` ("القمة التي تنعقد")."""
     relative = lexicon().relative.search(s.norm[max(0, pos - 12): pos]) is not None
     reach = RELATIVE_PHRASE_CHARS if relative else SAME_PHRASE_CHARS
-    return [p for p, _ in s.terms if pos - reach <= p < pos and not _PHRASE_BREAK.search(s.norm, p, pos)]
+    # s.terms is sorted: the words within reach are one slice of it
+    near = s.terms[bisect.bisect_left(s.terms, (pos - reach,)):bisect.bisect_left(s.terms, (pos,))]
+    return [p for p, _ in near if not _PHRASE_BREAK.search(s.norm, p, pos)]
 
 
 def counted_days(s: Sentence, pos: int) -> int | None:
