@@ -119,6 +119,8 @@ def _squash(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+# A line's words are counted by several rules in a row (furniture, paragraph, title): kept.
+@lru_cache(maxsize=256)
 def _words(norm: str) -> int:
     return len(_WORD.findall(norm))
 
