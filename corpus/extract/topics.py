@@ -60,6 +60,12 @@ def word_forms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _forms_among(word: str, firsts: frozenset[str]) -> frozenset[str]:
+    """``word_forms(word) & firsts``, remembered per word (most words have none)."""
+    return word_forms(word) & firsts
+
+
+@lru_cache(maxsize=65536)
 def _term_forms(word: str) -> frozenset[str]:
     return frozenset({word, word[2:]}) if word.startswith("ال") and len(word) > 4 else \
         frozenset({word})
@@ -70,10 +76,12 @@ class _Index:
 
     def __init__(self, text: str, firsts: frozenset[str] | None = None):
         """``firsts``: the only forms looked up in ``at`` (None: every form)."""
-        self.forms = [word_forms(w) for w in _WORD.findall(normalize(text))]
+        words = _WORD.findall(normalize(text))
+        self.forms = [word_forms(w) for w in words]
         self.at: dict[str, list[int]] = {}
-        for i, forms in enumerate(self.forms):
-            for f in forms if firsts is None else forms & firsts:
+        looked_up = self.forms if firsts is None else [_forms_among(w, firsts) for w in words]
+        for i, forms in enumerate(looked_up):
+            for f in forms:
                 self.at.setdefault(f, []).append(i)
 
     def starts(self, first: frozenset[str]) -> list[int]:

@@ -455,7 +455,8 @@ def counted_days(s: Sentence, pos: int) -> int | None:
 
 
 def _counted_days(s: Sentence, pos: int) -> int | None:
-    m = lexicon().counted_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
+    counted = lexicon().counted_from
+    m = counted.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos) if may_match(counted, s.words) else None
     if m is not None:
         return lexicon().counted_days.get(m.group("word"))
     # "عشية القمة التي تعقد في …": a meeting word in the same phrase goes with it
