@@ -60,7 +60,11 @@ Token = tuple[int, str]  # (start, word) of a word of a text
 
 def text_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[Token, ...]:
     """The words of ``text`` (of text[pos:endpos], as a pattern searching there sees it)."""
-    return tuple((m.start(), m.group()) for m in WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+    found = list(WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+    return tuple(zip(map(_START, found), map(_GROUP, found)))  # (m.start(), m.group()) of each, in C
+
+
+_START, _GROUP = re.Match.start, re.Match.group
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from ..lexicons import load_yaml
 from ..normalize import CLITIC_PREFIXES, normalize
@@ -77,9 +78,9 @@ class _Index:
     def __init__(self, text: str, firsts: frozenset[str] | None = None):
         """``firsts``: the only forms looked up in ``at`` (None: every form)."""
         words = _WORD.findall(normalize(text))
-        self.forms = [word_forms(w) for w in words]
+        self.forms = list(map(word_forms, words))
         self.at: dict[str, list[int]] = {}
-        looked_up = self.forms if firsts is None else [_forms_among(w, firsts) for w in words]
+        looked_up = self.forms if firsts is None else list(map(_forms_among, words, repeat(firsts)))
         for i, forms in enumerate(looked_up):
             for f in forms:
                 self.at.setdefault(f, []).append(i)

@@ -47,10 +47,10 @@ class _TextWords:
 
     def __init__(self, text: str):
         self.text = text
-        spans = [m.span() for m in _WORD.finditer(text)]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
-        norms = list(map(_normalize_word, _WORD.findall(text)))  # the same runs, as strings
+        found = list(_WORD.finditer(text))
+        self.starts = list(map(re.Match.start, found))
+        self.ends = list(map(re.Match.end, found))
+        norms = list(map(_normalize_word, map(re.Match.group, found)))
         # Word(norm, start, end) for each, built without a Python call per word
         self.words = list(map(tuple.__new__, repeat(Word, len(norms)), zip(norms, self.starts, self.ends)))
         self.all_named = all(norms)

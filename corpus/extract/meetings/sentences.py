@@ -7,6 +7,7 @@ import re
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Callable
 
 from ...lexicons import load_yaml
@@ -505,4 +506,4 @@ def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The article's lead: its first LEAD_SENTENCES sentences of more than six words."""
-    return [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
+    return list(islice((s for s in sentences if len(TOKEN.findall(s.norm)) > 6), LEAD_SENTENCES))  # counted until found
