@@ -114,6 +114,7 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=256)  # a line is squashed by several rules in a row (share, ad, language, key)
 def _squash(text: str) -> str:
     """Words only, single-spaced: the form compared with whole-line lists."""
     return " ".join(_NON_WORD.sub(" ", text).split())
