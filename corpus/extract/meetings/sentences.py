@@ -154,9 +154,8 @@ def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None)
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
     التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
     clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
-    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. (``tokens``: the
-    text's words, when known: the clauses are looked for only at their first words, as
-    ``document_clause.sub`` would find them.)"""
+    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. ``tokens``: the text's
+    words, when known (the clauses are tried only at their first words)."""
     lex = lexicon()
 
     def blank(m: re.Match) -> str:
@@ -465,8 +464,8 @@ def _counted_days(s: Sentence, pos: int) -> int | None:
 
 
 def _sequenced(s: Sentence, pos: int) -> bool:
-    sequenced = lexicon().sequenced
-    return may_match(sequenced, s.words) and sequenced.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
+    seq = lexicon().sequenced
+    return may_match(seq, s.words) and seq.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
 
 
 def counted_from(s: Sentence, pos: int) -> bool:
