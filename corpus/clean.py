@@ -114,11 +114,14 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=256)  # a line is squashed by several rules in a row (share, ad, language, key)
 def _squash(text: str) -> str:
     """Words only, single-spaced: the form compared with whole-line lists."""
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+# A line's words are counted by several rules in a row (furniture, paragraph, title): kept.
+@lru_cache(maxsize=256)
 def _words(norm: str) -> int:
     return len(_WORD.findall(norm))
 

@@ -62,9 +62,13 @@ def normalize_ya(text: str) -> str:
     return text.translate(_YA_TABLE)
 
 
+_INDIC_DIGIT = re.compile("[" + "".join(_DIGITS) + "]")
+
+
 def normalize_digits(text: str) -> str:
     """Arabic-Indic ٠-٩ and Persian ۰-۹ → 0-9."""
-    return text.translate(_DIGITS_TABLE)
+    # translate looks every character up; most lines have no such digit (one regex search says so)
+    return text if _INDIC_DIGIT.search(text) is None else text.translate(_DIGITS_TABLE)
 
 
 def strip_harakat(text: str) -> str:
@@ -94,20 +98,23 @@ class Normalized:
 @lru_cache(maxsize=256)
 def normalize_with_offsets(text: str) -> Normalized:
     """Normalise ``text`` keeping a map from each output character to its source index."""
+    first = _RESIZED_RE.search(text)
+    if first is None:  # most text: every character maps to one, the offsets are the identity
+        return Normalized(normalize(text), tuple(range(len(text) + 1)))
     out: list[str] = []
     offsets: list[int] = []
     pos = 0
-    # Unchanged stretches are copied whole; only the characters that change are looked up.
-    for m in _CHANGED_RE.finditer(text):
+    # Stretches between the characters deleted or expanded map one to one: normalised whole.
+    for m in _RESIZED_RE.finditer(text, first.start()):
         i = m.start()
         if i > pos:
-            out.append(text[pos:i])
+            out.append(normalize(text[pos:i]))
             offsets.extend(range(pos, i))
         mapped = _CHANGED[m.group()]
         out.append(mapped)
         offsets.extend([i] * len(mapped))
         pos = i + 1
-    out.append(text[pos:])
+    out.append(normalize(text[pos:]))
     offsets.extend(range(pos, len(text)))
     offsets.append(len(text))
     return Normalized("".join(out), tuple(offsets))

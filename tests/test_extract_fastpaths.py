@@ -19,7 +19,8 @@ from corpus.extract.figures.multiples import definite_changes, dual_multiples
 from corpus.extract.figures.ranks import ranks
 from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
-from corpus.extract.figures.words import scan_words, words_in
+from corpus.extract.figures.metrics import Context, _pairs
+from corpus.extract.figures.words import find_terms, scan_words, term_words_for, words_in, words_keys
 from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, may_match, text_tokens,
                                   text_words, tokens_between, with_first_char)
 from corpus.extract.meetings.find import _tokens_within
@@ -89,6 +90,29 @@ def test_first_words_of_a_word_pattern():
     assert first_words(pat) == {c + w for c in ("", "و", "ب") for w in ("قمه", "قمهات", "قمهه", "لقاء")}
     assert may_match(pat, text_words("عقدت القمه وبلقاء")) is False  # القمه is not a spelling of it
     assert may_match(pat, text_words("عقدت قمه")) and pat.search("عقدت قمه")
+
+
+def test_first_words_after_letters_are_every_spelling():
+    """The endings walked after some letters are read once and given to every such start: the
+    first words are still each clitic with each word with each suffix."""
+    pat = re.compile(r"(?<![^\W_])(?:وال|ب|)(?:قمه|لقاء|زياره)(?:ات|ه|)(?![^\W_])")
+    assert first_words(pat) == {c + w + e for c in ("وال", "ب", "") for w in ("قمه", "لقاء", "زياره")
+                                for e in ("ات", "ه", "")}
+    assert first_words(re.compile(r"(?<![^\W_])a(?:b|c){0,2}d(?![^\W_])")) == \
+        {"ad", "abd", "acd", "abbd", "abcd", "acbd", "accd"}
+    assert first_words(re.compile(r"(?<![^\W_])(?:x|y)(?:b(?:c|d)|e)\s+z")) == {"xbc", "xbd", "xe", "ybc", "ybd", "ye"}
+
+
+def test_first_words_read_past_a_leading_lookahead():
+    """A lookahead before the word ("(?!وزاره)…", the meeting kinds' patterns) only narrows the
+    matches: the first words are those of the rest; a look-behind other than the word boundary
+    still leaves them unknown."""
+    pat = re.compile(r"(?!وزاره(?![^\W_]))(?<![^\W_])(?:و)?(?:قمه|وزاره)(?![^\W_])")
+    assert first_words(pat) == {"قمه", "وقمه", "وزاره", "ووزاره"}
+    text = "زار الوزاره ثم وزاره القمه ووزاره قمه"
+    assert [m.group() for m in find_all(pat, text, text_tokens(text))] == ["ووزاره", "قمه"]
+    assert first_words(re.compile(r"(?=\w)(?<![^\W_])قمه(?![^\W_])")) == {"قمه"}
+    assert first_words(re.compile(r"(?<=ا)قمه(?![^\W_])")) is None
 
 
 @pytest.mark.parametrize("source", [
@@ -196,6 +220,53 @@ def test_words_of_a_sentence_serve_its_text_with_document_clauses_blanked(bodies
                 assert [m.span() for m in find_all(pat, blanked, tokens)] == \
                     [m.span() for m in pat.finditer(blanked)]
     assert blanked_seen > 0
+
+
+def _blanked_by_sub(text: str) -> str:
+    """The reference: document_clause.sub over the whole sentence (as before the word gate)."""
+    lex = meeting_lexicon()
+
+    def blank(m: re.Match) -> str:
+        clause = m.group("clause")
+        if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
+            return m.group()
+        return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
+    return lex.document_clause.sub(blank, text)
+
+
+def test_document_clauses_blanked_at_their_first_words_equal_sub(bodies):
+    blanked_seen = 0
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        for a, b in sentence_spans(norm):
+            text = norm[a:b]
+            expected = _blanked_by_sub(text)
+            blanked_seen += expected != text
+            assert without_document_clauses(text) == expected
+            assert without_document_clauses(text, text_tokens(text)) == expected
+    assert blanked_seen > 0
+
+
+def test_sentence_context_gated_by_its_words_equals_scanning_every_table(bodies):
+    """Context skips the term tables none of whose terms can start at the sentence's words: the
+    same metrics, growth words, pairs and flags as scanning each table word by word."""
+    lex = figure_lexicon()
+    gated = 0
+    for text in bodies:
+        for sent in split_sentences(text):
+            words = scan_words(text, sent.start, sent.end)
+            ctx = Context(words, lex)
+            hits = find_terms(words, lex.metrics)
+            assert ctx.metric_starts == [words[k].start for k, _, _ in hits]
+            assert ctx.metrics == [term[1] for _, _, term in hits]
+            assert ctx.non_economic == bool(find_terms(words, lex.non_economic))
+            assert ctx.economic == bool(find_terms(words, lex.economic))
+            assert ctx.growth_starts == [w.start for w in words
+                                         if any(k in lex.growth for k in term_words_for(w.norm))]
+            assert ctx.pairs == _pairs(words, lex)
+            assert ctx.travel == bool(find_terms(words, lex.visitor_context) or find_terms(words, lex.countries))
+            gated += lex.metrics.cannot_start(words_keys(words))
+    assert gated > 100  # the gate does skip tables
 
 
 def test_sentence_ends_behind_their_lookahead_equal_the_plain_patterns(bodies):

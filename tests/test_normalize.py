@@ -107,3 +107,29 @@ _ARABIC_HEAVY = st.text(alphabet=st.sampled_from(
 def test_normalize_equals_mapping_each_character(text):
     assert normalize(text) == "".join(_map_char(ch) for ch in text)
     assert normalize(text) == normalize_with_offsets(text).text
+
+
+def _offsets_char_by_char(text: str) -> tuple[str, tuple[int, ...]]:
+    """The reference: each character mapped alone, its output characters pointing back to it."""
+    out, offsets = [], []
+    for i, ch in enumerate(text):
+        mapped = _map_char(ch)
+        out.append(mapped)
+        offsets += [i] * len(mapped)
+    return "".join(out), tuple(offsets + [len(text)])
+
+
+@settings(max_examples=400)
+@given(_ARABIC_HEAVY)
+def test_offsets_equal_mapping_each_character(text):
+    n = normalize_with_offsets(text)
+    assert (n.text, n.offsets) == _offsets_char_by_char(text)
+
+
+def test_offsets_of_text_without_deleted_characters_are_the_identity():
+    text = "أعلنت الرئاسة ٢٠٢٤ RT"  # every changed character maps to one
+    n = normalize_with_offsets(text)
+    assert n.text == "اعلنت الرئاسه 2024 rt"
+    assert n.offsets == tuple(range(len(text) + 1))
+    marked = normalize_with_offsets("بُوتين ﻻ")  # a mark deleted, a ligature made two letters
+    assert (marked.text, marked.offsets) == ("بوتين لا", (0, 2, 3, 4, 5, 6, 7, 7, 8))

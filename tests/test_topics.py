@@ -1,11 +1,16 @@
 """Topic tags (corpus/extract/topics.py)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.extract.topics import find_topics, topic_evidence, topic_labels, topics, word_forms
+from corpus.clean import clean_article
+from corpus.extract.topics import (_count_terms, _first_forms, _formed_topics, _Index, find_topics, topic_evidence,
+                                   topic_labels, topics, word_forms)
+from corpus.synth import generate
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -88,3 +93,28 @@ def test_word_forms_keep_a_stem_of_three_letters():
 @given(st.text(max_size=100))
 def test_never_raises(text):
     assert set(find_topics(text)) <= {t.id for t in topics()}
+
+
+def _evidence_trying_every_topic(text: str) -> dict[str, list[str]]:
+    """The reference: every topic's term groups counted, none skipped by the text's forms."""
+    index = _Index(text, _first_forms())
+    out: dict[str, list[str]] = {}
+    for topic, ignore, strong_terms, weak_terms in _formed_topics():
+        used = [False] * len(index.forms)
+        _count_terms(index, ignore, used)
+        strong = _count_terms(index, strong_terms, used)
+        weak = _count_terms(index, weak_terms, used)
+        if strong or len(weak) >= 2:
+            out[topic.id] = sorted(" ".join(t) for t in strong | weak)
+    return out
+
+
+def test_topics_skipped_by_their_first_forms_equal_trying_every_topic():
+    texts = [clean_article(t).text for _, t, _ in generate(150, 5)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("heldout*/*.txt"))]
+    tagged = 0
+    for text in texts:
+        expected = _evidence_trying_every_topic(text)
+        assert topic_evidence(text) == expected
+        tagged += bool(expected)
+    assert tagged > 50  # the texts do have topics

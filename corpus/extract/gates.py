@@ -43,7 +43,7 @@ def first_words(pattern: re.Pattern) -> frozenset[str] | None:
     try:
         items = list(_parser.parse(pattern.pattern).data)
         out: set[str] = set()
-        _walk(items, "", True, out, 0)
+        _walk(items, "", True, out, 0, {})
         return frozenset(out)
     except (_Unknown, RecursionError):
         return None
@@ -60,7 +60,11 @@ Token = tuple[int, str]  # (start, word) of a word of a text
 
 def text_tokens(text: str, pos: int = 0, endpos: int | None = None) -> tuple[Token, ...]:
     """The words of ``text`` (of text[pos:endpos], as a pattern searching there sees it)."""
-    return tuple((m.start(), m.group()) for m in WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+    found = list(WORD.finditer(text, pos, len(text) if endpos is None else endpos))
+    return tuple(zip(map(_START, found), map(_GROUP, found)))  # (m.start(), m.group()) of each, in C
+
+
+_START, _GROUP = re.Match.start, re.Match.group
 
 
 @lru_cache(maxsize=64)
@@ -86,6 +90,8 @@ def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int
     firsts = _firsts(pattern)
     if firsts is None:
         return list(pattern.finditer(text, pos, endpos))
+    if firsts.isdisjoint(_words_of(tokens)):
+        return []  # most patterns, most stretches: none of their first words is there
     out = []
     floor = pos  # where the previous match ended: finditer goes on from there
     for start, word in tokens:
@@ -102,6 +108,8 @@ def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.
     firsts = _firsts(pattern)
     if firsts is None:
         return pattern.search(text)
+    if firsts.isdisjoint(_words_of(tokens)):
+        return None
     for start, word in tokens:
         if word in firsts:
             m = pattern.match(text, start)
@@ -121,11 +129,34 @@ def _firsts(pattern: re.Pattern) -> frozenset[str] | None:
 _known: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
 
 
+def _words_of(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The words of ``tokens`` as a set: a stretch's tokens are asked about by many patterns in a
+    row (a sentence's meeting terms, a line's people), each ruled out by one set test."""
+    known = _token_words.get(id(tokens))
+    if known is None or known[0] is not tokens:
+        if len(_token_words) >= _MAX_TOKEN_WORDS:
+            _token_words.clear()
+        known = _token_words[id(tokens)] = (tokens, frozenset(word for _, word in tokens))
+    return known[1]
+
+
+# id(tokens) → (tokens, their words), for the last few hundred stretches; the tuple is kept, so
+# its id is not reused while it is here.
+_token_words: dict[int, tuple[tuple[Token, ...], frozenset[str]]] = {}
+_MAX_TOKEN_WORDS = 256
+
+
 def _is_boundary(av: Any) -> bool:
     return list(av[1].data) == list(_BOUNDARY)
 
 
-def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> None:
+# What a walk remembers: id of each item of a list walked after some letters → (the list, the
+# endings it adds to any such letters); the list is kept, so its items' ids are not reused.
+_Memo = dict[tuple[int, ...], tuple[list, frozenset[str]]]
+_SOME_LETTERS = "\0"  # stands for the letters read so far while the endings are collected
+
+
+def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int, memo: _Memo) -> None:
     """Add to ``out`` the first words of the matches of ``items`` after ``acc`` (the word's
     letters read so far); ``at_start``: nothing consumed yet."""
     if depth > _MAX_DEPTH or len(out) > _MAX_WORDS:
@@ -133,29 +164,25 @@ def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> N
     if not items:
         raise _Unknown  # the pattern ends inside its first word: the text's word may go on
     (op, av), rest = items[0], items[1:]
+    if acc and not at_start and op in (C.BRANCH, C.SUBPATTERN):
+        return _walk_after_letters(items, acc, out, depth, memo)
     if op is C.ASSERT_NOT:
         if av[0] == -1 and at_start and _is_boundary(av):
-            return _walk(rest, acc, False, out, depth + 1)  # the match starts a word
+            return _walk(rest, acc, False, out, depth + 1, memo)  # the match starts a word
         if av[0] == 1 and acc and _is_boundary(av):
             out.add(acc)  # (?![^\W_]): the word ends here
             return None
-        if at_start:
+        if at_start and av[0] == -1:
             raise _Unknown  # the match may start inside a word
-        return _walk(rest, acc, at_start, out, depth + 1)  # it only narrows the matches
-    if op is C.BRANCH:
-        for alt in av[1]:
-            _walk(list(alt.data) + rest, acc, at_start, out, depth + 1)
-        return None
-    if op is C.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _Unknown  # inline flags
-        return _walk(list(av[3].data) + rest, acc, at_start, out, depth + 1)
+        return _walk(rest, acc, at_start, out, depth + 1, memo)  # it only narrows the matches (a lookahead first too)
+    if op is C.BRANCH or op is C.SUBPATTERN:
+        return _walk_group(op, av, rest, acc, at_start, out, depth, memo)
+    if op is C.ASSERT and not (at_start and av[0] == -1):
+        return _walk(rest, acc, at_start, out, depth + 1, memo)  # zero-width, only narrows
     if at_start:
         raise _Unknown  # something consumed before the match is known to start a word
-    if op is C.ASSERT:
-        return _walk(rest, acc, at_start, out, depth + 1)  # zero-width, only narrows
     if op is C.LITERAL:
-        return _letter(chr(av), rest, acc, out, depth)
+        return _letter(chr(av), rest, acc, out, depth, memo)
     if op is C.IN:
         chars = _set_chars(av)
         if chars is None:
@@ -164,22 +191,50 @@ def _walk(items: list, acc: str, at_start: bool, out: set[str], depth: int) -> N
                 return None
             raise _Unknown
         for ch in chars:
-            _letter(ch, rest, acc, out, depth)
+            _letter(ch, rest, acc, out, depth, memo)
         return None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, body = av
         if lo == 0:
-            _walk(rest, acc, at_start, out, depth + 1)
+            _walk(rest, acc, at_start, out, depth + 1, memo)
         if hi == 0:
             return None
         again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, body))]
-        return _walk(list(body.data) + again + rest, acc, at_start, out, depth + 1)
+        return _walk(list(body.data) + again + rest, acc, at_start, out, depth + 1, memo)
     raise _Unknown  # anchors, back references, any character…
 
 
-def _letter(ch: str, rest: list, acc: str, out: set[str], depth: int) -> None:
+def _walk_group(op: Any, av: Any, rest: list, acc: str, at_start: bool, out: set[str], depth: int,
+                memo: _Memo) -> None:
+    """``_walk`` of an alternation or a group, then ``rest``."""
+    if op is C.BRANCH:
+        for alt in av[1]:
+            _walk(list(alt.data) + rest, acc, at_start, out, depth + 1, memo)
+        return None
+    if av[1] or av[2]:
+        raise _Unknown  # inline flags
+    return _walk(list(av[3].data) + rest, acc, at_start, out, depth + 1, memo)
+
+
+def _walk_after_letters(items: list, acc: str, out: set[str], depth: int, memo: _Memo) -> None:
+    """``_walk`` of ``items`` (an alternation or a group first) after the letters ``acc``: what it
+    adds is ``acc`` followed by endings that do not depend on those letters, read once per list
+    (a word list walked after each of its clitics, suffixes after each of its words)."""
+    key = tuple(map(id, items))
+    known = memo.get(key)
+    if known is None:
+        found: set[str] = set()
+        (op, av), rest = items[0], items[1:]
+        _walk_group(op, av, rest, _SOME_LETTERS, False, found, depth, memo)
+        known = memo[key] = (items, frozenset(word[len(_SOME_LETTERS):] for word in found))
+    out.update([acc + ending for ending in known[1]])
+    if len(out) > _MAX_WORDS:
+        raise _Unknown
+
+
+def _letter(ch: str, rest: list, acc: str, out: set[str], depth: int, memo: _Memo) -> None:
     if _WORD_CHAR.match(ch):
-        _walk(rest, acc + ch, False, out, depth + 1)
+        _walk(rest, acc + ch, False, out, depth + 1, memo)
     elif acc:
         out.add(acc)  # a space or punctuation ends the word
     else:

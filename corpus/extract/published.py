@@ -78,6 +78,10 @@ _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<
 
 
 
+# The header lines are normalised by several rules in turn (labels, stamps, datelines): kept.
+_normalized_line = lru_cache(maxsize=64)(normalize)
+
+
 def full_dates(text: str) -> list[DateMention]:
     """Dates with day, month and written year, excluding crawl stamps and Hijri years."""
     if not _DIGIT.search(text):
@@ -88,7 +92,7 @@ def full_dates(text: str) -> list[DateMention]:
 def _is_leading_stamp(line: str, found: list[DateMention]) -> bool:
     """"date 2025-10-09 قال …": a label opening the line, its date right after it, whatever
     follows (crawled pages glue the stamp to the first paragraph)."""
-    return bool(_LABEL.match(normalize(line).lstrip())) and found[0].start <= STAMP_START
+    return bool(_LABEL.match(_normalized_line(line).lstrip())) and found[0].start <= STAMP_START
 
 
 def _split_year_stamp(line: str) -> list[DateMention]:
@@ -119,7 +123,7 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         found = full_dates(line) or _split_year_stamp(line)
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
-        norm = normalize(line)
+        norm = _normalized_line(line)
         paired = _first_text_date(norm, full_dates(norm))
         if paired is not None:
             return paired, "text: labelled stamp"
@@ -340,7 +344,7 @@ def _full_dateline(lines: list[str]) -> date | None:
     for line in lines[:DATELINE_LINES]:
         found = full_dates(line[:DATELINE_START + 40])
         if found and found[0].start <= DATELINE_START and _closes_dateline(line, found[0].end) \
-                and _is_dateline_head(line[:found[0].start]) and not _LABEL.match(normalize(line).lstrip()):
+                and _is_dateline_head(line[:found[0].start]) and not _LABEL.match(_normalized_line(line).lstrip()):
             return found[0].date
     return None
 
@@ -412,7 +416,7 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
     """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
     lines = head_lines(text, head)
     when, how = _published_from_head(lines)
-    generic = any(_GENERIC_LABEL.match(normalize(ln)) for ln in lines[:DATELINE_LINES])
+    generic = any(_GENERIC_LABEL.match(_normalized_line(ln)) for ln in lines[:DATELINE_LINES])
     if when is not None and how == "text: labelled stamp" and generic:
         dateline = _yearless_dateline(lines, when)
         if dateline is not None and dateline != when:

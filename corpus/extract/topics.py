@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from ..lexicons import load_yaml
 from ..normalize import CLITIC_PREFIXES, normalize
@@ -60,6 +61,12 @@ def word_forms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _forms_among(word: str, firsts: frozenset[str]) -> frozenset[str]:
+    """``word_forms(word) & firsts``, remembered per word (most words have none)."""
+    return word_forms(word) & firsts
+
+
+@lru_cache(maxsize=65536)
 def _term_forms(word: str) -> frozenset[str]:
     return frozenset({word, word[2:]}) if word.startswith("ال") and len(word) > 4 else \
         frozenset({word})
@@ -70,10 +77,12 @@ class _Index:
 
     def __init__(self, text: str, firsts: frozenset[str] | None = None):
         """``firsts``: the only forms looked up in ``at`` (None: every form)."""
-        self.forms = [word_forms(w) for w in _WORD.findall(normalize(text))]
+        words = _WORD.findall(normalize(text))
+        self.forms = list(map(word_forms, words))
         self.at: dict[str, list[int]] = {}
-        for i, forms in enumerate(self.forms):
-            for f in forms if firsts is None else forms & firsts:
+        looked_up = self.forms if firsts is None else list(map(_forms_among, words, repeat(firsts)))
+        for i, forms in enumerate(looked_up):
+            for f in forms:
                 self.at.setdefault(f, []).append(i)
 
     def starts(self, first: frozenset[str]) -> list[int]:
@@ -106,6 +115,13 @@ def _first_forms() -> frozenset[str]:
     return frozenset(f for _, *groups in _formed_topics() for terms in groups for _, tf in terms for f in tf[0])
 
 
+@lru_cache(maxsize=1)
+def _topic_first_forms() -> tuple[frozenset[str], ...]:
+    """Per topic (in _formed_topics' order), every form the first word of one of its terms takes:
+    a text holding none of them has none of its terms."""
+    return tuple(frozenset(f for terms in groups for _, tf in terms for f in tf[0]) for _, *groups in _formed_topics())
+
+
 def _count_terms(index: _Index, terms: tuple[_FormedTerm, ...], used: list[bool]) -> set[tuple[str, ...]]:
     """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
     found: set[tuple[str, ...]] = set()
@@ -131,7 +147,9 @@ def topic_evidence(text: str) -> dict[str, list[str]]:
         return {}
     index = _Index(text, _first_forms())
     out: dict[str, list[str]] = {}
-    for topic, ignore, strong_terms, weak_terms in _formed_topics():
+    for (topic, ignore, strong_terms, weak_terms), firsts in zip(_formed_topics(), _topic_first_forms()):
+        if index.at.keys().isdisjoint(firsts):
+            continue  # none of its terms can start anywhere: not tagged
         used = [False] * len(index.forms)
         _count_terms(index, ignore, used)
         strong = _count_terms(index, strong_terms, used)

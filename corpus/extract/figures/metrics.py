@@ -6,7 +6,7 @@ import bisect
 
 from ..numbers import NumberMention
 from .lexicon import Lex
-from .words import Word, find_terms, match_at, term_words_for
+from .words import Word, find_terms, match_at, term_words_for, words_keys
 
 # "الروسية-التركية": a dash (or a stray tatweel) between the two countries of a pair.
 _PAIR_DASHES = frozenset(("-", "–", "—", "ـ"))
@@ -17,15 +17,18 @@ class Context:
     computed once per sentence and looked up by offset."""
 
     def __init__(self, words: list[Word], lex: Lex):
-        hits = find_terms(words, lex.metrics)
+        # What the sentence's words may spell, read once: a table none of whose terms starts
+        # with one of them finds nothing here (the same answers as scanning the words for it).
+        keys = words_keys(words)
+        hits = find_terms(words, lex.metrics, keys)
         self.metric_starts = [words[k].start for k, _, _ in hits]
         self.metrics = [term[1] for _, _, term in hits]
-        self.non_economic = bool(find_terms(words, lex.non_economic))
-        self.economic = bool(find_terms(words, lex.economic))
-        self.growth_starts = [w.start for w in words
-                              if any(key in lex.growth for key in term_words_for(w.norm))]
-        self.pairs = _pairs(words, lex)
-        self.travel = bool(find_terms(words, lex.visitor_context) or find_terms(words, lex.countries))
+        self.non_economic = bool(find_terms(words, lex.non_economic, keys))
+        self.economic = bool(find_terms(words, lex.economic, keys))
+        self.growth_starts = [] if keys.isdisjoint(lex.growth) else \
+            [w.start for w in words if any(key in lex.growth for key in term_words_for(w.norm))]
+        self.pairs = [] if lex.countries.cannot_start(keys) else _pairs(words, lex)
+        self.travel = bool(find_terms(words, lex.visitor_context, keys) or find_terms(words, lex.countries, keys))
 
     def metric(self, pos: int) -> str | None:
         """The metric term closest before ``pos``, else the closest after it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from ...normalize import normalize
@@ -46,11 +47,13 @@ class _TextWords:
 
     def __init__(self, text: str):
         self.text = text
-        spans = [m.span() for m in _WORD.finditer(text)]
-        self.words = [Word(_normalize_word(text[a:b]), a, b) for a, b in spans]
-        self.starts = [w.start for w in self.words]
-        self.ends = [w.end for w in self.words]
-        self.all_named = all(w.norm for w in self.words)
+        found = list(_WORD.finditer(text))
+        self.starts = list(map(re.Match.start, found))
+        self.ends = list(map(re.Match.end, found))
+        norms = list(map(_normalize_word, map(re.Match.group, found)))
+        # Word(norm, start, end) for each, built without a Python call per word
+        self.words = list(map(tuple.__new__, repeat(Word, len(norms)), zip(norms, self.starts, self.ends)))
+        self.all_named = all(norms)
 
     def between(self, start: int, end: int) -> list[Word]:
         start, end = max(start, 0), min(end, len(self.text))
@@ -94,9 +97,15 @@ class Terms:
         for t in self.terms:
             if t[0]:
                 self.by_first.setdefault(t[0][0], []).append(t)
+        self.firsts = frozenset(self.by_first)
 
         # word → its terms, with and without clitics: text words repeat, and most have none.
         self._starting: tuple[dict[str, tuple[Term, ...]], dict[str, tuple[Term, ...]]] = ({}, {})
+
+    def cannot_start(self, keys: frozenset[str]) -> bool:
+        """Is no term's first word among ``keys`` (``words_keys`` of some words)? Then no term
+        starts at any of those words."""
+        return self.firsts.isdisjoint(keys)
 
     def starting_with(self, word: str, allow_clitic: bool) -> tuple[Term, ...]:
         """Terms whose first word ``word`` may spell (longest first)."""
@@ -160,8 +169,17 @@ def _first_match(words: list[Word], k: int, candidates: tuple[Term, ...]) -> tup
     return None
 
 
-def find_terms(words: list[Word], terms: Terms) -> list[tuple[int, int, Term]]:
-    """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware)."""
+def words_keys(words: list[Word]) -> frozenset[str]:
+    """Every term word the ``words`` may spell (``term_words_for`` of each)."""
+    return frozenset(key for w in words for key in term_words_for(w.norm))
+
+
+def find_terms(words: list[Word], terms: Terms, keys: frozenset[str] | None = None) -> list[tuple[int, int, Term]]:
+    """All (word index, end index, term) matches of ``terms`` in ``words`` (clitic-aware;
+    ``keys``: ``words_keys(words)``, when known: a table none of whose terms can start there
+    is not scanned)."""
+    if keys is not None and terms.cannot_start(keys):
+        return []
     hits = []
     k = 0
     starting_with = terms.starting_with

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 from ...models import Meeting
 from ...normalize import normalize_with_offsets
@@ -83,7 +84,7 @@ def _lead_pairs_another(norm: str, lex: Lex, sentences: list[tuple[int, int]]) -
     """Does the lead name one of the two with another leader and not the other ("وقع علييف
     وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev.
     ``sentences``: the sentence spans of ``norm``."""
-    spans = [(a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6][:LEAD_SENTENCES]
+    spans = list(islice(((a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6), LEAD_SENTENCES))
     for a, b in spans:
         lead = norm[a:b]
         putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))

@@ -2,10 +2,12 @@
 it announces, denies or looks back on an encounter."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Callable
 
 from ...lexicons import load_yaml
@@ -152,11 +154,12 @@ def aliyev_titles(sent: str) -> bool:
     return False
 
 
-def without_document_clauses(text: str) -> str:
+def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None) -> str:
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
     التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
     clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
-    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept."""
+    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. ``tokens``: the text's
+    words, when known (the clauses are tried only at their first words)."""
     lex = lexicon()
 
     def blank(m: re.Match) -> str:
@@ -164,7 +167,11 @@ def without_document_clauses(text: str) -> str:
         if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
             return m.group()
         return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
-    return lex.document_clause.sub(blank, text)
+    parts, pos = [], 0
+    for m in find_all(lex.document_clause, text, text_tokens(text) if tokens is None else tokens):
+        parts += [text[pos:m.start()], blank(m)]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
@@ -174,7 +181,7 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s = Sentence(start, end, norm[start:end], known_tokens=tokens)
     # Blanking document clauses only removes words (offsets kept): the sentence's words hold the text's.
     words, tokens = s.words, s.tokens
-    text = without_document_clauses(s.norm) if may_match(lex.document_clause, words) else s.norm
+    text = without_document_clauses(s.norm, tokens) if may_match(lex.document_clause, words) else s.norm
 
     def found(pat: re.Pattern) -> bool:
         return find_first(pat, text, tokens) is not None
@@ -494,7 +501,9 @@ def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
     pronoun opens the clause of the word at ``pos`` ("القمة التي تنعقد")."""
     relative = lexicon().relative.search(s.norm[max(0, pos - 12): pos]) is not None
     reach = RELATIVE_PHRASE_CHARS if relative else SAME_PHRASE_CHARS
-    return [p for p, _ in s.terms if pos - reach <= p < pos and not _PHRASE_BREAK.search(s.norm, p, pos)]
+    # s.terms is sorted: the words within reach are one slice of it
+    near = s.terms[bisect.bisect_left(s.terms, (pos - reach,)):bisect.bisect_left(s.terms, (pos,))]
+    return [p for p, _ in near if not _PHRASE_BREAK.search(s.norm, p, pos)]
 
 
 def counted_days(s: Sentence, pos: int) -> int | None:
@@ -504,7 +513,8 @@ def counted_days(s: Sentence, pos: int) -> int | None:
 
 
 def _counted_days(s: Sentence, pos: int) -> int | None:
-    m = lexicon().counted_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
+    counted = lexicon().counted_from
+    m = counted.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos) if may_match(counted, s.words) else None
     if m is not None:
         return lexicon().counted_days.get(m.group("word"))
     m = lexicon().days_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
@@ -515,7 +525,8 @@ def _counted_days(s: Sentence, pos: int) -> int | None:
 
 
 def _sequenced(s: Sentence, pos: int) -> bool:
-    return lexicon().sequenced.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
+    seq = lexicon().sequenced
+    return may_match(seq, s.words) and seq.search(s.norm, max(0, pos - SEQUENCED_CHARS), pos) is not None
 
 
 def counted_from(s: Sentence, pos: int) -> bool:
@@ -555,4 +566,4 @@ def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The article's lead: its first LEAD_SENTENCES sentences of more than six words."""
-    return [s for s in sentences if len(TOKEN.findall(s.norm)) > 6][:LEAD_SENTENCES]
+    return list(islice((s for s in sentences if len(TOKEN.findall(s.norm)) > 6), LEAD_SENTENCES))  # counted until found

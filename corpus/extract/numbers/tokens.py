@@ -33,13 +33,14 @@ class Tok(NamedTuple):
 def tokenize(norm: str) -> list[Tok]:
     toks: list[Tok] = []
     append = toks.append
+    new = tuple.__new__  # Tok(...) without its Python-level __new__: one per word of the text
     for m in _TOKEN.finditer(norm):
         kind = m.lastgroup  # the alternative's group ("num" encloses "pre" and "digits")
         start, end = m.span()
         if kind == "num":
-            append(Tok("num", m.group("digits"), start, end, m.group("pre") or ""))
+            append(new(Tok, ("num", m.group("digits"), start, end, m.group("pre") or "")))
         else:
-            append(Tok(kind or "other", norm[start:end], start, end))
+            append(new(Tok, (kind or "other", norm[start:end], start, end, "")))
     return toks
 
 
