@@ -18,9 +18,9 @@ of the country visited.
 Modules, each importing only those above it:
 ``lexicon`` (the patterns of people.yaml, meeting_terms.yaml, cities.yaml, meeting_countries.yaml)
 → ``places`` (the places a text names: locatives, routes, visit destinations, venue countries)
-→ ``sentences`` (one sentence: who is named, kind, status, denial, past reference)
-→ ``dating`` (the date attached to a meeting) → ``find`` (``find_meetings``: the main meeting,
-its city and date, earlier encounters).
+→ ``sentences`` (one sentence: who is named, kind, status, denial, the days counted from another
+encounter) → ``history`` (whether its encounter is an earlier one) → ``dating`` (the date attached
+to a meeting) → ``find`` (``find_meetings``: the main meeting, its city and date, earlier encounters).
 """
 from __future__ import annotations
 

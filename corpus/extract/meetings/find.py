@@ -19,9 +19,10 @@ from .dating import (apply_date, compatible, date_for, date_from_lead, dated_jus
                      heading_date, in_page_weekdays, last_day_named, lead_news_day, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
+from .history import is_past_reference, past_reason
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
-                        counted_from, in_relative_clause, is_denial, is_meeting_sentence, is_past_reference, kind_of,
-                        lead_sentences, masked, past_reason, speakers_into_quotes, status_of, third_leaders,
+                        counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
+                        lead_sentences, masked, speakers_into_quotes, status_of, third_leaders,
                         titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
