@@ -126,6 +126,11 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     # a leaders' residence names its city, and a spelling with a Persian letter is the same city
     ("استضاف بوتين اليوم في مقر بوتشاروف روتشي الرئيس الأذربيجاني إلهام علييف.", date(2021, 11, 26), "city", "Sochi"),
     ("بدأت في مدينة سوچي الروسية اليوم محادثات بين بوتين وعلييف.", date(2021, 11, 26), "city", "Sochi"),
+    # a post's location tag places the sentence after it on its line
+    ("كتب الكرملين على تيليغرام:\n«📍باكو. فلاديمير بوتين وإلهام علييف يجريان محادثات بصيغة ضيقة.»",
+     date(2024, 8, 19), "city", "Baku"),
+    ("كتب الكرملين على تيليغرام:\n«📍باكو. افتتاح معرض للكتاب.»\nوفي موسكو أجرى بوتين وعلييف محادثات اليوم.",
+     date(2024, 8, 19), "city", "Moscow"),
     # an earlier encounter's place in the lead does not place the news
     ("أعلن الكرملين أن الرئيس فلاديمير بوتين استقبل اليوم الثلاثاء نظيره الأذربيجاني إلهام علييف، ووقعا إعلانا.\n"
      "وكان علييف قد التقى بوتين آخر مرة في سوتشي في تشرين الثاني الماضي.", date(2022, 2, 22), "city", None),
@@ -210,6 +215,9 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # sitting at one table is an encounter
     ("وفي السادس والعشرين من نوفمبر الماضي، جلس فلاديمير بوتين إلى طاولة واحدة مع إلهام علييف ونيكول باشينيان في "
      "سوتشي.", date(2021, 12, 22), True),
+    # a place named after Heydar Aliyev is not the man: the article's Aliyev is still Ilham
+    ("عاجل: بوتين وعلييف يجريان اتصالا هاتفيا.\nوتجمعت عائلات الضحايا في مطار حيدر علييف الدولي.",
+     date(2024, 12, 28), True),
     # a transcript's paragraph under a leader's label is told in his first person
     ("النص الحرفي للمؤتمر الصحفي\n\nبوتين: الأصدقاء الأعزاء. أجرينا اليوم مع الرئيس علييف محادثات مفصلة في "
      "الكرملين.", date(2024, 4, 22), True),

@@ -18,7 +18,7 @@ from ..gates import Token, article_tokens, may_match, tokens_between
 from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
                      heading_date, in_page_weekdays, last_day_named, lead_news_day, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
-from .places import capitals_by_adjective, cities_in, venue_country_capital, visit_destination
+from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
                         counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
@@ -235,7 +235,7 @@ def find_meetings(text: str, published: date | str | None = None,
         # No place after a preposition in the meeting sentences: the place the lead or the headline
         # gives the two ("علييف في الكرملين"), else a bare city name in the meeting sentences.
         kind = primary.kind or "other"
-        primary.city = _lead_place(sentences, primary.status) \
+        primary.city = _lead_place(sentences, primary.status) or _pinned_place(norm, merged[0].start) \
             or next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c), None)
     if primary.kind == "phone_call":
         primary.city = None
@@ -324,6 +324,20 @@ def _same_gathering_next(s: Sentence, other: Sentence, sentences: list[Sentence]
         return True
     kinds = {k for _, k in s.terms}
     return any(k in kinds and _DEFINITE.match(other.norm, pos) for pos, k in other.terms)
+
+
+# How far before a sentence, on its line, a post's place tag ("📍باكو. …") places it.
+PIN_REACH = 40
+
+
+def _pinned_place(norm: str, start: int) -> str | None:
+    """The place a social post's location tag gives the sentence right after it on its line
+    ("«📍باكو. فلاديمير بوتين وإلهام علييف يجريان محادثات …")."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    head = norm[max(line_start, start - PIN_REACH): start]
+    if PLACE_PIN not in head:
+        return None
+    return next((city for _, city in cities_in(head[head.rindex(PLACE_PIN):])), None)
 
 
 def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | None:

@@ -36,6 +36,10 @@ def _clitic_before_place(matched: str) -> str:
     return name[:1]
 
 
+# A social post's location tag, right before the place's name.
+PLACE_PIN = "\U0001F4CD"
+
+
 def _is_locative(text: str, start: int, matched: str) -> bool:
     """Is the place at ``start`` introduced as where something happens (في/إلى/ب…)?"""
     lex = lexicon()
@@ -44,6 +48,8 @@ def _is_locative(text: str, start: int, matched: str) -> bool:
         return True  # بموسكو, بالكرملين, وبباكو
     if clitic in ("و", "ف"):
         return False  # second member of a list ("بين يريفان وباكو")
+    if text[max(0, start - 3): start].strip().endswith(PLACE_PIN):
+        return True  # a post's place tag ("📍باكو. بوتين وعلييف يجريان محادثات")
     tokens = _preceding_tokens(text, start)
     while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])
                       or tokens[-1].startswith(("بمدينه", "بالعاصمه", "بمنتجع"))):
