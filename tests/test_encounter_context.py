@@ -94,6 +94,12 @@ WED = date(2021, 1, 13)  # a Wednesday
     ("أعلنت الخارجية الأذربيجانية، أمس الثلاثاء، أن باكو تقدمت بطلب للانضمام إلى بريكس، وذلك بعد يوم واحد من "
      "المحادثات التي أجراها الرئيس إلهام علييف مع نظيره فلاديمير بوتين في باكو يوم الاثنين.", date(2024, 8, 21),
      "2024-08-19"),
+    # the day a visit began, told before the visit's word, against the day the two met
+    ("وفي آخر فصول هذه العلاقة، بدأ الرئيس الروسي مساء الأحد زيارة دولة إلى أذربيجان، والتقى الرئيسان أمس "
+     "الاثنين في باكو.", date(2024, 8, 20), "2024-08-19"),
+    # a cancellation told as background does not end the article; the news after it stands
+    ("وكان علييف قد ألغى مشاركته في القمة غير الرسمية للرابطة.\nوبعد ثلاثة أيام من الصمت، أجرى بوتين أمس "
+     "السبت اتصالا هاتفيا بعلييف.", date(2024, 12, 29), "2024-12-28"),
     # a call told with the verb of calling and the one called
     ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين وقدم اعتذاره عن إسقاط المروحية.",
      date(2020, 11, 9), "2020-11-09"),
@@ -223,6 +229,11 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      "الكرملين.", date(2024, 4, 22), True),
     # ... and not a journalist's question under his own label
     ("النص الحرفي للمؤتمر الصحفي\n\nسؤال: هل تحدثتم مع الرئيس علييف؟", date(2024, 4, 22), False),
+    # many encounters at once are a history
+    ("ثم جاءت حرب خريف 2020، وبعدها عشرات اللقاءات بين بوتين وعلييف في سوتشي وموسكو.", date(2024, 8, 20), False),
+    # ... a series of meetings on one day is not
+    ("وكان بوتين قد عقد أمس سلسلة لقاءات ثنائية على هامش القمة، شملت الرئيس الأذربيجاني إلهام علييف.",
+     date(2024, 7, 4), True),
     # an article dated before Ilham Aliyev took office reports Heydar's encounters
     ("بدأ الرئيس الروسي فلاديمير بوتين أمس زيارة رسمية لأذربيجان، وأجرى محادثات مع الرئيس علييف.\n"
      "وحضر جانبا من المراسم نجله إلهام علييف، النائب الأول لرئيس شركة النفط الحكومية.", date(2001, 1, 10), False),

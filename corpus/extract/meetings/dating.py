@@ -109,7 +109,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         specificity = 0 if m.kind in ("explicit", "stamp") else 1
         # a gathering's day on its sidelines, or the day a visit began ("زيارة دولة بدأت مساء الأحد"),
         # comes after the sentence's own encounter's day
-        tier = 1 if nearest in frames or _visit_began_at(nt.text, n_start) else 0
+        tier = 1 if nearest in frames or _visit_began_at(nt.text, n_start, norm_pos(nt, m.end)) else 0
         if nearest in shifted and (m.kind in ("explicit", "stamp") and m.day
                                    or m.kind == "relative" and m.date is not None):
             candidates.append((tier, distance, specificity, m, shifted[nearest]))
@@ -140,9 +140,13 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
 VISIT_BEGAN_WINDOW = 60
 
 
-def _visit_began_at(norm: str, at: int) -> bool:
-    """Is the date at ``at`` the day a visit began ("في ثاني أيام زيارة دولة بدأت مساء الأحد")?"""
-    return lexicon().visit_began.search(norm, max(0, at - VISIT_BEGAN_WINDOW), at) is not None
+def _visit_began_at(norm: str, at: int, end: int) -> bool:
+    """Is the date at ``at`` (to ``end``) the day a visit began ("في ثاني أيام زيارة دولة بدأت مساء
+    الأحد", "بدأ الرئيس الروسي مساء الأحد زيارة دولة")?"""
+    if lexicon().visit_began.search(norm, max(0, at - VISIT_BEGAN_WINDOW), at) is not None:
+        return True
+    began, visit = lexicon().began_then_visit
+    return visit.match(norm, end) is not None and began.search(norm, max(0, at - VISIT_BEGAN_WINDOW), at) is not None
 
 
 def _frame_terms(s: Sentence) -> set[int]:

@@ -156,6 +156,8 @@ def find_meetings(text: str, published: date | str | None = None,
     merged: list[Sentence] = []  # the sentences that describe the main meeting
     for s in sentences:
         if primary is None and is_denial(s):
+            if past_reason(s) == "pluperfect":
+                continue  # "وكان علييف قد ألغى مشاركته في القمة": a cancellation told as background
             return []  # the article is about a denial: later mentions do not make a meeting
         if not is_meeting_sentence(s):
             continue

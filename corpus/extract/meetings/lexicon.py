@@ -65,6 +65,7 @@ class Lex:
     attendees: re.Pattern
     background_after: re.Pattern
     visit_began: re.Pattern
+    began_then_visit: tuple[re.Pattern, re.Pattern]
     sidelines: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
@@ -209,6 +210,10 @@ def lexicon() -> Lex:
         # the visit's word, up to three words, a verb of beginning, right before a date
         visit_began=re.compile(rf"(?<![^\W_])[وبل]?(?:ال)?(?:{alternation(terms['kinds']['visit'])})\S*"
                                rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})\s+$"),
+        # "بدأ الرئيس الروسي مساء الأحد زيارة دولة": a verb of beginning (up to four words) before the
+        # date, and the visit's word right after it
+        began_then_visit=(re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['visit_began'])})(?:\s+[^\s،,.]+){{0,4}}?\s+$"),
+                          re.compile(rf"\s*(?:{alternation(terms['kinds']['visit'])})")),
         qa_question=re.compile(rf"\s*(?:{alternation(terms['qa_question'])})\s*[:\-–]"),
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
