@@ -229,6 +229,10 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      "الكرملين.", date(2024, 4, 22), True),
     # ... and not a journalist's question under his own label
     ("النص الحرفي للمؤتمر الصحفي\n\nسؤال: هل تحدثتم مع الرئيس علييف؟", date(2024, 4, 22), False),
+    # a time ago opening the sentence puts its encounter in the past; "قبل عام من" counts from something else
+    ("قبل عام وأسابيع قليلة، وفي منتصف الليل، جلس بوتين أمام الكاميرات، بينما وقع علييف وباشينيان البيان.",
+     date(2021, 11, 27), False),
+    ("قبل عام من الانتخابات، التقى بوتين علييف اليوم في موسكو.", date(2024, 4, 22), True),
     # many encounters at once are a history
     ("ثم جاءت حرب خريف 2020، وبعدها عشرات اللقاءات بين بوتين وعلييف في سوتشي وموسكو.", date(2024, 8, 20), False),
     # ... a series of meetings on one day is not

@@ -37,10 +37,13 @@ def past_reason(s: Sentence) -> str | None:
             continue  # "عقدوا قمتهم اليوم في طهران، بعد قمة باكو العام الماضي": the other one's time
         if abs(m.start() - first_term) <= PAST_WINDOW and not _clause_between(s.norm, m.end(), first_term):
             return "marker"
-    # "في قمتهم الأولى بباكو قبل ثماني سنوات": months or years ago, after the encounter's words
+    # "في قمتهم الأولى بباكو قبل ثماني سنوات": months or years ago, after the encounter's words; or
+    # opening the sentence before them ("قبل عام وأسابيع قليلة، … جلس بوتين"), not "قبل عام من …"
     ends = _term_ends(s)
     for m in find_all(lexicon().ago_span, s.norm, s.tokens):
         if any(0 <= m.start() - end <= AGO_WINDOW and not _REPORTED.search(s.norm, end, m.start()) for end in ends):
+            return "marker"
+        if m.start() <= OPENING_CHARS and m.end() <= first_term and not _COUNTED_ON.match(s.norm, m.end()):
             return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
     if any(lexicon().past_adjective.match(s.norm, end) for end in ends):
@@ -69,6 +72,9 @@ def _anniversary_of(s: Sentence, term: int) -> bool:
 # How far after an encounter's words "قبل ثماني سنوات" still tells its time; a comma or a
 # reported clause ("خلال لقائه علييف إن المشروع بدأ قبل ثماني سنوات") between dates something else.
 AGO_WINDOW = 40
+# ... and how near the sentence's start a time ago opens it; "قبل عام من" counts from something else.
+OPENING_CHARS = 12
+_COUNTED_ON = re.compile(r"\s+من(?![^\W_])")
 _REPORTED = re.compile(r"[،,]|(?<![^\W_])(?:ان|بان|لان|انه|بانه)(?![^\W_])")
 
 
