@@ -124,7 +124,7 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         norm = _normalized_line(line)
-        paired = _first_text_date(norm, full_dates(norm))
+        paired = _first_text_date(norm)
         if paired is not None:
             return paired, "text: labelled stamp"
         if _LABEL.search(norm) and is_date_line(line, found, max_words=6) or _is_leading_stamp(line, found):
@@ -141,14 +141,16 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     return (update, "text: labelled stamp") if update else (None, None)
 
 
-def _first_text_date(norm: str, found: list[DateMention]) -> date | None:
+def _first_text_date(norm: str) -> date | None:
     """A line of two dates, the text's first publication and a later one: the first publication's
-    for a republished page, the translation's for a translated one (``norm``: the normalised line)."""
-    if len(found) < 2:
-        return None
+    for a republished page, the translation's for a translated one (``norm``: the normalised line).
+    The labels are looked for first: most lines have none."""
     translated = _TRANSLATED.search(norm)
     label = translated if translated else _FIRST_PUBLISHED.search(norm) if _REPUBLISHED.search(norm) else None
     if label is None:
+        return None
+    found = full_dates(norm)
+    if len(found) < 2:
         return None
     return next((d.date for d in found if d.start >= label.end()), None)
 
@@ -157,7 +159,7 @@ def _translated_from(lines: list[str]) -> date | None:
     """The original's date on a translation's header line ("النص الأصلي: 28.12.2024 — تاريخ الترجمة:
     30 ديسمبر 2024"): the day its "اليوم" means, before the translation's label."""
     for line in lines[:DATELINE_LINES]:
-        norm = normalize(line)
+        norm = _normalized_line(line)
         label = _TRANSLATED.search(norm)
         if label is None:
             continue
