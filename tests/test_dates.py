@@ -46,6 +46,10 @@ PUB = date(2024, 8, 19)  # a Monday
     ("تاريخ النشر: 22nd, April 2024 GMT", date(2024, 4, 22)),
     ("19th, August 2024", date(2024, 8, 19)),
     ("April 3, 2023", date(2023, 4, 3)),
+    # French, on Maghrebi pages
+    ("Tunis, le 15 juin 2024", date(2024, 6, 15)),
+    ("Alger, le 3 février 2023 -", date(2023, 2, 3)),
+    ("le 28 août 2024", date(2024, 8, 28)),
     # day in words, glued article
     ("في التاسع من نوفمبر 2020", date(2020, 11, 9)),
     ("الخامس والعشرين من ديسمبر 2024", date(2024, 12, 25)),
@@ -60,6 +64,21 @@ def test_explicit_forms(text, expected):
     found = [d for d in find_dates(text) if d.date]
     assert found and found[0].date == expected
     assert found[0].year_known
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a full Latin month name without its year, inside an Arabic sentence: the page's year
+    ("توجت on 19 August بجولة محادثات موسعة", date(2024, 8, 20), date(2024, 8, 19)),
+    ("وصل الوفد le 15 juin إلى باكو", date(2024, 6, 20), date(2024, 6, 15)),
+    # a short or ambiguous Latin name needs its year
+    ("it may 5 times", date(2024, 8, 20), None),
+    ("العدد 5 may الماضي", date(2024, 8, 20), None),
+    ("نحو 3 mar من", date(2024, 8, 20), None),
+    ("le 3 mars", date(2024, 8, 20), None),
+])
+def test_a_yearless_latin_day_and_month(text, published, expected):
+    found = [d.date for d in find_dates(text, published) if d.date]
+    assert (found[0] if found else None) == expected
 
 
 def test_offsets_point_into_original_text():

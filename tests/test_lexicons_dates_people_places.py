@@ -141,6 +141,13 @@ def test_dateline_places_are_not_meeting_places():
     assert not {_norm(p) for p in places} & venues
 
 
+def test_dateline_countries_are_clean_and_not_meeting_places():
+    countries = load_yaml("dateline_places.yaml")["countries"]
+    _assert_clean_list(countries, "dateline countries")
+    venues = {_norm(a) for c in load_yaml("cities.yaml")["cities"] for a in c.get("ar", [])}
+    assert not {_norm(c) for c in countries} & venues
+
+
 def test_stamp_words_are_clean_lists():
     data = load_yaml("stamps.yaml")
     lists = ("labels", "update_labels", "furniture", "first_published_labels", "republished_labels",

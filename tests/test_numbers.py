@@ -209,3 +209,18 @@ def test_a_lone_accusative_thousand_is_left_alone():
 ])
 def test_an_arabic_comma_between_digits_separates_like_a_comma(text, value):
     assert _one(text).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("نحو 2.9 bn USD", 2.9e9),
+    ("بلغ 5 billion دولار", 5e9),
+    ("قدرها 300 mln دولار", 3e8),
+    ("نحو 1.2 million طن", 1.2e6),
+])
+def test_a_latin_scale_after_digits_multiplies_them(text, value):
+    assert _one(text).value == value
+
+
+@pytest.mark.parametrize("text", ["قال إن billion دولار", "شركة mln للتجارة"])
+def test_a_latin_scale_alone_is_no_number(text):
+    assert [m for m in find_numbers(text) if m.kind == "number"] == []

@@ -160,6 +160,17 @@ def _month_of(m: re.Match) -> int | None:
     return month_number(m.group("m1"))
 
 
+# Latin month names that are also words or cut short ("may", "mai", "mars", "mar"): a day
+# before them is a date only with its year. "on 19 August", "le 15 juin" need none.
+_LATIN_WORD_MONTHS = frozenset({"may", "mai", "mars"})
+
+
+def _weak_latin_month(name: str) -> bool:
+    """Whether a Latin month name needs a year to make a day before it a date."""
+    name = name.strip().lower()
+    return name.isascii() and (len(name) <= 3 or name in _LATIN_WORD_MONTHS)
+
+
 def _ordinal_day(m: re.Match, ordinals: dict[str, int]) -> int | None:
     """The day an ordinal in words gives ("التاسع من", "أول")."""
     if m.group("od"):
@@ -177,8 +188,8 @@ def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[Dat
             day = _ordinal_day(m, ordinals) if ordinal else int(m.group("d"))
             if not month or not day or not 1 <= day <= 31:
                 continue
-            if ordinal is False and m.group("m1").isascii() and not m.group("y"):
-                continue  # "5 may" in Latin text is too weak without a year
+            if ordinal is False and not m.group("y") and _weak_latin_month(m.group("m1")):
+                continue  # "5 may", "3 mar" in Latin text are too weak without a year
             year, hijri = _year_value(m)
             rel = m.group("rel")
             direction = direction_of(rel)

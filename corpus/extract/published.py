@@ -231,12 +231,13 @@ def _weekday_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _dateline_words() -> frozenset[str]:
-    """Words a dateline may hold before its date: places, outlets, weekdays."""
+    """Words a dateline may hold before its date: places and their countries, outlets, weekdays."""
     words: set[str] = set()
     for city in load_yaml("cities.yaml")["cities"]:
         for alias in city.get("ar", []):
             words.update(normalize(alias).split())
-    for place in load_yaml("dateline_places.yaml")["places"]:
+    datelines = load_yaml("dateline_places.yaml")
+    for place in datelines["places"] + datelines["countries"]:
         words.update(normalize(place).split())
     for outlet in load_yaml("outlets.yaml")["outlets"]:
         for alias in outlet["ar"]:
