@@ -26,6 +26,7 @@ from ..normalize import normalize, normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date
 from .header_lines import WORD, head_lines
+from .items import is_item_label, item_labels, label_at
 from .solar import solar_dates
 from .wire_codes import wire_code_date
 
@@ -211,7 +212,12 @@ def _published_from_dateline(body: str) -> date | None:
     """"(Agency - 11 كانون الثاني 2021ء) text…" or "City 12 مارس 2019 (Agency) - text…" at the
     start of one of the first paragraphs, up to the lead: a full date after at most a place and
     an agency."""
-    for para in _paragraphs_to_lead(body):
+    paragraphs = _paragraphs_to_lead(body)
+    # a chronology's first item ("السبت 17 آب/أغسطس 2024: …") dates its news, not the page
+    chronology = bool(item_labels(body))
+    for para in paragraphs:
+        if chronology and is_item_label(para):
+            continue
         m = _OPEN_PAREN_DATELINE.match(para)
         if m:
             found = full_dates(m.group("inner"))
@@ -283,8 +289,9 @@ def _today_marked_in_lead(body: str) -> date | None:
     right before it that is the date's own weekday."""
     lead = body[:LEAD_CHARS]
     mentions = find_dates(lead)
+    items = item_labels(body)  # a chronology's item tells its own day's news
     for i, d in enumerate(mentions):
-        if d.date is None or not d.year_known or d.crawl or d.hijri:
+        if d.date is None or not d.year_known or d.crawl or d.hijri or label_at(items, d.start):
             continue
         before = [m for m in mentions[:i] if 0 <= d.start - m.end <= 3]
         for m in before:

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
+from ..items import ItemLabel
 from .lexicon import lexicon
 from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, lead_sentences
 
@@ -34,7 +35,7 @@ def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence
 
 
 @dataclass
-class _DateChoice:
+class DateChoice:
     when: date | None
     basis: str | None
     weekday: int | None
@@ -50,7 +51,7 @@ def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int 
     return years[0] if len(years) == 1 else None
 
 
-def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> _DateChoice:
+def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> DateChoice:
     """The day a mention gives the meeting; ``weekday``: a weekday written right next to it."""
     if m.kind in ("explicit", "stamp"):
         basis = "explicit"
@@ -63,22 +64,22 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
             else:
                 year = None
             when = date(year, m.month, m.day) if year else None
-            return _DateChoice(when, basis, weekday, m.month, m.day)
+            return DateChoice(when, basis, weekday, m.month, m.day)
         if m.date is not None and not m.year_known and weekday is not None and m.date.weekday() != weekday:
-            return _DateChoice(None, basis, weekday, m.month, m.day)  # the inferred year disagrees
-        return _DateChoice(m.date, basis, m.weekday if weekday is None else weekday, m.month, m.day)
+            return DateChoice(None, basis, weekday, m.month, m.day)  # the inferred year disagrees
+        return DateChoice(m.date, basis, m.weekday if weekday is None else weekday, m.month, m.day)
     if m.kind == "weekday":
         when = m.date
         if published is not None and m.weekday is not None and m.offset_days is None and m.direction is None:
             when = resolve_weekday(m.weekday, published, "on_or_after" if status == "announced" else "on_or_before")
-        return _DateChoice(when, "weekday", m.weekday)
+        return DateChoice(when, "weekday", m.weekday)
     if m.kind == "relative":
-        return _DateChoice(m.date, "publication" if m.offset_days == 0 else "weekday", None)
-    return _DateChoice(None, None, None)
+        return DateChoice(m.date, "publication" if m.offset_days == 0 else "weekday", None)
+    return DateChoice(None, None, None)
 
 
 def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | None,
-             status: str) -> _DateChoice | None:
+             status: str) -> DateChoice | None:
     """The date of the encounter in sentence ``s`` (None when it names none)."""
     # "عقدت القمة غداة لقاء غير رسمي مساء الاثنين": a meeting word after غداة/عشية names the
     # encounter the day is counted from; a date next to it is that encounter's, not this one's.
@@ -160,14 +161,14 @@ def _frame_terms(s: Sentence) -> set[int]:
     return {s.start + p for p in s.convened}
 
 
-def _shifted(choice: _DateChoice, days: int) -> _DateChoice:
+def _shifted(choice: DateChoice, days: int) -> DateChoice:
     """The day ``days`` from the one chosen (a day-month with no year is no day to count from)."""
     if not days:
         return choice
     if choice.when is None:
-        return _DateChoice(None, None, None)
+        return DateChoice(None, None, None)
     when = choice.when + timedelta(days=days)
-    return _DateChoice(when, choice.basis, when.weekday(), when.month, when.day)
+    return DateChoice(when, choice.basis, when.weekday(), when.month, when.day)
 
 
 def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
@@ -205,14 +206,14 @@ def norm_pos(nt, original_index: int) -> int:
     return lo
 
 
-def compatible(primary: Meeting, choice: _DateChoice | None) -> bool:
+def compatible(primary: Meeting, choice: DateChoice | None) -> bool:
     day = to_date(primary.date)
     if choice is None or choice.when is None or day is None:
         return True
     return abs((day - choice.when).days) <= SAME_MEETING_DAYS
 
 
-def apply_date(meeting: Meeting, choice: _DateChoice | None) -> None:
+def apply_date(meeting: Meeting, choice: DateChoice | None) -> None:
     """Fill the meeting's day from ``choice`` unless the meeting already has day information
     (the first sentence that dates the meeting wins; later ones may not contradict it)."""
     if choice is None or has_date_info(meeting):
@@ -259,7 +260,7 @@ def _day_heading(nt, mentions: list[DateMention], start: int, end: int) -> tuple
 
 
 def heading_date(first: Sentence, mentions: list[DateMention], nt, published: date | None,
-                 status: str) -> _DateChoice | None:
+                 status: str) -> DateChoice | None:
     """"الاثنين 22 أبريل" on a line of its own right above the paragraph the meeting sentence opens,
     in an article laid out under several such lines (a weekly roundup, a chronology, a live page):
     the day of what that paragraph tells. One such line is the page's own date stamp, which dates
@@ -281,6 +282,11 @@ def heading_date(first: Sentence, mentions: list[DateMention], nt, published: da
     if not others:
         return None
     return _resolve(heading[0], published, status, heading[1])
+
+
+def item_date(label: ItemLabel, published: date | None, status: str) -> DateChoice | None:
+    """The day a chronology paragraph's label gives what the paragraph tells (None for a month's label)."""
+    return _resolve(label.mention, published, status, label.weekday) if label.mention is not None else None
 
 
 def has_date_info(m: Meeting) -> bool:
@@ -337,7 +343,7 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
 
 
 def lead_news_day(sentences: list[Sentence], mentions: list[DateMention], nt,
-                  published: date | None) -> _DateChoice | None:
+                  published: date | None) -> DateChoice | None:
     """The day the lead tells the article's news on, when that is not the page's day ("انطلقت مساء
     أمس الجمعة … منافسات الألعاب", published the next day): the first lead sentence that names a
     day decides; None when none does or it names today."""

@@ -15,8 +15,9 @@ from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
-from .dating import (apply_date, compatible, date_for, date_from_lead, dated_just_before, has_date_info,
-                     heading_date, in_page_weekdays, last_day_named, lead_news_day, norm_pos)
+from ..items import ItemLabel, item_labels
+from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before,
+                     has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
@@ -146,7 +147,10 @@ def find_meetings(text: str, published: date | str | None = None,
     doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
         and not _lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
-    sentences = [analyse(norm, a, b, doc_both, doc_az_arm, putin_titles, _tokens_within(article, a, b))
+    # A chronology's paragraphs each tell their own news: the two leaders go together only within one.
+    items = _item_spans(item_labels(text, published), nt)
+    sentences = [analyse(norm, a, b, *(_in_item(norm, items, a, putin_titles, lex, doc_both, doc_az_arm)),
+                         putin_titles, _tokens_within(article, a, b))
                  for a, b in spans]
     speakers_into_quotes(norm, sentences)
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
@@ -168,6 +172,9 @@ def find_meetings(text: str, published: date | str | None = None,
         if mentions is None:
             mentions = in_page_weekdays(find_dates(text, published), published)
         choice = date_for(s, mentions, nt, published, status)
+        item = _item_at(items, s.start)
+        if item is not None and _dated_by_item(choice, item[2]):
+            choice = item_date(item[2], published, status)  # "الخميس 9 أكتوبر: … لقاء ثنائيا مع علييف"
         city = _city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
         days_before = (published - last_day).days if published and last_day else None
@@ -237,7 +244,9 @@ def find_meetings(text: str, published: date | str | None = None,
         # No place after a preposition in the meeting sentences: the place the lead or the headline
         # gives the two ("علييف في الكرملين"), else a bare city name in the meeting sentences.
         kind = primary.kind or "other"
-        primary.city = _lead_place(sentences, primary.status) or _pinned_place(norm, merged[0].start) \
+        primary.city = _item_place(items, merged[0], sentences, primary.status) \
+            or _lead_place(_outside_items(items, sentences), primary.status) \
+            or _pinned_place(norm, merged[0].start) \
             or next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c), None)
     if primary.kind == "phone_call":
         primary.city = None
@@ -249,8 +258,10 @@ def find_meetings(text: str, published: date | str | None = None,
             primary.date, primary.date_basis, primary.weekday = None, None, None
         return [primary, *secondary]
     _from_antecedent(primary, merged[0], sentences, mentions, nt, published)
+    # ("كانون الثاني: أول لقاء ثلاثي …": a paragraph of a month in review has no day of its own)
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
-        or dated_just_before(merged, mentions, nt, published)
+        or dated_just_before(merged, mentions, nt, published) \
+        or any((item := _item_at(items, s.start)) is not None and item[2].mention is None for s in merged)
     if not has_date_info(primary) and not vague:
         apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
     if not has_date_info(primary) and not vague:
@@ -277,6 +288,57 @@ def find_meetings(text: str, published: date | str | None = None,
         else:
             primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _item_spans(labels: list[ItemLabel], nt) -> list[tuple[int, int, ItemLabel]]:
+    """The chronology's labelled paragraphs in normalised offsets."""
+    return [(norm_pos(nt, lb.start), norm_pos(nt, lb.end), lb) for lb in labels]
+
+
+def _item_at(items: list[tuple[int, int, ItemLabel]], position: int) -> tuple[int, int, ItemLabel] | None:
+    return next((it for it in items if it[0] <= position < it[1]), None)
+
+
+def _item_place(items: list[tuple[int, int, ItemLabel]], first: Sentence, sentences: list[Sentence],
+                status: str | None) -> str | None:
+    """The place a chronology item names for its encounter (its paragraph is its lead; the
+    page's lead and the other items tell other news)."""
+    item = _item_at(items, first.start)
+    if item is None:
+        return None
+    return _lead_place([s for s in sentences if item[0] <= s.start < item[1]], status)
+
+
+def _outside_items(items: list[tuple[int, int, ItemLabel]], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that tell the page's own news: outside a chronology's items, and in other items
+    those that name one of the two leaders ("الأربعاء 8 أكتوبر: يصل بوتين إلى دوشنبه")."""
+    if not items:
+        return sentences
+    return [s for s in sentences if _item_at(items, s.start) is None or s.putin or s.aliyev or s.pair]
+
+
+def _dated_by_item(choice: DateChoice | None, label: ItemLabel) -> bool:
+    """Whether a chronology item's label dates a sentence of its paragraph: the sentence names no
+    day of its own, or only the label's day without the year the chronology gives it."""
+    if choice is None or choice.when is None and not choice.day:
+        return True
+    m = label.mention
+    return choice.when is None and m is not None and m.date is not None \
+        and (choice.month, choice.day) == (m.month, m.day)
+
+
+def _in_item(norm: str, items: list[tuple[int, int, ItemLabel]], position: int, putin_titles: bool, lex: Lex,
+             doc_both: bool, doc_az_arm: bool) -> tuple[bool, bool]:
+    """(both leaders named, Azerbaijan and Armenia named) for the sentence at ``position``: the
+    article's, or within its paragraph when that is a chronology's item."""
+    item = _item_at(items, position)
+    if item is None:
+        return doc_both, doc_az_arm
+    part = norm[item[0]:item[1]]
+    both = doc_both and bool((lex.putin if putin_titles else lex.putin_name).search(part)) \
+        and bool(lex.aliyev_name.search(part) or aliyev_titles(part))
+    az_arm = doc_az_arm and bool(lex.azerbaijan.search(part)) and bool(lex.armenia.search(part))
+    return both, az_arm
 
 
 def _one_leader_arrives(s: Sentence) -> bool:
