@@ -181,6 +181,12 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     ("سوتشي ، روسيا ، 19 أكتوبر 2023 (أ ف ب) - التقى الرئيسان اليوم في المدينة الساحلية وبحثا التعاون", "2023-10-19"),
     # a sentence's subject before a date is no dateline
     ("روسيا وأذربيجان 12 أغسطس 2018 وقعتا اتفاقية حول بحر قزوين في المدينة الساحلية", None),
+    # a weekly's period is no day of publication; a dash after a place or an issue number is no range
+    ("مجلة الأسبوع\nمن 20 إلى 26 شوال 1445هـ (29 أبريل - 5 مايو 2024م)\n\nعنوان", None),
+    ("مجلة الأسبوع\n1–7 مايو 2024\n\nعنوان", None),
+    ("مجلة الأسبوع\nمن 28 إلى 30 أبريل 2024\n\nعنوان", None),
+    ("الصحيفة\nالعدد 16432 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
+    ("الموقع\nنشر في 10:30 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
     # a French stamp on an Arabic page
     ("موقع | دولي\n\nPublié le 27/12/2022 à 09h40 | Mis à jour le 27/12/2022 à 10h15\n\nعنوان الخبر", "2022-12-27"),
 ])

@@ -26,6 +26,7 @@ from ..normalize import normalize, normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, month_number, safe_date
 from .header_lines import WORD, head_lines
+from .hijri import confirmed_day, hijri_dates
 from .items import is_item_label, item_labels, label_at
 from .solar import solar_dates
 from .wire_codes import wire_code_date
@@ -121,7 +122,7 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     first_line_date: date | None = None
     update: date | None = None
     for line in lines:
-        found = full_dates(line) or _split_year_stamp(line)
+        found = [d for d in full_dates(line) or _split_year_stamp(line) if not _ends_a_range(line, d)]
         if not found or _CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         norm = _normalized_line(line)
@@ -140,6 +141,23 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
     if first_line_date:
         return first_line_date, "text: date line"
     return (update, "text: labelled stamp") if update else (None, None)
+
+
+# "29 أبريل - 5 مايو 2024", "1–7 مايو 2024", "من 28 إلى 30 أبريل 2024": a weekly's period.
+_RANGE_SEPARATOR = re.compile(r"(?:[-–—]|(?<![^\W_])(?:إلى|الى|حتى))\s*$")
+_RANGE_DAY = re.compile(r"(?<![\d:.])\d{1,2}\s*$")
+
+
+def _ends_a_range(line: str, d: DateMention) -> bool:
+    """Whether the date ``d`` of ``line`` closes a range of days: an issue's week, not a day."""
+    before = line[:d.start].rstrip()
+    sep = _RANGE_SEPARATOR.search(before)
+    if sep is None:
+        return False
+    first = before[:sep.start()].rstrip()
+    if _RANGE_DAY.search(first):
+        return True
+    return any(m.kind == "explicit" and m.end == len(first) for m in find_dates(first))
 
 
 def _first_text_date(norm: str) -> date | None:
@@ -225,6 +243,7 @@ def _published_from_dateline(body: str) -> date | None:
                 return found[0].date
         found = full_dates(para[:DATELINE_START + 40])
         if found and found[0].start <= DATELINE_START and _closes_dateline(para, found[0].end) \
+                and not _ends_a_range(para, found[0]) \
                 and _is_dateline_head(para[:found[0].start]):
             return found[0].date
     return None
@@ -408,7 +427,24 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     if lead:
         return lead, "first full date of the lead"
     solar = _solar_date_line(lines)
-    return (solar, "Solar Hijri date line") if solar else (None, None)
+    if solar:
+        return solar, "Solar Hijri date line"
+    hijri = _hijri_date_line(lines, dateline_month_day(text, head))
+    return (hijri, "Hijri date line, confirmed") if hijri else (None, None)
+
+
+def _hijri_date_line(lines: list[str], month_day: tuple[int, int] | None) -> date | None:
+    """"الجمعة 21 ربيع الثاني 1443هـ" or "1445/3/27هـ" alone under a Gulf paper's name: the
+    article's day when its weekday or the page's Gregorian day and month confirm the conversion
+    (``hijri.confirmed_day``); not a publication date (the gold conventions keep those Gregorian)."""
+    for line in lines[:DATELINE_LINES]:
+        if len(WORD.findall(line)) > SOLAR_LINE_WORDS or full_dates(line):
+            continue
+        for year, month, day, weekday in hijri_dates(line):
+            found = confirmed_day(year, month, day, weekday, month_day)
+            if found is not None:
+                return found
+    return None
 
 
 def _solar_date_line(lines: list[str]) -> date | None:
@@ -450,7 +486,7 @@ def _signature_date_line(text: str) -> date | None:
     statement the article prints was signed, the article's day when nothing above dates it."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-SIGNATURE_LINES:]
     for line in reversed(lines):
-        found = full_dates(line)
+        found = [d for d in full_dates(line) if not _ends_a_range(line, d)]
         if len(found) == 1 and not line[found[0].end:].strip(" .،,") \
                 and _is_dateline_head(line[:found[0].start].strip(" ،,-")):
             return found[0].date

@@ -257,9 +257,11 @@ def lexicon() -> Lex:
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
-        # a verb of convening right after a relative pronoun: "القمة التي تنعقد"
-        convening=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+"
-                             rf"(?:{alternation(terms['convening_verbs'])})(?![^\W_])"),
+        # a verb of convening right after a relative pronoun ("القمة التي تنعقد"), or an adjective of
+        # convening ("القمة المقرر عقدها غدا")
+        convening=re.compile(rf"(?:(?:{alternation(terms['relative_pronouns'])})\s+"
+                             rf"(?:{alternation(terms['convening_verbs'])})"
+                             rf"|(?:{alternation(terms['convening_adjectives'])}))(?![^\W_])"),
         # اليوم, أمس, غدا …: a day told relative to the article's own.
         news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words],
                           r"[وف]?"),
