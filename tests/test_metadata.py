@@ -228,3 +228,19 @@ def test_a_site_name_line_is_not_the_title(text, expected):
 ])
 def test_an_agencys_numeric_dateline_gives_day_and_month(text, expected):
     assert dateline_month_day(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a print edition's running header left mid-text by a PDF export dates the edition
+    ("سوتشي - «الصحيفة»: اتفق الرئيسان أمس على مواصلة الحوار بين البلدين في ختام القمة.\n"
+     "الصحيفة - السنة الرابعة - العدد 10522 - الثلاثاء 1 تشرين الثاني/نوفمبر 2022 - 3\n"
+     "وقال بوتين إن القمة كانت مفيدة.", "2022-11-01"),
+    ("عقد الرؤساء أمس قمتهم في باكو وبحثوا التعاون.\nتشرين - العدد 12612 - الثلاثاء 9 آب 2016 - الصفحة 3\n"
+     "وأجرى بوتين قبيل القمة لقاء ثنائيا.", "2016-08-09"),
+    # a line of segments with two dates dates nothing
+    ("عقد الرؤساء أمس قمتهم.\nالعدد 5 - 9 آب 2016 - 10 آب 2016\nوأجرى بوتين لقاء.", None),
+    # a sentence with dashes is no header
+    ("قال الوزير - في تصريح للصحفيين - إن الاتفاق وقع في 9 آب 2016 - بعد مفاوضات طويلة - في باكو.", None),
+])
+def test_published_from_a_running_page_header(text, expected):
+    assert find_published(text)[0] == expected

@@ -473,12 +473,42 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
             (lambda: _dateline_under_crawl_stamp(lines), "text: dateline, year from the crawl stamp"),
             (lambda: _published_from_url(url), "url"),
             (lambda: _published_from_dateline(text), "text: dateline"),
+            (lambda: _running_header_date(text), "text: running page header"),
             (lambda: _today_marked_in_lead(text), "text: lead date marked today"),
             (lambda: _signature_date_line(text), "text: signature date line"),
             (lambda: wire_code_date(text), "text: agency transmission code"),
         )
         when, how = next(((day, basis) for read, basis in fallbacks if (day := read()) is not None), (None, None))
     return (when.isoformat(), how) if when else (None, None)
+
+
+# A running header's segments: " - ", " | ", " – " between them.
+_RUNNING_SEPARATOR = re.compile(r"\s[-–|]\s")
+RUNNING_HEADER_CHARS = 160  # a running header is one short line
+
+
+@lru_cache(maxsize=1)
+def _print_furniture() -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_yaml("stamps.yaml")["print_furniture"])
+
+
+def _running_header_date(text: str) -> date | None:
+    """The date of a print edition's running header or footer, wherever a PDF export left it
+    ("تشرين - العدد 12612 - الثلاثاء 9 آب 2016 - الصفحة 3"): a short line of three or more
+    segments, one of them a date alone, another an issue's or a page's number."""
+    for line in text.split("\n"):
+        if len(line) > RUNNING_HEADER_CHARS or not _RUNNING_SEPARATOR.search(line) or not _DIGIT.search(line):
+            continue
+        segments = [seg.strip() for seg in _RUNNING_SEPARATOR.split(line) if seg.strip()]
+        if len(segments) < 3:
+            continue
+        dated = [(i, found[0].date) for i, seg in enumerate(segments)
+                 if (found := full_dates(seg)) and is_date_line(seg, found, max_words=0)]
+        furniture = any(set(normalize(seg).split()) & _print_furniture() or seg.isdigit()
+                        for i, seg in enumerate(segments) if all(i != j for j, _ in dated))
+        if len(dated) == 1 and furniture:
+            return dated[0][1]
+    return None
 
 
 def _signature_date_line(text: str) -> date | None:
