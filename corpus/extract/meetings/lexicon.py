@@ -152,8 +152,8 @@ def lexicon() -> Lex:
     # "في غياب الرئيس الأذربيجاني": a leader's absence, within three words of the word.
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
-    # "لا توجد حتى الآن خطط محددة": no plan, a word or two between
-    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
+    # "لا توجد حتى الآن خطط محددة", "لا توجد في الوقت الحالي خطط": no plan, up to three words between
+    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                 rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
     no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
