@@ -362,3 +362,22 @@ def test_a_share_of_flights_between_the_countries_is_economic():
 ])
 def test_a_minus_sign_before_a_percentage_is_kept(text, expected):
     assert [(f.value, f.value_max) for f in find_figures(text, PUB) if f.unit == "percent"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an amount restated in a currency we cannot name never takes the currency of the amount it restates
+    ("بلغ حجم التبادل التجاري نحو 2.9 مليار دولار (قرابة 895 مليون دينار).", [(2.9e9, "USD", None)]),
+    ("بلغت الصادرات 3 مليارات دولار، أي ما يعادل 11 مليار ريال.", [(3e9, "USD", None)]),
+    # restated in a currency we can name, it is a figure in that currency, as written
+    ("بلغ التبادل التجاري 3 مليارات دولار (نحو 1.1 مليار دينار كويتي) العام الماضي.",
+     [(3e9, "USD", None), (1.1e9, "other", "KWD")]),
+    ("بلغت الصادرات قرابة 3 مليارات دولار العام الماضي، أي ما يقارب 11.25 مليار ريال سعودي.",
+     [(3e9, "USD", None), (11.25e9, "other", "SAR")]),
+    ("بلغ حجم الاستثمارات 10 مليارات درهم إماراتي (2.7 مليار دولار).", [(1e10, "other", "AED"), (2.7e9, "USD", None)]),
+    ("بلغ حجم التبادل التجاري نحو 895 مليون دينار كويتي.", [(8.95e8, "other", "KWD")]),
+    # an amount in a trade sentence after another still takes its currency; a rate in brackets is no restatement
+    ("تجاوز التبادل أربعة مليارات دولار، وتقارب الاستثمارات ستة مليارات.", [(4e9, "USD", None), (6e9, "USD", None)]),
+    ("ارتفع التبادل التجاري إلى 4 مليارات دولار (بزيادة 15%).", [(4e9, "USD", None), (15.0, "percent", None)]),
+])
+def test_an_amount_restated_in_another_currency(text, expected):
+    assert [(f.value, f.unit, f.currency) for f in find_figures(text, None)] == expected

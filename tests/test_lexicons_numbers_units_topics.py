@@ -61,7 +61,8 @@ def test_units_yaml():
     for c in currencies:
         assert c["unit"] in UNITS, c
         assert (c["unit"] == "other") == bool(c.get("currency")), c
-        assert c.get("currency") in (None, "RUB", "AZN", "EUR", "TRY", "CNY"), c
+        assert c.get("currency") in (None, "RUB", "AZN", "EUR", "TRY", "CNY", "SAR", "QAR", "OMR", "AED", "MAD",
+                                     "KWD", "BHD", "JOD", "IQD", "EGP", "GBP"), c
     for key in ("percent", "volumes", "usd_implied", "count_adjectives", "complements"):
         _check_terms(data[key], key)
     assert set(data["count_nouns"]) <= METRICS

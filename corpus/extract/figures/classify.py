@@ -6,6 +6,7 @@ from ..numbers import NumberMention
 from .lexicon import Lex
 from .metrics import Context
 from .multiples import multiple_after
+from .restated import restates_an_amount
 from .units import (Unit, count_from_context, currency_of_earlier_amount, signed_documents, symbol_before, unit_after,
                     usd_implied)
 from .words import Word, is_word_in, match_at, strip1, words_in
@@ -44,6 +45,8 @@ def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
     if m.scaled and usd_implied(after, lex):
         return Unit("USD", None, None, m.end, 0)  # "... بما يعادله بالدولار"
     if m.scaled and ctx.metric(m.start):
+        if restates_an_amount(before, lex):
+            return None  # "(قرابة 895 مليون دينار)": another currency than the amount it restates
         # an amount in a trade sentence: in the currency of the amount just before it, if any
         earlier = currency_of_earlier_amount(before, lex)
         return earlier._replace(end=m.end) if earlier is not None else Unit("other", None, None, m.end, 0)

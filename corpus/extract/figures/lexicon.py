@@ -18,6 +18,7 @@ class Lex:
     count_nouns: Terms  # payload: metric
     usd_implied: Terms
     usd_window: int
+    equivalence: Terms  # "أي ما يعادل": an amount restated in another currency follows
     adjectives: frozenset[str]
     complements: Terms
     complement_words: int
@@ -100,6 +101,7 @@ def lexicon() -> Lex:
         count_nouns=_grouped(units["count_nouns"]),
         usd_implied=_plain(units["usd_implied"]),
         usd_window=int(units["usd_implied_window"]),
+        equivalence=_plain(units["equivalence"]),
         adjectives=_wordset(units["count_adjectives"]),
         complements=_plain(units["complements"]),
         complement_words=int(units["complement_words"]),
