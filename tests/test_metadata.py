@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.extract.metadata import extract_metadata, find_title, guess_language
+from corpus.extract.metadata import extract_metadata, find_title, guess_language, is_commentary
 from corpus.extract.published import dateline_month_day, find_published
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
@@ -244,3 +244,26 @@ def test_an_agencys_numeric_dateline_gives_day_and_month(text, expected):
 ])
 def test_published_from_a_running_page_header(text, expected):
     assert find_published(text)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تحليلات\n\nالوثيقة التي وقعها الرئيسان قنبلة موقوتة\n\nوقع الرئيسان إعلانا للتعاون.", True),
+    ("Topتحليلات\nالوثيقة التي وقعها الرئيسان\n\nوقع الرئيسان إعلانا للتعاون.", True),
+    ("رأي | القوقاز في ظل الحرب: حسابات باكو\n\nبقلم: كاتب\n\nليس من السهل قراءة الموقف.", True),
+    ("مقال رأي: لماذا تحتاج موسكو إلى باكو؟\n\nنص المقال.", True),
+    # a news page, and a headline that merely starts with a kicker's word
+    ("أخبار | العالم\n\nبوتين يستقبل علييف في الكرملين\n\nاستقبل الرئيس الروسي نظيره اليوم.", False),
+    ("قراءة في نتائج قمة سوتشي بين الرؤساء الثلاثة\n\nنص التقرير.", False),
+])
+def test_an_analysis_or_opinion_page_by_its_kicker(text, expected):
+    assert is_commentary(text) is expected
+
+
+def test_an_analysis_page_does_not_date_its_leads_encounter_by_the_page():
+    from corpus.extract import extract_document
+    body = ("وقّع الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف إعلانا للتعاون التحالفي خلال "
+            "زيارة علييف إلى الكرملين.\n\nويرى خبراء أن الوثيقة تفتح مرحلة جديدة.")
+    stamp = "نشر في 25 فبراير 2022\n\n"
+    (news,) = extract_document("الأخبار\n" + stamp + body).meetings
+    (analysis,) = extract_document("تحليلات\n" + stamp + body).meetings
+    assert news.date == "2022-02-25" and analysis.date is None

@@ -9,7 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..normalize import arabic_letter_count, ascii_letter_count, letter_count
+from functools import lru_cache
+
+from ..lexicons import load_yaml
+from ..normalize import arabic_letter_count, ascii_letter_count, letter_count, normalize
 from .dates import to_date
 from .header_lines import SOURCE_LINE, WORD, head_lines
 from .outlets import find_outlet, outlet_named
@@ -31,6 +34,7 @@ class Metadata:
     language: str | None = None
     today: str | None = None  # the article's own "today": published, else the lead's full date
     dateline_day: tuple[int, int] | None = None  # (month, day) of a year-less dateline, when no today
+    commentary: bool = False  # an analysis or opinion page (its kicker in the header lines)
     provenance: dict[str, str] = field(default_factory=dict)
 
 
@@ -99,6 +103,31 @@ def guess_language(text: str) -> str | None:
     return "en" if latin >= 0.7 else "other"
 
 
+# ---------------------------------------------------------------- analysis and opinion pages
+
+# A kicker is the first segment of a header line: "رأي | القوقاز في ظل الحرب", "تحليل: …".
+_KICKER_END = re.compile(r"\s*[|:：\-–—]\s*")
+_ARABIC_RUN = re.compile(r"[\u0621-\u064a]+")
+COMMENTARY_LINES = 3  # the kicker is among the first header lines
+
+
+@lru_cache(maxsize=1)
+def _commentary_kickers() -> frozenset[str]:
+    return frozenset(normalize(k).lower() for k in load_yaml("boilerplate.yaml")["commentary_kickers"])
+
+
+def is_commentary(text: str, head: str = "") -> bool:
+    """Whether the page is an analysis or an opinion piece: one of its first header lines opens with
+    such a kicker ("تحليلات", "رأي | …", "Topتحليلات" with a menu's word glued to it)."""
+    kickers = _commentary_kickers()
+    for line in head_lines(text, head)[:COMMENTARY_LINES]:
+        first = _KICKER_END.split(normalize(line.strip()), maxsplit=1)[0].lower()
+        arabic = " ".join(_ARABIC_RUN.findall(first))
+        if first in kickers or arabic and arabic in kickers:
+            return True
+    return False
+
+
 # ---------------------------------------------------------------- entry point
 
 def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str = "") -> Metadata:
@@ -120,6 +149,7 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
         meta.published, how = find_published(text, head, url)
         if how:
             meta.provenance["published"] = how
+    meta.commentary = is_commentary(text, head)
     today, basis = find_today(text, head, to_date(meta.published))
     if today is not None and basis is not None:
         meta.today, meta.provenance["today"] = today.isoformat(), basis
