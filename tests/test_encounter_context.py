@@ -103,6 +103,12 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a call told with the verb of calling and the one called
     ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين وقدم اعتذاره عن إسقاط المروحية.",
      date(2020, 11, 9), "2020-11-09"),
+    # what a newspaper's issue of yesterday says of "أمس" counts from that issue's day
+    ("كتبت صحيفة «أزربيجان» في عددها الصادر أمس الثلاثاء أن الرئيس علييف التقى «أمس» في سوتشي الرئيس بوتين.",
+     date(2022, 11, 2), "2022-10-31"),
+    # a press review's papers of today tell an older encounter: not dated by the page
+    ("تناولت الصحف الصادرة اليوم الثلاثاء نتائج المحادثات التي جمعت الرئيسين بوتين وعلييف في الكرملين.",
+     date(2024, 4, 23), None),
 ])
 def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, expected):
     assert find_meetings(text, published)[0].date == expected

@@ -91,9 +91,13 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     shifted = {s.start + p: days for p, _ in s.terms if (days := counted_days(s, p)) is not None}
     frames = _frame_terms(s)
     candidates: list[tuple[int, int, int, DateMention, int]] = []
+    issues: list[tuple[int, DateMention]] = []  # a newspaper issue's day ("في عددها الصادر أمس")
     for m in mentions:
         n_start = norm_pos(nt, m.start)
         if not (s.start <= n_start < s.end) or m.crawl or m.hijri:
+            continue
+        if lexicon().issue_day.search(nt.text, max(s.start, n_start - ISSUE_WINDOW), n_start):
+            issues.append((n_start, m))
             continue
         if m.kind in ("month", "year"):
             continue  # a month or year alone does not date a meeting
@@ -134,7 +138,24 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     elif best.kind in ("explicit", "stamp"):
         weekday = next((m.weekday for _, _, _, m, _ in candidates if m.kind == "weekday"
                         and abs(norm_pos(nt, best.start) - norm_pos(nt, m.end)) <= 3), None)
-    return _shifted(_resolve(best, published, status, weekday), shift)
+    # what an issue of another day says of "أمس" counts from that issue's day
+    issue_shift = next((i.offset_days for at, i in reversed(issues) if at < norm_pos(nt, best.start)
+                        and i.offset_days), 0) if best.kind == "relative" else 0
+    return _shifted(_resolve(best, published, status, weekday), shift + (issue_shift or 0))
+
+
+# How far before a day a newspaper issue's word may stand ("الصادرة اليوم", "الصادر يوم أمس").
+ISSUE_WINDOW = 20
+
+
+def tells_an_issue(s: Sentence, mentions: list[DateMention], nt) -> bool:
+    """"تناولت الصحف الصادرة اليوم نتائج المحادثات": the sentence dates newspapers' issues; the
+    encounter they report is older than the page, and its day is not the page's."""
+    for m in mentions:
+        pos = norm_pos(nt, m.start)
+        if s.start <= pos < s.end and lexicon().issue_day.search(nt.text, max(s.start, pos - ISSUE_WINDOW), pos):
+            return True
+    return False
 
 
 # How far back from a date the visit's word and its verb of beginning are looked for.

@@ -17,7 +17,8 @@ from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before,
-                     has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos)
+                     has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos,
+                     tells_an_issue)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
@@ -262,7 +263,8 @@ def find_meetings(text: str, published: date | str | None = None,
     # ("كانون الثاني: أول لقاء ثلاثي …": a paragraph of a month in review has no day of its own)
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
         or dated_just_before(merged, mentions, nt, published) \
-        or any((item := _item_at(items, s.start)) is not None and item[2].mention is None for s in merged)
+        or any((item := _item_at(items, s.start)) is not None and item[2].mention is None for s in merged) \
+        or any(tells_an_issue(s, mentions, nt) for s in merged)
     if not has_date_info(primary) and not vague:
         apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
     if not has_date_info(primary) and not vague:

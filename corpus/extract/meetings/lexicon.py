@@ -76,6 +76,7 @@ class Lex:
     days_from: re.Pattern
     separately: re.Pattern
     anchors: re.Pattern
+    issue_day: re.Pattern  # ends right before a newspaper issue's day ("الصادرة اليوم")
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
     countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
     venue_countries: list[tuple[str, re.Pattern, tuple[str, ...]]]
@@ -233,6 +234,7 @@ def lexicon() -> Lex:
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
+        issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
         cities=cities,
         countries=countries,
         venue_countries=venue_countries,
