@@ -121,6 +121,11 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     ("سيلتقي بوتين وعلييف في دوشنبه، عشية القمة التي تنعقد غدا.", date(2025, 10, 9), "status", "announced"),
     ("يلتقي بوتين وعلييف غدا في دوشنبه على هامش القمة التي تنعقد في العاصمة الطاجيكية.", date(2025, 10, 8),
      "status", "announced"),
+    # the future of a span of time ("للمرحلة المقبلة") is not the encounter's
+    ("وقع الرئيسان بوتين وعلييف أول من أمس الثلاثاء في موسكو إعلانا يرسم العلاقات للمرحلة المقبلة.",
+     date(2022, 2, 24), "status", "held"),
+    ("وقع بوتين وعلييف أمس اتفاقا للتعاون خلال السنوات القادمة.", date(2022, 2, 24), "status", "held"),
+    ("سيبحث بوتين وعلييف في اللقاء المقبل العلاقات للمرحلة المقبلة.", date(2022, 2, 24), "status", "announced"),
     # an adjective of convening opens the gathering's clause as a relative pronoun does
     ("عقد بوتين وعلييف محادثات اليوم في بيشكيك عشية القمة المقرر عقدها غدا.", date(2023, 10, 12), "status", "held"),
     ("أجرى بوتين وعلييف محادثات اليوم في أستانا عشية القمة المرتقبة غدا.", date(2024, 7, 3), "status", "held"),

@@ -392,6 +392,8 @@ def status_of(s: Sentence) -> str:
     clause of a gathering the encounter is only framed by ("عشية القمة التي تنعقد غدا", "على هامش
     القمة التي ستعقد") tells the gathering's."""
     framed = [(a, b) for g, a, b in s.convened_clauses if counted_from(s, g) or lexicon().sidelines.search(s.norm)]
+    # "يرسم العلاقات للمرحلة المقبلة": the future of a span of time, not of the encounter
+    framed += [m.span() for m in lexicon().future_span.finditer(s.norm)] if "مقبل" in s.norm or "قادم" in s.norm else []
     return "announced" if any(not any(a <= m.start() < b for a, b in framed)
                               for m in find_all(lexicon().announced, s.norm, s.tokens)) else "held"
 
