@@ -1,10 +1,12 @@
 """Metadata: title, outlet, publication date, language, with provenance."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from corpus.extract.metadata import extract_metadata, find_title, guess_language, is_commentary
-from corpus.extract.published import dateline_month_day, find_published
+from corpus.extract.published import dateline_month_day, find_published, find_today
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
 
@@ -254,6 +256,9 @@ def test_published_from_a_running_page_header(text, expected):
     # a news page, and a headline that merely starts with a kicker's word
     ("أخبار | العالم\n\nبوتين يستقبل علييف في الكرملين\n\nاستقبل الرئيس الروسي نظيره اليوم.", False),
     ("قراءة في نتائج قمة سوتشي بين الرؤساء الثلاثة\n\nنص التقرير.", False),
+    # a fact-check: a rating or a claim labelled on its own line
+    ("ما حقيقة صورة بوتين وعلييف؟\n\nفريق التحقق\n\nالادعاء: لقاء طارئ اليوم\nالتقييم: مضلل\n\nنص.", True),
+    ("بوتين يستقبل علييف\n\nوقال إن التقييم العام للزيارة إيجابي.", False),
 ])
 def test_an_analysis_or_opinion_page_by_its_kicker(text, expected):
     assert is_commentary(text) is expected
@@ -267,3 +272,13 @@ def test_an_analysis_page_does_not_date_its_leads_encounter_by_the_page():
     (news,) = extract_document("الأخبار\n" + stamp + body).meetings
     (analysis,) = extract_document("تحليلات\n" + stamp + body).meetings
     assert news.date == "2022-02-25" and analysis.date is None
+
+
+def test_an_interview_recorded_before_its_page_counts_its_days_from_the_recording():
+    text = ("مسؤول في الكرملين: أمس طويت صفحة صعبة\n\nأجري الحوار في دوشنبه يوم الجمعة 10 أكتوبر 2025 قبل يومين "
+            "من نشره.\nنشر في 12 أكتوبر 2025\n\nالمحاور: ما الذي حدث؟\nالمسؤول: أمس التقى الرئيس بوتين بالرئيس علييف.")
+    assert find_published(text)[0] == "2025-10-12"
+    assert find_today(text, "", date(2025, 10, 12)) == (date(2025, 10, 10), "text: the day the interview was recorded")
+    # a page that says nothing of a recording keeps its own day
+    plain = text.replace("أجري الحوار في دوشنبه يوم الجمعة 10 أكتوبر 2025 قبل يومين من نشره.\n", "")
+    assert find_today(plain, "", date(2025, 10, 12))[0] == date(2025, 10, 12)

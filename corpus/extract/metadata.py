@@ -116,16 +116,23 @@ def _commentary_kickers() -> frozenset[str]:
     return frozenset(normalize(k).lower() for k in load_yaml("boilerplate.yaml")["commentary_kickers"])
 
 
+@lru_cache(maxsize=1)
+def _fact_check_label() -> re.Pattern:
+    labels = "|".join(re.escape(normalize(k)) for k in load_yaml("boilerplate.yaml")["fact_check_labels"])
+    return re.compile(rf"^\s*(?:{labels})\s*[:：]", re.M)
+
+
 def is_commentary(text: str, head: str = "") -> bool:
-    """Whether the page is an analysis or an opinion piece: one of its first header lines opens with
-    such a kicker ("تحليلات", "رأي | …", "Topتحليلات" with a menu's word glued to it)."""
+    """Whether the page weighs news rather than telling it: an analysis or an opinion piece (one of
+    its first header lines opens with such a kicker: "تحليلات", "رأي | …", "Topتحليلات" with a
+    menu's word glued to it), or a fact-check (a line labelled "التقييم:" or "الادعاء:")."""
     kickers = _commentary_kickers()
     for line in head_lines(text, head)[:COMMENTARY_LINES]:
         first = _KICKER_END.split(normalize(line.strip()), maxsplit=1)[0].lower()
         arabic = " ".join(_ARABIC_RUN.findall(first))
         if first in kickers or arabic and arabic in kickers:
             return True
-    return False
+    return ":" in text and _fact_check_label().search(normalize(text)) is not None
 
 
 # ---------------------------------------------------------------- entry point

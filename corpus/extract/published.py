@@ -57,6 +57,7 @@ _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
 _FIRST_PUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['first_published_labels'])})", re.I)
 _REPUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['republished_labels'])})", re.I)
 _TRANSLATED = re.compile(rf"(?:{alternation(_STAMPS['translation_labels'])})\s*:?", re.I)
+_RECORDED = re.compile(rf"(?:{alternation(_STAMPS['recorded_labels'])})", re.I)
 _UPDATE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['update_labels'])})\s*:?", re.I)
 # "روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥": a header of segments, one of them the date.
 _SEGMENT_BAR = re.compile(r"\s[|•]\s")
@@ -185,6 +186,19 @@ def _translated_from(lines: list[str]) -> date | None:
         before = [d for d in full_dates(norm) if d.end <= label.start()]
         if before:
             return before[0].date
+    return None
+
+
+def _recorded_on(lines: list[str]) -> date | None:
+    """The day an interview was recorded, on a header line that says so ("أجري الحوار … يوم
+    الجمعة 10 أكتوبر 2025 قبل يومين من نشره"): the day its guest's "أمس" counts from."""
+    for line in lines[:DATELINE_LINES]:
+        label = _RECORDED.search(_normalized_line(line))
+        if label is None:
+            continue
+        found = [d for d in full_dates(_normalized_line(line)) if d.start >= label.end()]
+        if found:
+            return found[0].date
     return None
 
 
@@ -418,6 +432,9 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     original = _translated_from(lines)
     if original is not None:
         return original, "text: the original's date of a translation"
+    recorded = _recorded_on(lines)
+    if recorded is not None:
+        return recorded, "text: the day the interview was recorded"
     if published is not None:
         dateline = _full_dateline(lines) or _yearless_dateline(lines, published)
         if dateline is not None and dateline != published and abs((dateline - published).days) <= SAME_DAY_SLIP:

@@ -148,6 +148,23 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
 ISSUE_WINDOW = 20
 
 
+# Quotation marks around a claim, as normalised text keeps them.
+_QUOTED = re.compile(r"«[^«»\n]{1,200}»|\"[^\"\n]{1,200}\"|“[^“”\n]{1,200}”")
+CLAIM_WINDOW = 30  # how far before the opening mark the claim's word may end
+
+
+def without_claimed_days(mentions: list[DateMention], nt) -> list[DateMention]:
+    """The mentions outside quoted claims: "صورة متداولة على أنها «لقاء اليوم»", "مع تعليق: «لقاء
+    طارئ في موسكو اليوم الأربعاء»" (a day the claim gives is the claim's, and a fact-check weighs it)."""
+    if not mentions or not any(q in nt.text for q in ("«", '"', "“")):
+        return mentions
+    claims = [(q.start(), q.end()) for q in _QUOTED.finditer(nt.text)
+              if lexicon().claim.search(nt.text, max(0, q.start() - CLAIM_WINDOW), q.start())]
+    if not claims:
+        return mentions
+    return [m for m in mentions if not any(a < norm_pos(nt, m.start) < b for a, b in claims)]
+
+
 def tells_an_issue(s: Sentence, mentions: list[DateMention], nt) -> bool:
     """"تناولت الصحف الصادرة اليوم نتائج المحادثات": the sentence dates newspapers' issues; the
     encounter they report is older than the page, and its day is not the page's."""

@@ -18,7 +18,7 @@ from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before,
                      has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos,
-                     tells_an_issue)
+                     tells_an_issue, without_claimed_days)
 from .lexicon import TOKEN, Lex, lexicon
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
@@ -172,7 +172,7 @@ def find_meetings(text: str, published: date | str | None = None,
         kind = kind_of(s)
         status = status_of(s)
         if mentions is None:
-            mentions = in_page_weekdays(find_dates(text, published), published)
+            mentions = _article_dates(text, published, nt)
         choice = date_for(s, mentions, nt, published, status)
         item = _item_at(items, s.start)
         if item is not None and _dated_by_item(choice, item[2]):
@@ -237,7 +237,7 @@ def find_meetings(text: str, published: date | str | None = None,
         found = _shared_venue(sentences, text, nt)
         if found is not None:
             primary, gathering = found
-            mentions = in_page_weekdays(find_dates(text, published), published) if mentions is None else mentions
+            mentions = _article_dates(text, published, nt) if mentions is None else mentions
             apply_date(primary, date_for(gathering, mentions, nt, published, primary.status or "held"))
             merged.append(gathering)
     if primary is None or mentions is None:  # (the dates are read whenever there is a primary)
@@ -291,6 +291,11 @@ def find_meetings(text: str, published: date | str | None = None,
         else:
             primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _article_dates(text: str, published: date | None, nt) -> list[DateMention]:
+    """The article's date mentions, weekdays read in the page's calendar, none inside a quoted claim."""
+    return without_claimed_days(in_page_weekdays(find_dates(text, published), published), nt)
 
 
 def _item_spans(labels: list[ItemLabel], nt) -> list[tuple[int, int, ItemLabel]]:

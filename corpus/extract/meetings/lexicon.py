@@ -78,6 +78,7 @@ class Lex:
     separately: re.Pattern
     anchors: re.Pattern
     issue_day: re.Pattern  # ends right before a newspaper issue's day ("الصادرة اليوم")
+    claim: re.Pattern  # ends right before a quoted claim ("المتداولة على أنها «")
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
     countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
     venue_countries: list[tuple[str, re.Pattern, tuple[str, ...]]]
@@ -238,6 +239,7 @@ def lexicon() -> Lex:
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
+        claim=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['claim_words'])})\s*:?\s*$"),
         issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
         cities=cities,
         countries=countries,
