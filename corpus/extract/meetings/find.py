@@ -23,7 +23,7 @@ from .lexicon import TOKEN, Lex, lexicon
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
-                        counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
+                        claimed_denial, counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
                         lead_sentences, masked, speakers_into_quotes, status_of, third_leaders,
                         titles_mean_putin)
 
@@ -165,7 +165,7 @@ def find_meetings(text: str, published: date | str | None = None,
             if past_reason(s) == "pluperfect":
                 continue  # "وكان علييف قد ألغى مشاركته في القمة": a cancellation told as background
             return []  # the article is about a denial: later mentions do not make a meeting
-        if not is_meeting_sentence(s):
+        if not is_meeting_sentence(s) or claimed_denial(s):
             continue
         if not s.putin and not s.aliyev and not s.pair and not s.trilateral and not s.putin_visit_az:
             continue

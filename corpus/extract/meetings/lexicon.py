@@ -79,6 +79,7 @@ class Lex:
     anchors: re.Pattern
     issue_day: re.Pattern  # ends right before a newspaper issue's day ("الصادرة اليوم")
     claim: re.Pattern  # ends right before a quoted claim ("المتداولة على أنها «")
+    claiming: re.Pattern  # a verb of claiming ("وزعم مستخدمون أن …")
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
     countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
     venue_countries: list[tuple[str, re.Pattern, tuple[str, ...]]]
@@ -239,6 +240,7 @@ def lexicon() -> Lex:
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
+        claiming=_word_re(terms["claiming_verbs"], CLITIC),
         claim=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['claim_words'])})\s*:?\s*$"),
         issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
         cities=cities,

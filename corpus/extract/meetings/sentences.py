@@ -361,10 +361,22 @@ def _by_message(s: Sentence, at: int) -> bool:
 
 def is_denial(s: Sentence) -> bool:
     """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
-    part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو")."""
+    part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو"); not a claim's denial that the
+    sentence reports ("وزعم مستخدمون أن الرئيسين لم يلتقيا")."""
     lex = lexicon()
     return (bool(s.terms) or holds(s, lex.attends)) and (s.putin or s.aliyev or s.pair) \
-        and holds(s, lex.denial)
+        and holds(s, lex.denial) and not claimed_denial(s)
+
+
+def claimed_denial(s: Sentence) -> bool:
+    """"وزعم بعض المستخدمين أن الرئيسين لم يلتقيا": a denial a verb of claiming reports. It neither
+    denies the encounter the page tells nor tells one (a fact-check weighs it)."""
+    lex = lexicon()
+    claimed = find_first(lex.claiming, s.norm, s.tokens)
+    if claimed is None:
+        return False
+    denied = find_first(lex.denial, s.norm, s.tokens)
+    return denied is not None and claimed.start() < denied.start()
 
 
 def kind_of(s: Sentence) -> str:
