@@ -160,7 +160,10 @@ def find_meetings(text: str, published: date | str | None = None,
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
     merged: list[Sentence] = []  # the sentences that describe the main meeting
+    claims = _claim_paragraphs(norm, lex) if ":" in norm else []
     for s in sentences:
+        if claims and any(a <= s.start < b for a, b in claims):
+            continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs
         if primary is None and is_denial(s):
             if past_reason(s) == "pluperfect":
                 continue  # "وكان علييف قد ألغى مشاركته في القمة": a cancellation told as background
@@ -291,6 +294,15 @@ def find_meetings(text: str, published: date | str | None = None,
         else:
             primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _claim_paragraphs(norm: str, lex: Lex) -> list[tuple[int, int]]:
+    """The spans of a fact-check's paragraphs that state the claim it weighs ("ادعاء: …")."""
+    spans = []
+    for m in lex.claim_paragraph.finditer(norm):
+        end = norm.find("\n", m.end())
+        spans.append((m.start(), len(norm) if end < 0 else end))
+    return spans
 
 
 def _article_dates(text: str, published: date | None, nt) -> list[DateMention]:
