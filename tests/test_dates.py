@@ -243,3 +243,8 @@ def test_future_year_is_the_first_occurrence_after_publication():
 @pytest.mark.parametrize("text", ["التقيا أول أمس الخميس", "في أول لقاء منذ مارس 2024", "أول مرة في مايو"])
 def test_first_before_other_words_is_no_day_of_a_month(text):
     assert [d.day for d in find_dates(text) if d.day == 1] == []
+
+
+@pytest.mark.parametrize("text", ["روى تفاصيل اليوم الطويل في سوتشي", "في اليوم الأخير من القمة", "في اليوم نفسه"])
+def test_the_day_with_an_adjective_is_not_today(text):
+    assert [d for d in find_dates(text, date(2022, 11, 2)) if d.kind == "relative"] == []

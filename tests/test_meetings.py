@@ -561,6 +561,12 @@ def test_day_and_place_of_an_encounter_told_across_sentences(text, published, ex
     # Heydar recalled as the late father does not change who met
     ("التقى بوتين الرئيس إلهام علييف في باكو، ووضع إكليلا على ضريح الزعيم الراحل حيدر علييف.",
      date(2024, 8, 19), True),
+    # Heydar named with a year of his own presidency is history: the article's bare "علييف" is Ilham
+    ("قال الصحفي: بوتين التقى علييف أولا ثم باشينيان. وأذكر حين التقى بوتين الرئيس حيدر علييف في باكو مطلع 2001.",
+     date(2022, 11, 3), True),
+    # ... but not in an article that has no date to tell the years apart
+    ("قال الصحفي: بوتين التقى علييف أولا ثم باشينيان. وأذكر حين التقى بوتين الرئيس حيدر علييف في باكو مطلع 2001.",
+     None, False),
     # greetings an envoy conveys are a message, not an encounter
     ("استقبل الرئيس إلهام علييف رئيس مجلس الدوما الروسي، الذي نقل إليه تحيات الرئيس فلاديمير بوتين.",
      date(2024, 8, 19), False),

@@ -189,6 +189,8 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     ("مجلة الأسبوع\nمن 28 إلى 30 أبريل 2024\n\nعنوان", None),
     ("الصحيفة\nالعدد 16432 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
     ("الموقع\nنشر في 10:30 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
+    # an interview's line: recorded on one day, published on the next
+    ("صحفي يروي\n\nحوار أجري يوم 2 نوفمبر 2022 ونشر في 3 نوفمبر 2022\n\nنص", "2022-11-03"),
     # a French stamp on an Arabic page
     ("موقع | دولي\n\nPublié le 27/12/2022 à 09h40 | Mis à jour le 27/12/2022 à 10h15\n\nعنوان الخبر", "2022-12-27"),
 ])

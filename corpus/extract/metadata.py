@@ -16,7 +16,7 @@ from ..normalize import arabic_letter_count, ascii_letter_count, letter_count, n
 from .dates import to_date
 from .header_lines import SOURCE_LINE, WORD, head_lines
 from .outlets import find_outlet, outlet_named
-from .published import dateline_month_day, find_published, find_today, full_dates, is_date_line
+from .published import RECORDED_BASIS, dateline_month_day, find_published, find_today, full_dates, is_date_line
 
 # A title is a line of at least this many words and at most this many characters.
 TITLE_MIN_WORDS = 3
@@ -160,6 +160,8 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
     today, basis = find_today(text, head, to_date(meta.published))
     if today is not None and basis is not None:
         meta.today, meta.provenance["today"] = today.isoformat(), basis
+        # an interview recorded before its page is no news of the page's day either
+        meta.commentary = meta.commentary or basis == RECORDED_BASIS
     else:
         meta.dateline_day = dateline_month_day(text, head)
         if meta.dateline_day:

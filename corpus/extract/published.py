@@ -57,6 +57,7 @@ _LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
 _FIRST_PUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['first_published_labels'])})", re.I)
 _REPUBLISHED = re.compile(rf"(?:{alternation(_STAMPS['republished_labels'])})", re.I)
 _TRANSLATED = re.compile(rf"(?:{alternation(_STAMPS['translation_labels'])})\s*:?", re.I)
+RECORDED_BASIS = "text: the day the interview was recorded"
 _RECORDED = re.compile(rf"(?:{alternation(_STAMPS['recorded_labels'])})", re.I)
 _UPDATE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['update_labels'])})\s*:?", re.I)
 # "روسيا اليوم | أخبار العالم | ٢٧ تشرين الثاني ٢٠٢١ | ١٠:٤٥": a header of segments, one of them the date.
@@ -134,7 +135,7 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
             updated = _UPDATE_LABEL.search(norm)
             # "24.10.2024 - محدث : 24.10.2024": a date before the update's label is the publication's
             if updated is None or full_dates(norm[:updated.start()]):
-                return found[0].date, "text: labelled stamp"
+                return _after_label(norm, found), "text: labelled stamp"
             update = update or found[0].date
             continue
         if first_line_date is None:
@@ -159,6 +160,20 @@ def _ends_a_range(line: str, d: DateMention) -> bool:
     if _RANGE_DAY.search(first):
         return True
     return any(m.kind == "explicit" and m.end == len(first) for m in find_dates(first))
+
+
+def _after_label(norm: str, found: list[DateMention]) -> date:
+    """The publication date of a stamp line: its first date, unless the line first says when an
+    interview was recorded ("حوار أجري يوم 2 نوفمبر 2022 ونشر في 3 نوفمبر 2022": the 3rd)."""
+    first = found[0].date
+    assert first is not None  # full dates have their day
+    recorded = _RECORDED.search(norm) if len(found) > 1 else None
+    if recorded is None:
+        return first
+    label = next((m for m in _LABEL.finditer(norm) if m.start() >= recorded.end()), None)
+    if label is None:
+        return first
+    return next((d.date for d in full_dates(norm) if d.start >= label.end() and d.date is not None), first)
 
 
 def _first_text_date(norm: str) -> date | None:
@@ -434,7 +449,7 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
         return original, "text: the original's date of a translation"
     recorded = _recorded_on(lines)
     if recorded is not None:
-        return recorded, "text: the day the interview was recorded"
+        return recorded, RECORDED_BASIS
     if published is not None:
         dateline = _full_dateline(lines) or _yearless_dateline(lines, published)
         if dateline is not None and dateline != published and abs((dateline - published).days) <= SAME_DAY_SLIP:

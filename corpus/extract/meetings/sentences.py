@@ -122,7 +122,8 @@ def aliyev_is_ilham(today: date | None, norm: str, tokens: tuple[Token, ...] | N
     """Does the article's Aliyev mean Ilham? Not when it is dated before Ilham took office (an
     article of 2001 naming "نجله إلهام علييف" reports Heydar's encounters); yes when it names Ilham;
     not when it names Heydar as the sitting president ("الرئيس الأذربيجاني حيدر علييف", not
-    "الراحل"): then its bare "علييف" and "الرئيس الأذربيجاني" are Heydar."""
+    "الراحل", nor with a year of his presidency near, in a dated article): then its bare "علييف"
+    and "الرئيس الأذربيجاني" are Heydar."""
     ilham, former, since = _aliyev_people()
     if today is not None and today < since:
         return False
@@ -130,9 +131,19 @@ def aliyev_is_ilham(today: date | None, norm: str, tokens: tuple[Token, ...] | N
     if find_first(ilham, norm, tokens):
         return True
     for m in find_all(lexicon().not_aliyev, norm, tokens):
-        if not former.search(norm[max(0, m.start() - 30): m.end() + 30]):
-            return False
+        if former.search(norm[max(0, m.start() - 30): m.end() + 30]):
+            continue
+        # "حين التقى بوتين الرئيس حيدر علييف في باكو مطلع 2001": Heydar in his own years is history
+        if today is not None and _YEAR_BEFORE_ILHAM.search(norm, max(0, m.start() - HEYDAR_YEAR_WINDOW),
+                                                            m.end() + HEYDAR_YEAR_WINDOW):
+            continue
+        return False
     return True
+
+
+# A year of Heydar Aliyev's presidency (1993–2003) written near his name.
+_YEAR_BEFORE_ILHAM = re.compile(r"(?<!\d)(?:199[3-9]|200[0-3])(?!\d)")
+HEYDAR_YEAR_WINDOW = 60
 
 
 # A head of government: "his Azerbaijani counterpart" of a prime minister is the Azerbaijani one.
