@@ -168,6 +168,10 @@ def find_meetings(text: str, published: date | str | None = None,
             if past_reason(s) == "pluperfect":
                 continue  # "وكان علييف قد ألغى مشاركته في القمة": a cancellation told as background
             return []  # the article is about a denial: later mentions do not make a meeting
+        if primary is not None and mentions is not None and not is_meeting_sentence(s) \
+                and _official_talks_of_the_two(s, primary, merged, mentions, nt, published, lex):
+            merged.append(s)  # "أما المحادثات الرسمية بين الرئيسين فجرت يوم الاثنين": the visit's day
+            continue
         if not is_meeting_sentence(s) or claimed_denial(s):
             continue
         if not s.putin and not s.aliyev and not s.pair and not s.trilateral and not s.putin_visit_az:
@@ -228,6 +232,8 @@ def find_meetings(text: str, published: date | str | None = None,
                 primary.kind = kind
             if kind == "phone_call" and primary.kind != "phone_call" and primary.city is None:
                 primary.kind = "phone_call"
+            if _talks_after_informal(primary, merged, s, choice, lex):
+                primary.date = primary.date_basis = primary.weekday = primary.month = primary.day = None
             apply_date(primary, choice)
             merged.append(s)
             continue
@@ -294,6 +300,34 @@ def find_meetings(text: str, published: date | str | None = None,
         else:
             primary.date, primary.date_basis = published.isoformat(), "publication"
     return [primary, *secondary]
+
+
+def _official_talks_of_the_two(s: Sentence, primary: FoundMeeting, merged: list[Sentence],
+                               mentions: list[DateMention], nt, published: date | None, lex: Lex) -> bool:
+    """A sentence naming the two only as "الرئيسين" after an informal encounter told first, with
+    the visit's official talks on a later day: the talks' day becomes the encounter's."""
+    if not s.terms or not lex.two_leaders.search(s.norm) or is_denial(s) or past_reason(s):
+        return False
+    choice = date_for(s, mentions, nt, published, status_of(s))
+    if not compatible(primary, choice) or not _talks_after_informal(primary, merged, s, choice, lex):
+        return False
+    primary.date = primary.date_basis = primary.weekday = primary.month = primary.day = None
+    apply_date(primary, choice)
+    if status_of(s) == "held":
+        primary.status = "held"  # "فجرت يوم الاثنين": the talks were held, whatever was announced before
+    return True
+
+
+def _talks_after_informal(primary: FoundMeeting, merged: list[Sentence], s: Sentence, choice: DateChoice | None,
+                          lex: Lex) -> bool:
+    """"جمعه لقاء غير رسمي مساء الأحد … أما المحادثات الرسمية فجرت يوم الاثنين": the official talks a
+    day or two after an informal encounter told first are the visit's encounter (its day replaces
+    the informal one's)."""
+    if choice is None or choice.when is None or primary.date is None or lex.informal.search(s.norm) \
+            or not any(kind in ("talks", "visit") for _, kind in s.terms):
+        return False
+    day = to_date(primary.date)
+    return day is not None and day < choice.when and any(lex.informal.search(x.norm) for x in merged)
 
 
 def _claim_paragraphs(norm: str, lex: Lex) -> list[tuple[int, int]]:

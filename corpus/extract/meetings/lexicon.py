@@ -81,6 +81,8 @@ class Lex:
     claim: re.Pattern  # ends right before a quoted claim ("المتداولة على أنها «")
     claiming: re.Pattern  # a verb of claiming ("وزعم مستخدمون أن …")
     claim_paragraph: re.Pattern  # a fact-check's paragraph stating its claim ("ادعاء: …")
+    informal: re.Pattern  # an informal encounter ("لقاء غير رسمي", "على فنجان شاي")
+    two_leaders: re.Pattern  # the two named as such ("بين الرئيسين"), once an encounter of theirs is told
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
     countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
     venue_countries: list[tuple[str, re.Pattern, tuple[str, ...]]]
@@ -242,6 +244,8 @@ def lexicon() -> Lex:
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         claiming=_word_re(terms["claiming_verbs"], CLITIC),
+        informal=_word_re(terms["informal_words"], CLITIC),
+        two_leaders=_word_re(people["pair"] + terms["the_two"], CLITIC),
         claim_paragraph=re.compile(rf"^[ \t]*(?:{alternation(terms['claim_labels'])})[ \t]*[:：]", re.M),
         claim=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['claim_words'])})\s*:?\s*$"),
         issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
