@@ -284,6 +284,11 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # a fact-check's claim paragraph tells the claim, not the page's news
     ("ادعاء: نشرت قناة خبرا يقول إن علييف وصل سرا إلى موسكو يوم 15 مارس والتقى الرئيس بوتين.\n"
      "الحقيقة: لم نعثر على أي دليل على هذا اللقاء.", date(2025, 3, 18), False),
+    ("التحقق من ادعاء: علييف ألغى زيارته إلى موسكو\nالحقيقة: الادعاء زائف. فقد وصل علييف إلى موسكو والتقى الرئيس "
+     "فلاديمير بوتين في الكرملين أمس الثلاثاء.", date(2022, 2, 23), True),
+    # a welcome in person
+    ("1 / 7 — الرئيس فلاديمير بوتين يرحب بالرئيس إلهام علييف في مقر بوتشاروف روتشي اليوم.", date(2021, 11, 26), True),
+    ("رحب الرئيس بوتين بقرار الرئيس علييف إرسال مساعدات.", date(2021, 11, 26), False),
     # a visit whose day is not set is none yet
     ("يبحث الوزيران التحضير لزيارة مرتقبة للرئيس بوتين إلى أذربيجان لم يحدد موعدها.", date(2024, 5, 22), False),
     # reports of an encounter that nobody confirms are no encounter

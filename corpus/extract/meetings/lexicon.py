@@ -246,7 +246,9 @@ def lexicon() -> Lex:
         claiming=_word_re(terms["claiming_verbs"], CLITIC),
         informal=_word_re(terms["informal_words"], CLITIC),
         two_leaders=_word_re(people["pair"] + terms["the_two"], CLITIC),
-        claim_paragraph=re.compile(rf"^[ \t]*(?:{alternation(terms['claim_labels'])})[ \t]*[:：]", re.M),
+        # "ادعاء: …", "التحقق من ادعاء: …": a label opening its line, a word or two before it
+        claim_paragraph=re.compile(rf"^[ \t]*(?:[^\s:：]+[ \t]+){{0,2}}?"
+                                   rf"(?:{alternation(terms['claim_labels'])})[ \t]*[:：]", re.M),
         claim=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['claim_words'])})\s*:?\s*$"),
         issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
         cities=cities,
