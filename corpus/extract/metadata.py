@@ -109,6 +109,7 @@ def guess_language(text: str) -> str | None:
 _KICKER_END = re.compile(r"\s*[|:：\-–—]\s*")
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a]+")
 COMMENTARY_LINES = 3  # the kicker is among the first header lines
+FACT_CHECK_LABEL_CHARS = 24  # a fact-check's label opens its line ("التقييم: مضلل")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +120,7 @@ def _commentary_kickers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _fact_check_label() -> re.Pattern:
     labels = "|".join(re.escape(normalize(k)) for k in load_yaml("boilerplate.yaml")["fact_check_labels"])
-    return re.compile(rf"^\s*(?:{labels})\s*[:：]", re.M)
+    return re.compile(rf"\s*(?:{labels})\s*[:：]")
 
 
 def is_commentary(text: str, head: str = "") -> bool:
@@ -132,7 +133,9 @@ def is_commentary(text: str, head: str = "") -> bool:
         arabic = " ".join(_ARABIC_RUN.findall(first))
         if first in kickers or arabic and arabic in kickers:
             return True
-    return ":" in text and _fact_check_label().search(normalize(text)) is not None
+    return ":" in text and any(_fact_check_label().match(normalize(line[:FACT_CHECK_LABEL_CHARS]))
+                               for line in text.split("\n") if ":" in line[:FACT_CHECK_LABEL_CHARS])
+
 
 
 # ---------------------------------------------------------------- entry point
