@@ -52,3 +52,12 @@ def test_few_periods_stay_bars():
     fig = outlets_over_time_figure(frame, "month", "en")
     assert {tr.type for tr in fig.data} == {"bar"}
     assert sum(_drawn(fig).values()) == frame["n_articles"].sum()
+
+
+def test_weeks_are_filled_monday_by_monday():
+    rows = [{"week": "2024-01-01", "outlet": "RT Arabic", "n_articles": 2},
+            {"week": "2024-01-22", "outlet": "Sputnik", "n_articles": 1}]
+    dense = dense_outlets(coverage.fold_outlets(pd.DataFrame(rows), "week"), "week")
+    assert sorted(set(dense["period"])) == ["2024-01-01", "2024-01-08", "2024-01-15", "2024-01-22"]
+    assert dict(zip(zip(dense["period"], dense["outlet"]), dense["n_articles"]))[("2024-01-22", "Sputnik")] == 1
+    assert dense["n_articles"].sum() == 3 and len(dense) == 8

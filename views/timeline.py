@@ -47,7 +47,7 @@ st.plotly_chart(timeline_figure(chart_events, lang), config=plotly_config("timel
 st.caption(t("timeline.hint", lang))
 st.caption(t("timeline.marker_size", lang))
 undated = int(pd.to_datetime(events["date"], errors="coerce").isna().sum())
-if undated:  # undated meetings come last: past the table's rows, only the CSV has them
+if undated:  # undated meetings come last: past the table's rows only the CSV has them
     st.caption(t("timeline.undated" if len(ids) <= TABLE_ROWS else "timeline.undated_capped", lang, n=undated))
 
 options = picker_ids(ids, st.session_state.get("tl_event"), TABLE_ROWS)
