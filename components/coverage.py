@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from corpus.coverage import OTHER_OUTLETS, outlet_order
+from corpus.coverage import OTHER_OUTLETS, outlet_order, period_start, periods_between
 from corpus.filters import GRANULARITIES, MAX_QUERY_LEN, VIEW_PARAMS, CoverageView, decode_view, encode_view
 
 from .charts import PALETTE, hover_lines, integer_ticks, mirror, month_ticks, pad_time_range
@@ -27,6 +27,10 @@ _LAST = "_cov_last_params"  # the view parameters we wrote last
 SERIES_COLOURS = {"q": "#0f6e6e", "q2": "#c2571a"}
 LEGEND_CHARS = 40
 BAR_DAYS = {"month": 24, "week": 5}  # bar width on the time axis
+# Past this many periods the by-outlet chart is stacked areas, one shape per outlet: a stacked bar
+# per outlet and period is a sliver at that width, and 1,188 of them (9 outlets, 11 years by month)
+# cost the browser as much to draw as the timeline's 3,000 markers.
+AREA_FROM_PERIODS = 36
 DAY_MS = 24 * 3600 * 1000
 
 
@@ -93,9 +97,13 @@ def _days(starts: pd.Series) -> np.ndarray:
     return np.array([d.isoformat() for d in starts], dtype=str)
 
 
+def _period_texts(periods: pd.Series, granularity: str, lang: str) -> np.ndarray:
+    return np.array([plain(period_text(p, granularity, lang)) for p in periods], dtype=str)
+
+
 def _hover_data(periods: pd.Series, label: str, granularity: str, lang: str) -> np.ndarray:
     """customdata of a series' bars: (its period as text, the series' name)."""
-    texts = np.array([plain(period_text(p, granularity, lang)) for p in periods], dtype=str)
+    texts = _period_texts(periods, granularity, lang)
     return np.column_stack([texts, np.full(len(texts), label)]) if len(texts) else np.zeros((0, 2), dtype=str)
 
 
@@ -139,19 +147,27 @@ def comparison_figure(frame: pd.DataFrame, granularity: str, lang: str) -> go.Fi
 
 
 def outlets_over_time_figure(frame: pd.DataFrame, granularity: str, lang: str) -> go.Figure:
-    """Articles per period stacked by outlet (the top outlets, the rest as one)."""
+    """Articles per period stacked by outlet (the top outlets, the rest as one): bars, or past
+    ``AREA_FROM_PERIODS`` periods stacked areas (every period drawn, zero where an outlet had none)."""
     fig = go.Figure()
     order = outlet_order(frame)
     width = BAR_DAYS[granularity] * DAY_MS
+    dense = dense_outlets(frame, granularity) if _periods(frame) > AREA_FROM_PERIODS else None
     for i, outlet in enumerate(order):
-        part = frame[frame["outlet"] == outlet]
+        part = (dense if dense is not None else frame)
+        part = part[part["outlet"] == outlet]
         label = plain(outlet_name(outlet, lang))
         colour = "#9e9e9e" if outlet == OTHER_OUTLETS else PALETTE[i % len(PALETTE)]
-        fig.add_trace(go.Bar(
-            x=_days(part["start"]), y=part["n_articles"].tolist(), name=label,
-            marker_color=colour, width=width, offset=0,
-            customdata=_hover_data(part["period"], label, granularity, lang),
-            hovertemplate=hover_lines(["<b>%{customdata[1]}</b>", "%{customdata[0]}",
+        look: dict[str, object] = {"marker_color": colour, "width": width, "offset": 0}
+        if dense is not None:
+            look = {"mode": "lines", "stackgroup": "outlets", "line": {"width": 0.5, "color": colour},
+                    "fillcolor": colour}
+        trace = go.Scatter if dense is not None else go.Bar
+        fig.add_trace(trace(
+            x=_days(part["start"]), y=part["n_articles"].tolist(), name=label, **look,
+            customdata=_period_texts(part["period"], granularity, lang),
+            # the outlet's name read from the trace, not repeated in every point's customdata
+            hovertemplate=hover_lines(["<b>%{fullData.name}</b>", "%{customdata}",
                                        f"{t('col.n_articles', lang)}: {isolate('%{y}')}"], lang)))
     mirror(fig, lang, t(f"coverage.by_outlet_{granularity}", lang))
     fig.update_layout(height=420, barmode="stack", showlegend=True)
@@ -159,6 +175,21 @@ def outlets_over_time_figure(frame: pd.DataFrame, granularity: str, lang: str) -
     per_period = frame.groupby("period")["n_articles"].sum() if frame is not None and not frame.empty else None
     _time_axis(fig, xs, granularity, float(per_period.max()) if per_period is not None else 1.0)
     return fig
+
+
+def _periods(frame: pd.DataFrame | None) -> int:
+    return 0 if frame is None or frame.empty else int(frame["period"].nunique())
+
+
+def dense_outlets(frame: pd.DataFrame, granularity: str) -> pd.DataFrame:
+    """``frame`` (a ``by_outlet`` frame) with a row for every outlet and every period from its
+    first to its last, zero where the outlet had no article: a stacked area must not skip a
+    period. Pure."""
+    periods = periods_between(min(frame["period"]), max(frame["period"]), granularity)
+    counts = {(p, o): int(n) for p, o, n in zip(frame["period"], frame["outlet"], frame["n_articles"])}
+    outlets = outlet_order(frame)
+    rows = [(p, period_start(p, granularity), o, counts.get((p, o), 0)) for o in outlets for p in periods]
+    return pd.DataFrame(rows, columns=["period", "start", "outlet", "n_articles"])
 
 
 # ---- the CSV behind each chart (raw values, not display labels) ----------------------------------

@@ -224,6 +224,10 @@ class Data:
     def events(self) -> pd.DataFrame:
         return _events(self.sid, self.ver, self.fkey, self.store, self.filters)
 
+    def all_events(self) -> pd.DataFrame:
+        """Every meeting, the filters aside: ``n_articles`` is its whole coverage."""
+        return _events(self.sid, self.ver, filters_key(Filters()), self.store, Filters())
+
     def figures(self, limit: int | None = None) -> pd.DataFrame:
         """Figure rows; with ``limit``, the most recent ``limit`` only (keeps cached frames small)."""
         return _figures(self.sid, self.ver, self.fkey, limit, self.store, self.filters)

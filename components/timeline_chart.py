@@ -112,7 +112,7 @@ def _kind_trace(part: pd.DataFrame, kind: str, lang: str, crowded: bool) -> go.S
             f"<b>{isolate('%{customdata[4]}')}</b>",
             f"{t('col.city', lang)}: {isolate('%{customdata[1]}')}",
             f"{t('col.kind', lang)}: {isolate(label)}",
-            f"{t('col.n_articles', lang)}: {isolate('%{customdata[2]}')}",
+            f"{t('timeline.n_all', lang)}: {isolate('%{customdata[2]}')}",
             f"{t('col.status', lang)}: {isolate('%{customdata[3]}')}"], lang))
 
 
