@@ -1,6 +1,6 @@
-"""Blind held-out sets (tests/heldout2, tests/heldout3, tests/heldout4, tests/heldout5, tests/heldout6, tests/heldout7, tests/heldout8, tests/heldout9, tests/heldout10 … tests/heldout24; see docs/heldout.md): articles written for
-this project by writers who saw neither the extraction code nor the shared sets, each scored cold
-once (the scores are recorded in docs/heldout.md) and gated from then on."""
+"""Blind held-out sets (tests/heldout2 … tests/heldout30; see docs/heldout.md): articles written for this
+project by writers who saw neither the extraction code nor the shared sets, each scored cold once (the
+scores are recorded in docs/heldout.md) and gated from then on."""
 from __future__ import annotations
 
 import json
@@ -15,7 +15,8 @@ from corpus.vocab import KINDS, QUALIFIERS, STATUSES, UNITS
 HERE = Path(__file__).resolve().parent
 SETS = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
         "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-        "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24")
+        "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26",
+        "heldout27", "heldout28", "heldout29", "heldout30")
 GOLDS = {name: load_gold(HERE / name) for name in SETS}
 
 
