@@ -46,6 +46,9 @@ PUB = date(2024, 8, 19)  # a Monday
     ("تاريخ النشر: 22nd, April 2024 GMT", date(2024, 4, 22)),
     ("19th, August 2024", date(2024, 8, 19)),
     ("April 3, 2023", date(2023, 4, 3)),
+    # Russian, in copy from Russian sources (the genitive; "года" after the year)
+    ("حلّ ضيفا على الكرملين 22 апреля 2024 года، في زيارة", date(2024, 4, 22)),
+    ("Астана, 3 июля 2024 года – РИА Новости", date(2024, 7, 3)),
     # French, on Maghrebi pages
     ("Tunis, le 15 juin 2024", date(2024, 6, 15)),
     ("Alger, le 3 février 2023 -", date(2023, 2, 3)),
@@ -75,6 +78,8 @@ def test_explicit_forms(text, expected):
     ("العدد 5 may الماضي", date(2024, 8, 20), None),
     ("نحو 3 mar من", date(2024, 8, 20), None),
     ("le 3 mars", date(2024, 8, 20), None),
+    # a Russian month without its year
+    ("يوم 4 июля.", date(2024, 7, 5), date(2024, 7, 4)),
 ])
 def test_a_yearless_latin_day_and_month(text, published, expected):
     found = [d.date for d in find_dates(text, published) if d.date]

@@ -375,6 +375,9 @@ def test_a_minus_sign_before_a_percentage_is_kept(text, expected):
      [(3e9, "USD", None), (11.25e9, "other", "SAR")]),
     ("بلغ حجم الاستثمارات 10 مليارات درهم إماراتي (2.7 مليار دولار).", [(1e10, "other", "AED"), (2.7e9, "USD", None)]),
     ("بلغ حجم التبادل التجاري نحو 895 مليون دينار كويتي.", [(8.95e8, "other", "KWD")]),
+    # Russian copy keeps the currency in Cyrillic
+    ("بعد أن قارب التبادل التجاري العام الماضي 4,3 млрд долларов.", [(4.3e9, "USD", None)]),
+    ("وبلغت الاستثمارات الروسية 200 млн рублей.", [(2e8, "other", "RUB")]),
     # an amount in a trade sentence after another still takes its currency; a rate in brackets is no restatement
     ("تجاوز التبادل أربعة مليارات دولار، وتقارب الاستثمارات ستة مليارات.", [(4e9, "USD", None), (6e9, "USD", None)]),
     ("ارتفع التبادل التجاري إلى 4 مليارات دولار (بزيادة 15%).", [(4e9, "USD", None), (15.0, "percent", None)]),

@@ -181,6 +181,9 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     # a foreign dateline: the city, its country, the date, the agency
     ("أستانا، كازاخستان 3 يوليو 2024 (شينخوا) عقد قادة الدول اجتماعهم يوم الأربعاء ( 3 يوليو ) في العاصمة", "2024-07-03"),
     ("سوتشي ، روسيا ، 19 أكتوبر 2023 (أ ف ب) - التقى الرئيسان اليوم في المدينة الساحلية وبحثا التعاون", "2023-10-19"),
+    # a dateline in Cyrillic, "года" or "г." after the year
+    ("Астана, 3 июля 2024 года – РИА Новости\n\nالتقى الرئيس الروسي فلاديمير بوتين في أستانا نظيره", "2024-07-03"),
+    ("Москва, 22 апреля 2024 г. /ТАСС/ - استقبل الرئيس الروسي نظيره الأذربيجاني في الكرملين اليوم", "2024-04-22"),
     # a sentence's subject before a date is no dateline
     ("روسيا وأذربيجان 12 أغسطس 2018 وقعتا اتفاقية حول بحر قزوين في المدينة الساحلية", None),
     # a weekly's period is no day of publication; a dash after a place or an issue number is no range

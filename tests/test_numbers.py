@@ -216,11 +216,15 @@ def test_an_arabic_comma_between_digits_separates_like_a_comma(text, value):
     ("بلغ 5 billion دولار", 5e9),
     ("قدرها 300 mln دولار", 3e8),
     ("نحو 1.2 million طن", 1.2e6),
+    # Russian copy: a comma for the decimal point, the scale abbreviated
+    ("قارب 4,3 млрд долларов", 4.3e9),
+    ("نحو 1,5 млн тонн", 1.5e6),
+    ("أكثر من 2 миллиарда долларов", 2e9),
 ])
-def test_a_latin_scale_after_digits_multiplies_them(text, value):
+def test_a_foreign_scale_after_digits_multiplies_them(text, value):
     assert _one(text).value == value
 
 
-@pytest.mark.parametrize("text", ["قال إن billion دولار", "شركة mln للتجارة"])
-def test_a_latin_scale_alone_is_no_number(text):
+@pytest.mark.parametrize("text", ["قال إن billion دولار", "شركة mln للتجارة", "قال إن млрд долларов"])
+def test_a_foreign_scale_alone_is_no_number(text):
     assert [m for m in find_numbers(text) if m.kind == "number"] == []

@@ -315,7 +315,11 @@ def _is_dateline_head(prefix: str) -> bool:
     words = WORD.findall(_hijri_opening().sub(" ", normalize(prefix)))
     if words and words[-1] == "في":  # "موسكو في 28 يونيو /قنا/"
         words = words[:-1]
-    return len(words) <= 3 and all(w in _dateline_words() or w.isascii() for w in words)
+    return len(words) <= 3 and all(w in _dateline_words() or w.isascii() or _CYRILLIC_WORD.fullmatch(w) for w in words)
+
+
+# A place written in Cyrillic by copy from Russian sources ("Астана, 3 июля 2024 года – РИА Новости").
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 
 
 # What closes a dateline's date: an agency in brackets, a dash, a comma, a line end.
@@ -324,8 +328,15 @@ _DATELINE_AFTER = re.compile(r"\s*(?:[(\[\-–—،,:|/]|$)", re.M)
 _AGENCY_TO_LINE_END = re.compile(r"[ \t]*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*$", re.M)
 
 
+# Russian copy writes "года" ("of the year") or "г." after the year.
+_RUSSIAN_YEAR_WORD = re.compile(r"\s*(?:года|г\.)")
+
+
 def _closes_dateline(line: str, end: int) -> bool:
     """Whether the dateline's date ending at ``end`` is followed by what closes a dateline."""
+    year_word = _RUSSIAN_YEAR_WORD.match(line, end)
+    if year_word is not None:
+        end = year_word.end()
     if _DATELINE_AFTER.match(line, end):
         return True
     agency = _AGENCY_TO_LINE_END.match(line, end)

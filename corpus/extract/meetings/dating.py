@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ...models import Meeting
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
+from ..gates import may_match
 from ..items import ItemLabel
 from .lexicon import lexicon
 from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, lead_sentences
@@ -124,6 +125,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
         candidates.append((tier, distance, specificity, m, 0))
     if not candidates:
         return None
+    candidates = _inside_the_report(s, candidates, nt)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, best, shift = candidates[0]
     # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
@@ -142,6 +144,17 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     issue_shift = next((i.offset_days for at, i in reversed(issues) if at < norm_pos(nt, best.start)
                         and i.offset_days), 0) if best.kind == "relative" else 0
     return _shifted(_resolve(best, published, status, weekday), shift + (issue_shift or 0))
+
+
+def _inside_the_report(s: Sentence, candidates: list, nt) -> list:
+    """Without the days that date the report itself ("كتبت الصحيفة صباح الجمعة أن …"), when a day
+    inside what it reports remains."""
+    if not may_match(lexicon().reported, s.words):
+        return candidates
+    spans = [(s.start + m.start(), s.start + m.end()) for m in lexicon().reported.finditer(s.norm)]
+    of_report = [c for c in candidates if any(a <= norm_pos(nt, c[3].start) < b for a, b in spans)]
+    rest = [c for c in candidates if c not in of_report]
+    return rest if of_report and rest else candidates
 
 
 # How far before a day a newspaper issue's word may stand ("الصادرة اليوم", "الصادر يوم أمس").

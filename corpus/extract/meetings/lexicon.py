@@ -82,6 +82,7 @@ class Lex:
     claiming: re.Pattern  # a verb of claiming ("وزعم مستخدمون أن …")
     claim_paragraph: re.Pattern  # a fact-check's paragraph stating its claim ("ادعاء: …")
     informal: re.Pattern  # an informal encounter ("لقاء غير رسمي", "على فنجان شاي")
+    reported: re.Pattern  # a verb of reporting up to its "أن" ("كتبت الصحيفة صباح الجمعة أن")
     two_leaders: re.Pattern  # the two named as such ("بين الرئيسين"), once an encounter of theirs is told
     cities: list[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]]]  # (name, pattern, not after, needs)
     countries: list[tuple[str, re.Pattern, tuple[str, ...]]]  # (capital, pattern, needs: see first_words)
@@ -245,6 +246,8 @@ def lexicon() -> Lex:
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         claiming=_word_re(terms["claiming_verbs"], CLITIC),
         informal=_word_re(terms["informal_words"], CLITIC),
+        reported=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['reporting_verbs'])})(?![^\W_])"
+                            rf"[^.؟?!]{{0,80}}?(?<![^\W_])(?:ب?ان)(?![^\W_])"),
         two_leaders=_word_re(people["pair"] + terms["the_two"], CLITIC),
         # "ادعاء: …", "التحقق من ادعاء: …": a label opening its line, a word or two before it
         claim_paragraph=re.compile(rf"^[ \t]*(?:[^\s:：]+[ \t]+){{0,2}}?"

@@ -30,8 +30,9 @@ def scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
     return None
 
 
-def _latin_scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
-    """A Latin scale word ("bn", "million") at i: mixed-script copy writes them after digits only."""
+def _foreign_scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
+    """A Latin or Cyrillic scale word ("bn", "million", "млрд") at i: mixed-script copy writes them
+    after digits only."""
     t = sc.tok(i)
     return sc.v.scales.get(t.text) if t is not None and t.kind == "other" else None
 
@@ -39,7 +40,7 @@ def _latin_scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
 def multiplying_scale_at(sc: Scanner, i: int) -> tuple[float, str] | None:
     """The scale word at i that multiplies a number before it: not a dual ("ملياري" carries its
     own two: "في 2021 ملياري دولار" is a year, then two billion)."""
-    hit = scale_at(sc, i) or _latin_scale_at(sc, i)
+    hit = scale_at(sc, i) or _foreign_scale_at(sc, i)
     return hit if hit is not None and hit[1] != "dual" else None
 
 
