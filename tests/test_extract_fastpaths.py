@@ -21,8 +21,8 @@ from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.metrics import Context, _pairs
 from corpus.extract.figures.words import find_terms, scan_words, term_words_for, words_in, words_keys
-from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, may_match, text_tokens,
-                                  text_words, tokens_between, with_first_char)
+from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, firsts_of_all, may_match,
+                                  none_can_match, text_tokens, text_words, tokens_between, with_first_char)
 from corpus.extract.meetings.find import _tokens_within
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
@@ -83,6 +83,26 @@ def test_gates_never_skip_a_matching_text(bodies):
             assert (first and first.span()) == (found and found.span()), (name, text[:80])
             assert [m.span() for m in find_all(pat, text, tokens)] == [m.span() for m in pat.finditer(text)]
     assert matched > 1000 and skipped > 10000  # the gates do skip, and the test saw matches
+
+
+def test_a_table_ruled_out_at_once_has_no_match(bodies):
+    """none_can_match over a table's first words (the meeting words of every kind, the people
+    of statements) says yes only of a stretch where no pattern of the table matches."""
+    tables = {"terms": list(meeting_lexicon().terms.values()),
+              "people": [rx for _, _, rx in statement_lexicon().people]}
+    ruled_out = dict.fromkeys(tables, 0)
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        for a, b in sentence_spans(norm):
+            text = norm[a:b]
+            tokens = text_tokens(text)
+            for name, table in tables.items():
+                firsts = firsts_of_all(table)
+                assert firsts is not None  # every pattern's first words are read: the gate works
+                if none_can_match(firsts, tokens):
+                    ruled_out[name] += 1
+                    assert not any(p.search(text) for p in table), (name, text[:80])
+    assert min(ruled_out.values()) > 100, ruled_out
 
 
 def test_first_words_of_a_word_pattern():

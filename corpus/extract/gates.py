@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from re import _constants as C  # type: ignore[attr-defined]  # the parser's opcodes
@@ -116,6 +117,24 @@ def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.
             if m is not None:
                 return m
     return None
+
+
+def firsts_of_all(patterns: Iterable[re.Pattern]) -> frozenset[str] | None:
+    """Every first word a match of any of ``patterns`` can have (None when one of them cannot be
+    read): for ``none_can_match``, which rules a whole table of patterns out with one set test."""
+    out: set[str] = set()
+    for pattern in patterns:
+        firsts = _firsts(pattern)
+        if firsts is None:
+            return None
+        out |= firsts
+    return frozenset(out)
+
+
+def none_can_match(firsts: frozenset[str] | None, tokens: tuple[Token, ...]) -> bool:
+    """True only when ``find_all`` of each pattern whose first words ``firsts`` (``firsts_of_all``)
+    gathers would find nothing in the stretch of ``tokens``: none of their first words is there."""
+    return firsts is not None and firsts.isdisjoint(_words_of(tokens))
 
 
 def _firsts(pattern: re.Pattern) -> frozenset[str] | None:
