@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import Normalized, normalize, normalize_with_offsets
-from .arabic import alternation, first_words, holds_any
+from .arabic import alternation, first_words, holds_any, last_words
 from .gates import with_first_char
 
 # ---------------------------------------------------------------- lexicon-built patterns
@@ -200,8 +200,9 @@ def scan(text: str) -> Scan:
 @dataclass(frozen=True)
 class _TriggerWords:
     """Words one of which every match of a pattern built on month, weekday or relative-day forms
-    holds: the first word of each form, less any word that holds another one (a text holding it
-    holds the other)."""
+    holds: the first word of each form (the last for relative days: "في وقت سابق اليوم" is looked
+    for by "اليوم", not by "في"), less any word that holds another one (a text holding it holds
+    the other)."""
     arabic_months: tuple[str, ...]
     english_months: tuple[str, ...]  # as the English patterns spell them (month_table's ASCII keys)
     weekdays: tuple[str, ...]
@@ -222,7 +223,7 @@ def _trigger_words() -> _TriggerWords:
     assert all(_LATIN.search(m) for m in english), "months.yaml: an English month name without letters"
     return _TriggerWords(_cover(tuple(m for m in months if not m.isascii())), _cover(english),
                          _cover(first_words(weekday_table())),
-                         _cover(first_words([w for words in rel_days.values() for w in words])),
+                         _cover(last_words([w for words in rel_days.values() for w in words])),
                          _cover(first_words(w for key in ("past_markers", "future_markers", "current_markers")
                                             for w in load_yaml("weekdays.yaml")[key])),
                          _cover(first_words([*ordinal_table(), *bare_ordinal_table()])))
