@@ -24,6 +24,8 @@ from corpus.extract.figures.words import find_terms, scan_words, term_words_for,
 from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, firsts_of_all, may_match,
                                   none_can_match, text_tokens, text_words, tokens_between, with_first_char)
 from corpus.extract.meetings.find import _tokens_within
+from corpus.extract.numbers.tokens import _TOKEN as _NUMBER_TOKEN
+from corpus.extract.numbers.tokens import Tok, tokenize
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
 from corpus.extract.statements.lexicon import lex as statement_lexicon
@@ -326,3 +328,21 @@ def test_words_of_sentences_and_lines_sliced_from_the_articles_equal_their_own(b
         for line in norm.split("\n"):
             assert tokens_between(article, pos, pos + len(line)) == text_tokens(norm, pos, pos + len(line))
             pos += len(line) + 1
+
+
+def _tokens_the_plain_way(norm: str) -> list[Tok]:
+    out = []
+    for m in _NUMBER_TOKEN.finditer(norm):
+        kind, (start, end) = m.lastgroup or "other", m.span()
+        if kind == "num":
+            out.append(Tok("num", m.group("digits"), start, end, m.group("pre") or ""))
+        else:
+            out.append(Tok(kind, norm[start:end], start, end))
+    return out
+
+
+def test_number_tokens_equal_the_plain_way(bodies):
+    texts = [normalize(b) for b in bodies] + ["و350 ل24 ب5 ال25 1 200 000 3ر5 12.5% – x_y 7", ""]
+    for text in texts:
+        assert tokenize(text) == _tokens_the_plain_way(text)
+    assert tokenize("ب5 مليارات")[0] == Tok("num", "5", 0, 2, "ب")

@@ -61,7 +61,7 @@ def last_words(words: Iterable[object]) -> tuple[str, ...]:
 
 def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Does ``text`` contain one of ``words`` (anywhere, even inside a word)?"""
-    return any(w in text for w in words)
+    return any(map(text.__contains__, words))  # ``any(w in text for w in words)``, without a frame per word
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
