@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.clean import clean_article
 from corpus.extract import arabic, date_patterns
@@ -23,7 +25,10 @@ from corpus.extract.figures.metrics import Context, _pairs
 from corpus.extract.figures.words import find_terms, scan_words, term_words_for, words_in, words_keys
 from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, firsts_of_all, may_match,
                                   none_can_match, text_tokens, text_words, tokens_between, with_first_char)
+from corpus.extract.header_lines import HEAD_LINES, at_most_words, head_lines
+from corpus.extract.header_lines import WORD as HEADER_WORD
 from corpus.extract.meetings.find import _tokens_within
+from corpus.extract.outlets import _outlet_aliases, outlet_named
 from corpus.extract.numbers.tokens import _TOKEN as _NUMBER_TOKEN
 from corpus.extract.numbers.tokens import Tok, tokenize
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
@@ -346,3 +351,44 @@ def test_number_tokens_equal_the_plain_way(bodies):
     for text in texts:
         assert tokenize(text) == _tokens_the_plain_way(text)
     assert tokenize("ب5 مليارات")[0] == Tok("num", "5", 0, 2, "ب")
+
+
+def _head_lines_the_plain_way(text: str, head: str) -> list[str]:
+    return [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+
+
+def test_header_lines_and_their_word_counts_equal_the_plain_way(bodies):
+    for body in bodies:
+        for head in ("", "الرئيسية | روسيا\n\n  \nمصدر: تاس"):
+            lines = head_lines(body, head)
+            assert lines == _head_lines_the_plain_way(body, head)
+            lines.append("x")  # the caller's copy: the kept lines do not change
+            assert head_lines(body, head) == _head_lines_the_plain_way(body, head)
+        for line in body.split("\n")[:20]:
+            for n in (0, 2, 8):
+                assert at_most_words(line, n) == (len(HEADER_WORD.findall(line)) <= n), (n, line[:60])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="اب _1،.\n\u064e", max_size=60), st.integers(0, 10))
+def test_at_most_words_on_any_text(text, n):
+    assert at_most_words(text, n) == (len(HEADER_WORD.findall(text)) <= n)
+
+
+def _outlet_named_the_plain_way(phrase: str) -> tuple[str | None, bool]:
+    norm = normalize(phrase)
+    best = None
+    for name, agency, alias, word in _outlet_aliases():
+        if alias in norm and word.search(norm) and (best is None or len(alias) > best[0]):
+            best = (len(alias), name, agency)
+    return (best[1], best[2]) if best else (None, False)
+
+
+def test_outlet_named_equals_trying_every_alias(bodies):
+    lines = [ln for body in bodies for ln in body.split("\n")[:15]]
+    lines += [alias for _, _, alias, _ in _outlet_aliases()] + ["المصدر: وكالة تاس", "روسيا اليوم - RT"]
+    named = 0
+    for line in lines:
+        assert outlet_named(line) == _outlet_named_the_plain_way(line), line[:60]
+        named += outlet_named(line)[0] is not None
+    assert named > len(_outlet_aliases())  # every alias and some lines name an outlet
