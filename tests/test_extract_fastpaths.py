@@ -392,3 +392,10 @@ def test_outlet_named_equals_trying_every_alias(bodies):
         assert outlet_named(line) == _outlet_named_the_plain_way(line), line[:60]
         named += outlet_named(line)[0] is not None
     assert named > len(_outlet_aliases())  # every alias and some lines name an outlet
+
+
+def test_words_keys_equal_each_words_term_words(bodies):
+    for body in bodies[:60]:
+        for a, b in sentence_spans(body):
+            words = words_in(body, a, b)
+            assert words_keys(words) == frozenset(k for w in words for k in term_words_for(w.norm))
