@@ -33,6 +33,8 @@ from corpus.extract.numbers.tokens import _TOKEN as _NUMBER_TOKEN
 from corpus.extract.numbers.tokens import Tok, tokenize
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
+from corpus.extract.statements.find import _quotes as _statement_quotes
+from corpus.extract.statements.find import _sentences as _statement_sentences
 from corpus.extract.statements.lexicon import lex as statement_lexicon
 from corpus.normalize import (arabic_ratio, ascii_letter_count, is_arabic_letter, normalize,
                               normalize_with_offsets)
@@ -64,6 +66,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         elif isinstance(value, list):
             out += [(f"{f.name}.{item[0]}", item[1]) for item in value if isinstance(item[1], re.Pattern)]
     out += [(f"statements.{who}", rx) for who, _, rx in statement_lexicon().people]
+    out.append(("statements.verbs", statement_lexicon().verb_re))
     return out
 
 
@@ -399,3 +402,22 @@ def test_words_keys_equal_each_words_term_words(bodies):
         for a, b in sentence_spans(body):
             words = words_in(body, a, b)
             assert words_keys(words) == frozenset(k for w in words for k in term_words_for(w.norm))
+
+
+def test_statement_sentences_words_taken_from_the_articles_equal_scanning_them(bodies):
+    """find_statements gives each sentence the article's words between its ends (no word
+    crosses them): the same as scanning the sentence."""
+    checked = 0
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        article = article_tokens(norm)
+        pos = 0
+        for line in norm.split("\n"):
+            ps, pe, pos = pos, pos + len(line), pos + len(line) + 1
+            if not line.strip():
+                continue
+            quotes = _statement_quotes(norm, ps, pe)
+            for s, e in _statement_sentences(norm, ps, pe, quotes):
+                assert tokens_between(article, s, e) == text_tokens(norm, s, e), norm[s:e][:60]
+                checked += 1
+    assert checked > 1000
