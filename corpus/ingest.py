@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import config
+from .collection import collection_paused
 from .extract import extract_document
 from .extract.pool import in_batches, make_pool
 from .models import RawDocument, ReadProblem
@@ -48,7 +49,8 @@ def _to_result(doc: RawDocument, added: AddResult) -> FileResult:
 
 def extract_and_prepare(doc: RawDocument) -> Prepared:
     """What a worker does for one document: extraction, then the store's preparation of it."""
-    return prepare(doc, extract_document(doc.text, doc.source, dict(doc.hints)))
+    with collection_paused():  # both build short-lived containers only: collected once, after
+        return prepare(doc, extract_document(doc.text, doc.source, dict(doc.hints)))
 
 
 def _store_batch(store: Store, batch: list[Prepared], who: str) -> list[FileResult]:
@@ -93,7 +95,8 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], w
         starts = range(0, len(pending), BATCH)
         docs = ([doc for _, doc in pending[start:start + BATCH]] for start in starts)
         for start, batch in zip(starts, in_batches(extract_and_prepare, docs, pool)):
-            stored = _store_batch(store, batch, who)
+            with collection_paused():  # the batch's rows and statements: freed when it is written
+                stored = _store_batch(store, batch, who)
             for (i, _), result in zip(pending[start:start + BATCH], stored):
                 results[i] = result
             done += len(batch)

@@ -57,7 +57,7 @@ def key_of(token: str) -> str:
 
 def text_keys(text: str) -> list[str]:
     """Search keys of ``text`` in order (the index content and the phrase positions)."""
-    return [key_of(t) for t in TOKEN.findall(normalize(text))]
+    return list(map(key_of, TOKEN.findall(normalize(text))))
 
 
 def index_string(title: str | None, body: str | None) -> str:

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.clean import clean_article
 from corpus.extract import arabic, date_patterns
@@ -21,11 +23,18 @@ from corpus.extract.figures.sentences import split_sentences
 from corpus.extract.figures.shares import fraction_figures
 from corpus.extract.figures.metrics import Context, _pairs
 from corpus.extract.figures.words import find_terms, scan_words, term_words_for, words_in, words_keys
-from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, may_match, text_tokens,
-                                  text_words, tokens_between, with_first_char)
+from corpus.extract.gates import (article_tokens, find_all, find_first, first_words, firsts_of_all, may_match,
+                                  none_can_match, text_tokens, text_words, tokens_between, with_first_char)
+from corpus.extract.header_lines import HEAD_LINES, at_most_words, head_lines
+from corpus.extract.header_lines import WORD as HEADER_WORD
 from corpus.extract.meetings.find import _tokens_within
+from corpus.extract.outlets import _outlet_aliases, outlet_named
+from corpus.extract.numbers.tokens import _TOKEN as _NUMBER_TOKEN
+from corpus.extract.numbers.tokens import Tok, tokenize
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
 from corpus.extract.meetings.sentences import without_document_clauses
+from corpus.extract.statements.find import _quotes as _statement_quotes
+from corpus.extract.statements.find import _sentences as _statement_sentences
 from corpus.extract.statements.lexicon import lex as statement_lexicon
 from corpus.normalize import (arabic_ratio, ascii_letter_count, is_arabic_letter, normalize,
                               normalize_with_offsets)
@@ -57,6 +66,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         elif isinstance(value, list):
             out += [(f"{f.name}.{item[0]}", item[1]) for item in value if isinstance(item[1], re.Pattern)]
     out += [(f"statements.{who}", rx) for who, _, rx in statement_lexicon().people]
+    out.append(("statements.verbs", statement_lexicon().verb_re))
     return out
 
 
@@ -83,6 +93,26 @@ def test_gates_never_skip_a_matching_text(bodies):
             assert (first and first.span()) == (found and found.span()), (name, text[:80])
             assert [m.span() for m in find_all(pat, text, tokens)] == [m.span() for m in pat.finditer(text)]
     assert matched > 1000 and skipped > 10000  # the gates do skip, and the test saw matches
+
+
+def test_a_table_ruled_out_at_once_has_no_match(bodies):
+    """none_can_match over a table's first words (the meeting words of every kind, the people
+    of statements) says yes only of a stretch where no pattern of the table matches."""
+    tables = {"terms": list(meeting_lexicon().terms.values()),
+              "people": [rx for _, _, rx in statement_lexicon().people]}
+    ruled_out = dict.fromkeys(tables, 0)
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        for a, b in sentence_spans(norm):
+            text = norm[a:b]
+            tokens = text_tokens(text)
+            for name, table in tables.items():
+                firsts = firsts_of_all(table)
+                assert firsts is not None  # every pattern's first words are read: the gate works
+                if none_can_match(firsts, tokens):
+                    ruled_out[name] += 1
+                    assert not any(p.search(text) for p in table), (name, text[:80])
+    assert min(ruled_out.values()) > 100, ruled_out
 
 
 def test_first_words_of_a_word_pattern():
@@ -306,3 +336,88 @@ def test_words_of_sentences_and_lines_sliced_from_the_articles_equal_their_own(b
         for line in norm.split("\n"):
             assert tokens_between(article, pos, pos + len(line)) == text_tokens(norm, pos, pos + len(line))
             pos += len(line) + 1
+
+
+def _tokens_the_plain_way(norm: str) -> list[Tok]:
+    out = []
+    for m in _NUMBER_TOKEN.finditer(norm):
+        kind, (start, end) = m.lastgroup or "other", m.span()
+        if kind == "num":
+            out.append(Tok("num", m.group("digits"), start, end, m.group("pre") or ""))
+        else:
+            out.append(Tok(kind, norm[start:end], start, end))
+    return out
+
+
+def test_number_tokens_equal_the_plain_way(bodies):
+    texts = [normalize(b) for b in bodies] + ["و350 ل24 ب5 ال25 1 200 000 3ر5 12.5% – x_y 7", ""]
+    for text in texts:
+        assert tokenize(text) == _tokens_the_plain_way(text)
+    assert tokenize("ب5 مليارات")[0] == Tok("num", "5", 0, 2, "ب")
+
+
+def _head_lines_the_plain_way(text: str, head: str) -> list[str]:
+    return [ln for ln in (head + "\n" + text).split("\n") if ln.strip()][:HEAD_LINES]
+
+
+def test_header_lines_and_their_word_counts_equal_the_plain_way(bodies):
+    for body in bodies:
+        for head in ("", "الرئيسية | روسيا\n\n  \nمصدر: تاس"):
+            lines = head_lines(body, head)
+            assert lines == _head_lines_the_plain_way(body, head)
+            lines.append("x")  # the caller's copy: the kept lines do not change
+            assert head_lines(body, head) == _head_lines_the_plain_way(body, head)
+        for line in body.split("\n")[:20]:
+            for n in (0, 2, 8):
+                assert at_most_words(line, n) == (len(HEADER_WORD.findall(line)) <= n), (n, line[:60])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="اب _1،.\n\u064e", max_size=60), st.integers(0, 10))
+def test_at_most_words_on_any_text(text, n):
+    assert at_most_words(text, n) == (len(HEADER_WORD.findall(text)) <= n)
+
+
+def _outlet_named_the_plain_way(phrase: str) -> tuple[str | None, bool]:
+    norm = normalize(phrase)
+    best = None
+    for name, agency, alias, word in _outlet_aliases():
+        if alias in norm and word.search(norm) and (best is None or len(alias) > best[0]):
+            best = (len(alias), name, agency)
+    return (best[1], best[2]) if best else (None, False)
+
+
+def test_outlet_named_equals_trying_every_alias(bodies):
+    lines = [ln for body in bodies for ln in body.split("\n")[:15]]
+    lines += [alias for _, _, alias, _ in _outlet_aliases()] + ["المصدر: وكالة تاس", "روسيا اليوم - RT"]
+    named = 0
+    for line in lines:
+        assert outlet_named(line) == _outlet_named_the_plain_way(line), line[:60]
+        named += outlet_named(line)[0] is not None
+    assert named > len(_outlet_aliases())  # every alias and some lines name an outlet
+
+
+def test_words_keys_equal_each_words_term_words(bodies):
+    for body in bodies[:60]:
+        for a, b in sentence_spans(body):
+            words = words_in(body, a, b)
+            assert words_keys(words) == frozenset(k for w in words for k in term_words_for(w.norm))
+
+
+def test_statement_sentences_words_taken_from_the_articles_equal_scanning_them(bodies):
+    """find_statements gives each sentence the article's words between its ends (no word
+    crosses them): the same as scanning the sentence."""
+    checked = 0
+    for body in bodies:
+        norm = normalize_with_offsets(body).text
+        article = article_tokens(norm)
+        pos = 0
+        for line in norm.split("\n"):
+            ps, pe, pos = pos, pos + len(line), pos + len(line) + 1
+            if not line.strip():
+                continue
+            quotes = _statement_quotes(norm, ps, pe)
+            for s, e in _statement_sentences(norm, ps, pe, quotes):
+                assert tokens_between(article, s, e) == text_tokens(norm, s, e), norm[s:e][:60]
+                checked += 1
+    assert checked > 1000

@@ -188,6 +188,20 @@ def _band_keys_per_shingle(norm_text: str) -> list[int]:
                               for b in range(duplicates.BANDS)))
 
 
+def _shingles_by_slicing(norm_text: str) -> set[str]:
+    words = norm_text.split()
+    size = duplicates.SHINGLE_SIZE
+    return {" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))} if words else set()
+
+
+def test_shingles_equal_slicing_each_run():
+    texts = [duplicates.comparable_text(d.text) for d in documents()[:150]]
+    texts += ["", "ا", "ا ب ج", "ا ب ج د", "ا ب ج د ه", "ا ب ا ب ا ب ا ب"]
+    for text in texts:
+        assert duplicates.word_shingles(text) == _shingles_by_slicing(text)
+    assert duplicates.word_shingles("ا ب ج د ه") == {"ا ب ج د", "ب ج د ه"}
+
+
 def test_band_keys_equal_the_per_shingle_reference():
     texts = [duplicates.comparable_text(d.text) for d in documents()[:150]] + ["", "ا", "ا ب ج", "ا ب ج د ه"]
     keys = [duplicates.shingle_hashes(t) for t in texts]

@@ -1,6 +1,7 @@
 """Topic tags (corpus/extract/topics.py)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus.clean import clean_article
+from corpus.normalize import normalize
 from corpus.extract.topics import (_count_terms, _first_forms, _formed_topics, _Index, find_topics, topic_evidence,
-                                   topic_labels, topics, word_forms)
+                                   text_words, topic_labels, topics, word_forms)
 from corpus.synth import generate
 
 
@@ -100,7 +102,7 @@ def _evidence_trying_every_topic(text: str) -> dict[str, list[str]]:
     index = _Index(text, _first_forms())
     out: dict[str, list[str]] = {}
     for topic, ignore, strong_terms, weak_terms in _formed_topics():
-        used = [False] * len(index.forms)
+        used = [False] * len(index.words)
         _count_terms(index, ignore, used)
         strong = _count_terms(index, strong_terms, used)
         weak = _count_terms(index, weak_terms, used)
@@ -118,3 +120,20 @@ def test_topics_skipped_by_their_first_forms_equal_trying_every_topic():
         assert topic_evidence(text) == expected
         tagged += bool(expected)
     assert tagged > 50  # the texts do have topics
+
+
+def test_text_words_equal_the_plain_split():
+    """The words read from ``gates.article_tokens`` are ``\\w+`` of the normalised text."""
+    texts = [clean_article(t).text for _, t, _ in generate(60, 7)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parent.glob("heldout*/*.txt"))]
+    texts += ["a_b والغاز_المسال 12_3", "", "_", "بوتين، علييف: 2024", "x\u0640y ـ z"]
+    for text in texts:
+        norm = normalize(text)
+        assert text_words(norm) == re.findall(r"\w+", norm)
+    assert text_words("a_b ج") == ["a_b", "ج"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="اب_ 1\u0640ـ،.a", max_size=40))
+def test_text_words_equal_the_plain_split_on_any_text(text):
+    assert text_words(text) == re.findall(r"\w+", text)

@@ -10,6 +10,7 @@ import logging
 from typing import Any, Callable, Iterable, TypeVar
 
 from ..clean import clean_article
+from ..collection import collection_paused
 from ..models import Extraction
 from .dates import to_date
 from .events import ArticleMeeting, EventGroup, cluster_meetings
@@ -40,7 +41,8 @@ def _guard(stage: str, source: str, fn: Callable[[], T], default: T) -> T:
 def extract_document(text: str, source: str = "", hints: dict[str, Any] | None = None) -> Extraction:
     """Everything we extract from one article's text (never raises)."""
     try:
-        return _extract(text if isinstance(text, str) else str(text or ""), source, hints or {})
+        with collection_paused():
+            return _extract(text if isinstance(text, str) else str(text or ""), source, hints or {})
     except Exception:  # noqa: BLE001
         log.exception("extraction failed for %r", source)
         return Extraction()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import Normalized, normalize, normalize_with_offsets
-from .arabic import alternation, first_words, holds_any
+from .arabic import alternation, first_words, holds_any, last_words
 from .gates import with_first_char
 
 # ---------------------------------------------------------------- lexicon-built patterns
@@ -175,9 +175,6 @@ _DIGIT = re.compile(r"\d")
 _LATIN = re.compile("[a-z]")  # every English month name has these letters
 _NUMERIC = re.compile(r"\d\s?[-./]\s?\d")  # in every numeric stamp, either order
 _YEAR_WORDS = ("عام", "سنه")  # relative_year needs one of them
-_FAMILIES = {"numeric": ("numeric_ymd", "numeric_dmy"), "english": ("english_dmy", "english_mdy"),
-             "month": ("day_month", "ordinal_day_month", "month_year"), "weekday": ("weekday",),
-             "relative_day": ("relative_day",), "year_word": ("relative_year",)}
 
 
 @lru_cache(maxsize=512)
@@ -186,25 +183,32 @@ def scan(text: str) -> Scan:
     norm, words, pats = nt.text, _trigger_words(), patterns()
     digit = _DIGIT.search(norm) is not None
     latin = _LATIN.search(norm) is not None
+    numeric = digit and _NUMERIC.search(norm) is not None
+    english = digit and latin and holds_any(norm, words.english_months)
     month = holds_any(norm, words.arabic_months) or latin and holds_any(norm, words.english_months)
-    # Each family of patterns runs only on a text holding a word (or digit) every match of it needs.
-    present = {"numeric": digit and _NUMERIC.search(norm) is not None,
-               "english": digit and latin and holds_any(norm, words.english_months), "month": month,
-               "weekday": holds_any(norm, words.weekdays), "relative_day": holds_any(norm, words.relative_days),
-               "year_word": holds_any(norm, _YEAR_WORDS)}
-    return Scan(nt, {name: tuple(getattr(pats, name).finditer(norm)) if present[family] else ()
-                      for family, names in _FAMILIES.items() for name in names})
+    year_word = holds_any(norm, _YEAR_WORDS)
+    marker = (month or year_word) and holds_any(norm, words.markers)
+    # Each pattern runs only on a text holding a word (or digit) every match of it needs: a day
+    # of the month is digits or an ordinal, a month's year digits, a relative year a marker.
+    present = {"numeric_ymd": numeric, "numeric_dmy": numeric, "english_dmy": english, "english_mdy": english,
+               "day_month": month and digit, "ordinal_day_month": month and holds_any(norm, words.ordinals),
+               "month_year": month and (digit or marker), "weekday": holds_any(norm, words.weekdays),
+               "relative_day": holds_any(norm, words.relative_days), "relative_year": year_word and marker}
+    return Scan(nt, {name: tuple(getattr(pats, name).finditer(norm)) if ran else () for name, ran in present.items()})
 
 
 @dataclass(frozen=True)
 class _TriggerWords:
     """Words one of which every match of a pattern built on month, weekday or relative-day forms
-    holds: the first word of each form, less any word that holds another one (a text holding it
-    holds the other)."""
+    holds: the first word of each form (the last for relative days: "في وقت سابق اليوم" is looked
+    for by "اليوم", not by "في"), less any word that holds another one (a text holding it holds
+    the other)."""
     arabic_months: tuple[str, ...]
     english_months: tuple[str, ...]  # as the English patterns spell them (month_table's ASCII keys)
     weekdays: tuple[str, ...]
     relative_days: tuple[str, ...]
+    markers: tuple[str, ...]  # past, future and current ("الماضي", "المقبل", "الجاري")
+    ordinals: tuple[str, ...]  # a day's ordinal, with or without the article ("الاول", "اول")
 
 
 def _cover(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -219,4 +223,7 @@ def _trigger_words() -> _TriggerWords:
     assert all(_LATIN.search(m) for m in english), "months.yaml: an English month name without letters"
     return _TriggerWords(_cover(tuple(m for m in months if not m.isascii())), _cover(english),
                          _cover(first_words(weekday_table())),
-                         _cover(first_words([w for words in rel_days.values() for w in words])))
+                         _cover(last_words([w for words in rel_days.values() for w in words])),
+                         _cover(first_words(w for key in ("past_markers", "future_markers", "current_markers")
+                                            for w in load_yaml("weekdays.yaml")[key])),
+                         _cover(first_words([*ordinal_table(), *bare_ordinal_table()])))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from re import _constants as C  # type: ignore[attr-defined]  # the parser's opcodes
@@ -87,10 +88,12 @@ def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int
     matches can start with (``tokens``: the words of that stretch, or of a text it was made from
     by blanking words)."""
     endpos = len(text) if endpos is None else endpos
-    firsts = _firsts(pattern)
+    known = _known.get(id(pattern))  # _firsts and _words_of inlined: called ~100 times an article
+    firsts = known[1] if known is not None and known[0] is pattern else _firsts(pattern)
     if firsts is None:
         return list(pattern.finditer(text, pos, endpos))
-    if firsts.isdisjoint(_words_of(tokens)):
+    seen = _token_words.get(id(tokens))
+    if firsts.isdisjoint(seen[1] if seen is not None and seen[0] is tokens else _words_of(tokens)):
         return []  # most patterns, most stretches: none of their first words is there
     out = []
     floor = pos  # where the previous match ended: finditer goes on from there
@@ -105,10 +108,12 @@ def find_all(pattern: re.Pattern, text: str, tokens: tuple[Token, ...], pos: int
 
 def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.Match | None:
     """``pattern.search(text)``, tried only where ``find_all`` tries it."""
-    firsts = _firsts(pattern)
+    known = _known.get(id(pattern))  # as in find_all
+    firsts = known[1] if known is not None and known[0] is pattern else _firsts(pattern)
     if firsts is None:
         return pattern.search(text)
-    if firsts.isdisjoint(_words_of(tokens)):
+    seen = _token_words.get(id(tokens))
+    if firsts.isdisjoint(seen[1] if seen is not None and seen[0] is tokens else _words_of(tokens)):
         return None
     for start, word in tokens:
         if word in firsts:
@@ -116,6 +121,24 @@ def find_first(pattern: re.Pattern, text: str, tokens: tuple[Token, ...]) -> re.
             if m is not None:
                 return m
     return None
+
+
+def firsts_of_all(patterns: Iterable[re.Pattern]) -> frozenset[str] | None:
+    """Every first word a match of any of ``patterns`` can have (None when one of them cannot be
+    read): for ``none_can_match``, which rules a whole table of patterns out with one set test."""
+    out: set[str] = set()
+    for pattern in patterns:
+        firsts = _firsts(pattern)
+        if firsts is None:
+            return None
+        out |= firsts
+    return frozenset(out)
+
+
+def none_can_match(firsts: frozenset[str] | None, tokens: tuple[Token, ...]) -> bool:
+    """True only when ``find_all`` of each pattern whose first words ``firsts`` (``firsts_of_all``)
+    gathers would find nothing in the stretch of ``tokens``: none of their first words is there."""
+    return firsts is not None and firsts.isdisjoint(_words_of(tokens))
 
 
 def _firsts(pattern: re.Pattern) -> frozenset[str] | None:

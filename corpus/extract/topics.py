@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import itemgetter
 
 from ..lexicons import load_yaml
 from ..normalize import CLITIC_PREFIXES, normalize
+from .gates import article_tokens
 
 LEXICON = "topics.yaml"
 _WORD = re.compile(r"\w+")
@@ -77,12 +79,12 @@ class _Index:
 
     def __init__(self, text: str, firsts: frozenset[str] | None = None):
         """``firsts``: the only forms looked up in ``at`` (None: every form)."""
-        words = _WORD.findall(normalize(text))
-        self.forms = list(map(word_forms, words))
+        self.words = text_words(normalize(text))
+        looked_up = list(map(word_forms, self.words)) if firsts is None else \
+            list(map(_forms_among, self.words, repeat(firsts)))
         self.at: dict[str, list[int]] = {}
-        looked_up = self.forms if firsts is None else list(map(_forms_among, words, repeat(firsts)))
-        for i, forms in enumerate(looked_up):
-            for f in forms:
+        for i in compress(range(len(looked_up)), looked_up):  # most words have no form looked up
+            for f in looked_up[i]:
                 self.at.setdefault(f, []).append(i)
 
     def starts(self, first: frozenset[str]) -> list[int]:
@@ -92,6 +94,14 @@ class _Index:
         if len(hits) == 1:
             return hits[0]
         return sorted({i for h in hits for i in h})
+
+
+def text_words(norm: str) -> list[str]:
+    """``_WORD.findall(norm)``. The other stages split the same text into [^\\W_]+ words first
+    (``gates.article_tokens``, kept per text): without "_" those are the same words."""
+    if "_" in norm:
+        return _WORD.findall(norm)
+    return list(map(itemgetter(1), article_tokens(norm)[0]))
 
 
 # A term with the forms each of its words may take (see _term_forms), built once per process.
@@ -125,16 +135,16 @@ def _topic_first_forms() -> tuple[frozenset[str], ...]:
 def _count_terms(index: _Index, terms: tuple[_FormedTerm, ...], used: list[bool]) -> set[tuple[str, ...]]:
     """Distinct terms found in the text; a matched stretch (``used``) is not reused."""
     found: set[tuple[str, ...]] = set()
-    forms = index.forms
+    words = index.words
     at = index.at
     for term, tf in terms:  # longest first
         if at.keys().isdisjoint(tf[0]):
             continue  # its first word is nowhere in the text
         n = len(term)
         for i in index.starts(tf[0]):
-            if i + n > len(forms) or any(used[i:i + n]):
+            if i + n > len(words) or any(used[i:i + n]):
                 continue
-            if all(forms[i + k] & tf[k] for k in range(1, n)):
+            if all(word_forms(words[i + k]) & tf[k] for k in range(1, n)):
                 found.add(term)
                 for k in range(n):
                     used[i + k] = True
@@ -150,7 +160,7 @@ def topic_evidence(text: str) -> dict[str, list[str]]:
     for (topic, ignore, strong_terms, weak_terms), firsts in zip(_formed_topics(), _topic_first_forms()):
         if index.at.keys().isdisjoint(firsts):
             continue  # none of its terms can start anywhere: not tagged
-        used = [False] * len(index.forms)
+        used = [False] * len(index.words)
         _count_terms(index, ignore, used)
         strong = _count_terms(index, strong_terms, used)
         weak = _count_terms(index, weak_terms, used)

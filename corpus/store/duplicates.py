@@ -3,6 +3,8 @@ the lookups that find an already stored copy of a text (run inside the write tra
 from __future__ import annotations
 
 import hashlib
+from functools import partial
+from operator import methodcaller
 from typing import Iterable
 
 import numpy as np
@@ -53,6 +55,10 @@ def _digest8(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
 
 
+_BLAKE8 = partial(hashlib.blake2b, digest_size=8)
+_DIGEST = methodcaller("digest")
+
+
 def _hash64(text: str) -> int:
     return int.from_bytes(_digest8(text), "big", signed=True)
 
@@ -62,7 +68,10 @@ def word_shingles(norm_text: str) -> set[str]:
     words = norm_text.split()
     if not words:
         return set()
-    return {" ".join(words[i:i + SHINGLE_SIZE]) for i in range(max(1, len(words) - SHINGLE_SIZE + 1))}
+    if len(words) <= SHINGLE_SIZE:
+        return {" ".join(words)}
+    # words[i:i + SHINGLE_SIZE] for each i, joined in C: the runs are the zipped shifted lists
+    return set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE_SIZE)))))
 
 
 def shingle_hashes(norm_text: str) -> list[int]:
@@ -76,7 +85,8 @@ def shingle_hashes(norm_text: str) -> list[int]:
     if not shingles:
         return []
     # _hash64 of each shingle, read as unsigned: its 8 digest bytes, big-endian, all in one buffer.
-    hashes = np.frombuffer(b"".join(_digest8(s) for s in shingles), dtype=">u8").astype(np.uint64)
+    digests = map(_DIGEST, map(_BLAKE8, map(str.encode, shingles)))  # _digest8 of each, in C
+    hashes = np.frombuffer(b"".join(digests), dtype=">u8").astype(np.uint64)
     mins = ((hashes[None, :] ^ _MASKS[:, None]) * _MULT).min(axis=1)  # uint64 arithmetic wraps
     return list(dict.fromkeys(_hash64(f"{b}:{mins[b * ROWS:(b + 1) * ROWS].tobytes().hex()}")
                               for b in range(BANDS)))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from ...normalize import normalize
@@ -23,6 +24,9 @@ class Word(NamedTuple):
     norm: str
     start: int
     end: int
+
+
+_NORM = itemgetter(0)  # Word.norm
 
 
 # News vocabularies repeat: each distinct word is normalised once (per process).
@@ -171,7 +175,7 @@ def _first_match(words: list[Word], k: int, candidates: tuple[Term, ...]) -> tup
 
 def words_keys(words: list[Word]) -> frozenset[str]:
     """Every term word the ``words`` may spell (``term_words_for`` of each)."""
-    return frozenset(key for w in words for key in term_words_for(w.norm))
+    return frozenset(chain.from_iterable(map(term_words_for, map(_NORM, words))))  # in C
 
 
 def find_terms(words: list[Word], terms: Terms, keys: frozenset[str] | None = None) -> list[tuple[int, int, Term]]:

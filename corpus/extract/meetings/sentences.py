@@ -13,7 +13,7 @@ from typing import Any, Callable
 from ...lexicons import load_yaml
 from ..arabic import alternation
 from ..dates import to_date
-from ..gates import Token, find_all, find_first, may_match, text_tokens
+from ..gates import Token, find_all, find_first, firsts_of_all, may_match, none_can_match, text_tokens
 from .lexicon import TOKEN, lexicon
 from .places import visit_destination
 
@@ -201,8 +201,9 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s.pair = found(lex.pair) and doc_has_both and putin_titles \
         or may_match(lex.leaders_of, words) and _leaders_by_country(text)
     s.other_leader = found(lex.others)
-    for kind, pat in lex.terms.items():
-        s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
+    if not none_can_match(_term_firsts(), tokens):  # most sentences hold no meeting word
+        for kind, pat in lex.terms.items():
+            s.terms.extend((m.start(), kind) for m in find_all(pat, text, tokens))
     s.terms.sort()
     if may_match(lex.convening, words):
         s.convened_clauses = _convened_clauses(s, text)
@@ -218,6 +219,12 @@ def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: boo
     s.putin_visit_az = (s.putin and any(k == "visit" for _, k in s.terms)
                         and bool(visit_destination(text, "Baku")))
     return s
+
+
+@lru_cache(maxsize=1)
+def _term_firsts() -> frozenset[str] | None:
+    """The words a meeting word of any kind (``lexicon().terms``) can start with."""
+    return firsts_of_all(lexicon().terms.values())
 
 
 def _convened_clauses(s: Sentence, text: str) -> tuple[tuple[int, int, int], ...]:

@@ -36,11 +36,11 @@ def tokenize(norm: str) -> list[Tok]:
     new = tuple.__new__  # Tok(...) without its Python-level __new__: one per word of the text
     for m in _TOKEN.finditer(norm):
         kind = m.lastgroup  # the alternative's group ("num" encloses "pre" and "digits")
-        start, end = m.span()
         if kind == "num":
+            start, end = m.span()
             append(new(Tok, ("num", m.group("digits"), start, end, m.group("pre") or "")))
-        else:
-            append(new(Tok, (kind or "other", norm[start:end], start, end, "")))
+        else:  # the token's text is the match's (no slice of ``norm``), its span unpacked in place
+            append(new(Tok, (kind or "other", m.group(), *m.span(), "")))
     return toks
 
 

@@ -29,7 +29,7 @@ from datetime import date
 from ...models import Statement
 from ...normalize import Normalized, normalize_with_offsets
 from ..arabic import SENTENCE_END
-from ..gates import article_tokens, tokens_between
+from ..gates import Token, article_tokens, find_all, tokens_between
 from ..meetings import titles_mean_putin
 from .lexicon import W, Mention, Verb, find_mentions, lex
 
@@ -156,20 +156,22 @@ def _subject(norm: str, a: int, b: int, mentions: list[Mention]) -> tuple[str | 
     return "other", a, True
 
 
-def _verbs(norm: str, s: int, e: int, quotes) -> list[_Found]:
+def _verbs(norm: str, s: int, e: int, quotes, tokens: tuple[Token, ...]) -> list[_Found]:
+    """The speech verbs of sentence [s, e) (``tokens``: its words: the verbs are tried at those
+    they can start with)."""
     lx, out = lex(), []
-    for m in lx.verb_re.finditer(norm, s, e):
+    for m in find_all(lx.verb_re, norm, tokens, s, e):  # lx.verb_re.finditer(norm, s, e)
         if not any(a <= m.start() < b for a, b in quotes):
             out.append(_Found(m.start(), m.start("v"), m.end(), lx.verbs[m.group("v")]))
     return out
 
 
 def _analyse(norm: str, s: int, e: int, quotes, mentions, last: str | None, carry: str | None,
-             para_start: int) -> tuple[list[_Found], str | None, str]:
+             para_start: int, tokens: tuple[Token, ...]) -> tuple[list[_Found], str | None, str]:
     """Speakers and statements of the verbs of sentence [s, e); returns them, the last speaker
     and where it came from: "speech" (a speech verb: only that speaker carries to the next
     paragraph), "topic" (the sentence's subject) or "" (the sentence names nobody)."""
-    found = _verbs(norm, s, e, quotes)
+    found = _verbs(norm, s, e, quotes, tokens)
     active: _Found | None = None
     in_sent = [m for m in mentions if s <= m.start < e]
     for i, f in enumerate(found):
@@ -262,7 +264,8 @@ def find_statements(text: str, today: date | None = None) -> list[Statement]:
                                  lambda p, q=quotes: any(a < p < b for a, b in q), tokens_between(words, ps, pe))
         last, spoke = None, False
         for s, e in _sentences(norm, ps, pe, quotes):
-            found, last, said = _analyse(norm, s, e, quotes, mentions, last, carry, ps)
+            # a sentence ends after a punctuation mark or at the line's end: no word crosses its ends
+            found, last, said = _analyse(norm, s, e, quotes, mentions, last, carry, ps, tokens_between(words, s, e))
             spoke = spoke if not said else said == "speech"
             for f in found:
                 if f.nested or f.speaker not in OURS or not f.span:

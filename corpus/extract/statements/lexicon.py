@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...lexicons import load_yaml
 from ..arabic import CLITIC, alternation, forms
-from ..gates import Token, find_all, text_tokens
+from ..gates import Token, find_all, firsts_of_all, none_can_match, text_tokens
 
 W = r"[^\W_]"  # a letter or digit
 
@@ -104,6 +104,12 @@ def lex() -> Lex:
     )
 
 
+@lru_cache(maxsize=1)
+def _people_firsts() -> frozenset[str] | None:
+    """The words a mention of anyone in ``lex().people`` can start with."""
+    return firsts_of_all(rx for _, _, rx in lex().people)
+
+
 _PREV_WORD = re.compile(rf"({W}+)[\s،,]*$")
 
 
@@ -114,6 +120,8 @@ def find_mentions(norm: str, start: int, end: int, putin_titles: bool,
     lx = lex()
     found: list[tuple[int, int, int, str, str]] = []  # start, -length, rank, who, clitic
     tokens = text_tokens(norm, start, end) if tokens is None else tokens
+    if none_can_match(_people_firsts(), tokens):
+        return []  # most sentences name nobody: each pattern below would find nothing
     for rank, (who, title, rx) in enumerate(lx.people):
         if title and who == "putin" and not putin_titles:
             who = "other"  # Medvedev's presidency: "الرئيس الروسي" is not Putin
