@@ -295,6 +295,12 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("رحب الرئيس بوتين بقرار الرئيس علييف إرسال مساعدات.", date(2021, 11, 26), False),
     # a visit whose day is not set is none yet
     ("يبحث الوزيران التحضير لزيارة مرتقبة للرئيس بوتين إلى أذربيجان لم يحدد موعدها.", date(2024, 5, 22), False),
+    # a pointer to another story of the site is not the page's news
+    ("الخبر السابق: بوتين وعلييف يلتقيان في بيشكيك قبيل قمة الرابطة\n\nأقر قادة الرابطة اليوم خطة للتعاون.",
+     date(2023, 10, 13), False),
+    # "the two presidents" after Aliyev and another leader named since Putin are those two
+    ("وكان الرئيسان بوتين وعلييف قد التقيا في الكرملين في أبريل.\n\nوقع الرئيس إلهام علييف والرئيس قاسم جومارت "
+     "توكاييف في باكو اليوم اتفاقا للطاقة. كما شهد الرئيسان توقيع مذكرات تفاهم.", date(2024, 8, 23), False),
     # reports of an encounter that nobody confirms are no encounter
     ("وقال علييف إن الحوار مع موسكو مستمر، لكنه لم يؤكد تقارير عن لقاء قريب مع الرئيس الروسي بوتين.", date(2025, 7, 4), False),
     ("وتحدثت وسائل إعلام عن أنباء غير مؤكدة بشأن قمة تجمع بوتين وعلييف في سوتشي الشهر المقبل.", date(2025, 7, 4), False),

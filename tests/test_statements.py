@@ -103,6 +103,12 @@ def test_a_statement_ending_in_a_diacritic_lies_in_its_sentence(text):
     assert found.text in found.sentence and found.sentence == text
 
 
+@pytest.mark.parametrize("text", ["قال علييف: «0\x85", "قال علييف: «العلاقات ممتازة\u2028", "وقال بوتين إن العلاقات ممتازة\x1f"])
+def test_a_statement_ends_before_any_kind_of_space(text):
+    [found] = find_statements(text)
+    assert found.text == found.text.strip() and found.text
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=6)), max_size=14))
 def test_offsets_slice_the_statement(pieces):

@@ -155,15 +155,18 @@ def find_meetings(text: str, published: date | str | None = None,
                          putin_titles, _tokens_within(article, a, b))
                  for a, b in spans]
     speakers_into_quotes(norm, sentences)
+    for s in sentences:
+        if s.pair and not s.putin and _pair_of_others(norm, s, putin_titles, lex):
+            s.pair = False  # "علييف وتوكاييف يطلقان … كما شهد الرئيسان توقيع": the two named last
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
     merged: list[Sentence] = []  # the sentences that describe the main meeting
-    claims = _claim_paragraphs(norm, lex) if ":" in norm else []
+    claims = _not_the_news(norm, lex) if ":" in norm else []
     for s in sentences:
         if claims and any(a <= s.start < b for a, b in claims):
-            continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs
+            continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs; another story
         if primary is None and is_denial(s):
             if past_reason(s) == "pluperfect":
                 continue  # "وكان علييف قد ألغى مشاركته في القمة": a cancellation told as background
@@ -330,12 +333,30 @@ def _talks_after_informal(primary: FoundMeeting, merged: list[Sentence], s: Sent
     return day is not None and day < choice.when and any(lex.informal.search(x.norm) for x in merged)
 
 
-def _claim_paragraphs(norm: str, lex: Lex) -> list[tuple[int, int]]:
-    """The spans of a fact-check's paragraphs that state the claim it weighs ("ادعاء: …")."""
+# How far back "الرئيسان" may look for the two it means.
+PAIR_ANTECEDENT_CHARS = 400
+
+
+def _pair_of_others(norm: str, s: Sentence, putin_titles: bool, lex: Lex) -> bool:
+    """"الرئيسان" after another leader named with Aliyev since Putin was last named ("وقع الرئيس
+    إلهام علييف والرئيس قاسم جومارت توكاييف … كما شهد الرئيسان"): the two are those, not Putin and
+    Aliyev."""
+    before = norm[max(0, s.start - PAIR_ANTECEDENT_CHARS): s.start]
+    putin = lex.putin if putin_titles else lex.putin_name
+    last_putin = max((m.end() for m in putin.finditer(before)), default=-1)
+    since = before[last_putin + 1:] if last_putin >= 0 else before
+    return bool(lex.others.search(since)) and bool(lex.aliyev_name.search(since))
+
+
+def _not_the_news(norm: str, lex: Lex) -> list[tuple[int, int]]:
+    """The spans of lines that do not tell the page's news: a fact-check's claim ("ادعاء: …") and a
+    pointer to another story ("الخبر السابق: …"). (Lines opening with a clock time are not among
+    them: a live page's updates and an alert log are the news.)"""
+    starts = [m.start() for pat in (lex.claim_paragraph, lex.other_story) for m in pat.finditer(norm)]
     spans = []
-    for m in lex.claim_paragraph.finditer(norm):
-        end = norm.find("\n", m.end())
-        spans.append((m.start(), len(norm) if end < 0 else end))
+    for start in sorted(starts):
+        end = norm.find("\n", start)
+        spans.append((start, len(norm) if end < 0 else end))
     return spans
 
 

@@ -81,6 +81,7 @@ class Lex:
     claim: re.Pattern  # ends right before a quoted claim ("المتداولة على أنها «")
     claiming: re.Pattern  # a verb of claiming ("وزعم مستخدمون أن …")
     claim_paragraph: re.Pattern  # a fact-check's paragraph stating its claim ("ادعاء: …")
+    other_story: re.Pattern  # a line pointing at another story ("الخبر السابق: …")
     informal: re.Pattern  # an informal encounter ("لقاء غير رسمي", "على فنجان شاي")
     reported: re.Pattern  # a verb of reporting up to its "أن" ("كتبت الصحيفة صباح الجمعة أن")
     two_leaders: re.Pattern  # the two named as such ("بين الرئيسين"), once an encounter of theirs is told
@@ -252,6 +253,7 @@ def lexicon() -> Lex:
         # "ادعاء: …", "التحقق من ادعاء: …": a label opening its line, a word or two before it
         claim_paragraph=re.compile(rf"^[ \t]*(?:[^\s:：]+[ \t]+){{0,2}}?"
                                    rf"(?:{alternation(terms['claim_labels'])})[ \t]*[:：]", re.M),
+        other_story=re.compile(rf"^[ \t]*(?:{alternation(terms['other_story_labels'])})[ \t]*[:：|]", re.M),
         claim=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['claim_words'])})\s*:?\s*$"),
         issue_day=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['issue_words'])})(?:\s+(?:يوم|في))?\s*$"),
         cities=cities,

@@ -239,10 +239,14 @@ def _prev_word(norm: str, pos: int) -> str:
 
 
 def _trim(text: str, a: int, b: int, direct: bool) -> tuple[int, int]:
-    chars = " \t\u00a0" if direct else _TRIM
-    while a < b and text[a] in chars:
+    """The statement's span without the spaces around it (any space, NEL and the separators
+    included: a quotation's text is trimmed as ``str.strip`` would), and for a reported one its
+    punctuation too."""
+    def trimmed(ch: str) -> bool:
+        return ch.isspace() or not direct and ch in _TRIM
+    while a < b and trimmed(text[a]):
         a += 1
-    while b > a and text[b - 1] in chars:
+    while b > a and trimmed(text[b - 1]):
         b -= 1
     return a, b
 
