@@ -144,9 +144,12 @@ def find_meetings(text: str, published: date | str | None = None,
     if not aliyev_is_ilham(published, nt.text, tokens):
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
     putin_titles = titles_mean_putin(published, nt.text, tokens)
-    doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(norm))
+    claims = _not_the_news(norm, lex) if ":" in norm else []
+    # the page's own text: without a claim it weighs or a pointer to another story
+    own = _blanked(norm, claims) if claims else norm
+    doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(own))
     spans = answers_joined(norm, sentence_spans(norm))
-    doc_both = doc_putin and bool(lex.aliyev_name.search(norm) or aliyev_titles(norm)) \
+    doc_both = doc_putin and bool(lex.aliyev_name.search(own) or aliyev_titles(own)) \
         and not _lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     # A chronology's paragraphs each tell their own news: the two leaders go together only within one.
@@ -163,7 +166,6 @@ def find_meetings(text: str, published: date | str | None = None,
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
     merged: list[Sentence] = []  # the sentences that describe the main meeting
-    claims = _not_the_news(norm, lex) if ":" in norm else []
     for s in sentences:
         if claims and any(a <= s.start < b for a, b in claims):
             continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs; another story
@@ -346,6 +348,14 @@ def _pair_of_others(norm: str, s: Sentence, putin_titles: bool, lex: Lex) -> boo
     last_putin = max((m.end() for m in putin.finditer(before)), default=-1)
     since = before[last_putin + 1:] if last_putin >= 0 else before
     return bool(lex.others.search(since)) and bool(lex.aliyev_name.search(since))
+
+
+def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
+    """``norm`` with the given spans blanked (offsets kept)."""
+    chars = list(norm)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def _not_the_news(norm: str, lex: Lex) -> list[tuple[int, int]]:
