@@ -253,3 +253,13 @@ def test_first_before_other_words_is_no_day_of_a_month(text):
 @pytest.mark.parametrize("text", ["روى تفاصيل اليوم الطويل في سوتشي", "في اليوم الأخير من القمة", "في اليوم نفسه"])
 def test_the_day_with_an_adjective_is_not_today(text):
     assert [d for d in find_dates(text, date(2022, 11, 2)) if d.kind == "relative"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("سبوتنيك عربي — قبل يومين", date(2021, 11, 26)),
+    ("نشر منذ يومين", date(2021, 11, 26)),
+    ("التقيا قبل يومين من القمة", None),  # two days before something else
+])
+def test_two_days_ago(text, expected):
+    found = [d.date for d in find_dates(text, date(2021, 11, 28)) if d.kind == "relative"]
+    assert (found[0] if found else None) == expected
