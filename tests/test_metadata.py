@@ -192,6 +192,10 @@ def test_month_and_day_of_a_yearless_dateline(text, expected):
     ("مجلة الأسبوع\nمن 28 إلى 30 أبريل 2024\n\nعنوان", None),
     ("الصحيفة\nالعدد 16432 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
     ("الموقع\nنشر في 10:30 - 5 مايو 2024\n\nعنوان", "2024-05-05"),
+    # a title whose last segment, after a long dash, is its date (the Kremlin's pages)
+    ("Телефонный разговор\nاتصال هاتفي مع رئيس أذربيجان إلهام علييف – 28 декабря 2024 года, 14:40\n\nأجرى بوتين "
+     "اتصالا هاتفيا", "2024-12-28"),
+    ("محادثات مع رئيس أذربيجان – 22 أبريل 2024، 15:30\n\nجرت في الكرملين محادثات", "2024-04-22"),
     # an interview's line: recorded on one day, published on the next
     ("صحفي يروي\n\nحوار أجري يوم 2 نوفمبر 2022 ونشر في 3 نوفمبر 2022\n\nنص", "2022-11-03"),
     # a French stamp on an Arabic page

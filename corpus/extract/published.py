@@ -217,9 +217,20 @@ def _recorded_on(lines: list[str]) -> date | None:
     return None
 
 
+# "اتصال هاتفي مع رئيس أذربيجان – 28 декабря 2024 года, 14:40": a title, a dash, its date last.
+_LAST_DASH = re.compile(r"\s[–—]\s(?=[^–—]*$)")
+
+
 def _date_segment(line: str) -> date | None:
     """The date of a header line of segments ("الموقع | القسم | 19 أوت 2024 - 18:30") one of
-    which is a date and nothing else."""
+    which is a date and nothing else, or of a title whose last segment, after a long dash, is its
+    date ("اتصال هاتفي مع رئيس أذربيجان – 28 декабря 2024 года, 14:40", as the Kremlin's pages)."""
+    dash = _LAST_DASH.search(line)
+    if dash is not None:
+        last = line[dash.end():]
+        found = full_dates(last)
+        if found and found[0].start <= 1 and is_date_line(last, found, max_words=SEGMENT_LABEL_WORDS):
+            return found[0].date
     if not _SEGMENT_BAR.search(line):
         return None
     for segment in _SEGMENT_BAR.split(line):
