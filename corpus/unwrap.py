@@ -134,7 +134,12 @@ def _looks_cut(line: str, following: str, width: int, finished: re.Pattern[str] 
     line follows that is not a stamp of its own."""
     stripped = line.rstrip()
     return (len(stripped) >= FULL_LINE * width and not finished.search(stripped) and bool(following.strip())
-            and not _is_stamp(following))
+            and not _is_stamp(following) and not _CLOCK_LED.match(following))
+
+
+# A line opening with a clock time ("15:02  عاجل | …"): an alert log's or a live page's next item,
+# never the rest of a cut line.
+_CLOCK_LED = re.compile(r"\s*\d{1,2}:\d{2}\s")
 
 
 def _first_word_len(line: str) -> int:

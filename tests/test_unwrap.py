@@ -140,3 +140,12 @@ def test_under_a_greedy_wrap_a_line_cut_after_a_bracket_is_joined() -> None:
 ])
 def test_stamp_lines(line: str, is_stamp: bool) -> None:
     assert _is_stamp(line) is is_stamp
+
+
+def test_an_alert_log_keeps_each_clock_led_line_apart():
+    lines = ["08:45  عاجل | بوتين يبحث هاتفيا مع رئيس الوزراء الأرميني الوضع في جنوب القوقاز والممرات",
+             "10:20  علييف يتلقى اتصالا من الرئيس الأوزبكي شوكت ميرضيائيف ويهنئه بالعيد وبحث معه التعاون",
+             "12:00  عاجل | إلهام علييف: لن نسمح بالإملاءات في كلمة أمام منتدى باكو للطاقة في دورته",
+             "13:15  أذربيجان: صادرات النفط تراجعت بنسبة 6% خلال خمسة أشهر من العام الجاري وفق البيانات"]
+    text = "الإشعارات · الثلاثاء 3 يونيو 2025\n\n" + "\n".join(lines) + "\n"
+    assert unwrap_hard_lines(text) == text
