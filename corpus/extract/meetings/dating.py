@@ -313,7 +313,8 @@ def _day_heading(nt, mentions: list[DateMention], start: int, end: int) -> tuple
 def heading_date(first: Sentence, mentions: list[DateMention], nt, published: date | None,
                  status: str) -> DateChoice | None:
     """"الاثنين 22 أبريل" on a line of its own right above the paragraph the meeting sentence opens,
-    in an article laid out under several such lines (a weekly roundup, a chronology, a live page):
+    or heading the block of lines it opens one of, in an article laid out under several such lines
+    (a weekly roundup, a chronology, a live page, an alert log):
     the day of what that paragraph tells. One such line is the page's own date stamp, which dates
     the page, not the paragraph under it."""
     text = nt.text
@@ -323,6 +324,12 @@ def heading_date(first: Sentence, mentions: list[DateMention], nt, published: da
     above = text[:line_start].rstrip()
     h_start = above.rfind("\n") + 1
     heading = _day_heading(nt, mentions, h_start, len(above)) if above[h_start:].strip() else None
+    # or the first line of its block of lines ("الاثنين 19 أغسطس 2024" over an alert log's items)
+    while heading is None and text[line_start - 2: line_start] not in ("\n\n", "") and line_start > 0:
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        h_start = line_start
+        line_end = text.find("\n", line_start)
+        heading = _day_heading(nt, mentions, line_start, line_end) if text[line_start:line_end].strip() else None
     if heading is None:
         return None
     others, pos = 0, 0

@@ -189,6 +189,8 @@ def find_meetings(text: str, published: date | str | None = None,
         item = _item_at(items, s.start)
         if item is not None and _dated_by_item(choice, item[2]):
             choice = item_date(item[2], published, status)  # "الخميس 9 أكتوبر: … لقاء ثنائيا مع علييف"
+        elif choice is None:
+            choice = heading_date(s, mentions, nt, published, status)  # the day heading its block of lines
         city = _city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
         days_before = (published - last_day).days if published and last_day else None
