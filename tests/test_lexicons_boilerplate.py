@@ -11,7 +11,7 @@ from corpus.normalize import normalize
 KEYS = {"tail_markers", "tag_prefixes", "source_prefixes", "share_lines", "social_names", "ad_lines",
         "app_promo_prefixes", "language_codes", "byline_prefixes", "byline_labels", "stamp_labels",
         "section_labels", "agency_boilerplate", "commentary_kickers",
-        "fact_check_labels"}
+        "fact_check_labels", "item_time_units"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 

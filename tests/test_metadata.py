@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from corpus.extract.metadata import extract_metadata, find_title, guess_language, is_commentary
+from corpus.extract.metadata import extract_metadata, find_title, guess_language, is_commentary, is_item_list
 from corpus.extract.published import dateline_month_day, find_published, find_today
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
@@ -291,3 +291,16 @@ def test_an_interview_recorded_before_its_page_counts_its_days_from_the_recordin
     # a page that says nothing of a recording keeps its own day
     plain = text.replace("أجري الحوار في دوشنبه يوم الجمعة 10 أكتوبر 2025 قبل يومين من نشره.\n", "")
     assert find_today(plain, "", date(2025, 10, 12))[0] == date(2025, 10, 12)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("أخبار — بحث\n\n● روسيا اليوم · منذ 14 ساعة\nبوتين يستقبل علييف في الكرملين\n\n● الشرق الأوسط · منذ 16 ساعة\n"
+     "علييف في موسكو: نطمح إلى توسيع التجارة", True),
+    ("سبوتنيك عربي — قبل يومين\nقمة سوتشي الثلاثية\n\nالجزيرة نت — قبل يومين\nباشينيان وعلييف يلتقيان", True),
+    # one timed line is no list; a sentence that says "منذ ساعات" is no item's time line
+    ("روسيا اليوم · منذ 14 ساعة\nبوتين يستقبل علييف في الكرملين", False),
+    ("التقى بوتين علييف في الكرملين وقال الكرملين إن اللقاء انتهى منذ ساعة واحدة بعد محادثات طويلة ومثمرة.\n"
+     "وأضاف المتحدث أن الرئيسين بحثا قبل يومين الملفات نفسها عبر الهاتف مطولا مع الوفدين.", False),
+])
+def test_a_list_of_items_with_their_own_times(text, expected):
+    assert is_item_list(text) is expected

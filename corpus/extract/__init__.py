@@ -59,8 +59,8 @@ def _extract(text: str, source: str, hints: dict[str, Any]) -> Extraction:
         out.provenance = dict(meta.provenance)
     today = meta.today if meta is not None else None
     dateline_day = meta.dateline_day if meta is not None else None
-    commentary = meta.commentary if meta is not None else False
-    out.meetings = _guard("meetings", source, lambda: find_meetings(body, today, dateline_day, commentary), [])
+    lead_not_news = meta.lead_not_news if meta is not None else False
+    out.meetings = _guard("meetings", source, lambda: find_meetings(body, today, dateline_day, lead_not_news), [])
     out.figures = _guard("figures", source, lambda: find_figures(body, today), [])
     if out.meetings and out.meetings[0].date_basis:
         out.provenance["meeting_date"] = _meeting_date_provenance(out.meetings[0].date_basis, out.provenance)

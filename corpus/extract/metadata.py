@@ -34,7 +34,7 @@ class Metadata:
     language: str | None = None
     today: str | None = None  # the article's own "today": published, else the lead's full date
     dateline_day: tuple[int, int] | None = None  # (month, day) of a year-less dateline, when no today
-    commentary: bool = False  # an analysis or opinion page (its kicker in the header lines)
+    lead_not_news: bool = False  # the page's lead is not the news of its day (see is_commentary, is_item_list)
     provenance: dict[str, str] = field(default_factory=dict)
 
 
@@ -138,6 +138,27 @@ def is_commentary(text: str, head: str = "") -> bool:
 
 
 
+@lru_cache(maxsize=1)
+def _item_time() -> re.Pattern:
+    """"· منذ 14 ساعة", "— قبل يومين", "منذ 3 ساعات": an item's own time in a list of items."""
+    units = "|".join(re.escape(normalize(u)) for u in load_yaml("boilerplate.yaml")["item_time_units"])
+    return re.compile(rf"(?<![^\W_])(?:منذ|قبل)\s+(?:\d+\s+)?(?:{units})(?![^\W_])")
+
+
+ITEM_LIST_LINES = 2  # a list has at least two items timed on their own lines
+ITEM_LINE_WORDS = 8  # an item's time line is short: an outlet, a dot, the time
+
+
+def is_item_list(text: str) -> bool:
+    """Whether the page lists others' items each with its own time (a news search's results, a
+    feed: "سبوتنيك عربي — قبل يومين" over each headline): its lead is no news of the page's day."""
+    if "منذ" not in text and "قبل" not in text:
+        return False
+    timed = sum(1 for line in text.split("\n")
+                if len(line.split()) <= ITEM_LINE_WORDS and _item_time().search(normalize(line)))
+    return timed >= ITEM_LIST_LINES
+
+
 # ---------------------------------------------------------------- entry point
 
 def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str = "") -> Metadata:
@@ -159,12 +180,12 @@ def extract_metadata(text: str, hints: dict[str, Any] | None = None, head: str =
         meta.published, how = find_published(text, head, url)
         if how:
             meta.provenance["published"] = how
-    meta.commentary = is_commentary(text, head)
+    meta.lead_not_news = is_commentary(text, head) or is_item_list(text)
     today, basis = find_today(text, head, to_date(meta.published))
     if today is not None and basis is not None:
         meta.today, meta.provenance["today"] = today.isoformat(), basis
         # an interview recorded before its page is no news of the page's day either
-        meta.commentary = meta.commentary or basis == RECORDED_BASIS
+        meta.lead_not_news = meta.lead_not_news or basis == RECORDED_BASIS
     else:
         meta.dateline_day = dateline_month_day(text, head)
         if meta.dateline_day:

@@ -128,10 +128,11 @@ def _evidence(text: str, nt, s: Sentence) -> str:
 
 
 def find_meetings(text: str, published: date | str | None = None,
-                  dateline_day: tuple[int, int] | None = None, commentary: bool = False) -> list[Meeting]:
+                  dateline_day: tuple[int, int] | None = None, lead_not_news: bool = False) -> list[Meeting]:
     """Putin–Aliyev meetings in an (already cleaned) article, the main one first.
     ``dateline_day``: (month, day) of a year-less dateline, for an article with no "today";
-    ``commentary``: an analysis or opinion page, whose lead is not the news of its day."""
+    ``lead_not_news``: a page whose lead is not the news of its day (an analysis, an opinion, a
+    fact-check, an interview recorded before, a list of others' items with their own times)."""
     published = to_date(published)
     if not text or not text.strip():
         return []
@@ -297,7 +298,7 @@ def find_meetings(text: str, published: date | str | None = None,
         # dateline's month and day, the year left to linking.
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
-            and not vague and in_lead and not commentary:
+            and not vague and in_lead and not lead_not_news:
         # A lead that reports a held meeting and names no day tells the news of its day, the
         # page's unless the lead tells it as yesterday's ("انطلقت أمس الجمعة … الألعاب"); deeper in
         # a long article an undated encounter may be any day, so it is left to linking.
