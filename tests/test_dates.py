@@ -263,3 +263,23 @@ def test_the_day_with_an_adjective_is_not_today(text):
 def test_two_days_ago(text, expected):
     found = [d.date for d in find_dates(text, date(2021, 11, 28)) if d.kind == "relative"]
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text,offset", [
+    ("مبارح الاتنين علييف كان بموسكو", -1),  # Levantine
+    ("بوتين قابل علييف امبارح", -1),  # Egyptian
+    ("التقوا في أستانا أمس الليل", -1),  # Gulf
+    ("الرئيسان تلاقاو البارح", -1),  # Maghrebi
+    ("هيقابله النهارده في الكرملين", 0),
+    ("راح يجتمع باجر مع أردوغان", 1),
+    ("يحضر الرئيسان غدوة القمة", 1),
+])
+def test_colloquial_relative_days(text, offset):
+    found = [d.offset_days for d in find_dates(text, date(2024, 7, 4)) if d.offset_days is not None]
+    assert found and found[0] == offset
+
+
+@pytest.mark.parametrize("text,weekday", [("يوم التلات اللي فات", 1), ("نهار الاتنين", 0)])
+def test_colloquial_weekdays(text, weekday):
+    found = [d for d in find_dates(text, date(2024, 7, 4)) if d.kind == "weekday"]
+    assert found and found[0].weekday == weekday

@@ -145,6 +145,7 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
      date(2022, 2, 24), "status", "held"),
     ("وقع بوتين وعلييف أمس اتفاقا للتعاون خلال السنوات القادمة.", date(2022, 2, 24), "status", "held"),
     ("سيبحث بوتين وعلييف في اللقاء المقبل العلاقات للمرحلة المقبلة.", date(2022, 2, 24), "status", "announced"),
+    ("بوتين رح يلتقي علييف بالصيف، هيك عم يقولوا.", date(2024, 4, 23), "status", "announced"),
     # an adjective of convening opens the gathering's clause as a relative pronoun does
     ("عقد بوتين وعلييف محادثات اليوم في بيشكيك عشية القمة المقرر عقدها غدا.", date(2023, 10, 12), "status", "held"),
     ("أجرى بوتين وعلييف محادثات اليوم في أستانا عشية القمة المرتقبة غدا.", date(2024, 7, 3), "status", "held"),
@@ -299,6 +300,9 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("رحب الرئيس بوتين بقرار الرئيس علييف إرسال مساعدات.", date(2021, 11, 26), False),
     # a visit whose day is not set is none yet
     ("يبحث الوزيران التحضير لزيارة مرتقبة للرئيس بوتين إلى أذربيجان لم يحدد موعدها.", date(2024, 5, 22), False),
+    # colloquial meeting verbs, and colloquial futures that are speculation, not a held encounter
+    ("بوتين وعلييف تلاقاو الخميس فدوشنبه، وهادي أول مرة يتقابلو وجه لوجه.", date(2025, 10, 10), True),
+    ("الناس عم تحكي إنو بوتين وعلييف اتقابلوا مبارح بالكرملين.", date(2024, 4, 23), True),
     # a pointer to another story of the site is not the page's news
     ("الخبر السابق: بوتين وعلييف يلتقيان في بيشكيك قبيل قمة الرابطة\n\nأقر قادة الرابطة اليوم خطة للتعاون.",
      date(2023, 10, 13), False),
