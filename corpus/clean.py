@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicons import load_yaml
+from .markup import strip_markup
 from .normalize import normalize, normalize_with_offsets
 from .unwrap import unwrap_hard_lines
 
@@ -259,7 +260,7 @@ def clean_article(text: str) -> Cleaned:
     """Article body of ``text`` without page furniture; see the module docstring for the rules."""
     if not text:
         return Cleaned("")
-    text = unwrap_hard_lines(text)  # same length: the offsets in ``removed`` hold for the input
+    text = unwrap_hard_lines(strip_markup(text))  # same length as the markup-free text: ``removed`` holds for it
     rules = _rules()
     segments = _segments(text)
     removed: list[tuple[int, int, str]] = []

@@ -1,0 +1,54 @@
+"""Markup a careless export leaves in an article's text: HTML tags and entities, JSON escapes,
+Markdown marks and WordPress shortcodes. Read as text they split words ("&quot;شراكة"), hide names
+("&#1593;&#1604;&#1610;&#1610;&#1601;") and glue paragraphs; the reader sees through them, so does
+the extraction. Only text that shows markup is touched: Arabic prose has no "<p>" or "&quot;".
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# What shows that a text carries markup (two kinds of sign, or one many times, are needed).
+_SIGNS = (re.compile(r"</?(?:p|br|strong|em|b|i|a|div|span|img|time|article|h[1-6]|li|ul)\b[^>]*>", re.I),
+          re.compile(r"&(?:#\d{2,5}|#x[0-9a-f]{2,4}|quot|amp|nbsp|laquo|raquo|ndash|mdash|lt|gt);", re.I),
+          re.compile(r"\\[nu\"]"),
+          re.compile(r"(?m)^#{1,6}\s|\*\*[^*\n]+\*\*|\]\((?:https?:|/)"),
+          re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]"))
+MIN_SIGNS = 2
+
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|/article|article)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^<>\n]{1,300}>")
+_SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]", re.I)
+_JSON_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:[^)\s]{1,300})\)")
+_MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
+_MD_QUOTE = re.compile(r"(?m)^[ \t]*>[ \t]?")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def markup_signs(text: str) -> int:
+    """How many signs of markup ``text`` shows (kinds that occur, each counted once, plus repeats)."""
+    counts = [len(sign.findall(text)) for sign in _SIGNS]
+    return sum(1 for c in counts if c) + (1 if max(counts) >= 3 else 0)
+
+
+def strip_markup(text: str) -> str:
+    """``text`` read through its markup: tags dropped (block tags as line breaks), entities and JSON
+    escapes decoded, Markdown's headings, quotes, emphasis and links made plain. Unchanged when it
+    shows fewer than MIN_SIGNS signs of markup."""
+    if "<" not in text and "&" not in text and "\\" not in text and "*" not in text and "#" not in text \
+            and "[" not in text:
+        return text
+    if markup_signs(text) < MIN_SIGNS:
+        return text
+    text = text.replace("\\n", "\n").replace('\\"', '"').replace("\\/", "/")
+    text = _JSON_UNICODE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    for _ in range(2):  # "&amp;quot;" and "&lt;p&gt;": escaped twice
+        text = html.unescape(text)
+    text = _SHORTCODE.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    return _MD_EMPHASIS.sub("", text).replace("\u00a0", " ")
