@@ -8,12 +8,18 @@ from __future__ import annotations
 import html
 import re
 
-# What shows that a text carries markup (two kinds of sign, or one many times, are needed).
-_SIGNS = (re.compile(r"</?(?:p|br|strong|em|b|i|a|div|span|img|time|article|h[1-6]|li|ul)\b[^>]*>", re.I),
-          re.compile(r"&(?:#\d{2,5}|#x[0-9a-f]{2,4}|quot|amp|nbsp|laquo|raquo|ndash|mdash|lt|gt);", re.I),
-          re.compile(r"\\[nu\"]"),
-          re.compile(r"(?m)^#{1,6}\s|\*\*[^*\n]+\*\*|\]\((?:https?:|/)"),
-          re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]"))
+# What shows that a text carries markup: two kinds of these are needed.
+_TAG_NAMES = r"(?:p|br|strong|em|b|i|a|div|span|img|time|article|h[1-6]|li|ul)"
+_SIGNS = (re.compile(rf"</?{_TAG_NAMES}\b[^>]*>", re.I),  # a tag
+          re.compile(rf"&lt;/?{_TAG_NAMES}\b", re.I),  # a tag escaped once more
+          re.compile(r"&(?:#\d{2,5}|#x[0-9a-f]{2,4}|quot|amp|nbsp|laquo|raquo|ndash|mdash);", re.I),  # an entity
+          re.compile(r'\\"'),  # a JSON-escaped quote
+          re.compile(r"\\u[0-9a-fA-F]{4}"),  # a JSON-escaped letter
+          re.compile(r"\\n"),  # a JSON-escaped line end
+          re.compile(r"(?m)^#{1,6}\s"),  # a Markdown heading
+          re.compile(r"\*\*[^*\n]+\*\*"),  # Markdown bold
+          re.compile(r"\]\((?:https?:|/)"),  # a Markdown link
+          re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]"))  # a WordPress shortcode
 MIN_SIGNS = 2
 
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|/article|article)\b[^>]*>", re.I)
@@ -27,15 +33,16 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 
 
 def markup_signs(text: str) -> int:
-    """How many signs of markup ``text`` shows (kinds that occur, each counted once, plus repeats)."""
-    counts = [len(sign.findall(text)) for sign in _SIGNS]
-    return sum(1 for c in counts if c) + (1 if max(counts) >= 3 else 0)
+    """How many kinds of markup ``text`` shows. An export leaves several (tags and entities, escapes
+    and Markdown); one kind alone, however often, may be the article's own text (a piece quoting
+    "<img src=x onerror=…>" keeps it, and shows it as text)."""
+    return sum(1 for sign in _SIGNS if sign.search(text))
 
 
 def strip_markup(text: str) -> str:
     """``text`` read through its markup: tags dropped (block tags as line breaks), entities and JSON
     escapes decoded, Markdown's headings, quotes, emphasis and links made plain. Unchanged when it
-    shows fewer than MIN_SIGNS signs of markup."""
+    shows fewer than MIN_SIGNS kinds of markup."""
     if "<" not in text and "&" not in text and "\\" not in text and "*" not in text and "#" not in text \
             and "[" not in text:
         return text

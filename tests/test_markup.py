@@ -32,7 +32,10 @@ def test_markup_is_read_through(text, expected):
     "التقى بوتين علييف في الكرملين & بحثا التعاون",  # a lone ampersand
     "قال إن النمو بلغ 5% * 2 في العام",  # one star
     "انظر الفقرة [1] من البيان",  # a bracketed number
-    "<p>فقرة واحدة</p>",  # one sign is not enough
+    "<p>فقرة واحدة</p>",  # one kind of markup is not enough
+    # however often: an article that quotes a hostile tag keeps it as text (shown escaped)
+    "<img src=x onerror=alert(1)> بوتين <img src=x onerror=alert(1)> وعلييف <img src=x onerror=alert(1)>",
+    "**bold** بوتين **bold** وعلييف **bold**",
 ])
 def test_text_with_fewer_than_two_signs_is_left_alone(text):
     assert strip_markup(text) == text
