@@ -264,6 +264,12 @@ def compatible(primary: Meeting, choice: DateChoice | None) -> bool:
     return abs((day - choice.when).days) <= SAME_MEETING_DAYS
 
 
+def forget_date(meeting: Meeting) -> None:
+    """Drop the day a meeting was given, so a better one may be applied."""
+    meeting.date = meeting.date_basis = meeting.month = meeting.day = None
+    meeting.weekday = None
+
+
 def apply_date(meeting: Meeting, choice: DateChoice | None) -> None:
     """Fill the meeting's day from ``choice`` unless the meeting already has day information
     (the first sentence that dates the meeting wins; later ones may not contradict it)."""

@@ -16,7 +16,7 @@ from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
-from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before,
+from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before, forget_date,
                      has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos,
                      tells_an_issue, without_claimed_days)
 from .lexicon import TOKEN, Lex, lexicon
@@ -241,7 +241,7 @@ def find_meetings(text: str, published: date | str | None = None,
             if kind == "phone_call" and primary.kind != "phone_call" and primary.city is None:
                 primary.kind = "phone_call"
             if _talks_after_informal(primary, merged, s, choice, lex):
-                primary.date = primary.date_basis = primary.weekday = primary.month = primary.day = None
+                forget_date(primary)
             apply_date(primary, choice)
             merged.append(s)
             continue
@@ -319,7 +319,7 @@ def _official_talks_of_the_two(s: Sentence, primary: FoundMeeting, merged: list[
     choice = date_for(s, mentions, nt, published, status_of(s))
     if not compatible(primary, choice) or not _talks_after_informal(primary, merged, s, choice, lex):
         return False
-    primary.date = primary.date_basis = primary.weekday = primary.month = primary.day = None
+    forget_date(primary)
     apply_date(primary, choice)
     if status_of(s) == "held":
         primary.status = "held"  # "فجرت يوم الاثنين": the talks were held, whatever was announced before
