@@ -128,6 +128,14 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a press review's papers of today tell an older encounter: not dated by the page
     ("تناولت الصحف الصادرة اليوم الثلاثاء نتائج المحادثات التي جمعت الرئيسين بوتين وعلييف في الكرملين.",
      date(2024, 4, 23), None),
+    # a day and month without a year, told in the perfect, are the last such day before the page
+    ("التقى بوتين وعلييف في موسكو يوم 3 يناير وبحثا ملف النقل.", date(2024, 1, 20), "2024-01-03"),
+    ("بحث بوتين وعلييف في اجتماعهما بالكرملين في 28 ديسمبر ملف النقل.", date(2024, 1, 2), "2023-12-28"),
+    # without a verb of the perfect, a day just ahead is this coming one
+    ("قمة بوتين وعلييف في سوتشي يوم 3 يناير.", date(2023, 12, 30), "2024-01-03"),
+    # a call told in the pluperfect on the week after is still the story's peg
+    ("ملف الطائرة يثقل العلاقات.\nوكان بوتين قد اتصل هاتفيا بعلييف السبت الماضي وقدم اعتذاره.",
+     date(2025, 1, 3), "2024-12-28"),
 ])
 def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, expected):
     assert find_meetings(text, published)[0].date == expected
@@ -319,6 +327,13 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("استقبل رئيس الوزراء الروسي ميخائيل ميشوستين في موسكو الرئيس إلهام علييف، ونقل إليه تحيات بوتين.",
      date(2024, 4, 22), False),
     ("نشرت الرئاسة صورا أرشيفية من لقاءات بوتين وعلييف في باكو.", date(2024, 4, 22), False),
+    # a day and month told in the perfect on a page of days before it are the last year's: background
+    ("التقى بوتين وعلييف في موسكو يوم 3 يناير وبحثا ملف النقل.", date(2023, 12, 30), False),
+    # greetings in writing, several at once, are no encounter
+    ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
+     date(2024, 3, 21), False),
+    ("أرسل الرئيس بوتين إلى الرئيس إلهام علييف ونظرائه في آسيا الوسطى رسائل تهنئة بعيد النوروز.",
+     date(2024, 3, 21), False),
 ])
 def test_whether_the_context_leaves_an_encounter_of_the_two(text, published, found):
     assert bool(find_meetings(text, published)) is found

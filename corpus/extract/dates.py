@@ -88,7 +88,8 @@ def infer_year(month: int, day: int | None, published: date | None, direction: s
     """Year of a day/month written without one. Without a marker: the occurrence nearest to the
     publication date, a later one weighing three times its distance (so "25 ديسمبر" written in
     August is last December, "16 يونيو" written on 7 June is this June); with الماضي the latest
-    before publication; with المقبل the next one after it."""
+    before publication; with المقبل the next one after it; "held" (an encounter told in the
+    perfect): the latest no later than the slack after publication."""
     if published is None:
         return None
     d = day or 1

@@ -52,8 +52,10 @@ def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int 
     return years[0] if len(years) == 1 else None
 
 
-def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None) -> DateChoice:
-    """The day a mention gives the meeting; ``weekday``: a weekday written right next to it."""
+def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None,
+             told_past: bool = False) -> DateChoice:
+    """The day a mention gives the meeting; ``weekday``: a weekday written right next to it;
+    ``told_past``: the encounter is told with a verb in the perfect, so its day is not ahead."""
     if m.kind in ("explicit", "stamp"):
         basis = "explicit"
         if not m.year_known and m.month and m.day and m.direction is None:
@@ -61,7 +63,8 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
                 # The weekday picks the year; a year it contradicts would be a wrong date.
                 year = year_by_weekday(m.month, m.day, weekday, published) if published else None
             elif published is not None:
-                year = infer_year(m.month, m.day, published, "future" if status == "announced" else None)
+                year = infer_year(m.month, m.day, published, "held", slack_days=1) if told_past else \
+                    infer_year(m.month, m.day, published, "future" if status == "announced" else None)
             else:
                 year = None
             when = date(year, m.month, m.day) if year else None
@@ -143,7 +146,8 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     # what an issue of another day says of "أمس" counts from that issue's day
     issue_shift = next((i.offset_days for at, i in reversed(issues) if at < norm_pos(nt, best.start)
                         and i.offset_days), 0) if best.kind == "relative" else 0
-    return _shifted(_resolve(best, published, status, weekday), shift + (issue_shift or 0))
+    told_past = status == "held" and lexicon().perfect_verbs.search(s.norm) is not None
+    return _shifted(_resolve(best, published, status, weekday, told_past), shift + (issue_shift or 0))
 
 
 def _inside_the_report(s: Sentence, candidates: list, nt) -> list:

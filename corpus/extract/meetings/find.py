@@ -47,8 +47,9 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
 # How many sentences back a meeting sentence's gathering may have been introduced.
 ANTECEDENT_SENTENCES = 2
-# An encounter dated this many days before publication or fewer is the news, even in the pluperfect.
-RECENT_NEWS_DAYS = 3
+# An encounter dated this many days before publication or fewer is the news, even in the pluperfect
+# ("وكان بوتين قد اتصل … السبت الماضي" in a story of the week after: the call is still its peg).
+RECENT_NEWS_DAYS = 7
 # An encounter dated more than this many days before publication is background.
 STALE_DAYS = 45
 

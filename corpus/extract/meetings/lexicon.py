@@ -53,6 +53,7 @@ class Lex:
     others: re.Pattern
     terms: dict[str, re.Pattern]
     announced: re.Pattern
+    perfect_verbs: re.Pattern
     future_span: re.Pattern  # "للمرحلة المقبلة": a future adjective of a span of time
     past: re.Pattern
     denial: re.Pattern
@@ -196,6 +197,7 @@ def lexicon() -> Lex:
         others=_word_re(people["others"] + people["other_counterpart"]),
         terms=kind_terms,
         announced=_word_re(terms["announced"], CLITIC),
+        perfect_verbs=_word_re(terms["perfect_verbs"], CLITIC),
         # "للمرحلة المقبلة": a span of time qualified, not the encounter's future
         future_span=re.compile(rf"(?<![^\W_])(?:[وفبل]|لل|في\s+)?(?:{alternation(terms['future_spans'])})"
                                rf"\s+(?:ال)?(?:مقبله|قادمه|مقبل|قادم)(?![^\W_])"),
