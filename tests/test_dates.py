@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus.extract.date_patterns import opening_year
 from corpus.extract.dates import find_dates, infer_year, parse_date_expression, resolve_weekday
+from corpus.normalize import normalize
 
 PUB = date(2024, 8, 19)  # a Monday
 
@@ -283,3 +285,19 @@ def test_colloquial_relative_days(text, offset):
 def test_colloquial_weekdays(text, weekday):
     found = [d for d in find_dates(text, date(2024, 7, 4)) if d.kind == "weekday"]
     assert found and found[0].weekday == weekday
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("وفي عام 2020، وقع الرئيسان بيانا", 2020),
+    ("في 2019 التقى الرئيسان", 2019),
+    ("فى سنه 2008 زار الرئيس باكو", 2008),
+    ("عام 2013 شهد زيارة دولة", 2013),
+    ("« وفي العام 2016 عقدت قمة", 2016),
+    # a year elsewhere in the sentence, a number that is no year, or a year governed by a noun
+    ("التقى الرئيسان في عام 2020", None),
+    ("في 250 ألف طن", None),
+    ("لعام 2023 بلغ التبادل", None),
+    ("في 20201 حالة", None),
+])
+def test_the_year_a_sentence_opens_with(sentence, year):
+    assert opening_year(normalize(sentence)) == year

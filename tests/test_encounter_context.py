@@ -329,6 +329,14 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("نشرت الرئاسة صورا أرشيفية من لقاءات بوتين وعلييف في باكو.", date(2024, 4, 22), False),
     # a day and month told in the perfect on a page of days before it are the last year's: background
     ("التقى بوتين وعلييف في موسكو يوم 3 يناير وبحثا ملف النقل.", date(2023, 12, 30), False),
+    # a sentence opening with a past year tells that year, whatever the page's day
+    ("وفي عام 2020، وقع الرئيس إلهام علييف والرئيس بوتين ورئيس الوزراء الأرميني بيانا ثلاثيا أوقف القتال.",
+     date(2023, 11, 8), False),
+    ("في سنة 2019 استقبل الرئيس بوتين الرئيس علييف في سوتشي.", date(2023, 11, 8), False),
+    # a recollection of these days of another year
+    ("وفي مثل هذه الأيام من عام 2016، التقى الرئيس إلهام علييف والرئيس بوتين في باكو.", date(2023, 8, 8), False),
+    # a meeting said not to be scheduled ("مبرمج" as Maghreb papers write it)
+    ("الكرملين: لا لقاء مبرمجا بين بوتين وعلييف في الأسابيع المقبلة", date(2018, 5, 16), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),

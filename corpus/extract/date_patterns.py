@@ -67,6 +67,18 @@ def _markers(key: str) -> str:
     return alternation(load_yaml("weekdays.yaml")[key])
 
 
+# "وفي عام 2020، وقع الرئيسان …": a year fronted at the opening of a sentence tells the whole
+# sentence in that year (a fronted time adverbial scopes over its clause).
+_OPENING_YEAR = re.compile(r"^\W*(?:[وف])?(?:في\s+(?:(?:ال)?(?:عام|سنه)\s+)?|(?:ال)?(?:عام|سنه)\s+)"
+                           r"(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+def opening_year(norm_sentence: str) -> int | None:
+    """The year a normalised sentence opens with ("وفي عام 2020، …", "في 2019 …"), else None."""
+    m = _OPENING_YEAR.match(norm_sentence)
+    return int(m.group("y")) if m else None
+
+
 @dataclass(frozen=True)
 class Patterns:
     day_month: re.Pattern

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ...models import Meeting
+from ..date_patterns import opening_year
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from ..items import ItemLabel
@@ -229,17 +230,19 @@ def _shifted(choice: DateChoice, days: int) -> DateChoice:
 def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
     """The last day the date nearest the sentence's meeting word can mean ("نيسان 2002" → 30
     April 2002, "آب الماضي" → 31 August before today), for a mention with a written year (or a
-    month told as past) that dates no agreement or crash of its own; None when the nearest has no year."""
+    month told as past) that dates no agreement or crash of its own, else of a year the sentence opens
+    with ("وفي عام 2020، وقع …"); None when neither gives a year."""
     term_positions = [s.start + p for p, _ in s.terms] or [s.start]
     inside = [m for m in mentions if s.start <= norm_pos(nt, m.start) < s.end and not m.crawl and not m.hijri
               and not _owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
+    fronted = opening_year(s.norm)
     if not inside:
-        return None
+        return date(fronted, 12, 31) if fronted else None
     nearest = min(inside, key=lambda m: min(abs(norm_pos(nt, m.start) - p) for p in term_positions))
     # "في آب الماضي": a month the text places before today has its year from today.
     past_month = nearest.kind == "month" and nearest.direction == "past"
     if not (nearest.year_known or past_month) or nearest.year is None:
-        return None
+        return date(fronted, 12, 31) if fronted else None
     if nearest.date is not None:
         return nearest.date
     if nearest.month is not None:
