@@ -23,10 +23,10 @@ from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_
                      outside_items, pair_of_others)
 from .lexicon import Lex, lexicon
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
-from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
-                        claimed_denial, counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
-                        lead_sentences, masked, speakers_into_quotes, status_of, third_leaders,
-                        titles_mean_putin)
+from .reports import claimed_denial, is_denial, is_meeting_sentence
+from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
+                        in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
+                        third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
 FoundMeeting = Meeting
