@@ -14,7 +14,8 @@ from corpus.extract import extract_document
 from corpus.extract.meetings import find_meetings, year_by_weekday
 from corpus.extract.meetings.lexicon import lexicon
 from corpus.extract.metadata import extract_metadata
-from corpus.extract.published import find_published, lead_date
+from corpus.extract.datelines import lead_date
+from corpus.extract.published import find_published
 from corpus.normalize import normalize
 
 MEETING = "عقد الرئيس الروسي فلاديمير بوتين محادثات مع نظيره الأذربيجاني إلهام علييف"

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from corpus.extract.metadata import extract_metadata, find_title, guess_language, is_commentary, is_item_list
-from corpus.extract.published import dateline_month_day, find_published, find_today
+from corpus.extract.datelines import dateline_month_day
+from corpus.extract.published import find_published, find_today
 
 BODY = "التقى الرئيس الروسي نظيره الأذربيجاني في سوتشي وبحثا العلاقات الثنائية بين البلدين."
 

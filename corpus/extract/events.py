@@ -27,7 +27,7 @@ from ..models import Meeting
 from ..normalize import strip_clitics, tokens
 from .dates import safe_date, to_date
 from .forums import lead_forums
-from .published import dateline_month_day
+from .datelines import dateline_month_day
 
 Day = date  # an alias the dataclasses below can use beside their own "date" fields
 

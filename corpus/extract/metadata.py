@@ -13,10 +13,12 @@ from functools import lru_cache
 
 from ..lexicons import load_yaml
 from ..normalize import arabic_letter_count, ascii_letter_count, letter_count, normalize
+from .datelines import dateline_month_day
 from .dates import to_date
 from .header_lines import SOURCE_LINE, WORD, head_lines
+from .line_dates import full_dates, is_date_line
 from .outlets import find_outlet, outlet_named
-from .published import RECORDED_BASIS, dateline_month_day, find_published, find_today, full_dates, is_date_line
+from .published import RECORDED_BASIS, find_published, find_today
 
 # A title is a line of at least this many words and at most this many characters.
 TITLE_MIN_WORDS = 3

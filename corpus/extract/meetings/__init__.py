@@ -18,9 +18,12 @@ of the country visited.
 Modules, each importing only those above it:
 ``lexicon`` (the patterns of people.yaml, meeting_terms.yaml, cities.yaml, meeting_countries.yaml)
 → ``places`` (the places a text names: locatives, routes, visit destinations, venue countries)
-→ ``sentences`` (one sentence: who is named, kind, status, denial, the days counted from another
-encounter) → ``history`` (whether its encounter is an earlier one) → ``dating`` (the date attached
-to a meeting) → ``find`` (``find_meetings``: the main meeting, its city and date, earlier encounters).
+→ ``sentences`` (one sentence: who is named, kind, status, the days counted from another
+encounter) → ``reports`` (whether it reports an encounter or denies one) → ``history`` (whether
+its encounter is an earlier one) → ``dating`` (the date attached to a meeting) → ``layout`` (the
+spans that are not the page's own news: chronology items, claims, pointers to other stories,
+another pair) → ``find`` (``find_meetings``: the main meeting, its city and date, earlier
+encounters).
 """
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from itertools import islice
 
 from ...models import Meeting
 from ...normalize import normalize_with_offsets
@@ -19,13 +18,15 @@ from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before, forget_date,
                      has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos,
                      tells_an_issue, without_claimed_days)
-from .lexicon import TOKEN, Lex, lexicon
-from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .history import is_past_reference, past_reason
-from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined,
-                        claimed_denial, counted_from, in_relative_clause, is_denial, is_meeting_sentence, kind_of,
-                        lead_sentences, masked, speakers_into_quotes, status_of, third_leaders,
-                        titles_mean_putin)
+from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_pairs_another, not_the_news,
+                     outside_items, pair_of_others)
+from .lexicon import Lex, lexicon
+from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
+from .reports import claimed_denial, is_denial, is_meeting_sentence
+from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
+                        in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
+                        third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
 FoundMeeting = Meeting
@@ -84,21 +85,6 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
             apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
 
-def _lead_pairs_another(norm: str, lex: Lex, sentences: list[tuple[int, int]]) -> bool:
-    """Does the lead name one of the two with another leader and not the other ("وقع علييف
-    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev.
-    ``sentences``: the sentence spans of ``norm``."""
-    spans = list(islice(((a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6), LEAD_SENTENCES))
-    for a, b in spans:
-        lead = norm[a:b]
-        putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))
-        if putin and aliyev:
-            return False
-        if (putin or aliyev) and lex.others.search(lead):
-            return True
-    return False
-
-
 def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> bool:
     """Does a meeting sentence say the encounter is today ("اليوم", "اليوم الاثنين")?"""
     return any(m.offset_days == 0 and any(s.start <= norm_pos(nt, m.start) < s.end for s in merged)
@@ -146,22 +132,22 @@ def find_meetings(text: str, published: date | str | None = None,
     if not aliyev_is_ilham(published, nt.text, tokens):
         return []  # the article's Aliyev is Heydar: no encounter with Ilham
     putin_titles = titles_mean_putin(published, nt.text, tokens)
-    claims = _not_the_news(norm, lex) if ":" in norm else []
+    claims = not_the_news(norm, lex) if ":" in norm else []
     # the page's own text: without a claim it weighs or a pointer to another story
-    own = _blanked(norm, claims) if claims else norm
+    own = blanked(norm, claims) if claims else norm
     doc_putin = bool((lex.putin if putin_titles else lex.putin_name).search(own))
     spans = answers_joined(norm, sentence_spans(norm))
     doc_both = doc_putin and bool(lex.aliyev_name.search(own) or aliyev_titles(own)) \
-        and not _lead_pairs_another(norm, lex, spans)
+        and not lead_pairs_another(norm, lex, spans)
     doc_az_arm = may_match(lex.armenia, words) and bool(lex.azerbaijan.search(norm)) and bool(lex.armenia.search(norm))
     # A chronology's paragraphs each tell their own news: the two leaders go together only within one.
-    items = _item_spans(item_labels(text, published), nt)
-    sentences = [analyse(norm, a, b, *(_in_item(norm, items, a, putin_titles, lex, doc_both, doc_az_arm)),
+    items = item_spans(item_labels(text, published), nt)
+    sentences = [analyse(norm, a, b, *(in_item(norm, items, a, putin_titles, lex, doc_both, doc_az_arm)),
                          putin_titles, _tokens_within(article, a, b))
                  for a, b in spans]
     speakers_into_quotes(norm, sentences)
     for s in sentences:
-        if s.pair and not s.putin and _pair_of_others(norm, s, putin_titles, lex):
+        if s.pair and not s.putin and pair_of_others(norm, s, putin_titles, lex):
             s.pair = False  # "علييف وتوكاييف يطلقان … كما شهد الرئيسان توقيع": the two named last
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 
@@ -188,8 +174,8 @@ def find_meetings(text: str, published: date | str | None = None,
         if mentions is None:
             mentions = _article_dates(text, published, nt)
         choice = date_for(s, mentions, nt, published, status)
-        item = _item_at(items, s.start)
-        if item is not None and _dated_by_item(choice, item[2]):
+        item = item_at(items, s.start)
+        if item is not None and dated_by_item(choice, item[2]):
             choice = item_date(item[2], published, status)  # "الخميس 9 أكتوبر: … لقاء ثنائيا مع علييف"
         elif choice is None:
             choice = heading_date(s, mentions, nt, published, status)  # the day heading its block of lines
@@ -265,7 +251,7 @@ def find_meetings(text: str, published: date | str | None = None,
         # gives the two ("علييف في الكرملين"), else a bare city name in the meeting sentences.
         kind = primary.kind or "other"
         primary.city = _item_place(items, merged[0], sentences, primary.status) \
-            or _lead_place(_outside_items(items, sentences), primary.status) \
+            or _lead_place(outside_items(items, sentences), primary.status) \
             or _pinned_place(norm, merged[0].start) \
             or next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c), None)
     if primary.kind == "phone_call":
@@ -281,7 +267,7 @@ def find_meetings(text: str, published: date | str | None = None,
     # ("كانون الثاني: أول لقاء ثلاثي …": a paragraph of a month in review has no day of its own)
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
         or dated_just_before(merged, mentions, nt, published) \
-        or any((item := _item_at(items, s.start)) is not None and item[2].mention is None for s in merged) \
+        or any((item := item_at(items, s.start)) is not None and item[2].mention is None for s in merged) \
         or any(tells_an_issue(s, mentions, nt) for s in merged)
     if not has_date_info(primary) and not vague:
         apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
@@ -339,95 +325,19 @@ def _talks_after_informal(primary: FoundMeeting, merged: list[Sentence], s: Sent
     return day is not None and day < choice.when and any(lex.informal.search(x.norm) for x in merged)
 
 
-# How far back "الرئيسان" may look for the two it means.
-PAIR_ANTECEDENT_CHARS = 400
-
-
-def _pair_of_others(norm: str, s: Sentence, putin_titles: bool, lex: Lex) -> bool:
-    """"الرئيسان" after another leader named with Aliyev since Putin was last named ("وقع الرئيس
-    إلهام علييف والرئيس قاسم جومارت توكاييف … كما شهد الرئيسان"): the two are those, not Putin and
-    Aliyev."""
-    before = norm[max(0, s.start - PAIR_ANTECEDENT_CHARS): s.start]
-    putin = lex.putin if putin_titles else lex.putin_name
-    last_putin = max((m.end() for m in putin.finditer(before)), default=-1)
-    since = before[last_putin + 1:] if last_putin >= 0 else before
-    return bool(lex.others.search(since)) and bool(lex.aliyev_name.search(since))
-
-
-def _blanked(norm: str, spans: list[tuple[int, int]]) -> str:
-    """``norm`` with the given spans blanked (offsets kept)."""
-    chars = list(norm)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
-
-
-def _not_the_news(norm: str, lex: Lex) -> list[tuple[int, int]]:
-    """The spans of lines that do not tell the page's news: a fact-check's claim ("ادعاء: …") and a
-    pointer to another story ("الخبر السابق: …"). (Lines opening with a clock time are not among
-    them: a live page's updates and an alert log are the news.)"""
-    starts = [m.start() for pat in (lex.claim_paragraph, lex.other_story) for m in pat.finditer(norm)]
-    spans = []
-    for start in sorted(starts):
-        end = norm.find("\n", start)
-        spans.append((start, len(norm) if end < 0 else end))
-    return spans
-
-
 def _article_dates(text: str, published: date | None, nt) -> list[DateMention]:
     """The article's date mentions, weekdays read in the page's calendar, none inside a quoted claim."""
     return without_claimed_days(in_page_weekdays(find_dates(text, published), published), nt)
-
-
-def _item_spans(labels: list[ItemLabel], nt) -> list[tuple[int, int, ItemLabel]]:
-    """The chronology's labelled paragraphs in normalised offsets."""
-    return [(norm_pos(nt, lb.start), norm_pos(nt, lb.end), lb) for lb in labels]
-
-
-def _item_at(items: list[tuple[int, int, ItemLabel]], position: int) -> tuple[int, int, ItemLabel] | None:
-    return next((it for it in items if it[0] <= position < it[1]), None)
 
 
 def _item_place(items: list[tuple[int, int, ItemLabel]], first: Sentence, sentences: list[Sentence],
                 status: str | None) -> str | None:
     """The place a chronology item names for its encounter (its paragraph is its lead; the
     page's lead and the other items tell other news)."""
-    item = _item_at(items, first.start)
+    item = item_at(items, first.start)
     if item is None:
         return None
     return _lead_place([s for s in sentences if item[0] <= s.start < item[1]], status)
-
-
-def _outside_items(items: list[tuple[int, int, ItemLabel]], sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences that tell the page's own news: outside a chronology's items, and in other items
-    those that name one of the two leaders ("الأربعاء 8 أكتوبر: يصل بوتين إلى دوشنبه")."""
-    if not items:
-        return sentences
-    return [s for s in sentences if _item_at(items, s.start) is None or s.putin or s.aliyev or s.pair]
-
-
-def _dated_by_item(choice: DateChoice | None, label: ItemLabel) -> bool:
-    """Whether a chronology item's label dates a sentence of its paragraph: the sentence names no
-    day of its own, or only the label's day without the year the chronology gives it."""
-    if choice is None or choice.when is None and not choice.day:
-        return True
-    m = label.mention
-    return choice.when is None and m is not None and m.date is not None \
-        and (choice.month, choice.day) == (m.month, m.day)
-
-
-def _in_item(norm: str, items: list[tuple[int, int, ItemLabel]], position: int, putin_titles: bool, lex: Lex,
-             doc_both: bool, doc_az_arm: bool) -> tuple[bool, bool]:
-    """(both leaders named, Azerbaijan and Armenia named) for the sentence at ``position``: the
-    article's, or within its paragraph when that is a chronology's item."""
-    item = _item_at(items, position)
-    if item is None:
-        return doc_both, doc_az_arm
-    part = norm[item[0]:item[1]]
-    both = doc_both and bool((lex.putin if putin_titles else lex.putin_name).search(part)) \
-        and bool(lex.aliyev_name.search(part) or aliyev_titles(part))
-    az_arm = doc_az_arm and bool(lex.azerbaijan.search(part)) and bool(lex.armenia.search(part))
-    return both, az_arm
 
 
 def _one_leader_arrives(s: Sentence) -> bool:

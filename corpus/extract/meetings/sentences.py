@@ -1,5 +1,6 @@
-"""One sentence of an article: which leaders it names, its meeting words and their kind, whether
-it announces, denies or looks back on an encounter."""
+"""One sentence of an article: which leaders it names (and whom the titles mean), its meeting words
+and their kind, whether it announces an encounter or counts days from another; the article's lead.
+Whether it reports or denies an encounter is ``reports``'s to say."""
 from __future__ import annotations
 
 import bisect
@@ -309,92 +310,6 @@ def speakers_into_quotes(norm: str, sentences: list[Sentence]) -> None:
         name = label.group("name")
         s.putin = s.putin or bool(lex.putin_name.search(name))
         s.aliyev = s.aliyev or bool(lex.aliyev_name.search(name))
-
-
-def is_meeting_sentence(s: Sentence) -> bool:
-    if not s.terms:
-        return False
-    if holds(s, lexicon().denial) or _asks_about_it(s) or _another_host(s):
-        return False
-    message = find_first(lexicon().by_message, s.norm, s.tokens)
-    if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
-        # A greeting or an apology sent in writing is not an encounter, and the meetings a
-        # message recalls ("مشيرا في برقيته إلى اللقاء الذي جمعهما") are earlier ones. A message
-        # word after the encounter is told ("… ووقعا الإعلان في خطوة بدت رسالة إلى الغرب") is not.
-        return False
-    if s.putin and s.aliyev:
-        return True
-    if s.pair or s.trilateral or s.putin_visit_az:
-        return True
-    return False
-
-
-# How far before the encounter's word its subject may stand ("ميدفيديف يستقبل", "رئيس الوزراء
-# ميشوستين استقبل"), and how far after it (the subject of a verb-first clause, before the object).
-HOST_BEFORE, HOST_AFTER = 40, 80
-_CLAUSE_END = re.compile(r"[،,.؛:]")
-
-
-def _another_host(s: Sentence) -> bool:
-    """Is the first person named around the encounter's word another official ("استقبل نائب رئيس
-    مجلس الأمن دميتري ميدفيديف وفدا أذربيجانيا", "ميدفيديف يستقبل وفدا ويتحدث عن بوتين وعلييف"),
-    not one of the two leaders? Then the encounter is that official's."""
-    if not s.terms:
-        return False
-    lex = lexicon()
-    term = s.terms[0][0]
-    start = max(0, term - HOST_BEFORE)
-    stop = _CLAUSE_END.search(s.norm, term)
-    end = min(stop.start() if stop else len(s.norm), term + HOST_AFTER)
-    official = lex.officials.search(s.norm, start, end)
-    if official is None:
-        return False
-    leaders = [m.start() for pat in (lex.putin, lex.aliyev_name, lex.aliyev_title)
-               if (m := pat.search(s.norm, start, end)) is not None]
-    return not leaders or official.start() < min(leaders)
-
-
-def _asks_about_it(s: Sentence) -> bool:
-    """"نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان قريبا؟": the encounter's word inside a yes-no
-    question. A question after the report ("لقاء سوتشي … ولا يزال السؤال مطروحا: هل تتحول
-    التفاهمات …؟") does not take it back."""
-    asked = lexicon().question.search(s.norm)
-    return asked is not None and s.terms[0][0] > asked.start()
-
-
-def _first(patterns: tuple[re.Pattern, ...], text: str) -> int:
-    return min((m.start() for p in patterns if (m := p.search(text))), default=len(text))
-
-
-def _by_message(s: Sentence, at: int) -> bool:
-    """The message word at ``at`` carries the encounter: it comes before the meeting word, one of
-    the two leaders is named only after it ("استقبل علييف لافروف وتلقى رسالة من بوتين"), or it is
-    in the meeting word's clause. In a later clause ("…، في خطوة بدت رسالة إلى الغرب") it is not."""
-    lex = lexicon()
-    first_term = s.terms[0][0]
-    return at < first_term or _first((lex.putin, lex.putin_name), s.norm) > at \
-        or _first((lex.aliyev_name, lex.aliyev_title), s.norm) > at \
-        or not CLAUSE_COMMA.search(s.norm, first_term, at)  # "هنأ بوتين علييف في برقية"
-
-
-def is_denial(s: Sentence) -> bool:
-    """A sentence denying an encounter of the two ("لا خطط للقاء بوتين وعلييف"), or a leader's
-    part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو"); not a claim's denial that the
-    sentence reports ("وزعم مستخدمون أن الرئيسين لم يلتقيا")."""
-    lex = lexicon()
-    return (bool(s.terms) or holds(s, lex.attends)) and (s.putin or s.aliyev or s.pair) \
-        and holds(s, lex.denial) and not claimed_denial(s)
-
-
-def claimed_denial(s: Sentence) -> bool:
-    """"وزعم بعض المستخدمين أن الرئيسين لم يلتقيا": a denial a verb of claiming reports. It neither
-    denies the encounter the page tells nor tells one (a fact-check weighs it)."""
-    lex = lexicon()
-    claimed = find_first(lex.claiming, s.norm, s.tokens)
-    if claimed is None:
-        return False
-    denied = find_first(lex.denial, s.norm, s.tokens)
-    return denied is not None and claimed.start() < denied.start()
 
 
 def kind_of(s: Sentence) -> str:

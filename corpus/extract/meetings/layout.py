@@ -1,0 +1,102 @@
+"""Which spans of a page tell its own news: a chronology's items (each paragraph its own day's news,
+the two leaders together only within one), a fact-check's claim and a pointer to another story
+(neither is the page's news), and where "الرئيسان" means another pair than Putin and Aliyev."""
+from __future__ import annotations
+
+from itertools import islice
+
+from ..items import ItemLabel
+from .dating import DateChoice, norm_pos
+from .lexicon import TOKEN, Lex
+from .sentences import LEAD_SENTENCES, Sentence, aliyev_titles
+
+
+def not_the_news(norm: str, lex: Lex) -> list[tuple[int, int]]:
+    """The spans of lines that do not tell the page's news: a fact-check's claim ("ادعاء: …") and a
+    pointer to another story ("الخبر السابق: …"). (Lines opening with a clock time are not among
+    them: a live page's updates and an alert log are the news.)"""
+    starts = [m.start() for pat in (lex.claim_paragraph, lex.other_story) for m in pat.finditer(norm)]
+    spans = []
+    for start in sorted(starts):
+        end = norm.find("\n", start)
+        spans.append((start, len(norm) if end < 0 else end))
+    return spans
+
+
+def blanked(norm: str, spans: list[tuple[int, int]]) -> str:
+    """``norm`` with the given spans blanked (offsets kept)."""
+    chars = list(norm)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def lead_pairs_another(norm: str, lex: Lex, sentences: list[tuple[int, int]]) -> bool:
+    """Does the lead name one of the two with another leader and not the other ("وقع علييف
+    وباشينيان …")? Then "الزعيمان" later in the article are that pair, not Putin and Aliyev.
+    ``sentences``: the sentence spans of ``norm``."""
+    spans = list(islice(((a, b) for a, b in sentences if len(TOKEN.findall(norm[a:b])) > 6), LEAD_SENTENCES))
+    for a, b in spans:
+        lead = norm[a:b]
+        putin, aliyev = bool(lex.putin.search(lead)), bool(lex.aliyev_name.search(lead) or aliyev_titles(lead))
+        if putin and aliyev:
+            return False
+        if (putin or aliyev) and lex.others.search(lead):
+            return True
+    return False
+
+
+# How far back "الرئيسان" may look for the two it means.
+PAIR_ANTECEDENT_CHARS = 400
+
+
+def pair_of_others(norm: str, s: Sentence, putin_titles: bool, lex: Lex) -> bool:
+    """"الرئيسان" after another leader named with Aliyev since Putin was last named ("وقع الرئيس
+    إلهام علييف والرئيس قاسم جومارت توكاييف … كما شهد الرئيسان"): the two are those, not Putin and
+    Aliyev."""
+    before = norm[max(0, s.start - PAIR_ANTECEDENT_CHARS): s.start]
+    putin = lex.putin if putin_titles else lex.putin_name
+    last_putin = max((m.end() for m in putin.finditer(before)), default=-1)
+    since = before[last_putin + 1:] if last_putin >= 0 else before
+    return bool(lex.others.search(since)) and bool(lex.aliyev_name.search(since))
+
+
+def item_spans(labels: list[ItemLabel], nt) -> list[tuple[int, int, ItemLabel]]:
+    """The chronology's labelled paragraphs in normalised offsets."""
+    return [(norm_pos(nt, lb.start), norm_pos(nt, lb.end), lb) for lb in labels]
+
+
+def item_at(items: list[tuple[int, int, ItemLabel]], position: int) -> tuple[int, int, ItemLabel] | None:
+    return next((it for it in items if it[0] <= position < it[1]), None)
+
+
+def outside_items(items: list[tuple[int, int, ItemLabel]], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that tell the page's own news: outside a chronology's items, and in other items
+    those that name one of the two leaders ("الأربعاء 8 أكتوبر: يصل بوتين إلى دوشنبه")."""
+    if not items:
+        return sentences
+    return [s for s in sentences if item_at(items, s.start) is None or s.putin or s.aliyev or s.pair]
+
+
+def dated_by_item(choice: DateChoice | None, label: ItemLabel) -> bool:
+    """Whether a chronology item's label dates a sentence of its paragraph: the sentence names no
+    day of its own, or only the label's day without the year the chronology gives it."""
+    if choice is None or choice.when is None and not choice.day:
+        return True
+    m = label.mention
+    return choice.when is None and m is not None and m.date is not None \
+        and (choice.month, choice.day) == (m.month, m.day)
+
+
+def in_item(norm: str, items: list[tuple[int, int, ItemLabel]], position: int, putin_titles: bool, lex: Lex,
+            doc_both: bool, doc_az_arm: bool) -> tuple[bool, bool]:
+    """(both leaders named, Azerbaijan and Armenia named) for the sentence at ``position``: the
+    article's, or within its paragraph when that is a chronology's item."""
+    item = item_at(items, position)
+    if item is None:
+        return doc_both, doc_az_arm
+    part = norm[item[0]:item[1]]
+    both = doc_both and bool((lex.putin if putin_titles else lex.putin_name).search(part)) \
+        and bool(lex.aliyev_name.search(part) or aliyev_titles(part))
+    az_arm = doc_az_arm and bool(lex.azerbaijan.search(part)) and bool(lex.armenia.search(part))
+    return both, az_arm
