@@ -337,6 +337,19 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     ("وفي مثل هذه الأيام من عام 2016، التقى الرئيس إلهام علييف والرئيس بوتين في باكو.", date(2023, 8, 8), False),
     # a meeting said not to be scheduled ("مبرمج" as Maghreb papers write it)
     ("الكرملين: لا لقاء مبرمجا بين بوتين وعلييف في الأسابيع المقبلة", date(2018, 5, 16), False),
+    # a closing note recalls an earlier encounter; recent, it is still the news
+    ("هنأ الكرملين علييف بفوزه في الانتخابات.\nيذكر أن بوتين زار باكو في أغسطس الماضي.", date(2013, 10, 10), False),
+    ("وتجدر الإشارة إلى أن الرئيس بوتين استقبل الرئيس علييف في سوتشي مطلع العام.", date(2019, 10, 10), False),
+    ("يذكر أن الرئيسين بوتين وعلييف التقيا أمس في موسكو.", date(2019, 10, 10), True),
+    # calls told as repeated are a habit, not one call
+    ("التقى لافروف نظيره بيراموف، وأشار الوزيران إلى الاتصالات الهاتفية المتكررة بين الرئيسين بوتين وعلييف.",
+     date(2020, 10, 12), False),
+    # an undated title over a lead telling the same visit as history is that history
+    ("قبل عشرين عاما.. زيارة بوتين الأولى إلى باكو\n\nوفي عام 2001، حل بوتين بباكو في زيارة رسمية. "
+     "وبعد 2003 واصل إلهام علييف النهج.", date(2021, 1, 9), False),
+    # Putin with an Armenian president of earlier years, at a summit, is not an encounter with Aliyev
+    ("بوتين يستقبل كوتشاريان في موسكو على هامش قمة رابطة الدول المستقلة\n\nوتناول اللقاء قره باغ ومواقف أذربيجان.",
+     date(2007, 10, 6), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),

@@ -94,6 +94,18 @@ def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> b
 _LINE_END_PUNCT = re.compile(r"[.!؟?:…]\s*$")
 
 
+# A title line is short; a longer line without a full stop is a paragraph cut by the page.
+TITLE_CHARS = 150
+
+
+def _title_like(s: Sentence, norm: str) -> bool:
+    """Does the sentence end a short line without a full stop (a headline, a kicker's title)?"""
+    line_end = norm.find("\n", s.start)
+    line_start = norm.rfind("\n", 0, s.start) + 1
+    line = norm[s.start: line_end if line_end >= 0 else len(norm)]
+    return line_end >= 0 and line_end - line_start <= TITLE_CHARS and not _LINE_END_PUNCT.search(line)
+
+
 def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str) -> bool:
     """The main encounter so far rests on the article's first line alone, a headline (no full stop)."""
     if len(merged) != 1 or merged[0] is not sentences[0]:
@@ -195,6 +207,13 @@ def find_meetings(text: str, published: date | str | None = None,
             merged.append(s)
             if kind == "visit" and city is None:
                 primary.city = visit_destination(s.norm)
+            continue
+        if primary is not None and past and len(merged) == 1 and not has_date_info(primary) \
+                and kind == primary.kind and city in (None, primary.city) and _title_like(merged[0], nt.text):
+            # "قبل 18 سنة.. زيارة بوتين الأولى إلى باكو" over "في مثل هذه الأيام من 2001 حل بوتين
+            # بباكو": an undated title whose encounter the text then tells as history is that history.
+            primary = None
+            merged.clear()
             continue
         named_both = s.putin and s.aliyev or s.pair
         arrival_only = primary is not None and named_both and all(_one_leader_arrives(x) for x in merged)

@@ -51,9 +51,11 @@ def past_reason(s: Sentence) -> str | None:
     for m in _PLUPERFECT.finditer(s.norm):
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return "pluperfect"
-    # "ويأتي ذلك في أعقاب زيارة الدولة …": told as what the news comes after, like the pluperfect
-    if any(0 <= first_term - m.end() <= PAST_WINDOW for m in find_all(lexicon().background_after, s.norm, s.tokens)):
-        return "pluperfect"
+    # "ويأتي ذلك في أعقاب زيارة الدولة …": told as what the news comes after, like the pluperfect;
+    # so is a closing note's recollection ("يذكر أن بوتين زار باكو في أغسطس الماضي")
+    for pattern in (lexicon().background_after, lexicon().background_note):
+        if any(0 <= first_term - m.end() <= PAST_WINDOW for m in find_all(pattern, s.norm, s.tokens)):
+            return "pluperfect"
     return None
 
 

@@ -66,6 +66,7 @@ class Lex:
     anniversary_noun: re.Pattern
     attendees: re.Pattern
     background_after: re.Pattern
+    background_note: re.Pattern
     visit_began: re.Pattern
     began_then_visit: tuple[re.Pattern, re.Pattern]
     sidelines: re.Pattern
@@ -221,6 +222,7 @@ def lexicon() -> Lex:
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
         background_after=_word_re(terms["background_after"], CLITIC),
+        background_note=_word_re(terms["background_note"]),
         # the visit's word, up to three words, a verb of beginning, right before a date
         visit_began=re.compile(rf"(?<![^\W_])[وبل]?(?:ال)?(?:{alternation(terms['kinds']['visit'])})\S*"
                                rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})\s+$"),
