@@ -128,6 +128,11 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a press review's papers of today tell an older encounter: not dated by the page
     ("تناولت الصحف الصادرة اليوم الثلاثاء نتائج المحادثات التي جمعت الرئيسين بوتين وعلييف في الكرملين.",
      date(2024, 4, 23), None),
+    # the dateline is the day of filing; the lead's "أمس" is the encounter's, wherever it stands
+    ("الرباط - 13-06-2015 (و م ع) - حضر الرئيس الروسي فلاديمير بوتين، مساء أمس الجمعة في باكو، حفل الافتتاح "
+     "بدعوة من الرئيس إلهام علييف.", date(2015, 6, 13), "2015-06-12"),
+    ("موسكو - 13-06-2015 (و م ع) - التقى الرئيس بوتين الرئيس إلهام علييف في الكرملين.", date(2015, 6, 13),
+     "2015-06-13"),
     # a day and month without a year, told in the perfect, are the last such day before the page
     ("التقى بوتين وعلييف في موسكو يوم 3 يناير وبحثا ملف النقل.", date(2024, 1, 20), "2024-01-03"),
     ("بحث بوتين وعلييف في اجتماعهما بالكرملين في 28 ديسمبر ملف النقل.", date(2024, 1, 2), "2023-12-28"),

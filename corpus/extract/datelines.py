@@ -157,6 +157,17 @@ def _closes_dateline(line: str, end: int) -> bool:
     return agency is not None and all(w in _dateline_words() for w in normalize(agency.group("words")).split())
 
 
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] its paragraph's dateline ("باكو - 13-06-2015 (و م ع) - …"):
+    at most a place and an agency before it, and what closes a dateline after it?"""
+    para_start = text.rfind("\n", 0, start) + 1
+    if start - para_start > DATELINE_START:
+        return False
+    line_end = text.find("\n", end)
+    line = text[para_start: line_end if line_end >= 0 else len(text)]
+    return _is_dateline_head(text[para_start:start]) and _closes_dateline(line, end - para_start)
+
+
 def today_marked_in_lead(body: str) -> date | None:
     """A full date in the lead written as today: "اليوم الاثنين 4 أبريل 2022", or a weekday
     right before it that is the date's own weekday."""

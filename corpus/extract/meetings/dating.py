@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ...models import Meeting
 from ..date_patterns import opening_year
+from ..datelines import is_dateline
 from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from ..items import ItemLabel
@@ -130,6 +131,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     if not candidates:
         return None
     candidates = _inside_the_report(s, candidates, nt)
+    candidates = _without_dateline(candidates, nt)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, best, shift = candidates[0]
     # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
@@ -149,6 +151,15 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
                         and i.offset_days), 0) if best.kind == "relative" else 0
     told_past = status == "held" and lexicon().perfect_verbs.search(s.norm) is not None
     return _shifted(_resolve(best, published, status, weekday, told_past), shift + (issue_shift or 0))
+
+
+def _without_dateline(candidates: list, nt) -> list:
+    """Without the lead's dateline when the lead tells its own day against it ("باكو - 13-06-2015
+    (و م ع) - حضر بوتين، مساء أمس الجمعة، …": the dateline is the day of filing, أمس the encounter's)."""
+    if not any(c[3].offset_days for c in candidates):
+        return candidates  # none, or "اليوم": the dateline's own day
+    return [c for c in candidates if c[3].offset_days is not None
+            or not is_dateline(nt.text, norm_pos(nt, c[3].start), norm_pos(nt, c[3].end))]
 
 
 def _inside_the_report(s: Sentence, candidates: list, nt) -> list:
