@@ -128,6 +128,8 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a press review's papers of today tell an older encounter: not dated by the page
     ("تناولت الصحف الصادرة اليوم الثلاثاء نتائج المحادثات التي جمعت الرئيسين بوتين وعلييف في الكرملين.",
      date(2024, 4, 23), None),
+    # a sentence opening with this year tells some day of it, not the page's
+    ("وفي عام 2023، التقى بوتين وعلييف في الكرملين وبحثا التعاون.", date(2023, 11, 8), None),
     # the dateline is the day of filing; the lead's "أمس" is the encounter's, wherever it stands
     ("الرباط - 13-06-2015 (و م ع) - حضر الرئيس الروسي فلاديمير بوتين، مساء أمس الجمعة في باكو، حفل الافتتاح "
      "بدعوة من الرئيس إلهام علييف.", date(2015, 6, 13), "2015-06-12"),

@@ -12,6 +12,7 @@ from datetime import date
 from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
+from ..date_patterns import opening_year
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
@@ -287,7 +288,8 @@ def find_meetings(text: str, published: date | str | None = None,
     vague = any(lex.vague_past.search(s.norm) or in_relative_clause(s) for s in merged) \
         or dated_just_before(merged, mentions, nt, published) \
         or any((item := item_at(items, s.start)) is not None and item[2].mention is None for s in merged) \
-        or any(tells_an_issue(s, mentions, nt) for s in merged)
+        or any(tells_an_issue(s, mentions, nt) for s in merged) \
+        or opening_year(merged[0].norm) is not None  # "وفي عام 2023، التقى …": some day of that year
     if not has_date_info(primary) and not vague:
         apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
     if not has_date_info(primary) and not vague:
