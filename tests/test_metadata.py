@@ -21,6 +21,13 @@ BODY = "التقى الرئيس الروسي نظيره الأذربيجاني �
     # a crawl stamp is not a publication date; the labelled one below it is
     ("صحيفة ما:\n2025-05-28@00:20:02 GMT\nعنوان\nتاريخ النشر: 19th, August 2024 GMT", "2024-08-19"),
     ("صحيفة ما:\n2025-05-28@00:20:02 GMT\nعنوان الخبر هنا", None),
+    # a stamp late in the evening in universal time is the next day under the newsroom's dateline
+    ("باكو – 20 أغسطس 2024\nتاريخ النشر: 2024-08-19T21:15Z", "2024-08-20"),
+    ("باكو – 20 أغسطس 2024\nتاريخ النشر: 19.08.2024 23:05 GMT", "2024-08-20"),
+    # not in the morning, and not without the dateline a day after
+    ("باكو – 20 أغسطس 2024\nتاريخ النشر: 2024-08-19T09:15Z", "2024-08-19"),
+    ("باكو – 22 أغسطس 2024\nتاريخ النشر: 2024-08-19T21:15Z", "2024-08-19"),
+    ("عنوان الخبر هنا\nتاريخ النشر: 2024-08-19T21:15Z", "2024-08-19"),
 ])
 def test_published_from_header(head, expected):
     assert find_published(BODY, head)[0] == expected

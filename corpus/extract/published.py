@@ -4,7 +4,8 @@ by ``datelines``, and weighed here.
 
 Sources, strongest first: hints from the container (HTML meta, CSV columns, read by ``metadata``),
 then the article's own header: a labelled stamp ("تاريخ النشر:", "نشر في", "date 2025-10-09" even
-when the body follows on the same line), a date line under the title (or a header segment that is
+when the body follows on the same line; a stamp late in the evening in universal time yields to
+the newsroom's dateline a day after it), a date line under the title (or a header segment that is
 only a date), an update's stamp only when nothing else dates the page; then the page's URL when the
 input has one; then a dateline opening one of the first paragraphs ("(سبوتنيك - 11 كانون الثاني
 2021ء)", "موسكو 12 مارس 2019 (رويترز) -"), then a full date in the lead that the text marks as
@@ -50,6 +51,11 @@ _LONE_YEAR = re.compile(r"(?<![\d:/.\-])(?P<y>(?:19|20)\d\d)(?![\d:/.\-])")
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
+# A stamp's clock in universal time ("2024-04-22T22:40Z", "22:40 GMT", "بتوقيت غرينتش"): late in the
+# evening it is already the next day where the region's newsrooms write (UTC+2 to +4).
+_UTC_CLOCK = re.compile(r"(?<!\d)(?P<h>[0-2]?\d):[0-5]\d(?::[0-5]\d)?\s*(?:Z\b|UTC|GMT|\+00:?00|"
+                        r"(?:ب)?توقيت\s+(?:غرينتش|جرينتش|غرينيتش))", re.I)
+UTC_LATE_HOUR = 20
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
 
 
@@ -193,6 +199,12 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     return (hijri, "Hijri date line, confirmed") if hijri else (None, None)
 
 
+def _late_utc_stamp(lines: list[str]) -> bool:
+    """Does a stamp line give a clock in universal time late in the evening?"""
+    return any(STAMP_LABEL.search(normalized_line(line)) and (m := _UTC_CLOCK.search(line)) is not None
+               and int(m.group("h")) >= UTC_LATE_HOUR for line in lines)
+
+
 def find_published(text: str, head: str = "", url: str | None = None) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, provenance) from the header zone of an article."""
     lines = head_lines(text, head)
@@ -202,6 +214,10 @@ def find_published(text: str, head: str = "", url: str | None = None) -> tuple[s
         dateline = yearless_dateline(lines, when)
         if dateline is not None and dateline != when:
             when, how = dateline, "text: dateline, year from the stamp"
+    if when is not None and how == "text: labelled stamp" and _late_utc_stamp(lines):
+        local = full_dateline(lines)
+        if local is not None and (local - when).days == 1:
+            when, how = local, "text: dateline (the stamp is in universal time)"
     if when is None:
         # the fallbacks, strongest first, each with the provenance it gives
         fallbacks: tuple[tuple[Callable[[], date | None], str], ...] = (
