@@ -85,6 +85,8 @@ def test_counters_and_price_units_are_not_figures(text, values):
     ("أيد 70 بالمئة من المشاركين في الاستطلاع الإصلاحات الاقتصادية.", []),
     ("شكلت الصادرات 20% من إجمالي التجارة.", [20]),
     ("ارتفعت التجارة عبر أراضي البلاد 12%.", [12]),
+    ("وتطالب طهران بحصة 20 بالمئة من قاع البحر، فيما تتمسك موسكو بالخط الأوسط.", []),
+    ("وتعترض باكو على منح أي دولة أكثر من 11 في المئة من الجرف القاري.", []),
 ])
 def test_shares_of_land_people_or_votes_are_not_figures(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values
