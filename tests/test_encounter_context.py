@@ -128,6 +128,14 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a press review's papers of today tell an older encounter: not dated by the page
     ("تناولت الصحف الصادرة اليوم الثلاثاء نتائج المحادثات التي جمعت الرئيسين بوتين وعلييف في الكرملين.",
      date(2024, 4, 23), None),
+    # a sentence opening so many days after its encounter, its own clause undated, counts back from the page
+    ("بعد يومين على لقاء الرئيسين بوتين وعلييف في سوتشي، عادت الرحلات الجوية بين البلدين.", date(2025, 10, 11),
+     "2025-10-09"),
+    ("وبعد ثلاثة أيام من القمة الثلاثية التي جمعت بوتين وعلييف وباشينيان، بدأت مجموعة العمل اجتماعاتها.",
+     date(2021, 1, 14), "2021-01-11"),
+    # ... not when the days are counted from something else, or its encounter has its own day
+    ("بعد يومين من اشتباكات حدودية، التقى بوتين علييف اليوم في موسكو.", date(2025, 10, 11), "2025-10-11"),
+    ("بعد يومين على لقاء بوتين وعلييف مساء الخميس في دوشنبه، عادت الرحلات.", date(2025, 10, 13), "2025-10-09"),
     # a sentence opening with this year tells some day of it, not the page's
     ("وفي عام 2023، التقى بوتين وعلييف في الكرملين وبحثا التعاون.", date(2023, 11, 8), None),
     # the dateline is the day of filing; the lead's "أمس" is the encounter's, wherever it stands

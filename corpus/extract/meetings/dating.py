@@ -129,7 +129,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
             continue
         candidates.append((tier, distance, specificity, m, 0))
     if not candidates:
-        return None
+        return _days_after_opening(s, published)
     candidates = _inside_the_report(s, candidates, nt)
     candidates = _without_dateline(candidates, nt)
     candidates.sort(key=lambda c: c[:3])
@@ -151,6 +151,21 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
                         and i.offset_days), 0) if best.kind == "relative" else 0
     told_past = status == "held" and lexicon().perfect_verbs.search(s.norm) is not None
     return _shifted(_resolve(best, published, status, weekday, told_past), shift + (issue_shift or 0))
+
+
+# How far after "بعد يومين على" the encounter's word may start ("لقاء", "القمة الثلاثية").
+OPENING_OBJECT_CHARS = 3
+
+
+def _days_after_opening(s: Sentence, published: date | None) -> DateChoice | None:
+    """"بعد يومين على لقاء الرئيسين، بدأت …": a sentence that opens so many days after its
+    encounter and names no day is told on the page's day, the encounter that many days before."""
+    lex = lexicon()
+    m = lex.days_after_opening.match(s.norm) if published is not None else None
+    if m is None or published is None \
+            or not any(m.end() <= p <= m.end() + OPENING_OBJECT_CHARS for p, _ in s.terms):
+        return None
+    return DateChoice(published - timedelta(days=lex.days_after[" ".join(m.group("span").split())]), "weekday", None)
 
 
 def _without_dateline(candidates: list, nt) -> list:

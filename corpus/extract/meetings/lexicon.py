@@ -76,6 +76,8 @@ class Lex:
     counted_from: re.Pattern
     sequenced: re.Pattern
     counted_days: dict[str, int]
+    days_after_opening: re.Pattern
+    days_after: dict[str, int]
     days_from: re.Pattern
     separately: re.Pattern
     anchors: re.Pattern
@@ -241,6 +243,9 @@ def lexicon() -> Lex:
         counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
                                 rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         counted_days={forms([w])[0]: days for w, days in (terms["counted_from"] | terms["days_from"]).items()},
+        days_after_opening=re.compile(rf"^\W*[وف]?بعد\s+(?P<span>{alternation(list(terms['days_after_opening']))})"
+                                      rf"\s+(?:{alternation(['على', 'من'])})\s+"),
+        days_after={forms([w])[0]: days for w, days in terms["days_after_opening"].items()},
         days_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['days_from'])})\s+"
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         # "بعد لقاء", "قبل ساعات من انطلاق قمة": before or after, some time, a phase
