@@ -136,6 +136,18 @@ WED = date(2021, 1, 13)  # a Wednesday
     # ... not when the days are counted from something else, or its encounter has its own day
     ("بعد يومين من اشتباكات حدودية، التقى بوتين علييف اليوم في موسكو.", date(2025, 10, 11), "2025-10-11"),
     ("بعد يومين على لقاء بوتين وعلييف مساء الخميس في دوشنبه، عادت الرحلات.", date(2025, 10, 13), "2025-10-09"),
+    # ... but not a verbal noun, someone else's verb or an impersonal one: a day just ahead stays ahead
+    ("قمة بوتين وعلييف في سوتشي يوم 3 يناير لبحث ملف النقل.", date(2023, 12, 30), "2024-01-03"),
+    ("اجتماع بوتين وعلييف في موسكو يوم 5 يناير وبحث ملف الغاز على جدول الأعمال.", date(2024, 1, 2), "2024-01-05"),
+    ("يلتقي بوتين وعلييف في سوتشي يوم 3 يناير، بعد أن زار لافروف باكو.", date(2023, 12, 30), "2024-01-03"),
+    ("جرى الاتفاق على عقد قمة بين بوتين وعلييف في سوتشي يوم 3 يناير.", date(2023, 12, 28), "2024-01-03"),
+    # a pluperfect encounter of last week after someone else's encounter told first is background
+    # (see the table of what the context leaves); the year a sentence opens with governs its own clause only
+    ("في 2023، بلغ حجم التبادل التجاري 4 مليارات دولار، حسبما قال بوتين خلال لقائه علييف اليوم في موسكو.",
+     date(2024, 4, 23), "2024-04-23"),
+    # a day in a clause of its own does not push the dateline aside
+    ("موسكو - 13-06-2015 (و م ع) - أجرى الرئيس بوتين محادثات مع الرئيس إلهام علييف في الكرملين، بعد أن وصل "
+     "علييف أمس إلى موسكو.", date(2015, 6, 13), "2015-06-13"),
     # a sentence opening with this year tells some day of it, not the page's
     ("وفي عام 2023، التقى بوتين وعلييف في الكرملين وبحثا التعاون.", date(2023, 11, 8), None),
     # the dateline is the day of filing; the lead's "أمس" is the encounter's, wherever it stands
@@ -365,6 +377,20 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # Putin with an Armenian president of earlier years, at a summit, is not an encounter with Aliyev
     ("بوتين يستقبل كوتشاريان في موسكو على هامش قمة رابطة الدول المستقلة\n\nوتناول اللقاء قره باغ ومواقف أذربيجان.",
      date(2007, 10, 6), False),
+    # "في مثل هذا الوقت" without "من" + a year is only "at such a time"
+    ("أكد بوتين خلال لقائه علييف اليوم في موسكو أهمية التنسيق في مثل هذا الوقت الحرج.", date(2024, 4, 23), True),
+    ("التقى بوتين وعلييف اليوم في سوتشي في مثل هذا الأسبوع الحافل.", date(2024, 4, 23), True),
+    # regular or repeated contacts are background, unless the sentence's own encounter is dated now
+    ("بحث الرئيس بوتين مع الرئيس إلهام علييف في اتصال هاتفي اليوم الوضع في المنطقة، واتفقا على مواصلة "
+     "الاتصالات المنتظمة.", date(2024, 4, 23), True),
+    # a closing note announcing is no recollection
+    ("يذكر أن بوتين سيزور باكو الشهر المقبل للقاء علييف.", date(2024, 4, 23), True),
+    # an old pluperfect encounter deep under a title does not erase the title's own
+    ("بوتين وعلييف يجريان محادثات في موسكو\n\nيصل الرئيس الأذربيجاني إلى العاصمة الروسية اليوم في زيارة عمل.\n"
+     "وكان الرئيسان قد أجريا محادثات في موسكو في أبريل الماضي.", date(2024, 10, 8), True),
+    # an encounter of the two last week, recalled after someone else's encounter of today, is background
+    ("التقى وزير الخارجية الروسي لافروف نظيره الأذربيجاني بيراموف في باكو اليوم.\nوكان بوتين وعلييف قد "
+     "التقيا في موسكو الاثنين الماضي.", date(2024, 10, 12), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),

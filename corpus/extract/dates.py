@@ -78,6 +78,10 @@ def resolve_weekday(weekday: int, reference: date, direction: str = "nearest") -
 # dateline, time zones); farther than that the weekday and the reference disagree.
 WEEKDAY_SLIP_DAYS = 1
 
+# infer_year's direction for an encounter told in the perfect: the latest occurrence no later than
+# the slack after publication.
+HELD = "held"
+
 # A year-less date later than publication (beyond the slack) counts this many times its distance:
 # news mostly reports the recent past, but announces the coming days.
 FUTURE_WEIGHT = 3
@@ -105,6 +109,10 @@ def infer_year(month: int, day: int | None, published: date | None, direction: s
             if best is None or cost < best[0]:
                 best = (cost, year)
         return best[1] if best else None
+    if direction == HELD:
+        limit = published + timedelta(days=slack_days)
+        return next((year for year in (published.year + 1, published.year, published.year - 1)
+                     if (candidate := safe_date(year, month, d)) is not None and candidate <= limit), None)
     for year in (published.year + 1, published.year, published.year - 1):
         candidate = safe_date(year, month, d)
         if candidate is None:

@@ -51,10 +51,11 @@ _LONE_YEAR = re.compile(r"(?<![\d:/.\-])(?P<y>(?:19|20)\d\d)(?![\d:/.\-])")
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
-# A stamp's clock in universal time ("2024-04-22T22:40Z", "22:40 GMT", "بتوقيت غرينتش"): late in the
-# evening it is already the next day where the region's newsrooms write (UTC+2 to +4).
-_UTC_CLOCK = re.compile(r"(?<!\d)(?P<h>[0-2]?\d):[0-5]\d(?::[0-5]\d)?\s*(?:Z\b|UTC|GMT|\+00:?00|"
-                        r"(?:ب)?توقيت\s+(?:غرينتش|جرينتش|غرينيتش))", re.I)
+# A stamp's clock in universal time ("2024-04-22T22:40Z", "22:40 GMT", "بتوقيت غرينتش"; not "GMT+3",
+# a local time): late in the evening it may already be the next day where the region's newsrooms
+# write (UTC+2 to +4). The hour only says it may; the newsroom's dateline of the next day says it is.
+_UTC_CLOCK = re.compile(r"(?<!\d)(?P<h>[0-2]?\d):[0-5]\d(?::[0-5]\d)?\s*(?:Z\b|(?:UTC|GMT)(?!\s*[+-]\s*\d)|"
+                        r"\+00:?00|(?:ب)?توقيت\s+(?:غرينتش|جرينتش|غرينيتش))", re.I)
 UTC_LATE_HOUR = 20
 _URL_DATE = re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[/_-](?P<m>\d{1,2})[/_-](?P<d>\d{1,2})(?!\d)")
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from ...models import Meeting
 from ..date_patterns import opening_year
 from ..datelines import is_dateline
-from ..dates import DateMention, infer_year, resolve_weekday, safe_date, to_date
+from ..dates import HELD, DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from ..items import ItemLabel
 from .lexicon import lexicon
@@ -65,7 +65,7 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
                 # The weekday picks the year; a year it contradicts would be a wrong date.
                 year = year_by_weekday(m.month, m.day, weekday, published) if published else None
             elif published is not None:
-                year = infer_year(m.month, m.day, published, "held", slack_days=1) if told_past else \
+                year = infer_year(m.month, m.day, published, HELD, slack_days=1) if told_past else \
                     infer_year(m.month, m.day, published, "future" if status == "announced" else None)
             else:
                 year = None
@@ -131,7 +131,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     if not candidates:
         return _days_after_opening(s, published)
     candidates = _inside_the_report(s, candidates, nt)
-    candidates = _without_dateline(candidates, nt)
+    candidates = _without_dateline(candidates, nt, term_positions)
     candidates.sort(key=lambda c: c[:3])
     _, _, _, best, shift = candidates[0]
     # A weekday written right next to a day-month ("الثلاثاء 19 أغسطس") is the same day: the
@@ -149,7 +149,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     # what an issue of another day says of "أمس" counts from that issue's day
     issue_shift = next((i.offset_days for at, i in reversed(issues) if at < norm_pos(nt, best.start)
                         and i.offset_days), 0) if best.kind == "relative" else 0
-    told_past = status == "held" and lexicon().perfect_verbs.search(s.norm) is not None
+    told_past = status == "held" and _told_in_perfect(s)
     return _shifted(_resolve(best, published, status, weekday, told_past), shift + (issue_shift or 0))
 
 
@@ -168,13 +168,42 @@ def _days_after_opening(s: Sentence, published: date | None) -> DateChoice | Non
     return DateChoice(published - timedelta(days=lex.days_after[" ".join(m.group("span").split())]), "weekday", None)
 
 
-def _without_dateline(candidates: list, nt) -> list:
-    """Without the lead's dateline when the lead tells its own day against it ("باكو - 13-06-2015
-    (و م ع) - حضر بوتين، مساء أمس الجمعة، …": the dateline is the day of filing, أمس the encounter's)."""
-    if not any(c[3].offset_days for c in candidates):
+# How near a verb of meeting in the perfect a leader or the encounter's word stands: its subject or object.
+LEADER_NEAR_VERB = 25
+
+
+def _told_in_perfect(s: Sentence) -> bool:
+    """Does a verb of meeting in the perfect tell the sentence's encounter, a leader or the
+    encounter's word right before or after it ("التقى الرئيس بوتين", "بوتين وعلييف تباحثا", "آخر لقاء
+    … قد انعقد")? A verb of someone else's act ("بعد أن زار لافروف باكو") has neither next to it."""
+    lex = lexicon()
+    for verb in lex.perfect_verbs.finditer(s.norm):
+        start, end = max(0, verb.start() - LEADER_NEAR_VERB), verb.end() + LEADER_NEAR_VERB
+        around = s.norm[start:end]
+        if lex.putin.search(around) or lex.aliyev_name.search(around) or lex.pair.search(around) \
+                or any(start <= p < end and not verb.start() <= p < verb.end() for p, _ in s.terms):
+            return True
+    return False
+
+
+def _without_dateline(candidates: list, nt, term_positions: list[int]) -> list:
+    """Without the lead's dateline when the lead tells its encounter's own day against it ("باكو -
+    13-06-2015 (و م ع) - حضر بوتين، مساء أمس الجمعة، …": the dateline is the day of filing, أمس the
+    encounter's); a day in a clause of its own ("… على أن يتوجه علييف غدا إلى سوتشي") is not that."""
+    if not any(c[3].offset_days and _in_the_encounters_clause(nt.text, norm_pos(nt, c[3].start), term_positions)
+               for c in candidates):
         return candidates  # none, or "اليوم": the dateline's own day
     return [c for c in candidates if c[3].offset_days is not None
             or not is_dateline(nt.text, norm_pos(nt, c[3].start), norm_pos(nt, c[3].end))]
+
+
+def _in_the_encounters_clause(norm: str, at: int, term_positions: list[int]) -> bool:
+    """Is the day at ``at`` in the clause of its nearest meeting word (no word opening a clause of
+    its own between them)?"""
+    if not term_positions:
+        return False
+    term = min(term_positions, key=lambda p: abs(p - at))
+    return lexicon().subordinator.search(norm, min(term, at), max(term, at)) is None
 
 
 def _inside_the_report(s: Sentence, candidates: list, nt) -> list:
@@ -253,6 +282,20 @@ def _shifted(choice: DateChoice, days: int) -> DateChoice:
     return DateChoice(when, choice.basis, when.weekday(), when.month, when.day)
 
 
+# Clause breaks a fronted year may stand before the encounter's word: "وفي عام 2020، وقع …" has
+# one; "في 2023، بلغ التبادل 4 مليارات، حسبما قال بوتين خلال لقائه علييف" puts it in another clause.
+FRONTED_YEAR_BREAKS = 1
+
+
+def fronted_year(s: Sentence) -> int | None:
+    """The year the sentence opens with, when it governs the clause of its encounter's word."""
+    year = opening_year(s.norm)
+    if year is None or not s.terms:
+        return year
+    return year if s.norm.count("،", 0, s.terms[0][0]) + s.norm.count(",", 0, s.terms[0][0]) \
+        <= FRONTED_YEAR_BREAKS else None
+
+
 def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
     """The last day the date nearest the sentence's meeting word can mean ("نيسان 2002" → 30
     April 2002, "آب الماضي" → 31 August before today), for a mention with a written year (or a
@@ -261,7 +304,7 @@ def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
     term_positions = [s.start + p for p, _ in s.terms] or [s.start]
     inside = [m for m in mentions if s.start <= norm_pos(nt, m.start) < s.end and not m.crawl and not m.hijri
               and not _owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
-    fronted = opening_year(s.norm)
+    fronted = fronted_year(s)
     if not inside:
         return date(fronted, 12, 31) if fronted else None
     nearest = min(inside, key=lambda m: min(abs(norm_pos(nt, m.start) - p) for p in term_positions))

@@ -12,13 +12,12 @@ from datetime import date
 from ...models import Meeting
 from ...normalize import normalize_with_offsets
 from ..arabic import sentence_spans
-from ..date_patterns import opening_year
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before, forget_date,
-                     has_date_info, heading_date, in_page_weekdays, item_date, last_day_named, lead_news_day, norm_pos,
-                     tells_an_issue, without_claimed_days)
+                     fronted_year, has_date_info, heading_date, in_page_weekdays, item_date, last_day_named,
+                     lead_news_day, norm_pos, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
 from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_pairs_another, not_the_news,
                      outside_items, pair_of_others)
@@ -49,9 +48,11 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
 # How many sentences back a meeting sentence's gathering may have been introduced.
 ANTECEDENT_SENTENCES = 2
-# An encounter dated this many days before publication or fewer is the news, even in the pluperfect
-# ("وكان بوتين قد اتصل … السبت الماضي" in a story of the week after: the call is still its peg).
-RECENT_NEWS_DAYS = 7
+# An encounter dated this many days before publication or fewer is the news, even in the pluperfect;
+# up to a week when no other encounter came first ("وكان بوتين قد اتصل … السبت الماضي" in a story of
+# the week after: the call is still its peg; after "التقى لافروف نظيره بيراموف اليوم" it is background).
+RECENT_NEWS_DAYS = 3
+RECENT_NEWS_DAYS_ALONE = 7
 # An encounter dated more than this many days before publication is background.
 STALE_DAYS = 45
 
@@ -97,23 +98,40 @@ _LINE_END_PUNCT = re.compile(r"[.!؟?:…]\s*$")
 
 # A title line is short; a longer line without a full stop is a paragraph cut by the page.
 TITLE_CHARS = 150
+# The lead under a title: at most this many sentences after it (a byline may stand between).
+LEAD_AFTER_TITLE = 2
+
+
+def _rest_of_line(s: Sentence, norm: str) -> tuple[str, int] | None:
+    """The sentence's line from its start, and the whole line's length; None on the text's last line."""
+    line_end = norm.find("\n", s.start)
+    if line_end < 0:
+        return None
+    return norm[s.start:line_end], line_end - (norm.rfind("\n", 0, s.start) + 1)
 
 
 def _title_like(s: Sentence, norm: str) -> bool:
     """Does the sentence end a short line without a full stop (a headline, a kicker's title)?"""
-    line_end = norm.find("\n", s.start)
-    line_start = norm.rfind("\n", 0, s.start) + 1
-    line = norm[s.start: line_end if line_end >= 0 else len(norm)]
-    return line_end >= 0 and line_end - line_start <= TITLE_CHARS and not _LINE_END_PUNCT.search(line)
+    line = _rest_of_line(s, norm)
+    return line is not None and line[1] <= TITLE_CHARS and not _LINE_END_PUNCT.search(line[0])
 
 
 def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str) -> bool:
     """The main encounter so far rests on the article's first line alone, a headline (no full stop)."""
     if len(merged) != 1 or merged[0] is not sentences[0]:
         return False
-    line_end = norm.find("\n", merged[0].start)
-    line = norm[merged[0].start: line_end if line_end >= 0 else len(norm)]
-    return line_end >= 0 and not _LINE_END_PUNCT.search(line)
+    line = _rest_of_line(merged[0], norm)
+    return line is not None and not _LINE_END_PUNCT.search(line[0])
+
+
+def _title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
+                        marked_past: bool) -> bool:
+    """An undated title whose lead, right under it, tells its encounter as history ("قبل 18 سنة..
+    زيارة بوتين الأولى إلى باكو" over "في مثل هذه الأيام من 2001 حل بوتين بباكو"): ``marked_past``
+    says the lead marks it so (a past year it opens with, an anniversary, years ago), not a mere
+    pluperfect ("وكان الرئيسان قد أجريا محادثات في أبريل الماضي" recalls an older encounter)."""
+    return marked_past and _title_like(title, norm) \
+        and 0 < sentences.index(lead) - sentences.index(title) <= LEAD_AFTER_TITLE
 
 
 def _tokens_within(article: tuple[tuple[Token, ...], tuple[int, ...]], a: int, b: int) -> tuple[Token, ...]:
@@ -167,6 +185,7 @@ def find_meetings(text: str, published: date | str | None = None,
     primary: FoundMeeting | None = None
     secondary: list[FoundMeeting] = []
     merged: list[Sentence] = []  # the sentences that describe the main meeting
+    others_first = False  # a meeting sentence not of the two came before the main meeting
     for s in sentences:
         if claims and any(a <= s.start < b for a, b in claims):
             continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs; another story
@@ -178,6 +197,8 @@ def find_meetings(text: str, published: date | str | None = None,
                 and _official_talks_of_the_two(s, primary, merged, mentions, nt, published, lex):
             merged.append(s)  # "أما المحادثات الرسمية بين الرئيسين فجرت يوم الاثنين": the visit's day
             continue
+        if primary is None and s.terms and not (s.putin and s.aliyev or s.pair or s.trilateral):
+            others_first = True  # someone else's encounter told first ("التقى لافروف نظيره …")
         if not is_meeting_sentence(s) or claimed_denial(s):
             continue
         if not s.putin and not s.aliyev and not s.pair and not s.trilateral and not s.putin_visit_az:
@@ -196,10 +217,11 @@ def find_meetings(text: str, published: date | str | None = None,
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
         days_before = (published - last_day).days if published and last_day else None
         reason = past_reason(s)
+        recent_days = RECENT_NEWS_DAYS if others_first else RECENT_NEWS_DAYS_ALONE
         # "وكان علييف قد أجرى يوم الجمعة محادثات": the pluperfect of an analysis the day after is
         # still the news; an encounter dated weeks before publication is background whatever the tense.
         past = reason == "marker" or reason == "pluperfect" and not (days_before is not None
-                                                                     and 0 <= days_before <= RECENT_NEWS_DAYS) \
+                                                                     and 0 <= days_before <= recent_days) \
             or days_before is not None and days_before > STALE_DAYS
         if primary is None and not past:
             primary = FoundMeeting(date=None, city=city, kind=kind, status=status,
@@ -210,9 +232,9 @@ def find_meetings(text: str, published: date | str | None = None,
                 primary.city = visit_destination(s.norm)
             continue
         if primary is not None and past and len(merged) == 1 and not has_date_info(primary) \
-                and kind == primary.kind and city in (None, primary.city) and _title_like(merged[0], nt.text):
-            # "قبل 18 سنة.. زيارة بوتين الأولى إلى باكو" over "في مثل هذه الأيام من 2001 حل بوتين
-            # بباكو": an undated title whose encounter the text then tells as history is that history.
+                and kind == primary.kind and city in (None, primary.city) \
+                and _title_over_history(merged[0], s, sentences, nt.text, reason == "marker" or (
+                    fronted_year(s) is not None and days_before is not None and days_before > STALE_DAYS)):
             primary = None
             merged.clear()
             continue
@@ -289,7 +311,7 @@ def find_meetings(text: str, published: date | str | None = None,
         or dated_just_before(merged, mentions, nt, published) \
         or any((item := item_at(items, s.start)) is not None and item[2].mention is None for s in merged) \
         or any(tells_an_issue(s, mentions, nt) for s in merged) \
-        or opening_year(merged[0].norm) is not None  # "وفي عام 2023، التقى …": some day of that year
+        or fronted_year(merged[0]) is not None  # "وفي عام 2023، التقى …": some day of that year
     if not has_date_info(primary) and not vague:
         apply_date(primary, heading_date(merged[0], mentions, nt, published, primary.status or "held"))
     if not has_date_info(primary) and not vague:

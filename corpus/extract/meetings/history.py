@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..gates import find_all
+from ..gates import find_all, find_first
 from .lexicon import lexicon
 from .sentences import CLAUSE_COMMA, PHRASE_BREAK, Sentence, counted_from, holds
 
@@ -52,10 +52,17 @@ def past_reason(s: Sentence) -> str | None:
         if abs(m.start() - first_term) <= PAST_WINDOW:
             return "pluperfect"
     # "ويأتي ذلك في أعقاب زيارة الدولة …": told as what the news comes after, like the pluperfect;
-    # so is a closing note's recollection ("يذكر أن بوتين زار باكو في أغسطس الماضي")
-    for pattern in (lexicon().background_after, lexicon().background_note):
+    # so is a closing note's recollection ("يذكر أن بوتين زار باكو في أغسطس الماضي"), unless it
+    # announces ("يذكر أن بوتين سيزور باكو الشهر المقبل")
+    lex = lexicon()
+    notes = (lex.background_after,) if find_first(lex.announced, s.norm, s.tokens) else \
+        (lex.background_after, lex.background_note)
+    for pattern in notes:
         if any(0 <= first_term - m.end() <= PAST_WINDOW for m in find_all(pattern, s.norm, s.tokens)):
             return "pluperfect"
+    # contacts told as repeated or regular, anywhere in the sentence
+    if lex.repeated_contacts.search(s.norm):
+        return "pluperfect"
     return None
 
 

@@ -54,6 +54,7 @@ class Lex:
     terms: dict[str, re.Pattern]
     announced: re.Pattern
     perfect_verbs: re.Pattern
+    subordinator: re.Pattern
     future_span: re.Pattern  # "للمرحلة المقبلة": a future adjective of a span of time
     past: re.Pattern
     denial: re.Pattern
@@ -67,6 +68,7 @@ class Lex:
     attendees: re.Pattern
     background_after: re.Pattern
     background_note: re.Pattern
+    repeated_contacts: re.Pattern
     visit_began: re.Pattern
     began_then_visit: tuple[re.Pattern, re.Pattern]
     sidelines: re.Pattern
@@ -200,7 +202,8 @@ def lexicon() -> Lex:
         others=_word_re(people["others"] + people["other_counterpart"]),
         terms=kind_terms,
         announced=_word_re(terms["announced"], CLITIC),
-        perfect_verbs=_word_re(terms["perfect_verbs"], CLITIC),
+        perfect_verbs=_word_re(terms["perfect_verbs"], "[وف]?"),
+        subordinator=_word_re(terms["subordinators"], "[وف]?"),
         # "للمرحلة المقبلة": a span of time qualified, not the encounter's future
         future_span=re.compile(rf"(?<![^\W_])(?:[وفبل]|لل|في\s+)?(?:{alternation(terms['future_spans'])})"
                                rf"\s+(?:ال)?(?:مقبله|قادمه|مقبل|قادم)(?![^\W_])"),
@@ -225,6 +228,8 @@ def lexicon() -> Lex:
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
         background_after=_word_re(terms["background_after"], CLITIC),
         background_note=_word_re(terms["background_note"]),
+        repeated_contacts=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['repeated_contacts']['nouns'])})"
+                                     rf"\s+(?:{alternation(terms['repeated_contacts']['adjectives'])})(?![^\W_])"),
         # the visit's word, up to three words, a verb of beginning, right before a date
         visit_began=re.compile(rf"(?<![^\W_])[وبل]?(?:ال)?(?:{alternation(terms['kinds']['visit'])})\S*"
                                rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})\s+$"),
