@@ -24,6 +24,8 @@ def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
             quoted = after[unit.next_word: unit.next_word + 1]
             if quoted and quoted[0].norm in lex.market_quotes:
                 return None  # "65 دولارا للبرميل": a market quote
+            if before and before[-1].norm in lex.market_names:
+                return None  # "برنت 48,84 دولار": a ticker's quote
         return unit
     multiple = multiple_after(after, before, ctx, lex)
     if multiple is not None:

@@ -165,9 +165,10 @@ def _signed(text: str, m: NumberMention, unit: str, start: int) -> tuple[float, 
 def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context, lex: Lex) -> bool:
     """A share of land, people or votes, a percentage in a sentence about nothing economic, or a
     fractional count: the unit is there, but the figure is not an economic one."""
-    if unit.unit in ("percent", "other") and share_of_land_or_people(after, unit.next_word, lex):
-        return True
     measured = match_at(after, 0, lex.volumes, allow_clitic=False) is not None  # "2 مليار متر مكعب"
+    # a measure of goods is no share ("5 ملايين طن من البضائع عبرت الأراضي الأذربيجانية")
+    if unit.unit in ("percent", "other") and not measured and share_of_land_or_people(after, unit.next_word, lex):
+        return True
     if unit.unit in ("percent", "other") and unit.currency is None and not measured \
             and ctx.non_economic and ctx.metric(m.start) is None:
         # election results, territory or population shares: no trade/investment term around (a

@@ -52,6 +52,7 @@ class Lex:
     per_measure: Terms
     price_words: Terms
     market_quotes: frozenset[str]
+    market_names: frozenset[str]
     share_prepositions: frozenset[str]
     share_of_not_economic: frozenset[str]
     percent_before: frozenset[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lex:
         per_measure=_plain(nf["per_measure"]),
         price_words=_plain(nf["price_words"]),
         market_quotes=_wordset(nf["market_quote_units"]),
+        market_names=_wordset(nf["market_quote_names"]),
         share_prepositions=_wordset(nf["share_prepositions"]),
         share_of_not_economic=_wordset(nf["share_of_not_economic"]),
         non_economic=_plain(nf["context_words"]),
