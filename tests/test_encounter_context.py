@@ -391,6 +391,13 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # an encounter of the two last week, recalled after someone else's encounter of today, is background
     ("التقى وزير الخارجية الروسي لافروف نظيره الأذربيجاني بيراموف في باكو اليوم.\nوكان بوتين وعلييف قد "
      "التقيا في موسكو الاثنين الماضي.", date(2024, 10, 12), False),
+    # an encounter the news comes weeks after is history, even with its day
+    ("وقعت الشركتان اتفاقا للغاز، ويأتي ذلك بعد أسابيع من قمة سوتشي في 31 أكتوبر الماضي التي جمع فيها بوتين "
+     "الرئيس علييف.", date(2022, 11, 18), False),
+    ("التقى بوتين علييف في موسكو اليوم، عقب أسابيع من التوتر.", date(2022, 11, 18), True),
+    # an expected summit whose day nobody confirms is none yet
+    ("وتتحدث موسكو عن قمة ثلاثية مرتقبة في الكرملين يُنتظر أن يشارك فيها الرئيس علييف، من دون أن يؤكد "
+     "الكرملين موعدها.", date(2021, 1, 10), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),

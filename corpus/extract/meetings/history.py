@@ -45,6 +45,9 @@ def past_reason(s: Sentence) -> str | None:
             return "marker"
         if m.start() <= OPENING_CHARS and m.end() <= first_term and not _COUNTED_ON.match(s.norm, m.end()):
             return "marker"
+    # "بعد أسابيع من قمة سوتشي": the news comes weeks or more after its first encounter word
+    if s.terms and lexicon().long_after.search(s.norm, max(0, first_term - LONG_AFTER_CHARS), first_term):
+        return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
     if any(lexicon().past_adjective.match(s.norm, end) for end in ends):
         return "marker"
@@ -66,6 +69,8 @@ def past_reason(s: Sentence) -> str | None:
     return None
 
 
+# How far before the encounter's word "بعد أسابيع من" (and a phase: "انعقاد") may start.
+LONG_AFTER_CHARS = 40
 # How far before the encounter's word an anniversary noun governs it ("الذكرى العشرون للزيارة").
 ANNIVERSARY_WINDOW = 30
 

@@ -77,6 +77,7 @@ class Lex:
     held_clause: re.Pattern
     counted_from: re.Pattern
     sequenced: re.Pattern
+    long_after: re.Pattern
     counted_days: dict[str, int]
     days_after_opening: re.Pattern
     days_after: dict[str, int]
@@ -257,6 +258,9 @@ def lexicon() -> Lex:
         sequenced=re.compile(rf"(?<![^\W_])(?:{alternation(terms['sequence_words'])})"
                              rf"(?:\s+(?:{alternation(terms['sequence_spans'])})\s+من)?\s+"
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
+        long_after=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['long_after']['lead'])})\s+"
+                              rf"(?:{alternation(terms['long_after']['spans'])})\s+(?:{alternation(['من', 'على'])})\s+"
+                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         claiming=_word_re(terms["claiming_verbs"], CLITIC),
