@@ -25,10 +25,11 @@ ANCHOR_WINDOW = 80
 SAME_MEETING_DAYS = 2
 
 
-def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0) -> bool:
+def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0,
+                    window: int = ANCHOR_WINDOW) -> bool:
     """A date after an agreement, forum, war or crash word of its own sentence, closer than any
     meeting word, dates that thing."""
-    window_start = max(0, d_start - ANCHOR_WINDOW, sentence_start)
+    window_start = max(0, d_start - window, sentence_start)
     anchors = list(lexicon().anchors.finditer(norm[window_start: d_start]))
     if not anchors:
         return False
@@ -213,10 +214,16 @@ def _inside_the_report(s: Sentence, candidates: list, nt) -> list:
         return candidates
     spans = [(s.start + m.start(), s.start + m.end()) for m in lexicon().reported.finditer(s.norm)]
     of_report = [c for c in candidates if any(a <= norm_pos(nt, c[3].start) < b for a, b in spans)]
-    rest = [c for c in candidates if c not in of_report]
+    # ... a day the reported clause gives another thing further off ("في إشارة إلى تحطم طائرة … قرب
+    # أكتاو يوم الأربعاء الماضي") does not push the report's own day aside
+    terms = [s.start + p for p, _ in s.terms]
+    rest = [c for c in candidates if c not in of_report
+            and not _owned_by_other(nt.text, norm_pos(nt, c[3].start), terms, s.start, REPORTED_ANCHOR_WINDOW)]
     return rest if of_report and rest else candidates
 
 
+# How far before a reported clause's day another thing's word (a crash, a war) may stand and own it.
+REPORTED_ANCHOR_WINDOW = 120
 # How far before a day a newspaper issue's word may stand ("الصادرة اليوم", "الصادر يوم أمس").
 ISSUE_WINDOW = 20
 
