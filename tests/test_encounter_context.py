@@ -402,6 +402,9 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # an expected summit whose day nobody confirms is none yet
     ("وتتحدث موسكو عن قمة ثلاثية مرتقبة في الكرملين يُنتظر أن يشارك فيها الرئيس علييف، من دون أن يؤكد "
      "الكرملين موعدها.", date(2021, 1, 10), False),
+    # "no contacts are planned between the two" denies, even with no meeting word of its own
+    ("وقال بيسكوف أمس إنه لا توجد اتصالات مقررة بين الرئيسين بوتين وعلييف في الوقت الراهن.\nوتتراكم الخلافات "
+     "منذ الأزمة، إذ اكتفى بوتين في اتصال هاتفي مع علييف بالاعتذار.", date(2025, 7, 2), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),

@@ -53,6 +53,7 @@ class Lex:
     others: re.Pattern
     terms: dict[str, re.Pattern]
     announced: re.Pattern
+    no_plans: re.Pattern
     perfect_verbs: re.Pattern
     subordinator: re.Pattern
     future_span: re.Pattern  # "للمرحلة المقبلة": a future adjective of a span of time
@@ -213,6 +214,7 @@ def lexicon() -> Lex:
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
+        no_plans=re.compile(no_plans),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
                           + "|" + no_date + "|" + no_plans),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),

@@ -81,7 +81,8 @@ def is_denial(s: Sentence) -> bool:
     part in a gathering ("علييف يلغي مشاركته في احتفالات موسكو"); not a claim's denial that the
     sentence reports ("وزعم مستخدمون أن الرئيسين لم يلتقيا")."""
     lex = lexicon()
-    return (bool(s.terms) or holds(s, lex.attends)) and (s.putin or s.aliyev or s.pair) \
+    # "لا توجد اتصالات مقررة بين الرئيسين": the denial names the contacts itself
+    return (bool(s.terms) or holds(s, lex.attends) or holds(s, lex.no_plans)) and (s.putin or s.aliyev or s.pair) \
         and holds(s, lex.denial) and not claimed_denial(s)
 
 
