@@ -200,6 +200,9 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     ("أجرى بوتين اليوم الأربعاء محادثات مع علييف على هامش قمة شنغهاي في العاصمة الكازاخستانية.",
      date(2024, 7, 3), "city", "Astana"),
     ("التقى بوتين وعلييف اليوم في العاصمة الإيرانية قبيل القمة الثلاثية.", date(2018, 9, 7), "city", "Tehran"),
+    # a place after another thing's word (remarks to the press) is that thing's
+    ("تحدث الرئيس علييف في مؤتمر صحفي في باكو عن محادثاته مع الرئيس بوتين في سوتشي أمس.", date(2021, 11, 27),
+     "city", "Sochi"),
     # a visit to a capital named by its country's adjective, Aliyev named in the next sentence
     ("بوتين في باكو\n\nلم تكن زيارة الرئيس الروسي فلاديمير بوتين إلى العاصمة الأذربيجانية يوم الثلاثاء زيارة "
      "بروتوكولية، فقد رافقه ستة وزراء.\n\nوخلال المحادثات التي جمعته بالرئيس إلهام علييف، جرى التوقيع على "

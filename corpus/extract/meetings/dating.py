@@ -25,10 +25,10 @@ ANCHOR_WINDOW = 80
 SAME_MEETING_DAYS = 2
 
 
-def _owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0,
+def owned_by_other(norm: str, d_start: int, term_positions: list[int], sentence_start: int = 0,
                     window: int = ANCHOR_WINDOW) -> bool:
-    """A date after an agreement, forum, war or crash word of its own sentence, closer than any
-    meeting word, dates that thing."""
+    """A date (or a place) after an agreement, forum, war, crash or statement word of its own
+    sentence, closer than any meeting word, is that thing's."""
     window_start = max(0, d_start - window, sentence_start)
     anchors = list(lexicon().anchors.finditer(norm[window_start: d_start]))
     if not anchors:
@@ -110,7 +110,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
             continue  # a month or year alone does not date a meeting
         if status == "announced" and m.direction == "past":
             continue  # "أمس" cannot date a meeting still to come
-        if _owned_by_other(nt.text, n_start, term_positions, s.start):
+        if owned_by_other(nt.text, n_start, term_positions, s.start):
             continue
         # A date goes with the meeting word of its own clause ("… في سوتشي في 31 تشرين الأول، تبدو
         # المقارنة مع قمة …"): a comma between them counts as far away when choosing the word;
@@ -218,7 +218,7 @@ def _inside_the_report(s: Sentence, candidates: list, nt) -> list:
     # أكتاو يوم الأربعاء الماضي") does not push the report's own day aside
     terms = [s.start + p for p, _ in s.terms]
     rest = [c for c in candidates if c not in of_report
-            and not _owned_by_other(nt.text, norm_pos(nt, c[3].start), terms, s.start, REPORTED_ANCHOR_WINDOW)]
+            and not owned_by_other(nt.text, norm_pos(nt, c[3].start), terms, s.start, REPORTED_ANCHOR_WINDOW)]
     return rest if of_report and rest else candidates
 
 
@@ -310,7 +310,7 @@ def last_day_named(s: Sentence, mentions: list[DateMention], nt) -> date | None:
     with ("وفي عام 2020، وقع …"); None when neither gives a year."""
     term_positions = [s.start + p for p, _ in s.terms] or [s.start]
     inside = [m for m in mentions if s.start <= norm_pos(nt, m.start) < s.end and not m.crawl and not m.hijri
-              and not _owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
+              and not owned_by_other(nt.text, norm_pos(nt, m.start), term_positions, s.start)]
     fronted = fronted_year(s)
     if not inside:
         return date(fronted, 12, 31) if fronted else None

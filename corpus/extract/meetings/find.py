@@ -17,7 +17,7 @@ from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before, forget_date,
                      fronted_year, has_date_info, heading_date, in_page_weekdays, item_date, last_day_named,
-                     lead_news_day, norm_pos, tells_an_issue, without_claimed_days)
+                     lead_news_day, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
 from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_pairs_another, not_the_news,
                      outside_items, pair_of_others)
@@ -42,7 +42,10 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     if not cities:
         return None
     anchors = [p for p, _ in s.terms] or [0]
-    return min(cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+    # "في تصريحات للصحافيين في باكو، عن محادثاته مع بوتين في موسكو": a place after another thing's
+    # word (the remarks), nearer than any meeting word, is that thing's
+    own = [c for c in cities if not owned_by_other(s.norm, c[0], [p for p, _ in s.terms])]
+    return min(own or cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
