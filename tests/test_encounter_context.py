@@ -152,6 +152,9 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a day in a clause of its own does not push the dateline aside
     ("موسكو - 13-06-2015 (و م ع) - أجرى الرئيس بوتين محادثات مع الرئيس إلهام علييف في الكرملين، بعد أن وصل "
      "علييف أمس إلى موسكو.", date(2015, 6, 13), "2015-06-13"),
+    # a bare weekday told only in the imperfect is the next one; in the perfect, the last one
+    ("يستقبل الرئيس بوتين، الخميس، نظيره إلهام علييف في الكرملين في زيارة عمل.", date(2024, 4, 22), "2024-04-25"),
+    ("استقبل الرئيس بوتين، الخميس، نظيره إلهام علييف في الكرملين في زيارة عمل.", date(2024, 4, 22), "2024-04-18"),
     # a sentence opening with this year tells some day of it, not the page's
     ("وفي عام 2023، التقى بوتين وعلييف في الكرملين وبحثا التعاون.", date(2023, 11, 8), None),
     # the dateline is the day of filing; the lead's "أمس" is the encounter's, wherever it stands

@@ -56,9 +56,10 @@ def year_by_weekday(month: int, day: int, weekday: int, reference: date) -> int 
 
 
 def _resolve(m: DateMention, published: date | None, status: str, weekday: int | None = None,
-             told_past: bool = False) -> DateChoice:
+             told_past: bool = False, told_ahead: bool = False) -> DateChoice:
     """The day a mention gives the meeting; ``weekday``: a weekday written right next to it;
-    ``told_past``: the encounter is told with a verb in the perfect, so its day is not ahead."""
+    ``told_past``: the encounter is told with a verb in the perfect, so its day is not ahead;
+    ``told_ahead``: only in the imperfect, so a bare weekday is the next one."""
     if m.kind in ("explicit", "stamp"):
         basis = "explicit"
         if not m.year_known and m.month and m.day and m.direction is None:
@@ -78,7 +79,8 @@ def _resolve(m: DateMention, published: date | None, status: str, weekday: int |
     if m.kind == "weekday":
         when = m.date
         if published is not None and m.weekday is not None and m.offset_days is None and m.direction is None:
-            when = resolve_weekday(m.weekday, published, "on_or_after" if status == "announced" else "on_or_before")
+            ahead = status == "announced" or told_ahead
+            when = resolve_weekday(m.weekday, published, "on_or_after" if ahead else "on_or_before")
         return DateChoice(when, "weekday", m.weekday)
     if m.kind == "relative":
         return DateChoice(m.date, "publication" if m.offset_days == 0 else "weekday", None)
@@ -150,8 +152,9 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     # what an issue of another day says of "أمس" counts from that issue's day
     issue_shift = next((i.offset_days for at, i in reversed(issues) if at < norm_pos(nt, best.start)
                         and i.offset_days), 0) if best.kind == "relative" else 0
-    told_past = status == "held" and _told_in_perfect(s)
-    return _shifted(_resolve(best, published, status, weekday, told_past), shift + (issue_shift or 0))
+    told_past = status == "held" and _told_in_tense(s, lexicon().perfect_verbs)
+    told_ahead = not told_past and _told_in_tense(s, lexicon().imperfect_verbs)
+    return _shifted(_resolve(best, published, status, weekday, told_past, told_ahead), shift + (issue_shift or 0))
 
 
 # How far after "بعد يومين على" the encounter's word may start ("لقاء", "القمة الثلاثية").
@@ -169,16 +172,16 @@ def _days_after_opening(s: Sentence, published: date | None) -> DateChoice | Non
     return DateChoice(published - timedelta(days=lex.days_after[" ".join(m.group("span").split())]), "weekday", None)
 
 
-# How near a verb of meeting in the perfect a leader or the encounter's word stands: its subject or object.
+# How near a verb of meeting a leader or the encounter's word stands: its subject or object.
 LEADER_NEAR_VERB = 25
 
 
-def _told_in_perfect(s: Sentence) -> bool:
-    """Does a verb of meeting in the perfect tell the sentence's encounter, a leader or the
+def _told_in_tense(s: Sentence, verbs: re.Pattern) -> bool:
+    """Does a verb of meeting of that tense tell the sentence's encounter, a leader or the
     encounter's word right before or after it ("التقى الرئيس بوتين", "بوتين وعلييف تباحثا", "آخر لقاء
-    … قد انعقد")? A verb of someone else's act ("بعد أن زار لافروف باكو") has neither next to it."""
+    … قد انعقد", "يصل علييف")? A verb of someone else's act ("بعد أن زار لافروف باكو") has neither next to it."""
     lex = lexicon()
-    for verb in lex.perfect_verbs.finditer(s.norm):
+    for verb in verbs.finditer(s.norm):
         start, end = max(0, verb.start() - LEADER_NEAR_VERB), verb.end() + LEADER_NEAR_VERB
         around = s.norm[start:end]
         if lex.putin.search(around) or lex.aliyev_name.search(around) or lex.pair.search(around) \

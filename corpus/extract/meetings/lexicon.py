@@ -55,6 +55,7 @@ class Lex:
     announced: re.Pattern
     no_plans: re.Pattern
     perfect_verbs: re.Pattern
+    imperfect_verbs: re.Pattern
     subordinator: re.Pattern
     future_span: re.Pattern  # "للمرحلة المقبلة": a future adjective of a span of time
     past: re.Pattern
@@ -205,6 +206,7 @@ def lexicon() -> Lex:
         terms=kind_terms,
         announced=_word_re(terms["announced"], CLITIC),
         perfect_verbs=_word_re(terms["perfect_verbs"], "[وف]?"),
+        imperfect_verbs=_word_re(terms["imperfect_verbs"], "[وف]?"),
         subordinator=_word_re(terms["subordinators"], "[وف]?"),
         # "للمرحلة المقبلة": a span of time qualified, not the encounter's future
         future_span=re.compile(rf"(?<![^\W_])(?:[وفبل]|لل|في\s+)?(?:{alternation(terms['future_spans'])})"
