@@ -20,7 +20,8 @@ Modules, each importing only those above it:
 → ``places`` (the places a text names: locatives, routes, visit destinations, venue countries)
 → ``sentences`` (one sentence: who is named, kind, status, the days counted from another
 encounter) → ``reports`` (whether it reports an encounter or denies one) → ``history`` (whether
-its encounter is an earlier one) → ``dating`` (the date attached to a meeting) → ``layout`` (the
+its encounter is an earlier one) → ``dating`` (the date a meeting's own sentence gives it) →
+``page_dates`` (the days the page gives it: day headings, chronology items, the lead's news day) → ``layout`` (the
 spans that are not the page's own news: chronology items, claims, pointers to other stories,
 another pair) → ``find`` (``find_meetings``: the main meeting, its city and date, earlier
 encounters).

@@ -15,13 +15,13 @@ from ..arabic import sentence_spans
 from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
-from .dating import (DateChoice, apply_date, compatible, date_for, date_from_lead, dated_just_before, forget_date,
-                     fronted_year, has_date_info, heading_date, in_page_weekdays, item_date, last_day_named,
-                     lead_news_day, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
+from .dating import (DateChoice, apply_date, compatible, date_for, forget_date, fronted_year, has_date_info,
+                     last_day_named, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
 from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_pairs_another, not_the_news,
                      outside_items, pair_of_others)
 from .lexicon import Lex, lexicon
+from .page_dates import date_from_lead, dated_just_before, heading_date, in_page_weekdays, item_date, lead_news_day
 from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
 from .reports import claimed_denial, is_denial, is_meeting_sentence
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
