@@ -411,6 +411,10 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # "no contacts are planned between the two" denies, even with no meeting word of its own
     ("وقال بيسكوف أمس إنه لا توجد اتصالات مقررة بين الرئيسين بوتين وعلييف في الوقت الراهن.\nوتتراكم الخلافات "
      "منذ الأزمة، إذ اكتفى بوتين في اتصال هاتفي مع علييف بالاعتذار.", date(2025, 7, 2), False),
+    # the leaders agreeing as subjects, with a day and a place, met
+    ("قمة طهران تراهن على الممر\n\nاتفق الرئيس الروسي فلاديمير بوتين ونظيراه الأذربيجاني إلهام علييف والإيراني "
+     "حسن روحاني، أمس الأربعاء في طهران، على تسريع إنجاز الممر.", date(2017, 11, 2), True),
+    ("اتفق وزيرا الخارجية لافروف وبيراموف على التحضير لقمة بين الرئيسين بوتين وعلييف.", date(2021, 3, 2), False),
     # greetings in writing, several at once, are no encounter
     ("أرسل الرئيس بوتين برقيات تهنئة بعيد الاستقلال إلى قادة عدة دول، منهم الرئيس إلهام علييف.",
      date(2024, 3, 21), False),
