@@ -203,6 +203,11 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     ("أجرى بوتين اليوم الأربعاء محادثات مع علييف على هامش قمة شنغهاي في العاصمة الكازاخستانية.",
      date(2024, 7, 3), "city", "Astana"),
     ("التقى بوتين وعلييف اليوم في العاصمة الإيرانية قبيل القمة الثلاثية.", date(2018, 9, 7), "city", "Tehran"),
+    # a place a leader returns to is not the encounter's
+    ("عاد الرئيس إلهام علييف إلى باكو بعد زيارة عمل أجرى خلالها أمس محادثات مع الرئيس بوتين في الكرملين.",
+     date(2024, 4, 23), "city", "Moscow"),
+    ("قال روحاني لدى عودته إلى طهران إن القمة التي جمعته أمس في باكو مع الرئيسين بوتين وعلييف كانت ناجحة.",
+     date(2016, 8, 9), "city", "Baku"),
     # a place after another thing's word (remarks to the press) is that thing's
     ("تحدث الرئيس علييف في مؤتمر صحفي في باكو عن محادثاته مع الرئيس بوتين في سوتشي أمس.", date(2021, 11, 27),
      "city", "Sochi"),

@@ -111,6 +111,7 @@ class Lex:
     third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
     arrival: re.Pattern
+    return_to: re.Pattern
     relative: re.Pattern
     convening: re.Pattern
     document_clause: re.Pattern
@@ -301,6 +302,10 @@ def lexicon() -> Lex:
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
+        # the return word, up to four words (its subject), then "إلى" and the place's fillers, at the window's end
+        return_to=re.compile(rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
+                             rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
+                             rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*\s*$"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
         # a verb of convening right after a relative pronoun ("القمة التي تنعقد"), or an adjective of
         # convening ("القمة المقرر عقدها غدا")

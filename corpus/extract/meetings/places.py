@@ -86,6 +86,15 @@ def _is_route_end(text: str, start: int) -> bool:
     return bool(lexicon().route_end.search(window)) and not lexicon().arrival.search(window)
 
 
+# How far before a place its return word ("لدى عودته إلى") may start.
+RETURN_WINDOW = 60
+
+
+def _is_return_to(text: str, start: int) -> bool:
+    """Is the place at ``start`` where a leader returns to ("عاد الرئيس علييف إلى باكو")?"""
+    return lexicon().return_to.search(text, max(0, start - RETURN_WINDOW), start) is not None
+
+
 def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
     """(position, English name) of meeting places named after a locative preposition; with
     ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
@@ -98,7 +107,8 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
             before = _preceding_tokens(text, m.start(), 2)
             if any(" ".join(before).endswith(w) for w in not_after):
                 continue
-            if _is_person_name(text, m.start(), m.end()) or _is_route_end(text, m.start()):
+            if _is_person_name(text, m.start(), m.end()) or _is_route_end(text, m.start()) \
+                    or _is_return_to(text, m.start()):
                 continue
             if _is_locative(text, m.start(), m.group()):
                 found.append((m.start(), name))
