@@ -156,8 +156,8 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     return _shifted(resolve_choice(best, published, status, weekday, told_past, told_ahead), shift + (issue_shift or 0))
 
 
-# How far after "بعد يومين على" the encounter's word may start ("لقاء", "القمة الثلاثية").
-OPENING_OBJECT_CHARS = 3
+# How far after "بعد يومين على" the encounter's word may start ("لقاء", "الاتصال الهاتفي": its noun first).
+OPENING_OBJECT_CHARS = 16
 
 
 def _days_after_opening(s: Sentence, published: date | None) -> DateChoice | None:
