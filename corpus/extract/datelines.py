@@ -15,7 +15,8 @@ from .dates import find_dates, month_number
 from .header_lines import WORD
 from .hijri import confirmed_day, hijri_dates
 from .items import is_item_label, item_labels, label_at
-from .line_dates import (CRAWL_LABEL, DATELINE_LINES, DIGIT, RECORDED_LABEL, STAMP_LABEL, TRANSLATION_LABEL,
+from .line_dates import (CRAWL_LABEL, DATELINE_LINES, DIGIT, ORIGINAL_SOURCE_LABEL, RECORDED_LABEL, STAMP_LABEL,
+                         TRANSLATION_LABEL,
                          ends_a_range, full_dates, hijri_opening, is_date_line, normalized_line)
 from .solar import solar_dates
 
@@ -50,6 +51,20 @@ def translated_from(lines: list[str]) -> date | None:
         before = [d for d in full_dates(norm) if d.end <= label.start()]
         if before:
             return before[0].date
+    return None
+
+
+def copied_from(lines: list[str]) -> date | None:
+    """The original's date on a portal copy's header line ("المصدر الأصلي: سبوتنيك، 24.02.2022"): the
+    day the copy's relative days count from (the first full date after the label)."""
+    for line in lines[:DATELINE_LINES]:
+        norm = normalized_line(line)
+        label = ORIGINAL_SOURCE_LABEL.search(norm)
+        if label is None:
+            continue
+        after = [d for d in full_dates(norm) if d.start >= label.end()]
+        if after:
+            return after[0].date
     return None
 
 

@@ -18,6 +18,7 @@ DATELINE_LINES = 6
 _STAMPS = load_yaml("stamps.yaml")
 STAMP_LABEL = re.compile(rf"(?:{alternation(_STAMPS['labels'])})\s*:?", re.I)
 TRANSLATION_LABEL = re.compile(rf"(?:{alternation(_STAMPS['translation_labels'])})\s*:?", re.I)
+ORIGINAL_SOURCE_LABEL = re.compile(rf"(?:{alternation(_STAMPS['original_source_labels'])})\s*:?", re.I)
 RECORDED_LABEL = re.compile(rf"(?:{alternation(_STAMPS['recorded_labels'])})", re.I)
 # Stamp words that are not sentence words, as normalised text writes them.
 _STAMP_FURNITURE = frozenset(w.lower() for phrase in _STAMPS["furniture"] for w in normalize(phrase).split())

@@ -27,9 +27,10 @@ from ..lexicons import load_yaml
 from ..normalize import normalize_digits
 from .arabic import alternation
 from .dates import DateMention, find_dates, safe_date
-from .datelines import (SAME_DAY_SLIP, dateline_month_day, dateline_under_crawl_stamp, full_dateline, hijri_date_line,
-                        lead_date, published_from_dateline, recorded_on, running_header_date, signature_date_line,
-                        solar_date_line, today_marked_in_lead, translated_from, yearless_dateline)
+from .datelines import (SAME_DAY_SLIP, copied_from, dateline_month_day, dateline_under_crawl_stamp, full_dateline,
+                        hijri_date_line, lead_date, published_from_dateline, recorded_on, running_header_date,
+                        signature_date_line, solar_date_line, today_marked_in_lead, translated_from,
+                        yearless_dateline)
 from .header_lines import head_lines
 from .line_dates import (CRAWL_LABEL, DATELINE_LINES, RECORDED_LABEL, STAMP_LABEL, TRANSLATION_LABEL, ends_a_range,
                          full_dates, is_date_line, normalized_line)
@@ -182,6 +183,9 @@ def find_today(text: str, head: str, published: date | None) -> tuple[date | Non
     original = translated_from(lines)
     if original is not None:
         return original, "text: the original's date of a translation"
+    copied = copied_from(lines)
+    if copied is not None:
+        return copied, "text: the original's date of a portal's copy"
     recorded = recorded_on(lines)
     if recorded is not None:
         return recorded, RECORDED_BASIS
