@@ -151,7 +151,7 @@ def test_dateline_countries_are_clean_and_not_meeting_places():
 def test_stamp_words_are_clean_lists():
     data = load_yaml("stamps.yaml")
     lists = ("labels", "update_labels", "furniture", "first_published_labels", "republished_labels",
-             "translation_labels", "print_furniture", "recorded_labels")
+             "translation_labels", "print_furniture", "recorded_labels", "original_source_labels")
     assert set(data) == {*lists, "wire_codes"}
     for key in lists:
         _assert_clean_list(data[key], f"stamps {key}")
