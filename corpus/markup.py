@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 
+_SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]", re.I)
 # What shows that a text carries markup: two kinds of these are needed.
 _TAG_NAMES = r"(?:p|br|strong|em|b|i|a|div|span|img|time|article|h[1-6]|li|ul)"
 _SIGNS = (re.compile(rf"</?{_TAG_NAMES}\b[^>]*>", re.I),  # a tag
@@ -19,12 +20,11 @@ _SIGNS = (re.compile(rf"</?{_TAG_NAMES}\b[^>]*>", re.I),  # a tag
           re.compile(r"(?m)^#{1,6}\s"),  # a Markdown heading
           re.compile(r"\*\*[^*\n]+\*\*"),  # Markdown bold
           re.compile(r"\]\((?:https?:|/)"),  # a Markdown link
-          re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]"))  # a WordPress shortcode
+          _SHORTCODE)  # a WordPress shortcode
 MIN_SIGNS = 2
 
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|/article|article)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^<>\n]{1,300}>")
-_SHORTCODE = re.compile(r"\[/?(?:caption|embed|gallery|video)\b[^\]]*\]", re.I)
 _JSON_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:[^)\s]{1,300})\)")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")

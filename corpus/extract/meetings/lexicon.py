@@ -208,7 +208,8 @@ def lexicon() -> Lex:
         announced=_word_re(terms["announced"], CLITIC),
         perfect_verbs=_word_re(terms["perfect_verbs"], "[وف]?"),
         imperfect_verbs=_word_re(terms["imperfect_verbs"], "[وف]?"),
-        subordinator=_word_re(terms["subordinators"], "[وف]?"),
+        # conjunctions and the relative pronouns (relative_pronouns below) open a clause of their own
+        subordinator=_word_re(terms["subordinators"] + terms["relative_pronouns"], "[وف]?"),
         # "للمرحلة المقبلة": a span of time qualified, not the encounter's future
         future_span=re.compile(rf"(?<![^\W_])(?:[وفبل]|لل|في\s+)?(?:{alternation(terms['future_spans'])})"
                                rf"\s+(?:ال)?(?:مقبله|قادمه|مقبل|قادم)(?![^\W_])"),
