@@ -169,6 +169,15 @@ WED = date(2021, 1, 13)  # a Wednesday
     ("بحث بوتين وعلييف في اجتماعهما بالكرملين في 28 ديسمبر ملف النقل.", date(2024, 1, 2), "2023-12-28"),
     # without a verb of the perfect, a day just ahead is this coming one
     ("قمة بوتين وعلييف في سوتشي يوم 3 يناير.", date(2023, 12, 30), "2024-01-03"),
+    # a two-sided encounter beside a gathering of its sentence keeps its own day; the gathering (its name
+    # right after a meeting word) has the other one
+    ("شارك علييف اليوم في الاجتماع الموسع لمجلس رؤساء دول منظمة شنغهاي في أستانا، بعد أن عقد مساء الثلاثاء "
+     "2 يوليو لقاء ثنائيا مع بوتين.", date(2024, 7, 4), "2024-07-02"),
+    ("حضر الرئيس علييف اليوم قمة رابطة الدول المستقلة في دوشنبه، بعدما أجرى أمس الخميس محادثات ثنائية مع "
+     "الرئيس بوتين.", date(2025, 10, 10), "2025-10-09"),
+    # ... and without a day of its own, the gathering's
+    ("عقد بوتين وعلييف اليوم لقاء ثنائيا على هامش قمة رابطة الدول المستقلة في بيشكيك.", date(2023, 10, 13),
+     "2023-10-13"),
     # a call told in the pluperfect on the week after is still the story's peg
     ("ملف الطائرة يثقل العلاقات.\nوكان بوتين قد اتصل هاتفيا بعلييف السبت الماضي وقدم اعتذاره.",
      date(2025, 1, 3), "2024-12-28"),
@@ -179,6 +188,14 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
 
 @pytest.mark.parametrize("text,published,field,expected", [
     ("الكرملين: الرئيس الأذربيجاني إلهام علييف اتصل اليوم بالرئيس بوتين.", date(2020, 11, 9), "kind", "phone_call"),
+    # a meeting word told as two-sided beside a gathering is a bilateral on its occasion; a three-way one
+    # stays the gathering's
+    ("شارك علييف في قمة منظمة شنغهاي في أستانا وأجرى اليوم لقاء ثنائيا مع الرئيس بوتين.", date(2024, 7, 3),
+     "kind", "talks"),
+    ("شارك علييف في قمة منظمة شنغهاي في أستانا وعقد اليوم مع الرئيس بوتين لقاء.", date(2024, 7, 3),
+     "kind", "multilateral_summit"),
+    ("عقد بوتين وعلييف وباشينيان في سوتشي قمة ثلاثية سبقتها محادثات ثنائية.", date(2022, 10, 31),
+     "kind", "multilateral_summit"),
     # a word of the future in a gathering's relative clause is the gathering's: the encounter was held
     ("التقى بوتين وعلييف في دوشنبه، عشية القمة التي تنعقد غدا.", date(2025, 10, 9), "status", "held"),
     ("سيلتقي بوتين وعلييف في دوشنبه، عشية القمة التي تنعقد غدا.", date(2025, 10, 9), "status", "announced"),

@@ -16,7 +16,7 @@ from ..datelines import is_dateline
 from ..dates import HELD, DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from
+from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, told_as_bilateral
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -276,8 +276,11 @@ def _frame_terms(s: Sentence) -> set[int]:
     في القمة التي تنعقد اليوم، فيما التقى أمس …"): positions in the article's text."""
     if not any(k in ("talks", "visit") for _, k in s.terms):
         return set()
-    if lexicon().sidelines.search(s.norm):
-        return {s.start + p for p, k in s.terms if k == "multilateral_summit"}
+    # ... or a two-sided encounter beside it ("شارك اليوم في اجتماع مجلس رؤساء الدول، بعد أن أجرى
+    # مساء الخميس لقاء ثنائيا مع بوتين")
+    if lexicon().sidelines.search(s.norm) or told_as_bilateral(s):
+        return {s.start + p for p, k in s.terms
+                if k == "multilateral_summit" or lexicon().gathering_term.match(s.norm, p)}
     return {s.start + p for p in s.convened}
 
 

@@ -85,6 +85,8 @@ class Lex:
     days_after: dict[str, int]
     days_from: re.Pattern
     separately: re.Pattern
+    bilateral_term: re.Pattern
+    gathering_term: re.Pattern
     anchors: re.Pattern
     issue_day: re.Pattern  # ends right before a newspaper issue's day ("الصادرة اليوم")
     claim: re.Pattern  # ends right before a quoted claim ("المتداولة على أنها «")
@@ -268,6 +270,11 @@ def lexicon() -> Lex:
                               rf"(?:{alternation(terms['long_after']['spans'])})\s+(?:{alternation(['من', 'على'])})\s+"
                               rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
+        # matched at a meeting word's start: the word, then the mark of a two-sided encounter
+        bilateral_term=re.compile(rf"[^\s،,.]+\s+(?:{alternation(terms['bilateral_marks'])})(?![^\W_])"),
+        # matched at a meeting word's start: the word, up to one more, then a gathering's name
+        gathering_term=re.compile(rf"[^\s،,.]+\s+(?:[^\s،,.]+\s+)?{ARTICLE_CLITIC}"
+                                  rf"(?:{alternation(terms['gathering_names'])})(?![^\W_])"),
         anchors=_word_re(terms["other_anchors"], ARTICLE_CLITIC, SUFFIX),
         claiming=_word_re(terms["claiming_verbs"], CLITIC),
         informal=_word_re(terms["informal_words"], CLITIC),

@@ -318,6 +318,8 @@ def kind_of(s: Sentence) -> str:
     foreign_call = s.other_leader and not s.aliyev_named
     if "phone_call" in kinds and not foreign_call:
         return "phone_call"
+    if "multilateral_summit" in kinds and told_as_bilateral(s) and not _THREE_WAY.search(s.norm):
+        return "talks"  # "شارك في القمة … وأجرى لقاء ثنائيا مع بوتين": the two-sided encounter on its occasion
     if "multilateral_summit" in kinds:
         return "multilateral_summit"
     third = bool(re.search(r"باشينيان|باشنيان|ارمينيا|الارمني", s.norm)) and s.putin and s.aliyev
@@ -327,6 +329,14 @@ def kind_of(s: Sentence) -> str:
         if k in ("visit", "talks", "other"):
             return k
     return "other"
+
+
+_THREE_WAY = re.compile(r"ثلاثي")
+
+
+def told_as_bilateral(s: Sentence) -> bool:
+    """Is one of the sentence's meeting words told as two-sided ("لقاء ثنائيا", "اجتماع منفصل")?"""
+    return any(k == "talks" and lexicon().bilateral_term.match(s.norm, p) for p, k in s.terms)
 
 
 CLAUSE_COMMA = re.compile(r"[،,]")
