@@ -49,6 +49,8 @@ def test_repetitions_are_not_multiples(text):
     ("قصد المنتجعات مليونان و300 ألف زائر.", 2_300_000),
     ("وصل إلى البلاد مليونان و300 ألف سائح.", 2_300_000),
     ("بلغ عدد السياح القادمين من الخارج نحو 1.5 مليون.", 1_500_000),
+    # scheduled flights counted after "عدد" and their noun
+    ("وكان عدد الرحلات الأسبوعية بين موسكو وباكو قد بلغ نحو 90 رحلة.", 90),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)
@@ -92,6 +94,9 @@ def test_counters_and_price_units_are_not_figures(text, values):
     ("تخطط سوكار لزيادة إنتاج الغاز من حقول قاع البحر بنسبة 15 في المئة.", [15]),
     ("ارتفعت صادرات أذربيجان النفطية 12 بالمئة بعد أن لامست الأسعار القاع العام الماضي.", [12]),
     ("وتعترض باكو على منح أي دولة أكثر من 11 في المئة من الجرف القاري.", []),
+    # an economic thing that grew, in a sentence about territory, is a figure; a turnout that grew is not
+    ("وعرض زيادة عبور البضائع عبر أراضيها، إذ زادت الشحنات على الجزء الجنوبي 25 في المئة خلال عام.", [25]),
+    ("وارتفعت نسبة المشاركة في الانتخابات إلى 70 في المئة في الأراضي المحررة.", []),
 ])
 def test_shares_of_land_people_or_votes_are_not_figures(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values

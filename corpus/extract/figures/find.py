@@ -170,9 +170,11 @@ def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context,
     if unit.unit in ("percent", "other") and not measured and share_of_land_or_people(after, unit.next_word, lex):
         return True
     if unit.unit in ("percent", "other") and unit.currency is None and not measured \
-            and ctx.non_economic and ctx.metric(m.start) is None:
+            and ctx.non_economic and ctx.metric(m.start) is None \
+            and not (ctx.economic and ctx.growth_before(m.start)):
         # election results, territory or population shares: no trade/investment term around (a
-        # volume of goods "عبر الأراضي الأذربيجانية" is still one)
+        # volume of goods "عبر الأراضي الأذربيجانية" is still one, and so is the growth of an
+        # economic thing: "زادت الشحنات عبر أراضيها 30 في المئة")
         return True
     if unit.unit == "percent" and ctx.metric(m.start) is None and not ctx.economic and not ctx.growth_starts:
         return True  # a share of something that is not economic ("النص جاهز بنسبة 80 بالمئة")
