@@ -24,6 +24,8 @@ def _figs(text):
     ("أصبحت الواردات أكبر بنحو 3 مرات.", [("بنحو 3 مرات", 3, "other", "approx")]),
     ("تضاعف حجم الشحنات أكثر من 10 مرات.", [("أكثر من 10 مرات", 10, "other", "more_than")]),
     ("وارتفعت صادرات الأسماك مرتين في الربع الأول.", [("مرتين", 2, "other", "exact")]),
+    # a dual and a half more; freight counted in containers is economic
+    ("ارتفع عدد الحاويات المنقولة عبر الممر مرتين ونصف خلال عام.", [("مرتين ونصف", 2.5, "other", "exact")]),
 ])
 def test_multiples_after_a_change_word(text, expected):
     assert [(t, v, u, q) for t, v, u, q in _figs(text) if u == "other"] == expected
@@ -51,6 +53,8 @@ def test_repetitions_are_not_multiples(text):
     ("بلغ عدد السياح القادمين من الخارج نحو 1.5 مليون.", 1_500_000),
     # scheduled flights counted after "عدد" and their noun
     ("وكان عدد الرحلات الأسبوعية بين موسكو وباكو قد بلغ نحو 90 رحلة.", 90),
+    # lorries through a border crossing
+    ("وعبر معبر يالاما الحدودي نحو 30 ألف شاحنة منذ مطلع العام.", 30_000),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)

@@ -64,6 +64,7 @@ class Lex:
     period_prepositions: frozenset[str]
     multiplier_nouns: Terms
     multiplier_duals: dict[str, float]
+    multiplier_half: frozenset[str]
     multiplier_definite: dict[str, float]
     change_by: frozenset[str]
     multiplier_context: frozenset[str]
@@ -149,6 +150,7 @@ def lexicon() -> Lex:
         period_prepositions=_wordset(metrics["periods"]["prepositions"]),
         multiplier_nouns=_plain(units["multiplier_nouns"]),
         multiplier_duals={normalize(w): float(v) for w, v in units["multiplier_duals"].items()},
+        multiplier_half=_wordset(units["multiplier_half"]),
         multiplier_definite={normalize(w): float(v) for w, v in units["multiplier_definite"].items()},
         change_by=_wordset(units["change_by_words"]),
         multiplier_context=_wordset(metrics["multiplier_context"]) | _wordset(metrics["growth_terms"]),

@@ -77,7 +77,10 @@ def dual_multiples(text: str, sent: Sentence, words: list[Word], contexts: dict,
                 or match_at(words, k + 1, lex.frequency, allow_clitic=False):
             continue
         ctx = contexts.get(sent) or Context(words, lex)
-        out.append(Figure(text=text[w.start:w.end], value=lex.multiplier_duals[norm], value_max=None,
+        value, end = lex.multiplier_duals[norm], w.end
+        if k + 1 < len(words) and words[k + 1].norm in lex.multiplier_half:
+            value, end = value + 0.5, words[k + 1].end  # "مرتين ونصف"
+        out.append(Figure(text=text[w.start:end], value=value, value_max=None,
                           unit="other", metric="other", qualifier="exact", period=None,
                           sentence=text[sent.start:sent.end], start=w.start, pair=ctx.pair(w.start)))
     return out
