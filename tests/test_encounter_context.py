@@ -227,6 +227,13 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
      date(2024, 4, 23), "city", "Moscow"),
     ("قال روحاني لدى عودته إلى طهران إن القمة التي جمعته أمس في باكو مع الرئيسين بوتين وعلييف كانت ناجحة.",
      date(2016, 8, 9), "city", "Baku"),
+    # the place a verb of hosting names, before or after it, hosts the gathering
+    ("شارك علييف وبوتين أمس في القمة التي احتضنتها طهران، ثم توجه علييف اليوم إلى باكو.", date(2017, 11, 2),
+     "city", "Tehran"),
+    ("وقع قادة الدول الخمس ومنهم بوتين وعلييف الاتفاقية خلال القمة التي استضافتها مدينة أكتاو الساحلية.",
+     date(2018, 8, 12), "city", "Aktau"),
+    ("استضافت عشق آباد اليوم قمة الدول المطلة على بحر قزوين بمشاركة بوتين وعلييف.", date(2022, 6, 29),
+     "city", "Ashgabat"),
     # a place after another thing's word (remarks to the press) is that thing's
     ("تحدث الرئيس علييف في مؤتمر صحفي في باكو عن محادثاته مع الرئيس بوتين في سوتشي أمس.", date(2021, 11, 27),
      "city", "Sochi"),

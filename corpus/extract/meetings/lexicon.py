@@ -104,6 +104,7 @@ class Lex:
     fillers: frozenset[str]
     prepositions: frozenset[str]
     visit_verbs: frozenset[str]
+    host_verbs: frozenset[str]
     titles: frozenset[str]
     vague_future: re.Pattern
     vague_past: re.Pattern
@@ -298,6 +299,8 @@ def lexicon() -> Lex:
         fillers=frozenset(forms(terms["place_fillers"])),
         prepositions=frozenset(forms(terms["place_prepositions"])),
         visit_verbs=frozenset(forms(terms["visit_verbs"])),
+        # with the gathering as their object pronoun ("القمة التي استضافتها مدينة أكتاو")
+        host_verbs=frozenset(v + p for v in forms(terms["host_verbs"]) for p in ("", "ها", "ه", "هما")),
         titles=frozenset(forms(terms["person_titles"])),
         vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
         vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),

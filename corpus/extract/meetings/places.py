@@ -41,7 +41,8 @@ PLACE_PIN = "\U0001F4CD"
 
 
 def _is_locative(text: str, start: int, matched: str) -> bool:
-    """Is the place at ``start`` introduced as where something happens (في/إلى/ب…)?"""
+    """Is the place at ``start`` introduced as where something happens (في/إلى/ب…, a verb of
+    visiting or hosting)?"""
     lex = lexicon()
     clitic = _clitic_before_place(matched)
     if clitic in ("ب", "وب", "فب"):
@@ -56,7 +57,8 @@ def _is_locative(text: str, start: int, matched: str) -> bool:
         if tokens[-1].startswith("ب"):
             return True
         tokens.pop()
-    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs):
+    # a verb of hosting before the place: its subject ("القمة التي احتضنتها طهران", "تستضيف باكو")
+    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs or tokens[-1] in lex.host_verbs):
         return True
     return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
 
