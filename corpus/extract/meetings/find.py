@@ -189,6 +189,7 @@ def find_meetings(text: str, published: date | str | None = None,
     secondary: list[FoundMeeting] = []
     merged: list[Sentence] = []  # the sentences that describe the main meeting
     others_first = False  # a meeting sentence not of the two came before the main meeting
+    history: set[int] = set()  # (starts of) sentences telling an encounter of the past
     for s in sentences:
         if claims and any(a <= s.start < b for a, b in claims):
             continue  # "ادعاء: … والتقى الرئيس فلاديمير بوتين": the claim a fact-check weighs; another story
@@ -226,6 +227,8 @@ def find_meetings(text: str, published: date | str | None = None,
         past = reason == "marker" or reason == "pluperfect" and not (days_before is not None
                                                                      and 0 <= days_before <= recent_days) \
             or days_before is not None and days_before > STALE_DAYS
+        if past:
+            history.add(s.start)
         if primary is None and not past:
             primary = FoundMeeting(date=None, city=city, kind=kind, status=status,
                                    evidence=_evidence(text, nt, s))
@@ -283,7 +286,7 @@ def find_meetings(text: str, published: date | str | None = None,
             apply_date(m, choice)
             secondary.append(m)
     if primary is None:
-        found = _shared_venue(sentences, text, nt)
+        found = _shared_venue([s for s in sentences if s.start not in history], text, nt)
         if found is not None:
             primary, gathering = found
             mentions = _article_dates(text, published, nt) if mentions is None else mentions
@@ -396,7 +399,8 @@ def _one_leader_arrives(s: Sentence) -> bool:
 
 def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeeting, Sentence] | None:
     """"اجرى بوتين اجتماع المجلس … في الكرملين. ووصل إلى الكرملين الرئيس الأذربيجاني": one leader
-    holds a meeting at a venue, and a sentence of the same article brings the other one there."""
+    holds a meeting at a venue, and a sentence of the same article brings the other one there
+    (``sentences``: without those telling an encounter of the past)."""
     lex = lexicon()
     for s in sentences:
         if not (s.putin or s.aliyev) or (s.putin and s.aliyev) or lex.denial.search(s.norm):
