@@ -178,6 +178,12 @@ WED = date(2021, 1, 13)  # a Wednesday
     # ... and without a day of its own, the gathering's
     ("عقد بوتين وعلييف اليوم لقاء ثنائيا على هامش قمة رابطة الدول المستقلة في بيشكيك.", date(2023, 10, 13),
      "2023-10-13"),
+    # a day counted from a clause of its own sentence under an undated lead is the lead's encounter's;
+    # a sentence opening with another day tells another encounter
+    ("حصاد الأسبوع: زيارة الدولة التي قام بها بوتين إلى أذربيجان.\nوصل بوتين إلى باكو مساء الأحد، وأجرى في "
+     "اليوم التالي، الاثنين 19 أغسطس، محادثات مع الرئيس إلهام علييف.", date(2024, 8, 24), "2024-08-19"),
+    ("أجرى بوتين في إطار زيارة الدولة محادثات مع الرئيس إلهام علييف في باكو.\nفي اليوم السابق، 18 أغسطس، "
+     "عقد بوتين وعلييف لقاء غير رسمي.", date(2024, 8, 19), "2024-08-19"),
     # a call told in the pluperfect on the week after is still the story's peg
     ("ملف الطائرة يثقل العلاقات.\nوكان بوتين قد اتصل هاتفيا بعلييف السبت الماضي وقدم اعتذاره.",
      date(2025, 1, 3), "2024-12-28"),

@@ -265,8 +265,12 @@ def find_meetings(text: str, published: date | str | None = None,
         # One encounter has one place: a sentence placing the two elsewhere ("كما شارك الرئيسان في
         # قمة موسكو في 8 أكتوبر") tells another one.
         elsewhere = primary is not None and None not in (primary.city, city) and primary.city != city
-        # "في اليوم السابق، 18 أغسطس، عقد الرئيسان لقاء غير رسمي": another day's encounter.
-        another_day = primary is not None and bool(lex.another_day.search(s.norm))
+        # "في اليوم السابق، 18 أغسطس، عقد الرئيسان لقاء غير رسمي": another day's encounter. Counted
+        # from a clause of its own sentence under an undated lead ("وصل مساء الأحد، وأجرى في اليوم
+        # التالي محادثات"), it is the day of the lead's encounter.
+        shift = lex.another_day.search(s.norm) if primary is not None else None
+        another_day = primary is not None and shift is not None \
+            and (has_date_info(primary) or shift.start() <= ANOTHER_DAY_OPENING)
         if primary is not None and not past and not next_one and not elsewhere and not another_day \
                 and compatible(primary, choice):
             if primary.city is None and primary.kind != "phone_call":
@@ -395,6 +399,10 @@ def _one_leader_arrives(s: Sentence) -> bool:
     if s.putin_visit_az:
         return not (s.aliyev or s.pair or s.trilateral)
     return (s.putin != s.aliyev) and not (s.pair or s.trilateral) and bool(lexicon().arrival.search(s.norm))
+
+
+# How far into its sentence a phrase of another day ("في اليوم السابق") still opens it.
+ANOTHER_DAY_OPENING = 8
 
 
 def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeeting, Sentence] | None:
