@@ -61,7 +61,9 @@ def past_reason(s: Sentence) -> str | None:
     notes = (lex.background_after,) if find_first(lex.announced, s.norm, s.tokens) else \
         (lex.background_after, lex.background_note)
     for pattern in notes:
-        if any(0 <= first_term - m.end() <= PAST_WINDOW for m in find_all(pattern, s.norm, s.tokens)):
+        # the encounter's word after the note ("ويأتي ذلك بعد قمة …", "ويأتي الاجتماع بعد قمة …")
+        if any(m.start() <= first_term and any(0 <= p - m.end() <= PAST_WINDOW for p, _ in s.terms)
+               for m in find_all(pattern, s.norm, s.tokens)):
             return "pluperfect"
     # contacts told as repeated or regular, anywhere in the sentence
     if lex.repeated_contacts.search(s.norm):

@@ -236,7 +236,10 @@ def lexicon() -> Lex:
         anniversary=_word_re(terms["anniversary"], CLITIC),
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
-        background_after=_word_re(terms["background_after"], CLITIC),
+        background_after=re.compile(_word_re(terms["background_after"], CLITIC).pattern + "|" + _word_re(
+            [f"{v} {s} {a}" for v in terms["background_after_subject"]["verbs"]
+             for s in terms["background_after_subject"]["subjects"] for a in terms["background_after_subject"]["after"]],
+            CLITIC).pattern),
         background_note=_word_re(terms["background_note"]),
         repeated_contacts=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['repeated_contacts']['nouns'])})"
                                      rf"\s+(?:{alternation(terms['repeated_contacts']['adjectives'])})(?![^\W_])"),
