@@ -178,6 +178,10 @@ WED = date(2021, 1, 13)  # a Wednesday
     # ... and without a day of its own, the gathering's
     ("عقد بوتين وعلييف اليوم لقاء ثنائيا على هامش قمة رابطة الدول المستقلة في بيشكيك.", date(2023, 10, 13),
      "2023-10-13"),
+    # a headline in the present under the page's furniture, whose lead sets the encounter days ahead
+    ("موسكو - وكالات\n23.11.2021\nقمة ثلاثية تجمع بوتين وعلييف وباشينيان في سوتشي\nأعلن الكرملين، الثلاثاء، أن "
+     "الرئيس بوتين سيستضيف يوم الجمعة المقبل في سوتشي قمة ثلاثية مع الرئيس إلهام علييف ورئيس الوزراء "
+     "باشينيان.", date(2021, 11, 23), "2021-11-26"),
     # a day counted from a clause of its own sentence under an undated lead is the lead's encounter's;
     # a sentence opening with another day tells another encounter
     ("حصاد الأسبوع: زيارة الدولة التي قام بها بوتين إلى أذربيجان.\nوصل بوتين إلى باكو مساء الأحد، وأجرى في "
@@ -233,6 +237,9 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
      date(2024, 4, 23), "city", "Moscow"),
     ("قال روحاني لدى عودته إلى طهران إن القمة التي جمعته أمس في باكو مع الرئيسين بوتين وعلييف كانت ناجحة.",
      date(2016, 8, 9), "city", "Baku"),
+    # a residence or palace names its city
+    ("التقى بوتين اليوم في قصر قسطنطين رئيسي أذربيجان إلهام علييف وأرمينيا سركيسيان.", date(2016, 6, 20),
+     "city", "Saint Petersburg"),
     # the place a verb of hosting names, before or after it, hosts the gathering
     ("شارك علييف وبوتين أمس في القمة التي احتضنتها طهران، ثم توجه علييف اليوم إلى باكو.", date(2017, 11, 2),
      "city", "Tehran"),

@@ -119,12 +119,26 @@ def _title_like(s: Sentence, norm: str) -> bool:
     return line is not None and line[1] <= TITLE_CHARS and not _LINE_END_PUNCT.search(line[0])
 
 
-def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str) -> bool:
-    """The main encounter so far rests on the article's first line alone, a headline (no full stop)."""
-    if len(merged) != 1 or merged[0] is not sentences[0]:
+def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str,
+                   under_furniture: bool = False) -> bool:
+    """The main encounter so far rests on the article's first line alone, a headline (no full stop);
+    ``under_furniture``: a headline that only the page's furniture (outlet, dateline or stamp lines,
+    with no meeting word) stands above."""
+    if len(merged) != 1:
+        return False
+    at = sentences.index(merged[0])
+    if under_furniture and (not 0 < at < LEAD_SENTENCES or any(s.terms for s in sentences[:at])) \
+            or not under_furniture and at != 0:
         return False
     line = _rest_of_line(merged[0], norm)
     return line is not None and not _LINE_END_PUNCT.search(line[0])
+
+
+def _days_ahead_under_headline(primary: FoundMeeting, status: str, choice: DateChoice | None) -> bool:
+    """An undated headline told in the present ("قمة ثلاثية تجمع بوتين وعلييف") whose lead sets the
+    encounter days ahead ("سيستضيف يوم الجمعة المقبل")."""
+    return primary.status == "held" and not has_date_info(primary) and status == "announced" \
+        and choice is not None and choice.when is not None
 
 
 def _title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
@@ -248,8 +262,10 @@ def find_meetings(text: str, published: date | str | None = None,
         arrival_only = primary is not None and named_both and all(_one_leader_arrives(x) for x in merged)
         day_differs = choice is not None and choice.when is not None and primary is not None \
             and primary.date is not None and choice.when.isoformat() != primary.date
-        if primary is not None and not past and (status != primary.status or day_differs) \
-                and (_headline_only(merged, sentences, nt.text) or arrival_only):
+        if primary is not None and not past and ((status != primary.status or day_differs)
+                                                 and (_headline_only(merged, sentences, nt.text) or arrival_only)
+                                                 or _days_ahead_under_headline(primary, status, choice)
+                                                 and _headline_only(merged, sentences, nt.text, under_furniture=True)):
             # "بوتين يتوجه إلى باكو الاثنين": a headline's present tense may be the news of the day
             # or of days ahead; the lead under it says which ("سيزور … يوم الاثنين المقبل"). And a
             # leader's arrival is not yet the encounter: "وصل بوتين مساء اليوم الأحد إلى باكو"
