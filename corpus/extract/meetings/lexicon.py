@@ -118,6 +118,7 @@ class Lex:
     relative: re.Pattern
     convening: re.Pattern
     document_clause: re.Pattern
+    document_signers: re.Pattern
     news_day: re.Pattern
     habit_span: re.Pattern
     habit_words: re.Pattern
@@ -333,6 +334,9 @@ def lexicon() -> Lex:
         document_clause=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['documents'])}){SUFFIX}"
                                    rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?[»”\x22']?\s*[،,]?\s+(?P<clause>[وف]?"
                                    rf"(?:{alternation(terms['relative_pronouns'])})(?![^\W_])[^،,.؛:]*)"),
+        # "البيان وقعه أيضا الرئيس علييف …": a definite document, then its signing with its pronoun
+        document_signers=re.compile(rf"(?<![^\W_])(?:وال|فال|بال|ال)(?:{alternation(terms['documents'])})"
+                                    rf"\s+(?P<clause>(?:{alternation(terms['documents_signed_by'])})(?![^\W_])[^،,.؛:]*)"),
         kremlin=_word_re(named["kremlin"]),
         azerbaijan=_word_re(named["azerbaijan"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),
         armenia=_word_re(named["armenia"], ARTICLE_CLITIC, r"(?:ه|ة|ين)?"),

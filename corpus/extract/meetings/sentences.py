@@ -166,7 +166,8 @@ def aliyev_titles(sent: str) -> bool:
 
 def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None) -> str:
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
-    التي توصل إليها رئيسا البلدين" names the authors of an earlier agreement, not who met. A
+    التي توصل إليها رئيسا البلدين" (or "البيان وقعه أيضا …") names the authors of an earlier
+    agreement, not who met. A
     clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
     after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. ``tokens``: the text's
     words, when known (the clauses are tried only at their first words)."""
@@ -177,11 +178,14 @@ def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None)
         if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
             return m.group()
         return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
-    parts, pos = [], 0
-    for m in find_all(lex.document_clause, text, text_tokens(text) if tokens is None else tokens):
-        parts += [text[pos:m.start()], blank(m)]
-        pos = m.end()
-    return "".join(parts) + text[pos:] if parts else text
+    tokens = text_tokens(text) if tokens is None else tokens
+    for pattern in (lex.document_clause, lex.document_signers):  # blanking keeps the words' offsets
+        parts, pos = [], 0
+        for m in find_all(pattern, text, tokens):
+            parts += [text[pos:m.start()], blank(m)]
+            pos = m.end()
+        text = "".join(parts) + text[pos:] if parts else text
+    return text
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
