@@ -55,6 +55,7 @@ def test_repetitions_are_not_multiples(text):
     ("وكان عدد الرحلات الأسبوعية بين موسكو وباكو قد بلغ نحو 90 رحلة.", 90),
     # lorries through a border crossing
     ("وعبر معبر يالاما الحدودي نحو 30 ألف شاحنة منذ مطلع العام.", 30_000),
+    ("وبلغ عدد الشاحنات العابرة يوميا نحو 1500 شاحنة.", 1500),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)
@@ -64,6 +65,9 @@ def test_tourist_and_visitor_counts(text, value):
 @pytest.mark.parametrize("text", [
     "زار المعرض مليونان و300 ألف زائر.",  # visitors, but nothing says travel
     "وسجل الموقع 20 ألف زائر خلال ساعة من نشر الخبر.",
+    # lorries outside freight: a crash, a war
+    "أسفر حادث تصادم بين 3 شاحنات على طريق باكو شماخي عن مقتل شخصين.",
+    "دمرت القوات 12 شاحنة عسكرية في منطقة حدودية.",
 ])
 def test_visitors_need_a_travel_sentence(text):
     assert find_figures(text, PUB) == []
@@ -101,6 +105,12 @@ def test_counters_and_price_units_are_not_figures(text, values):
     # an economic thing that grew, in a sentence about territory, is a figure; a turnout that grew is not
     ("وعرض زيادة عبور البضائع عبر أراضيها، إذ زادت الشحنات على الجزء الجنوبي 25 في المئة خلال عام.", [25]),
     ("وارتفعت نسبة المشاركة في الانتخابات إلى 70 في المئة في الأراضي المحررة.", []),
+    # ... and an economic word elsewhere in the sentence does not make a vote, land or people share one
+    ("وارتفعت نسبة المشاركة في الانتخابات البلدية إلى 45 في المئة رغم الأزمة الاقتصادية.", []),
+    ("وزادت القوات سيطرتها على الأراضي إلى 18 في المئة، في حين تراجعت صادرات الحبوب.", []),
+    ("وارتفع عدد العائدين إلى الأراضي المحررة بنسبة 40 في المئة مع انطلاق المشاريع الاقتصادية.", []),
+    # the land goods cross is their way
+    ("وأشارت الصحيفة إلى أن حركة الشحن عبر الأراضي الأذربيجانية ارتفعت بنسبة 30%.", [30]),
 ])
 def test_shares_of_land_people_or_votes_are_not_figures(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values

@@ -18,10 +18,10 @@ from .periods import period_after, period_before
 from .prices import UNIT_PRICE_MAX, a_price, is_money, not_a_figure_by_what_precedes, priced_per_unit
 from .qualifiers import span_start
 from .ranks import may_open_rank, ranks
-from .sentences import NEAR, Sentence, clause_len, sentence_of, split_sentences
+from .sentences import NEAR, Sentence, clause_before, clause_len, sentence_of, split_sentences
 from .shares import fraction_figures, may_open_share, share_of_land_or_people
 from .units import Unit, extend_end
-from .words import Word, match_at, words_in
+from .words import Word, find_terms, is_word_in, match_at, words_in
 
 _NORM = itemgetter(0)  # Word.norm
 _CUT_WORD = re.compile(r"[\u0621-\u064A]{2,}")  # the letters left of a word cut by the excerpt
@@ -129,7 +129,7 @@ def _figure_of(text: str, m: NumberMention, sent: Sentence, ctx: Context,
     if not_a_figure_by_what_precedes(text, m, before, after, lex):
         return None
     unit = classify(text, m, after, before, ctx, lex)
-    if unit is None or _not_economic(m, unit, after, ctx, lex):
+    if unit is None or _not_economic(m, unit, after, before, ctx, lex):
         return None
     end, qualifier = extend_end(m, unit, after, lex)
     period = period_after(text, end, sent.end, published)
@@ -162,7 +162,20 @@ def _signed(text: str, m: NumberMention, unit: str, start: int) -> tuple[float, 
     return -m.value, m.start - 1
 
 
-def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context, lex: Lex) -> bool:
+def _economic_growth_before(before: list[Word], lex: Lex) -> bool:
+    """Does the number's clause tell an economic thing growing ("الشحنات على الجزء الأذربيجاني زادت"),
+    with no word of votes, land or people in it ("ارتفعت نسبة المشاركة إلى")?"""
+    clause = clause_before(before, lex)
+    # the land goods cross is their way, not what is counted ("حركة الشحن عبر الأراضي ارتفعت")
+    land = [k for k, _, _ in find_terms(clause, lex.non_economic) if not (k and clause[k - 1].norm == _THROUGH)]
+    return bool(find_terms(clause, lex.economic)) and not land and any(is_word_in(w, lex.growth) for w in clause)
+
+
+_THROUGH = normalize("عبر")
+
+
+def _not_economic(m: NumberMention, unit: Unit, after: list[Word], before: list[Word], ctx: Context,
+                  lex: Lex) -> bool:
     """A share of land, people or votes, a percentage in a sentence about nothing economic, or a
     fractional count: the unit is there, but the figure is not an economic one."""
     measured = match_at(after, 0, lex.volumes, allow_clitic=False) is not None  # "2 مليار متر مكعب"
@@ -170,11 +183,10 @@ def _not_economic(m: NumberMention, unit: Unit, after: list[Word], ctx: Context,
     if unit.unit in ("percent", "other") and not measured and share_of_land_or_people(after, unit.next_word, lex):
         return True
     if unit.unit in ("percent", "other") and unit.currency is None and not measured \
-            and ctx.non_economic and ctx.metric(m.start) is None \
-            and not (ctx.economic and ctx.growth_before(m.start)):
+            and ctx.non_economic and ctx.metric(m.start) is None and not _economic_growth_before(before, lex):
         # election results, territory or population shares: no trade/investment term around (a
         # volume of goods "عبر الأراضي الأذربيجانية" is still one, and so is the growth of an
-        # economic thing: "زادت الشحنات عبر أراضيها 30 في المئة")
+        # economic thing in the number's own clause: "… لافتا إلى أن الشحنات زادت 30 في المئة")
         return True
     if unit.unit == "percent" and ctx.metric(m.start) is None and not ctx.economic and not ctx.growth_starts:
         return True  # a share of something that is not economic ("النص جاهز بنسبة 80 بالمئة")

@@ -59,6 +59,8 @@ class Lex:
     count_heads: frozenset[str]
     visitor_nouns: Terms
     visitor_context: Terms
+    freight_nouns: Terms
+    freight_context: Terms
     frequency: Terms
     year_words: frozenset[str]
     period_prepositions: frozenset[str]
@@ -145,6 +147,8 @@ def lexicon() -> Lex:
         count_heads=_wordset(units["count_heads"]),
         visitor_nouns=_plain(units["visitor_nouns"]),
         visitor_context=_plain(units["visitor_context"]),
+        freight_nouns=_plain(units["freight_nouns"]),
+        freight_context=_plain(units["freight_context"]),
         frequency=_plain(nf["frequency_words"]),
         year_words=_wordset(metrics["periods"]["year_words"]),
         period_prepositions=_wordset(metrics["periods"]["prepositions"]),

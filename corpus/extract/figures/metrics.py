@@ -29,6 +29,7 @@ class Context:
             [w.start for w in words if any(key in lex.growth for key in term_words_for(w.norm))]
         self.pairs = [] if lex.countries.cannot_start(keys) else _pairs(words, lex)
         self.travel = bool(find_terms(words, lex.visitor_context, keys) or find_terms(words, lex.countries, keys))
+        self.freight = bool(find_terms(words, lex.freight_context, keys))
 
     def metric(self, pos: int) -> str | None:
         """The metric term closest before ``pos``, else the closest after it."""
