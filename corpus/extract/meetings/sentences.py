@@ -338,9 +338,30 @@ def kind_of(s: Sentence) -> str:
 _THREE_WAY = re.compile(r"ثلاثي")
 
 
+# How far a two-sided meeting word's clause is read for who meets, before and after it.
+BILATERAL_CLAUSE_CHARS = 70
+_CLAUSE_BREAK = re.compile(r"[،,.؛:]")
+
+
 def told_as_bilateral(s: Sentence) -> bool:
-    """Is one of the sentence's meeting words told as two-sided ("لقاء ثنائيا", "اجتماع منفصل")?"""
-    return any(k == "talks" and lexicon().bilateral_term.match(s.norm, p) for p, k in s.terms)
+    """Is one of the sentence's meeting words told as the two's own two-sided encounter ("أجرى لقاء
+    ثنائيا مع بوتين", "عقد بوتين وعلييف محادثات ثنائية")? Not another pair's ("عقد وزيرا الخارجية
+    اجتماعا منفصلا", "لقاء منفصل بين بوتين وباشينيان", "محادثات ثنائية مع عدد من القادة")."""
+    lex = lexicon()
+    for p, k in s.terms:
+        if k != "talks" or not lex.bilateral_term.match(s.norm, p):
+            continue
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s.norm, max(0, p - BILATERAL_CLAUSE_CHARS), p)]
+        before = s.norm[breaks[-1] + 1 if breaks else max(0, p - BILATERAL_CLAUSE_CHARS): p]
+        stop = _CLAUSE_BREAK.search(s.norm, p, p + BILATERAL_CLAUSE_CHARS)
+        after = s.norm[p: stop.start() if stop else p + BILATERAL_CLAUSE_CHARS]
+        if lex.others.search(after) or lex.others.search(before):
+            continue
+        counterpart = lex.putin.search(after) or lex.aliyev_name.search(after) or lex.pair.search(after)
+        both_before = lex.putin.search(before) and lex.aliyev_name.search(before) or lex.pair.search(before)
+        if counterpart or both_before:
+            return True
+    return False
 
 
 CLAUSE_COMMA = re.compile(r"[،,]")
