@@ -42,7 +42,7 @@ PLACE_PIN = "\U0001F4CD"
 
 def _is_locative(text: str, start: int, matched: str) -> bool:
     """Is the place at ``start`` introduced as where something happens (في/إلى/ب…, a verb of
-    visiting or hosting)?"""
+    visiting)?"""
     lex = lexicon()
     clitic = _clitic_before_place(matched)
     if clitic in ("ب", "وب", "فب"):
@@ -57,10 +57,20 @@ def _is_locative(text: str, start: int, matched: str) -> bool:
         if tokens[-1].startswith("ب"):
             return True
         tokens.pop()
-    # a verb of hosting before the place: its subject ("القمة التي احتضنتها طهران", "تستضيف باكو")
-    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs or tokens[-1] in lex.host_verbs):
+    if tokens and (tokens[-1] in lex.prepositions or tokens[-1] in lex.visit_verbs):
         return True
     return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
+
+
+def _after_host_verb(text: str, start: int) -> bool:
+    """Is the place at ``start`` the subject of a verb of hosting ("القمة التي احتضنتها طهران",
+    "استضافتها مدينة أكتاو")? Weaker than a preposition: the sentence may host another thing there
+    ("تستضيف باكو في نوفمبر مؤتمر كوب 29، وقد بحث الرئيسان اليوم في سوتشي …")."""
+    lex = lexicon()
+    tokens = _preceding_tokens(text, start)
+    while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])):
+        tokens.pop()
+    return bool(tokens) and tokens[-1] in lex.host_verbs
 
 
 # Russian-style surnames (نزارباييف، توكاييف، ميرزوييف، بردي محمدوف) end in -يف/-وف(ا).
@@ -98,10 +108,11 @@ def _is_return_to(text: str, start: int) -> bool:
 
 
 def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
-    """(position, English name) of meeting places named after a locative preposition; with
+    """(position, English name) of meeting places named after a locative preposition (else after a
+    verb of hosting); with
     ``locative_only=False`` also bare city names that are not an origin ("من"), one side of a
     "بين X وY", a list member or the Kremlin as a speaker."""
-    found = []
+    found, hosted = [], []
     for name, pat, not_after, needs in lexicon().cities:
         if not holds_any(text, needs):
             continue
@@ -114,10 +125,12 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
                 continue
             if _is_locative(text, m.start(), m.group()):
                 found.append((m.start(), name))
+            elif _after_host_verb(text, m.start()):
+                hosted.append((m.start(), name))
             elif not locative_only and not _NOT_PLACE_BEFORE.intersection(before[-1:]) \
                     and not m.group().startswith(("و", "ف")) and "كر" not in m.group():
                 found.append((m.start(), name))
-    return sorted(found)
+    return sorted(found or hosted)
 
 
 def visit_destination(text: str, capital: str | None = None) -> str | None:
