@@ -62,15 +62,19 @@ def _is_locative(text: str, start: int, matched: str) -> bool:
     return len(tokens) >= 2 and tokens[-2] in lex.visit_verbs  # verb + subject + place
 
 
-def _after_host_verb(text: str, start: int) -> bool:
-    """Is the place at ``start`` the subject of a verb of hosting ("القمة التي احتضنتها طهران",
-    "استضافتها مدينة أكتاو")? Weaker than a preposition: the sentence may host another thing there
-    ("تستضيف باكو في نوفمبر مؤتمر كوب 29، وقد بحث الرئيسان اليوم في سوتشي …")."""
+def _host_verb_before(text: str, start: int) -> str | None:
+    """The verb of hosting the place at ``start`` is the subject of: "القمة التي احتضنتها طهران",
+    "استضافتها مدينة أكتاو" (its pronoun, the gathering just named: as strong as a preposition),
+    "تستضيف باكو في نوفمبر مؤتمر كوب 29" (bare: it may host another thing than the encounter)."""
     lex = lexicon()
     tokens = _preceding_tokens(text, start)
     while tokens and (tokens[-1] in lex.fillers or _NISBA.match(tokens[-1])):
         tokens.pop()
-    return bool(tokens) and tokens[-1] in lex.host_verbs
+    return tokens[-1] if tokens and tokens[-1] in lex.host_verbs else None
+
+
+# The object pronouns a verb of hosting refers back to the gathering with ("احتضنتها").
+_HOST_PRONOUNS = ("ها", "ه", "هما")
 
 
 # Russian-style surnames (نزارباييف، توكاييف، ميرزوييف، بردي محمدوف) end in -يف/-وف(ا).
@@ -123,9 +127,10 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
             if _is_person_name(text, m.start(), m.end()) or _is_route_end(text, m.start()) \
                     or _is_return_to(text, m.start()):
                 continue
-            if _is_locative(text, m.start(), m.group()):
+            host = _host_verb_before(text, m.start())
+            if _is_locative(text, m.start(), m.group()) or host and host.endswith(_HOST_PRONOUNS):
                 found.append((m.start(), name))
-            elif _after_host_verb(text, m.start()):
+            elif host:
                 hosted.append((m.start(), name))
             elif not locative_only and not _NOT_PLACE_BEFORE.intersection(before[-1:]) \
                     and not m.group().startswith(("و", "ف")) and "كر" not in m.group():
