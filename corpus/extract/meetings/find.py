@@ -282,11 +282,11 @@ def find_meetings(text: str, published: date | str | None = None,
         # قمة موسكو في 8 أكتوبر") tells another one.
         elsewhere = primary is not None and None not in (primary.city, city) and primary.city != city
         # "في اليوم السابق، 18 أغسطس، عقد الرئيسان لقاء غير رسمي": another day's encounter. Counted
-        # from a clause of its own sentence under an undated lead ("وصل مساء الأحد، وأجرى في اليوم
+        # from a day of its own sentence under an undated lead ("وصل مساء الأحد، وأجرى في اليوم
         # التالي محادثات"), it is the day of the lead's encounter.
         shift = lex.another_day.search(s.norm) if primary is not None else None
         another_day = primary is not None and shift is not None \
-            and (has_date_info(primary) or shift.start() <= ANOTHER_DAY_OPENING)
+            and (has_date_info(primary) or not _day_named_before(s, shift.start(), mentions, nt))
         if primary is not None and not past and not next_one and not elsewhere and not another_day \
                 and compatible(primary, choice):
             if primary.city is None and primary.kind != "phone_call":
@@ -417,8 +417,10 @@ def _one_leader_arrives(s: Sentence) -> bool:
     return (s.putin != s.aliyev) and not (s.pair or s.trilateral) and bool(lexicon().arrival.search(s.norm))
 
 
-# How far into its sentence a phrase of another day ("في اليوم السابق") still opens it.
-ANOTHER_DAY_OPENING = 8
+def _day_named_before(s: Sentence, at: int, mentions: list[DateMention] | None, nt) -> bool:
+    """Does the sentence name a day before its position ``at`` ("وصل مساء الأحد، وأجرى في اليوم التالي")?"""
+    return any(m.kind in ("weekday", "relative", "explicit", "stamp")
+               and s.start <= norm_pos(nt, m.start) < s.start + at for m in mentions or [])
 
 
 def _shared_venue(sentences: list[Sentence], text: str, nt) -> tuple[FoundMeeting, Sentence] | None:
