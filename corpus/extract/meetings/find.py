@@ -134,11 +134,18 @@ def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str,
     return line is not None and not _LINE_END_PUNCT.search(line[0])
 
 
-def _days_ahead_under_headline(primary: FoundMeeting, status: str, choice: DateChoice | None) -> bool:
+def _days_ahead_under_headline(primary: FoundMeeting, s: Sentence, status: str, choice: DateChoice | None,
+                               published: date | None) -> bool:
     """An undated headline told in the present ("قمة ثلاثية تجمع بوتين وعلييف") whose lead sets the
-    encounter days ahead ("سيستضيف يوم الجمعة المقبل")."""
+    encounter days ahead ("سيستضيف يوم الجمعة المقبل"), and tells no encounter of today or yesterday
+    ("أجرى اليوم محادثات …، على أن يزور باكو يوم الجمعة المقبل")."""
     return primary.status == "held" and not has_date_info(primary) and status == "announced" \
-        and choice is not None and choice.when is not None
+        and choice is not None and choice.when is not None and published is not None \
+        and choice.when > published and not _NEWS_DAY.search(s.norm)
+
+
+# Today or yesterday, in a sentence's own words.
+_NEWS_DAY = re.compile(r"(?<![^\W_])[وف]?(?:اليوم|امس)(?![^\W_])")
 
 
 def _title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
@@ -264,7 +271,7 @@ def find_meetings(text: str, published: date | str | None = None,
             and primary.date is not None and choice.when.isoformat() != primary.date
         if primary is not None and not past and ((status != primary.status or day_differs)
                                                  and (_headline_only(merged, sentences, nt.text) or arrival_only)
-                                                 or _days_ahead_under_headline(primary, status, choice)
+                                                 or _days_ahead_under_headline(primary, s, status, choice, published)
                                                  and _headline_only(merged, sentences, nt.text, under_furniture=True)):
             # "بوتين يتوجه إلى باكو الاثنين": a headline's present tense may be the news of the day
             # or of days ahead; the lead under it says which ("سيزور … يوم الاثنين المقبل"). And a

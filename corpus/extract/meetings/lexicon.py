@@ -35,6 +35,11 @@ def _suffixed_alt(words) -> str:
     return "|".join(out)
 
 
+def _subject_comes_after(parts: dict) -> list[str]:
+    """"يأتي الاجتماع بعد": each verb, subject and word of coming after, as one phrase."""
+    return [f"{v} {s} {a}" for v in parts["verbs"] for s in parts["subjects"] for a in parts["after"]]
+
+
 def _word_re(words, prefix: str = CLITIC, suffix: str = "") -> re.Pattern:
     alt = _suffixed_alt(words) if suffix else alternation(words)
     return re.compile(rf"(?<![^\W_]){prefix}(?:{alt}){suffix}(?![^\W_])")
@@ -237,10 +242,7 @@ def lexicon() -> Lex:
         anniversary=_word_re(terms["anniversary"], CLITIC),
         anniversary_noun=_word_re(terms["anniversary_nouns"], CLITIC),
         attendees=_word_re(terms["attendee_nouns"], CLITIC),
-        background_after=re.compile(_word_re(terms["background_after"], CLITIC).pattern + "|" + _word_re(
-            [f"{v} {s} {a}" for v in terms["background_after_subject"]["verbs"]
-             for s in terms["background_after_subject"]["subjects"] for a in terms["background_after_subject"]["after"]],
-            CLITIC).pattern),
+        background_after=_word_re(terms["background_after"] + _subject_comes_after(terms["background_after_subject"])),
         background_note=_word_re(terms["background_note"]),
         repeated_contacts=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['repeated_contacts']['nouns'])})"
                                      rf"\s+(?:{alternation(terms['repeated_contacts']['adjectives'])})(?![^\W_])"),
