@@ -486,9 +486,11 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      "الأذربيجاني إلهام علييف والرئيس الروسي.", date(2020, 11, 10), False),
     ("إعلان التعاون وثيقة سياسية وقعها الرئيس بوتين والرئيس علييف في الكرملين في 22 فبراير 2022.",
      date(2022, 2, 25), True),
-    # encounters that became a tradition are history
+    # encounters that became a tradition are history, unless today's is told as one of them
     ("ومنذ عام 2003 تحولت اللقاءات بين الرئيسين بوتين وعلييف إلى تقليد سنوي تنقل بين الكرملين وسوتشي.",
      date(2021, 1, 9), False),
+    ("التقى الرئيس بوتين اليوم في سوتشي الرئيس علييف، في لقاء أصبح تقليدا سنويا منذ سنوات.", date(2021, 1, 9),
+     True),
     # what the encounter just told comes after, by its definite word, is background
     ("التقى علييف وباشينيان أمس في بروكسل بدعوة من ميشال.\nويأتي الاجتماع بعد قمة ثلاثية عقدت الشهر الماضي "
      "في سوتشي بوساطة الرئيس بوتين.", date(2021, 12, 15), False),

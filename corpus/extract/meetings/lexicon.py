@@ -127,6 +127,7 @@ class Lex:
     news_day: re.Pattern
     habit_span: re.Pattern
     habit_words: re.Pattern
+    tradition: re.Pattern
     still_running: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
@@ -224,6 +225,7 @@ def lexicon() -> Lex:
                                rf"\s+(?:ال)?(?:مقبله|قادمه|مقبل|قادم)(?![^\W_])"),
         past=_word_re(terms["past_reference"], CLITIC),
         habit_words=_word_re(terms["habit_words"], CLITIC),
+        tradition=_word_re(terms["tradition_words"], CLITIC),
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
