@@ -182,7 +182,7 @@ def lexicon() -> Lex:
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
     # "لا توجد حتى الآن خطط محددة", "لا توجد في الوقت الحالي خطط": no plan, up to three words between
-    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
+    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,4}}?\s+"
                 rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
     no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
@@ -259,7 +259,8 @@ def lexicon() -> Lex:
         qa_answer=re.compile(rf"\s*(?:{alternation(terms['qa_answer'])})\s*[:\-–]"),
         officials=_word_re(people["officials"] + people["not_putin"] + people["not_aliyev"]),
         # at the sentence's start or after a colon ("نسأل ضيوفنا: هل …")
-        question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"),
+        question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"
+                            rf"|(?<![^\W_])(?:{alternation(terms['indirect_question'])})(?![^\W_])"),
         ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                             rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
