@@ -184,7 +184,7 @@ def lexicon() -> Lex:
     # "لا توجد حتى الآن خطط محددة", "لا توجد في الوقت الحالي خطط": no plan, up to three words between
     no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,4}}?\s+"
                 rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
-    no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
+    no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                      rf"(?:{alternation(leaders)})(?![^\W_])")
