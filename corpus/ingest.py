@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 200  # documents per write transaction
 REUSE_WINDOW = 1000  # documents of a run remembered, by text, so that a copy is not extracted again
+# Hint values whose repr tells two of them apart (a document with other hints is extracted anew).
 PLAIN_HINTS = (str, int, float, bool, type(None))
 Progress = Callable[[int, int], None]
 
