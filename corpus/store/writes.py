@@ -69,12 +69,12 @@ def prepare(doc: RawDocument, extraction: Extraction) -> Prepared:
                     doc.hints.get("outlet") or extraction.outlet)
 
 
-
 def prepared_copy(p: Prepared, doc: RawDocument) -> Prepared:
     """``prepare`` of ``doc``, a document with the same text and hints as ``p.doc`` (so the same
     extraction, normalised text, hash, keys, terms, url and outlet): only the document differs
     (its source, format, encoding)."""
     return replace(p, doc=scrub(doc))
+
 
 @dataclass
 class _Later:
