@@ -3,26 +3,36 @@
 Extraction of large batches runs in a small process pool (``extract.pool``; it is pure Python and
 CPU-bound), and so does preparing each article for the store (normalised text, hash, near-duplicate
 keys, index terms); storing is single-writer and batched (``Store.add_prepared``: one transaction
-per batch) and overlaps with the workers extracting the next batches. Meeting events are rebuilt
+per batch) and overlaps with the workers extracting the next batches. Documents are read as the
+work goes (the workers start on the first batch while the next files are read), and a document
+with the same text and hints as one met shortly before in the run is not extracted again: it
+reuses that one's preparation (the store still decides it is a copy). Meeting events are rebuilt
 once at the end, so undated meetings link to events across the whole corpus.
 """
 from __future__ import annotations
 
+import itertools
 import logging
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Sized
 
 from . import config
 from .collection import collection_paused
 from .extract import extract_document
-from .extract.pool import in_batches, make_pool
+from .extract.pool import in_tagged_batches, make_pool
+from .language import not_arabic_reason
 from .models import RawDocument, ReadProblem
-from .store import AddResult, Prepared, Store, prepare
+from .readers import iter_path
+from .store import AddResult, Prepared, Store, prepare, prepared_copy
 
 log = logging.getLogger(__name__)
 
 BATCH = 200  # documents per write transaction
+REUSE_WINDOW = 1000  # documents of a run remembered, by text, so that a copy is not extracted again
+# Hint values whose repr tells two of them apart (a document with other hints is extracted anew).
+PLAIN_HINTS = (str, int, float, bool, type(None))
 Progress = Callable[[int, int], None]
 
 
@@ -72,44 +82,146 @@ def _store_batch(store: Store, batch: list[Prepared], who: str) -> list[FileResu
 def ingest_documents(store: Store, items: Iterable[RawDocument | ReadProblem], who: str = "cli",
                      progress: Progress | None = None, total: int | None = None,
                      rebuild: bool = True, use_pool: bool = True) -> list[FileResult]:
-    """Store documents already read; results in input order. Rebuilds events if anything changed."""
-    items = list(items)
-    total = total or len(items)
-    results: list[FileResult | None] = [None] * len(items)
-    from .preview import not_arabic_reason  # the Upload page's language policy, shared
-    pending: list[tuple[int, RawDocument]] = []
-    for i, item in enumerate(items):
-        if isinstance(item, ReadProblem):
-            results[i] = FileResult(item.source, "rejected", reason=item.reason)
-        elif not (item.text or "").strip():
-            results[i] = FileResult(item.source, "rejected", reason="no text found")
-        elif (refused := not_arabic_reason(item.text)) is not None:
-            results[i] = FileResult(item.source, "rejected", reason=refused)
-        else:
-            pending.append((i, item))
-    done = len(items) - len(pending)
+    """Store documents; results in input order. Rebuilds events if anything changed.
+
+    ``items`` is consumed as the work goes (``ingest_paths`` reads files while the workers extract
+    the first ones); ``progress`` gets ``total`` when given, else the number of items once known
+    (a list's length at once, a stream's when it ends; 0 until then)."""
+    run = _Run(total or (len(items) if isinstance(items, Sized) else 0))
+    batches = _batches(items, run, _Copies())
+    first = next(batches, None)
+    if first is None:
+        return run.finish(store, rebuild)
     pool = None
-    if use_pool and pending:
-        pool = make_pool(len(pending), warm=lambda: extract_and_prepare(pending[0][1]))
+    if use_pool:  # sized on the first batch: BATCH documents, or all of them when fewer
+        pool = make_pool(len(first), warm=lambda: extract_and_prepare(first[0].doc))
     try:
-        starts = range(0, len(pending), BATCH)
-        docs = ([doc for _, doc in pending[start:start + BATCH]] for start in starts)
-        for start, batch in zip(starts, in_batches(extract_and_prepare, docs, pool)):
+        tagged = ((batch, _to_extract(batch)) for batch in itertools.chain([first], batches))
+        for batch, extracted in in_tagged_batches(extract_and_prepare, tagged, pool):
             with collection_paused():  # the batch's rows and statements: freed when it is written
-                stored = _store_batch(store, batch, who)
-            for (i, _), result in zip(pending[start:start + BATCH], stored):
-                results[i] = result
-            done += len(batch)
-            if progress:
-                progress(done, total)
+                stored = _store_batch(store, _assemble(batch, extracted), who)
+            run.record(batch, stored, progress)
     finally:
         if pool is not None:
             pool.shutdown()
-    final = [r for r in results if r is not None]
-    _mark_removed_duplicates(store, final)
-    if rebuild and any(r.status in ("added", "source_added") for r in final):
-        store.rebuild_events()
-    return final
+    return run.finish(store, rebuild)
+
+
+@dataclass
+class _Slot:
+    """A document to store, at its place in the input: extracted by the workers, or a copy of an
+    earlier document of this run (same text and hints: the same extraction) that reuses its
+    ``original``'s preparation."""
+
+    index: int
+    doc: RawDocument
+    original: _Slot | None = None
+    prepared: Prepared | None = None  # an original's, once extracted (kept for its copies)
+
+
+class _Copies:
+    """The documents of this run seen last (``REUSE_WINDOW`` of them), by text and hints: a document
+    met again is not extracted again. A copy holds its original's slot, so the original stays at
+    hand until the copy is stored, whatever the window drops."""
+
+    def __init__(self) -> None:
+        self.seen: OrderedDict[tuple[str, str], _Slot] = OrderedDict()
+
+    def slot(self, index: int, doc: RawDocument) -> _Slot:
+        key = _reuse_key(doc)
+        if key is None:
+            return _Slot(index, doc)
+        original = self.seen.get(key)
+        if original is not None:
+            self.seen.move_to_end(key)
+            return _Slot(index, doc, original)
+        self.seen[key] = slot = _Slot(index, doc)
+        if len(self.seen) > REUSE_WINDOW:
+            self.seen.popitem(last=False)
+        return slot
+
+
+def _reuse_key(doc: RawDocument) -> tuple[str, str] | None:
+    """What extraction and preparation depend on (text and hints; the source only names the
+    document in logs), or None when a hint is not a plain value whose repr tells it apart."""
+    if not all(isinstance(v, PLAIN_HINTS) for v in doc.hints.values()):
+        return None
+    return doc.text, repr(sorted(doc.hints.items()))
+
+
+@dataclass
+class _Run:
+    """One ingest's results in input order, filled as documents are read (rejections) and stored."""
+
+    total: int
+    results: list[FileResult | None] = field(default_factory=list)
+    done: int = 0
+
+    def read(self, item: RawDocument | ReadProblem) -> RawDocument | None:
+        """Note one item read: the document to store, or None when its rejection is its result."""
+        rejected = _rejection(item)
+        self.results.append(rejected)
+        self.done += rejected is not None
+        return item if rejected is None and isinstance(item, RawDocument) else None
+
+    def record(self, batch: list[_Slot], stored: list[FileResult], progress: Progress | None) -> None:
+        for slot, result in zip(batch, stored):
+            self.results[slot.index] = result
+        self.done += len(batch)
+        if progress:
+            progress(self.done, self.total)
+
+    def finish(self, store: Store, rebuild: bool) -> list[FileResult]:
+        final = [r for r in self.results if r is not None]
+        _mark_removed_duplicates(store, final)
+        if rebuild and any(r.status in ("added", "source_added") for r in final):
+            store.rebuild_events()
+        return final
+
+
+def _rejection(item: RawDocument | ReadProblem) -> FileResult | None:
+    """The result of an item ingest does not store (unreadable, empty, not Arabic), else None."""
+    if isinstance(item, ReadProblem):
+        return FileResult(item.source, "rejected", reason=item.reason)
+    if not (item.text or "").strip():
+        return FileResult(item.source, "rejected", reason="no text found")
+    if (refused := not_arabic_reason(item.text)) is not None:
+        return FileResult(item.source, "rejected", reason=refused)
+    return None
+
+
+def _batches(items: Iterable[RawDocument | ReadProblem], run: _Run, copies: _Copies) -> Iterator[list[_Slot]]:
+    """The documents to store, ``BATCH`` at a time, as ``items`` are read (rejections go to ``run``)."""
+    batch: list[_Slot] = []
+    for item in items:
+        index = len(run.results)
+        if (doc := run.read(item)) is not None:
+            batch.append(copies.slot(index, doc))
+            if len(batch) == BATCH:
+                yield batch
+                batch = []
+    run.total = run.total or len(run.results)  # every item read: the total is known
+    if batch:
+        yield batch
+
+
+def _to_extract(batch: list[_Slot]) -> list[RawDocument]:
+    return [slot.doc for slot in batch if slot.original is None]
+
+
+def _assemble(batch: list[_Slot], extracted: list[Prepared]) -> list[Prepared]:
+    """The batch's preparations in order: the workers' for originals, their original's for copies
+    (an original comes before its copies, in this batch or an earlier one, already assembled)."""
+    fresh = iter(extracted)
+    out = []
+    for slot in batch:
+        if slot.original is None:
+            slot.prepared = next(fresh)
+            out.append(slot.prepared)
+        else:
+            assert slot.original.prepared is not None  # assembled before: it comes first
+            out.append(prepared_copy(slot.original.prepared, slot.doc))
+    return out
 
 
 def removed_duplicate_reason(article_id: int) -> str:
@@ -136,10 +248,7 @@ def _mark_removed_duplicates(store: Store, results: list[FileResult]) -> None:
 def ingest_paths(store: Store, paths: Iterable[str | Path], who: str = "cli",
                  progress: Progress | None = None) -> list[FileResult]:
     """Files, folders and archives → stored articles; one result per document found."""
-    from .readers import read_path
-    items: list[RawDocument | ReadProblem] = []
-    for path in paths:
-        items.extend(read_path(path))
+    items = (item for path in paths for item in iter_path(path))  # read while the workers extract
     return ingest_documents(store, items, who, progress)
 
 

@@ -20,11 +20,13 @@ from typing import Any, Callable, Iterable, Sequence
 from . import settings
 from .extract import extract_document
 from .models import Extraction, Figure, Meeting, RawDocument, ReadProblem
-from .normalize import arabic_ratio
+# The language policy lives in ``language`` (ingest applies it too); the Upload page reads it here.
+from .language import MIN_ARABIC_RATIO as MIN_ARABIC_RATIO
+from .language import language_check
+from .language import not_arabic_reason as not_arabic_reason
 from .readers import read_bytes
 
 log = logging.getLogger(__name__)
-MIN_ARABIC_RATIO = 0.5
 CORRECTABLE = ("title", "outlet", "published", "meetings", "figures", "topics")
 # Meeting and figure fields the editor sees and may change; the rest is carried over unchanged.
 MEETING_FIELDS = ("date", "city", "kind", "status", "evidence")
@@ -72,24 +74,6 @@ class Outcome:
 
 
 # --- step 1: read and extract ------------------------------------------------------------------
-
-def language_check(text: str) -> tuple[str, dict[str, Any], str] | None:
-    """(code, params, plain reason) when a text is refused as not Arabic; None when accepted."""
-    if not any(c.isalpha() for c in text):
-        return "no_words", {}, "the file holds no words"
-    ratio = arabic_ratio(text)
-    if ratio >= MIN_ARABIC_RATIO:
-        return None
-    pct = round(ratio * 100)
-    return ("not_arabic", {"pct": pct}, f"the text is not Arabic (only {pct}% of its letters are "
-            "Arabic); this dashboard covers the Arabic press")
-
-
-def not_arabic_reason(text: str) -> str | None:
-    """Why a text is refused as not Arabic, or None when it is Arabic enough."""
-    found = language_check(text)
-    return found[2] if found else None
-
 
 def rejection(file: str, source: str, code: str, reason: str, **params: Any) -> Outcome:
     return Outcome(file, source, "rejected", reason=reason, code=code, params=params)

@@ -28,6 +28,7 @@ AHEAD = 2  # batches handed to the pool before the caller's current one (bounds 
 
 In = TypeVar("In")
 Out = TypeVar("Out")
+Tag = TypeVar("Tag")
 
 
 def _extract_one(doc: RawDocument) -> Extraction:
@@ -50,18 +51,28 @@ def in_batches(fn: Callable[[In], Out], batches: Iterable[Sequence[In]],
     """``fn`` of each item, yielded a batch at a time in input order. With a pool, up to ``AHEAD``
     later batches are already being worked on while the caller handles one (batches are read
     from ``batches`` only that far ahead)."""
-    queued: deque[Iterator[Out]] = deque()
-    for chunk in batches:
-        if pool is None or len(chunk) < POOL_MIN_DOCS:
-            while queued:
-                yield list(queued.popleft())
-            yield [fn(item) for item in chunk]
+    for _, out in in_tagged_batches(fn, ((None, chunk) for chunk in batches), pool):
+        yield out
+
+
+def in_tagged_batches(fn: Callable[[In], Out], batches: Iterable[tuple[Tag, Sequence[In]]],
+                      pool: ProcessPoolExecutor | None) -> Iterator[tuple[Tag, list[Out]]]:
+    """``in_batches`` of ``(tag, batch)`` pairs, each batch's results yielded with its tag (what
+    the caller needs to put them back in place). With a pool, every batch goes to it, however
+    small: the workers are running already, and a batch done here would keep the caller from
+    storing while they wait."""
+    queued: deque[tuple[Tag, Iterator[Out]]] = deque()
+    for tag, chunk in batches:
+        if pool is None:
+            yield tag, [fn(item) for item in chunk]
             continue
-        queued.append(pool.map(fn, chunk, chunksize=_chunksize(len(chunk))))
+        queued.append((tag, pool.map(fn, chunk, chunksize=_chunksize(len(chunk)))))
         if len(queued) > AHEAD:
-            yield list(queued.popleft())
+            tag_done, done = queued.popleft()
+            yield tag_done, list(done)
     while queued:
-        yield list(queued.popleft())
+        tag_done, done = queued.popleft()
+        yield tag_done, list(done)
 
 
 def start_method() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Iterator
 
 from ..models import ReadProblem
 from .dispatch import dispatch
@@ -14,19 +15,26 @@ from .names import display_name
 
 def read_path(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> list[Result]:
     """Read a file or, recursively, a folder (sorted; hidden files and symlinks skipped)."""
+    return list(iter_path(path, limits=limits))
+
+
+def iter_path(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Result]:
+    """``read_path``, one file at a time: a caller can work on the first files (ingest hands them to
+    its extraction workers) while the next ones are read."""
     path = Path(path)
     try:
-        if path.is_symlink() and path.is_dir():
-            return [ReadProblem(display_name(str(path)), "symbolic link to a folder: not followed")]
-        if path.is_dir():
-            return _read_folder(path, limits)
-        return _read_file(path, display_name(str(path)), limits)
+        is_dir = path.is_dir()
+        if is_dir and path.is_symlink():
+            yield ReadProblem(display_name(str(path)), "symbolic link to a folder: not followed")
+            return
+        found = None if is_dir else _read_file(path, display_name(str(path)), limits)
     except OSError as exc:
-        return [ReadProblem(display_name(str(path)), f"could not be read ({exc.strerror or exc})")]
+        yield ReadProblem(display_name(str(path)), f"could not be read ({exc.strerror or exc})")
+        return
+    yield from _iter_folder(path, limits) if found is None else found
 
 
-def _read_folder(folder: Path, limits: Limits) -> list[Result]:
-    out: list[Result] = []
+def _iter_folder(folder: Path, limits: Limits) -> Iterator[Result]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -35,13 +43,13 @@ def _read_folder(folder: Path, limits: Limits) -> list[Result]:
             file = Path(root) / name
             source = display_name(str(file))
             if file.is_symlink():
-                out.append(ReadProblem(source, "symbolic link: not followed"))
+                yield ReadProblem(source, "symbolic link: not followed")
                 continue
             try:
-                out.extend(_read_file(file, source, limits))
+                found = _read_file(file, source, limits)
             except OSError as exc:
-                out.append(ReadProblem(source, f"could not be read ({exc.strerror or exc})"))
-    return out
+                found = [ReadProblem(source, f"could not be read ({exc.strerror or exc})")]
+            yield from found
 
 
 def _read_file(path: Path, source: str, limits: Limits) -> list[Result]:

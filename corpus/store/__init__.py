@@ -37,12 +37,12 @@ from .pagereads import FigurePage, PageReads
 from .reprocess import Reprocessing
 from .tally import Tally
 from .textsearch import RANK_MAX_MATCHES
-from .writes import AddResult, Prepared, Writes, prepare
+from .writes import AddResult, Prepared, Writes, prepare, prepared_copy
 
 __all__ = ["Store", "StoreLike", "Tally", "AddResult", "SearchHit", "StatementRows", "STATEMENT_COLUMNS",
            "STATEMENT_LIMIT", "FigurePage", "make_engine", "is_read_only_error", "comparable_text",
-           "content_hash", "shingle_hashes", "prepare", "Prepared", "period_start", "CORRECTABLE", "WRITE_LOCK",
-           "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
+           "content_hash", "shingle_hashes", "prepare", "prepared_copy", "Prepared", "period_start", "CORRECTABLE",
+           "WRITE_LOCK", "NEAR_DUP_RATIO", "MIN_TITLE_WORDS", "CONTAINED_SHARE", "SHINGLE_SIZE", "BANDS", "ROWS",
            "MAX_CANDIDATES", "SNIPPET_ROWS", "TERM_FREQ_MAX_ARTICLES", "EVENT_TEXT_CHARS", "RANK_MAX_MATCHES"]
 
 

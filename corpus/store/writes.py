@@ -3,7 +3,7 @@ write the extraction's rows, the shingles and the search index; soft removal and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
 import sqlalchemy as sa
@@ -67,6 +67,13 @@ def prepare(doc: RawDocument, extraction: Extraction) -> Prepared:
     return Prepared(doc, extraction, clean, norm, content_hash(norm), shingle_hashes(norm),
                     index_string(extraction.title, clean), _normalize_url(doc.hints.get("url")),
                     doc.hints.get("outlet") or extraction.outlet)
+
+
+def prepared_copy(p: Prepared, doc: RawDocument) -> Prepared:
+    """``prepare`` of ``doc``, a document with the same text and hints as ``p.doc`` (so the same
+    extraction, normalised text, hash, keys, terms, url and outlet): only the document differs
+    (its source, format, encoding)."""
+    return replace(p, doc=scrub(doc))
 
 
 @dataclass
