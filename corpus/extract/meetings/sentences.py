@@ -177,6 +177,10 @@ def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None)
         clause = m.group("clause")
         if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
             return m.group()
+        # "البيان الختامي لقمة دول قزوين التي عقدت في طهران": the clause is the gathering's, named
+        # between the document and the pronoun
+        if any(p.search(text, m.start() + 1, m.start("clause")) for p in lex.terms.values()):
+            return m.group()
         return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
     tokens = text_tokens(text) if tokens is None else tokens
     for pattern in (lex.document_clause, lex.document_signers):  # blanking keeps the words' offsets
