@@ -267,6 +267,9 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     # ... but a place after a preposition comes first: the verb may host another thing there
     ("تستضيف باكو في نوفمبر مؤتمر كوب 29، وقد بحث الرئيسان بوتين وعلييف اليوم في سوتشي التحضيرات له.",
      date(2024, 8, 1), "city", "Sochi"),
+    # a speaker's institution and its city are another thing's; a gathering named by its city names it
+    ("حاورت القناة الباحث في معهد الدراسات الشرقية بموسكو حول نتائج قمة سوتشي الثلاثية التي انعقدت يوم الاثنين "
+     "الماضي بمشاركة الرئيس بوتين والرئيس علييف ورئيس الوزراء باشينيان.", date(2022, 11, 2), "city", "Sochi"),
     # a residence or palace names its city
     ("التقى بوتين اليوم في قصر قسطنطين رئيسي أذربيجان إلهام علييف وأرمينيا سركيسيان.", date(2016, 6, 20),
      "city", "Saint Petersburg"),

@@ -18,11 +18,12 @@ from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, forget_date, fronted_year, has_date_info,
                      last_day_named, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
-from .layout import (blanked, dated_by_item, in_item, item_at, item_spans, lead_pairs_another, not_the_news,
-                     outside_items, pair_of_others)
+from .layout import (blanked, dated_by_item, days_ahead_under_headline, headline_only, in_item, item_at, item_spans,
+                     lead_pairs_another, not_the_news, outside_items, pair_of_others, title_over_history)
 from .lexicon import Lex, lexicon
 from .page_dates import date_from_lead, dated_just_before, heading_date, in_page_weekdays, item_date, lead_news_day
-from .places import PLACE_PIN, capitals_by_adjective, cities_in, venue_country_capital, visit_destination
+from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_by_gathering, venue_country_capital,
+                     visit_destination)
 from .reports import claimed_denial, is_denial, is_meeting_sentence
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
                         in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
@@ -45,6 +46,9 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     # "في تصريحات للصحافيين في باكو، عن محادثاته مع بوتين في موسكو": a place after another thing's
     # word (the remarks), nearer than any meeting word, is that thing's
     own = [c for c in cities if not owned_by_other(s.norm, c[0], [p for p, _ in s.terms])]
+    # ... and when every one is, a gathering named by its city ("حاورت الباحث في معهد … بموسكو حول
+    # نتائج قمة سوتشي الثلاثية") names the place
+    own = own or cities_named_by_gathering(s.norm)
     return min(own or cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
 
 
@@ -94,68 +98,6 @@ def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> b
     """Does a meeting sentence say the encounter is today ("اليوم", "اليوم الاثنين")?"""
     return any(m.offset_days == 0 and any(s.start <= norm_pos(nt, m.start) < s.end for s in merged)
                for m in mentions)
-
-
-_LINE_END_PUNCT = re.compile(r"[.!؟?:…]\s*$")
-
-
-# A title line is short; a longer line without a full stop is a paragraph cut by the page.
-TITLE_CHARS = 150
-# The lead under a title: at most this many sentences after it (a byline may stand between).
-LEAD_AFTER_TITLE = 2
-
-
-def _rest_of_line(s: Sentence, norm: str) -> tuple[str, int] | None:
-    """The sentence's line from its start, and the whole line's length; None on the text's last line."""
-    line_end = norm.find("\n", s.start)
-    if line_end < 0:
-        return None
-    return norm[s.start:line_end], line_end - (norm.rfind("\n", 0, s.start) + 1)
-
-
-def _title_like(s: Sentence, norm: str) -> bool:
-    """Does the sentence end a short line without a full stop (a headline, a kicker's title)?"""
-    line = _rest_of_line(s, norm)
-    return line is not None and line[1] <= TITLE_CHARS and not _LINE_END_PUNCT.search(line[0])
-
-
-def _headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str,
-                   under_furniture: bool = False) -> bool:
-    """The main encounter so far rests on the article's first line alone, a headline (no full stop);
-    ``under_furniture``: a headline that only the page's furniture (outlet, dateline or stamp lines,
-    with no meeting word) stands above."""
-    if len(merged) != 1:
-        return False
-    at = sentences.index(merged[0])
-    if under_furniture and (not 0 < at < LEAD_SENTENCES or any(s.terms for s in sentences[:at])) \
-            or not under_furniture and at != 0:
-        return False
-    line = _rest_of_line(merged[0], norm)
-    return line is not None and not _LINE_END_PUNCT.search(line[0])
-
-
-def _days_ahead_under_headline(primary: FoundMeeting, s: Sentence, status: str, choice: DateChoice | None,
-                               published: date | None) -> bool:
-    """An undated headline told in the present ("قمة ثلاثية تجمع بوتين وعلييف") whose lead sets the
-    encounter days ahead ("سيستضيف يوم الجمعة المقبل"), and tells no encounter of today or yesterday
-    ("أجرى اليوم محادثات …، على أن يزور باكو يوم الجمعة المقبل")."""
-    return primary.status == "held" and not has_date_info(primary) and status == "announced" \
-        and choice is not None and choice.when is not None and published is not None \
-        and choice.when > published and not _NEWS_DAY.search(s.norm)
-
-
-# Today or yesterday, in a sentence's own words.
-_NEWS_DAY = re.compile(r"(?<![^\W_])[وف]?(?:اليوم|امس)(?![^\W_])")
-
-
-def _title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
-                        marked_past: bool) -> bool:
-    """An undated title whose lead, right under it, tells its encounter as history ("قبل 18 سنة..
-    زيارة بوتين الأولى إلى باكو" over "في مثل هذه الأيام من 2001 حل بوتين بباكو"): ``marked_past``
-    says the lead marks it so (a past year it opens with, an anniversary, years ago), not a mere
-    pluperfect ("وكان الرئيسان قد أجريا محادثات في أبريل الماضي" recalls an older encounter)."""
-    return marked_past and _title_like(title, norm) \
-        and 0 < sentences.index(lead) - sentences.index(title) <= LEAD_AFTER_TITLE
 
 
 def _tokens_within(article: tuple[tuple[Token, ...], tuple[int, ...]], a: int, b: int) -> tuple[Token, ...]:
@@ -260,7 +202,7 @@ def find_meetings(text: str, published: date | str | None = None,
             continue
         if primary is not None and past and len(merged) == 1 and not has_date_info(primary) \
                 and kind == primary.kind and city in (None, primary.city) \
-                and _title_over_history(merged[0], s, sentences, nt.text, reason == "marker" or (
+                and title_over_history(merged[0], s, sentences, nt.text, reason == "marker" or (
                     fronted_year(s) is not None and days_before is not None and days_before > STALE_DAYS)):
             primary = None
             merged.clear()
@@ -270,9 +212,9 @@ def find_meetings(text: str, published: date | str | None = None,
         day_differs = choice is not None and choice.when is not None and primary is not None \
             and primary.date is not None and choice.when.isoformat() != primary.date
         if primary is not None and not past and ((status != primary.status or day_differs)
-                                                 and (_headline_only(merged, sentences, nt.text) or arrival_only)
-                                                 or _days_ahead_under_headline(primary, s, status, choice, published)
-                                                 and _headline_only(merged, sentences, nt.text, under_furniture=True)):
+                                                 and (headline_only(merged, sentences, nt.text) or arrival_only)
+                                                 or days_ahead_under_headline(primary, s, status, choice, published)
+                                                 and headline_only(merged, sentences, nt.text, under_furniture=True)):
             # "بوتين يتوجه إلى باكو الاثنين": a headline's present tense may be the news of the day
             # or of days ahead; the lead under it says which ("سيزور … يوم الاثنين المقبل"). And a
             # leader's arrival is not yet the encounter: "وصل بوتين مساء اليوم الأحد إلى باكو"

@@ -1,12 +1,16 @@
 """Which spans of a page tell its own news: a chronology's items (each paragraph its own day's news,
 the two leaders together only within one), a fact-check's claim and a pointer to another story
-(neither is the page's news), and where "الرئيسان" means another pair than Putin and Aliyev."""
+(neither is the page's news), where "الرئيسان" means another pair than Putin and Aliyev, and when a
+headline's encounter yields to its lead's or to the history its lead tells."""
 from __future__ import annotations
 
+import re
+from datetime import date
 from itertools import islice
 
+from ...models import Meeting
 from ..items import ItemLabel
-from .dating import DateChoice, norm_pos
+from .dating import DateChoice, has_date_info, norm_pos
 from .lexicon import TOKEN, Lex
 from .sentences import LEAD_SENTENCES, Sentence, aliyev_titles
 
@@ -100,3 +104,67 @@ def in_item(norm: str, items: list[tuple[int, int, ItemLabel]], position: int, p
         and bool(lex.aliyev_name.search(part) or aliyev_titles(part))
     az_arm = doc_az_arm and bool(lex.azerbaijan.search(part)) and bool(lex.armenia.search(part))
     return both, az_arm
+
+
+# ---------------------------------------------------------------- headlines and titles over a lead
+
+_LINE_END_PUNCT = re.compile(r"[.!؟?:…]\s*$")
+
+
+# A title line is short; a longer line without a full stop is a paragraph cut by the page.
+TITLE_CHARS = 150
+# The lead under a title: at most this many sentences after it (a byline may stand between).
+LEAD_AFTER_TITLE = 2
+
+
+def _rest_of_line(s: Sentence, norm: str) -> tuple[str, int] | None:
+    """The sentence's line from its start, and the whole line's length; None on the text's last line."""
+    line_end = norm.find("\n", s.start)
+    if line_end < 0:
+        return None
+    return norm[s.start:line_end], line_end - (norm.rfind("\n", 0, s.start) + 1)
+
+
+def _title_like(s: Sentence, norm: str) -> bool:
+    """Does the sentence end a short line without a full stop (a headline, a kicker's title)?"""
+    line = _rest_of_line(s, norm)
+    return line is not None and line[1] <= TITLE_CHARS and not _LINE_END_PUNCT.search(line[0])
+
+
+def headline_only(merged: list[Sentence], sentences: list[Sentence], norm: str,
+                   under_furniture: bool = False) -> bool:
+    """The main encounter so far rests on the article's first line alone, a headline (no full stop);
+    ``under_furniture``: a headline that only the page's furniture (outlet, dateline or stamp lines,
+    with no meeting word) stands above."""
+    if len(merged) != 1:
+        return False
+    at = sentences.index(merged[0])
+    if under_furniture and (not 0 < at < LEAD_SENTENCES or any(s.terms for s in sentences[:at])) \
+            or not under_furniture and at != 0:
+        return False
+    line = _rest_of_line(merged[0], norm)
+    return line is not None and not _LINE_END_PUNCT.search(line[0])
+
+
+def days_ahead_under_headline(primary: Meeting, s: Sentence, status: str, choice: DateChoice | None,
+                               published: date | None) -> bool:
+    """An undated headline told in the present ("قمة ثلاثية تجمع بوتين وعلييف") whose lead sets the
+    encounter days ahead ("سيستضيف يوم الجمعة المقبل"), and tells no encounter of today or yesterday
+    ("أجرى اليوم محادثات …، على أن يزور باكو يوم الجمعة المقبل")."""
+    return primary.status == "held" and not has_date_info(primary) and status == "announced" \
+        and choice is not None and choice.when is not None and published is not None \
+        and choice.when > published and not _NEWS_DAY.search(s.norm)
+
+
+# Today or yesterday, in a sentence's own words.
+_NEWS_DAY = re.compile(r"(?<![^\W_])[وف]?(?:اليوم|امس)(?![^\W_])")
+
+
+def title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
+                        marked_past: bool) -> bool:
+    """An undated title whose lead, right under it, tells its encounter as history ("قبل 18 سنة..
+    زيارة بوتين الأولى إلى باكو" over "في مثل هذه الأيام من 2001 حل بوتين بباكو"): ``marked_past``
+    says the lead marks it so (a past year it opens with, an anniversary, years ago), not a mere
+    pluperfect ("وكان الرئيسان قد أجريا محادثات في أبريل الماضي" recalls an older encounter)."""
+    return marked_past and _title_like(title, norm) \
+        and 0 < sentences.index(lead) - sentences.index(title) <= LEAD_AFTER_TITLE

@@ -110,6 +110,7 @@ class Lex:
     prepositions: frozenset[str]
     visit_verbs: frozenset[str]
     host_verbs: frozenset[str]
+    gathering_nouns: frozenset[str]
     titles: frozenset[str]
     vague_future: re.Pattern
     vague_past: re.Pattern
@@ -310,6 +311,7 @@ def lexicon() -> Lex:
         visit_verbs=frozenset(forms(terms["visit_verbs"])),
         # with the gathering as their object pronoun ("القمة التي استضافتها مدينة أكتاو")
         host_verbs=frozenset(v + p for v in forms(terms["host_verbs"]) for p in ("", "ها", "ه", "هما")),
+        gathering_nouns=frozenset(c + n for n in forms(terms["gathering_nouns"]) for c in ("", "و", "ل", "ب")),
         titles=frozenset(forms(terms["person_titles"])),
         vague_future=_word_re(terms["vague_future"], ARTICLE_CLITIC),
         vague_past=_word_re(terms["vague_past"], ARTICLE_CLITIC),

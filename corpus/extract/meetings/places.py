@@ -138,6 +138,20 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
     return sorted(found or hosted)
 
 
+def cities_named_by_gathering(text: str) -> list[tuple[int, str]]:
+    """(position, English name) of cities right after a gathering's noun ("قمة سوتشي", "لقاء موسكو")."""
+    found = []
+    for name, pat, _, needs in lexicon().cities:
+        if holds_any(text, needs):
+            found += [(m.start(), name) for m in pat.finditer(text) if _after_gathering_noun(text, m.start())]
+    return sorted(found)
+
+
+def _after_gathering_noun(text: str, start: int) -> bool:
+    before = _preceding_tokens(text, start, 1)
+    return bool(before) and before[0] in lexicon().gathering_nouns
+
+
 def visit_destination(text: str, capital: str | None = None) -> str | None:
     """Capital of a country that a visit sentence goes to ("زيارة … إلى أذربيجان", "إلى العاصمة
     الأذربيجانية"), else the first city it names."""

@@ -55,8 +55,8 @@ def _another_host(s: Sentence) -> bool:
 
 def _asks_about_it(s: Sentence) -> bool:
     """"نسأل ضيوفنا: هل يمكن أن يلتقي الرئيسان قريبا؟", "وسئل عما إذا كان بوتين سيتصل بعلييف": the
-    encounter's word inside a yes-no question, direct or indirect. A question after the report ("لقاء سوتشي … ولا يزال السؤال مطروحا: هل تتحول
-    التفاهمات …؟") does not take it back."""
+    encounter's word inside a yes-no question, direct or indirect. A question after the report
+    ("لقاء سوتشي … ولا يزال السؤال مطروحا: هل تتحول التفاهمات …؟") does not take it back."""
     asked = lexicon().question.search(s.norm)
     return asked is not None and s.terms[0][0] > asked.start()
 
