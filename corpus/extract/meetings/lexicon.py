@@ -126,6 +126,7 @@ class Lex:
     document_clause: re.Pattern
     document_signers: re.Pattern
     news_day: re.Pattern
+    recent_day: re.Pattern
     habit_span: re.Pattern
     habit_words: re.Pattern
     tradition: re.Pattern
@@ -337,6 +338,8 @@ def lexicon() -> Lex:
         # اليوم, أمس, غدا …: a day told relative to the article's own.
         news_day=_word_re([w for words in load_yaml("weekdays.yaml")["relative_days"].values() for w in words],
                           r"[وف]?"),
+        # a weekday or a day told relative to the article's: a day of the last week or so
+        recent_day=_word_re(_day_words(), r"[وف]?"),
         # "الاتفاقات التي توصل إليها …" up to the clause's end: a document's relative clause.
         document_clause=re.compile(rf"(?<![^\W_]){ARTICLE_CLITIC}(?:{alternation(terms['documents'])}){SUFFIX}"
                                    rf"(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?[»”\x22']?\s*[،,]?\s+(?P<clause>[وف]?"

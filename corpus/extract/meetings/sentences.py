@@ -175,7 +175,10 @@ def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None)
 
     def blank(m: re.Match) -> str:
         clause = m.group("clause")
-        if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
+        # a document of the last days ("الذي وقعه مع بوتين يوم الثلاثاء الماضي"), or one the clause
+        # says came of an encounter ("البيان الذي أصدره الكرملين عقب الاتصال الهاتفي بين بوتين وعلييف")
+        if lex.recent_day.search(clause) or lex.encounter_after_clause.match(text, m.end()) \
+                or any(p.search(clause) for k, p in lex.terms.items() if k != "talks"):
             return m.group()
         # "البيان الختامي لقمة دول قزوين التي عقدت في طهران": the clause is the gathering's, named
         # between the document and the pronoun
