@@ -17,7 +17,7 @@ def _check(words, where):
     assert len(norms) == len(set(norms)), f"duplicates in {where}"
 
 
-@pytest.mark.parametrize("key", ["joint_acts", "person_titles", "vague_future", "bilateral_marks", "gathering_names", "tradition_words", "documents_signed_by", "indirect_question", "gathering_nouns"])
+@pytest.mark.parametrize("key", ["joint_acts", "person_titles", "vague_future", "bilateral_marks", "gathering_names", "not_accompanying", "documents_signed_by", "indirect_question", "gathering_nouns"])
 def test_meeting_term_lists(key):
     _check(load_yaml("meeting_terms.yaml")[key], key)
 

@@ -28,8 +28,7 @@ def past_reason(s: Sentence) -> str | None:
     it as the news of the day); None when it reads as the news."""
     first_term = s.terms[0][0] if s.terms else 0
     if holds(s, lexicon().habit_span) or holds(s, lexicon().habit_words) or holds(s, lexicon().anniversary) \
-            or _anniversary_of(s, first_term) \
-            or holds(s, lexicon().tradition) and not lexicon().news_day.search(s.norm):
+            or _anniversary_of(s, first_term):
         return "marker"
     for m in find_all(lexicon().past, s.norm, s.tokens):
         if m.group().startswith("اخر") and lexicon().still_running.search(s.norm, m.end(), m.end() + 80):

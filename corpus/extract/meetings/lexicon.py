@@ -129,7 +129,6 @@ class Lex:
     recent_day: re.Pattern
     habit_span: re.Pattern
     habit_words: re.Pattern
-    tradition: re.Pattern
     still_running: re.Pattern
     kremlin: re.Pattern
     azerbaijan: re.Pattern
@@ -184,12 +183,14 @@ def lexicon() -> Lex:
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
     # "لا توجد حتى الآن خطط محددة", "لا توجد في الوقت الحالي خطط": no plan, up to three words between
-    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,4}}?\s+"
+    no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                 rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
-    no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
+    no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
-                     rf"(?:{alternation(leaders)})(?![^\W_])")
+                     rf"(?:{alternation(leaders)})(?![^\W_])"
+                     rf"|(?<![^\W_])[وف]?(?:{alternation(terms['not_accompanying'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
+                     rf"(?:{alternation(people['putin']['names'] + people['aliyev']['names'])})(?![^\W_])")
     not_a_term = rf"(?!(?:{alternation(terms['term_false_friends'])})(?![^\W_]))"
     kind_terms = {kind: re.compile(not_a_term + _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX).pattern)
                   for kind in terms["kinds"]}
@@ -227,7 +228,6 @@ def lexicon() -> Lex:
                                rf"\s+(?:ال)?(?:مقبله|قادمه|مقبل|قادم)(?![^\W_])"),
         past=_word_re(terms["past_reference"], CLITIC),
         habit_words=_word_re(terms["habit_words"], CLITIC),
-        tradition=_word_re(terms["tradition_words"], CLITIC),
         still_running=_word_re(terms["period_still_running"], CLITIC),
         habit_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['habit_span']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?"
                               rf"\s+(?:{alternation(terms['habit_span']['units'])})(?![^\W_])"),
