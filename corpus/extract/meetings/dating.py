@@ -193,14 +193,14 @@ def _without_dateline(candidates: list, nt, term_positions: list[int]) -> list:
     """Without the lead's dateline when the lead tells its encounter's own day against it ("باكو -
     13-06-2015 (و م ع) - حضر بوتين، مساء أمس الجمعة، …": the dateline is the day of filing, أمس the
     encounter's); a day in a clause of its own ("… على أن يتوجه علييف غدا إلى سوتشي") is not that."""
-    if not any(c[3].offset_days and _in_the_encounters_clause(nt.text, norm_pos(nt, c[3].start), term_positions)
+    if not any(c[3].offset_days and in_the_encounters_clause(nt.text, norm_pos(nt, c[3].start), term_positions)
                for c in candidates):
         return candidates  # none, or "اليوم": the dateline's own day
     return [c for c in candidates if c[3].offset_days is not None
             or not is_dateline(nt.text, norm_pos(nt, c[3].start), norm_pos(nt, c[3].end))]
 
 
-def _in_the_encounters_clause(norm: str, at: int, term_positions: list[int]) -> bool:
+def in_the_encounters_clause(norm: str, at: int, term_positions: list[int]) -> bool:
     """Is the day at ``at`` in the clause of its nearest meeting word (no word opening a clause of
     its own between them)?"""
     if not term_positions:

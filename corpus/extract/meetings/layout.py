@@ -10,7 +10,7 @@ from itertools import islice
 
 from ...models import Meeting
 from ..items import ItemLabel
-from .dating import DateChoice, has_date_info, norm_pos
+from .dating import DateChoice, has_date_info, in_the_encounters_clause, norm_pos
 from .lexicon import TOKEN, Lex
 from .sentences import LEAD_SENTENCES, Sentence, aliyev_titles
 
@@ -153,11 +153,19 @@ def days_ahead_under_headline(primary: Meeting, s: Sentence, status: str, choice
     ("أجرى اليوم محادثات …، على أن يزور باكو يوم الجمعة المقبل")."""
     return primary.status == "held" and not has_date_info(primary) and status == "announced" \
         and choice is not None and choice.when is not None and published is not None \
-        and choice.when > published and not _NEWS_DAY.search(s.norm)
+        and choice.when > published and not _encounter_told_today(s)
 
 
-# Today or yesterday, in a sentence's own words.
+# Today or yesterday, in a sentence's own words; and how near a meeting word it tells that word's day
+# ("أجرى الرئيس بوتين اليوم محادثات", not "أعلن الكرملين اليوم أن بوتين سيستضيف … قمة").
 _NEWS_DAY = re.compile(r"(?<![^\W_])[وف]?(?:اليوم|امس)(?![^\W_])")
+NEWS_DAY_NEAR_TERM = 30
+
+
+def _encounter_told_today(s: Sentence) -> bool:
+    terms = [p for p, _ in s.terms]
+    return any(abs(m.start() - p) <= NEWS_DAY_NEAR_TERM and in_the_encounters_clause(s.norm, m.start(), terms)
+               for m in _NEWS_DAY.finditer(s.norm) for p in terms)
 
 
 def title_over_history(title: Sentence, lead: Sentence, sentences: list[Sentence], norm: str,
