@@ -346,26 +346,32 @@ _THREE_WAY = re.compile(r"ثلاثي")
 
 
 # How far a two-sided meeting word's clause is read for who meets, before and after it.
-BILATERAL_CLAUSE_CHARS = 70
+BILATERAL_CLAUSE_CHARS = 120
 _CLAUSE_BREAK = re.compile(r"[،,.؛:]")
+# A verb in the dual right before the meeting word: the two named in the sentence are its subject.
+_DUAL_VERB = re.compile(r"(?<![^\W_])[وف]?[^\W\d_]{2,}ا\s+$")
 
 
 def told_as_bilateral(s: Sentence) -> bool:
     """Is one of the sentence's meeting words told as the two's own two-sided encounter ("أجرى لقاء
-    ثنائيا مع بوتين", "عقد بوتين وعلييف محادثات ثنائية")? Not another pair's ("عقد وزيرا الخارجية
-    اجتماعا منفصلا", "لقاء منفصل بين بوتين وباشينيان", "محادثات ثنائية مع عدد من القادة")."""
+    ثنائيا مع بوتين", "عقد بوتين وعلييف محادثات ثنائية", "التقى الرئيس الروسي نظيره الأذربيجاني في
+    اجتماع منفصل", "وعقدا على هامشها لقاء ثنائيا")? Not another pair's ("عقد وزيرا الخارجية اجتماعا
+    منفصلا", "لقاء منفصل بين بوتين وباشينيان", "محادثات ثنائية مع عدد من القادة")."""
     lex = lexicon()
     for p, k in s.terms:
         if k != "talks" or not lex.bilateral_term.match(s.norm, p):
             continue
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(s.norm, max(0, p - BILATERAL_CLAUSE_CHARS), p)]
-        before = s.norm[breaks[-1] + 1 if breaks else max(0, p - BILATERAL_CLAUSE_CHARS): p]
-        stop = _CLAUSE_BREAK.search(s.norm, p, p + BILATERAL_CLAUSE_CHARS)
-        after = s.norm[p: stop.start() if stop else p + BILATERAL_CLAUSE_CHARS]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s.norm, max(0, p - BILATERAL_CLAUSE_CHARS), p)]
+        before = s.norm[breaks[-1] if breaks else max(0, p - BILATERAL_CLAUSE_CHARS): p]
+        end = p + BILATERAL_CLAUSE_CHARS
+        stop = _CLAUSE_BREAK.search(s.norm, p, end) or lex.subordinator.search(s.norm, p, end)
+        after = s.norm[p: stop.start() if stop else end]
         if lex.others.search(after) or lex.others.search(before):
             continue
-        counterpart = lex.putin.search(after) or lex.aliyev_name.search(after) or lex.pair.search(after)
-        both_before = lex.putin.search(before) and lex.aliyev_name.search(before) or lex.pair.search(before)
+        one = (lex.putin, lex.aliyev_name, lex.aliyev_title, lex.pair)
+        counterpart = any(pat.search(after) for pat in one)
+        both_before = lex.putin.search(before) and (lex.aliyev_name.search(before) or lex.aliyev_title.search(before)) \
+            or lex.pair.search(before) or _DUAL_VERB.search(before) and s.putin and s.aliyev
         if counterpart or both_before:
             return True
     return False
