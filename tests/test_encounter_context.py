@@ -286,6 +286,11 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
     # a speaker's institution and its city are another thing's; a gathering named by its city names it
     ("حاورت القناة الباحث في معهد الدراسات الشرقية بموسكو حول نتائج قمة سوتشي الثلاثية التي انعقدت يوم الاثنين "
      "الماضي بمشاركة الرئيس بوتين والرئيس علييف ورئيس الوزراء باشينيان.", date(2022, 11, 2), "city", "Sochi"),
+    # ... unless what the verb hosts is the encounter itself
+    ("استضافت موسكو اليوم محادثات بين بوتين وعلييف تناولت أوضاع الجالية الأذربيجانية في سانت بطرسبورغ.",
+     date(2024, 8, 1), "city", "Moscow"),
+    ("استضافت باكو اليوم محادثات بين بوتين وعلييف، بعد أسبوع من لقائهما في أستانا.", date(2024, 8, 1), "city",
+     "Baku"),
     # a residence or palace names its city
     ("التقى بوتين اليوم في قصر قسطنطين رئيسي أذربيجان إلهام علييف وأرمينيا سركيسيان.", date(2016, 6, 20),
      "city", "Saint Petersburg"),

@@ -73,6 +73,16 @@ def _host_verb_before(text: str, start: int) -> str | None:
     return tokens[-1] if tokens and tokens[-1] in lex.host_verbs else None
 
 
+# How far after the hosted place the encounter's word may start ("استضافت موسكو اليوم محادثات بين …").
+HOSTED_TERM_CHARS = 16
+
+
+def _hosts_an_encounter(text: str, end: int) -> bool:
+    """Is what the place hosts, right after it, an encounter ("احتضنت سوتشي اليوم قمة")?"""
+    window = text[end: end + HOSTED_TERM_CHARS]
+    return any(pat.search(window) for pat in lexicon().terms.values())
+
+
 # The object pronouns a verb of hosting refers back to the gathering with ("احتضنتها").
 _HOST_PRONOUNS = ("ها", "ه", "هما")
 
@@ -128,7 +138,8 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
                     or _is_return_to(text, m.start()):
                 continue
             host = _host_verb_before(text, m.start())
-            if _is_locative(text, m.start(), m.group()) or host and host.endswith(_HOST_PRONOUNS):
+            if _is_locative(text, m.start(), m.group()) or host and (
+                    host.endswith(_HOST_PRONOUNS) or _hosts_an_encounter(text, m.end())):
                 found.append((m.start(), name))
             elif host:
                 hosted.append((m.start(), name))
