@@ -111,7 +111,7 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
             continue  # a month or year alone does not date a meeting
         if status == "announced" and m.direction == "past":
             continue  # "أمس" cannot date a meeting still to come
-        if owned_by_other(nt.text, n_start, term_positions, s.start):
+        if owned_by_other(nt.text, n_start, term_positions, s.start) or _after_return_place(nt.text, n_start):
             continue
         # A date goes with the meeting word of its own clause ("… في سوتشي في 31 تشرين الأول، تبدو
         # المقارنة مع قمة …"): a comma between them counts as far away when choosing the word;
@@ -187,6 +187,16 @@ def _told_in_tense(s: Sentence, verbs: re.Pattern) -> bool:
                 or any(start <= p < end and not verb.start() <= p < verb.end() for p, _ in s.terms):
             return True
     return False
+
+
+# How far before a day the return word of "عاد علييف إلى باكو مساء أمس" may start.
+RETURN_WINDOW = 80
+
+
+def _after_return_place(norm: str, at: int) -> bool:
+    """Is the day at ``at`` told right after the place a leader returns to ("عاد الرئيس علييف إلى باكو
+    مساء أمس بعد زيارة …")? It is the return's day. ("وعاد الرئيسان أمس إلى بحث الملف": resumed.)"""
+    return lexicon().return_then_day.search(norm, max(0, at - RETURN_WINDOW), at) is not None
 
 
 def _without_dateline(candidates: list, nt, term_positions: list[int]) -> list:

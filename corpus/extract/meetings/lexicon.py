@@ -121,6 +121,7 @@ class Lex:
     route_end: re.Pattern
     arrival: re.Pattern
     return_to: re.Pattern
+    return_then_day: re.Pattern
     relative: re.Pattern
     convening: re.Pattern
     document_clause: re.Pattern
@@ -329,6 +330,10 @@ def lexicon() -> Lex:
         return_to=re.compile(rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
                              rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
                              rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*\s*$"),
+        # ... and the place itself, right before a day ("عاد علييف إلى باكو مساء أمس"): the return's day
+        return_then_day=re.compile(rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
+                                   rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
+                                   rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*\s+[^\s،,.]+\s*$"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
         # a verb of convening right after a relative pronoun ("القمة التي تنعقد"), or an adjective of
         # convening ("القمة المقرر عقدها غدا")
