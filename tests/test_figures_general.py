@@ -56,6 +56,7 @@ def test_repetitions_are_not_multiples(text):
     # lorries through a border crossing
     ("وعبر معبر يالاما الحدودي نحو 30 ألف شاحنة منذ مطلع العام.", 30_000),
     ("وبلغ عدد الشاحنات العابرة يوميا نحو 1500 شاحنة.", 1500),
+    ("وعبرت أكثر من 300 شاحنة روسية الحدود إلى أذربيجان أمس.", 300),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)
@@ -67,6 +68,7 @@ def test_tourist_and_visitor_counts(text, value):
     "وسجل الموقع 20 ألف زائر خلال ساعة من نشر الخبر.",
     # lorries outside freight: a crash, a war
     "أسفر حادث تصادم بين 3 شاحنات على طريق باكو شماخي عن مقتل شخصين.",
+    "اصطدمت 3 شاحنات على طريق باكو شماخي، ونقل المصابون إلى المستشفى.",
     "دمرت القوات 12 شاحنة عسكرية في منطقة حدودية.",
 ])
 def test_visitors_need_a_travel_sentence(text):
@@ -109,8 +111,9 @@ def test_counters_and_price_units_are_not_figures(text, values):
     ("وارتفعت نسبة المشاركة في الانتخابات البلدية إلى 45 في المئة رغم الأزمة الاقتصادية.", []),
     ("وزادت القوات سيطرتها على الأراضي إلى 18 في المئة، في حين تراجعت صادرات الحبوب.", []),
     ("وارتفع عدد العائدين إلى الأراضي المحررة بنسبة 40 في المئة مع انطلاق المشاريع الاقتصادية.", []),
-    # the land goods cross is their way
+    # the land goods cross or go to is their way
     ("وأشارت الصحيفة إلى أن حركة الشحن عبر الأراضي الأذربيجانية ارتفعت بنسبة 30%.", [30]),
+    ("وارتفعت الصادرات الروسية إلى الأراضي الأذربيجانية بنسبة 20 في المئة خلال العام.", [20]),
 ])
 def test_shares_of_land_people_or_votes_are_not_figures(text, values):
     assert [f.value for f in find_figures(text, PUB)] == values

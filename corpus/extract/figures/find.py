@@ -166,12 +166,13 @@ def _economic_growth_before(before: list[Word], lex: Lex) -> bool:
     """Does the number's clause tell an economic thing growing ("الشحنات على الجزء الأذربيجاني زادت"),
     with no word of votes, land or people in it ("ارتفعت نسبة المشاركة إلى")?"""
     clause = clause_before(before, lex)
-    # the land goods cross is their way, not what is counted ("حركة الشحن عبر الأراضي ارتفعت")
-    land = [k for k, _, _ in find_terms(clause, lex.non_economic) if not (k and clause[k - 1].norm == _THROUGH)]
+    # the land goods cross or go to is their way, not what is counted ("حركة الشحن عبر الأراضي ارتفعت",
+    # "ارتفعت الصادرات إلى الأراضي الأذربيجانية بنسبة 20%")
+    land = [k for k, _, _ in find_terms(clause, lex.non_economic) if not (k and clause[k - 1].norm in _WAY)]
     return bool(find_terms(clause, lex.economic)) and not land and any(is_word_in(w, lex.growth) for w in clause)
 
 
-_THROUGH = normalize("عبر")
+_WAY = frozenset(normalize(w) for w in ("عبر", "إلى"))
 
 
 def _not_economic(m: NumberMention, unit: Unit, after: list[Word], before: list[Word], ctx: Context,
