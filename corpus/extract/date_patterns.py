@@ -86,6 +86,7 @@ class Patterns:
     month_year: re.Pattern
     english_dmy: re.Pattern
     english_mdy: re.Pattern
+    month_day_year: re.Pattern
     numeric_dmy: re.Pattern
     numeric_ymd: re.Pattern
     weekday: re.Pattern
@@ -134,6 +135,9 @@ def plain_patterns() -> Patterns:
             rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<m1>{eng_months})\.?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
         english_mdy=re.compile(
             rf"(?<![a-z])(?P<m1>{eng_months})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
+        # the English order with an Arabic month, as blog platforms print it ("سبتمبر 30, 2014")
+        month_day_year=re.compile(
+            rf"{_B}(?P<m1>{months})\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)"),
         numeric_dmy=re.compile(
             r"(?<![\d.\-/])(?P<d>\d{1,2})\s?(?P<sep>[-./])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d])"),
         numeric_ymd=re.compile(
@@ -203,6 +207,7 @@ def scan(text: str) -> Scan:
     # Each pattern runs only on a text holding a word (or digit) every match of it needs: a day
     # of the month is digits or an ordinal, a month's year digits, a relative year a marker.
     present = {"numeric_ymd": numeric, "numeric_dmy": numeric, "english_dmy": english, "english_mdy": english,
+               "month_day_year": month and digit,
                "day_month": month and digit, "ordinal_day_month": month and holds_any(norm, words.ordinals),
                "month_year": month and (digit or marker), "weekday": holds_any(norm, words.weekdays),
                "relative_day": holds_any(norm, words.relative_days), "relative_year": year_word and marker}

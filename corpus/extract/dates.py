@@ -241,7 +241,7 @@ def _month_year_mentions(sc: Scan, text: str, published: date | None) -> list[Da
 def _english_mentions(sc: Scan, text: str) -> list[DateMention]:
     out = []
     nt = sc.nt
-    for name in ("english_dmy", "english_mdy"):
+    for name in ("english_dmy", "english_mdy", "month_day_year"):
         for m in sc.found[name]:
             month = _month_of(m)
             year = int(m.group("y"))
