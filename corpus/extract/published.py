@@ -96,6 +96,8 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         if not found or CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         norm = normalized_line(line)
+        if first_line_date is not None and _GENERIC_LABEL.match(norm):
+            continue  # a crawler's or template's " date …" below the page's own date line
         paired = _first_text_date(norm)
         if paired is not None:
             return paired, "text: labelled stamp"
