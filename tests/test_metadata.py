@@ -105,6 +105,7 @@ def test_a_page_with_its_texts_first_date_and_a_later_one(header, published, tod
     ("كونا121812 جمت أكت 23", "2023-10-12"),
     ("كونا٢٩١٨٣٥ جمت سبت ١٤", "2014-09-29"),  # Arabic-Indic digits
     ("كونا010930 جمت ينا 25", "2025-01-01"),
+    ("كونا261422 جمت مايو 23", "2023-05-26"),  # the month in full
 ])
 def test_an_agency_transmission_code_at_the_end_dates_the_wire(code, expected):
     text = ("بيشكيك - 12 - 10 (كونا) -- بحث وزيرا الخارجية اليوم العلاقات الثنائية.\n"

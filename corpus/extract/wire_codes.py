@@ -1,7 +1,8 @@
 """The date in an agency's transmission code at the end of a wire.
 
 Some agencies close every wire with a code that carries the time it was sent: KUNA's
-"كونا121812 جمت أكت 23" is day 12, 18:12 GMT, October 2023. The code is the wire's own day; it
+"كونا121812 جمت أكت 23" is day 12, 18:12 GMT, October 2023 (the month abbreviated or in full:
+"جمت مايو 23"). The code is the wire's own day; it
 dates an article whose header does not (``metadata.find_published`` reads it last).
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ def _code() -> tuple[re.Pattern, dict[str, int]]:
     data = load_yaml("stamps.yaml")["wire_codes"]
     months = {normalize(k): int(v) for k, v in data["months"].items()}
     pattern = re.compile(rf"(?<![^\W_])(?:{alternation(data['agencies'])})\s*(?P<d>\d{{2}})\d{{4}}\s+"
-                         rf"(?:{alternation(data['zones'])})\s+(?P<m>{alternation(data['months'])})\s+"
+                         rf"(?:{alternation(data['zones'])})\s+(?P<m>{alternation(data['months'])})[^\W\d_]*\s+"
                          rf"(?P<y>\d{{2}})(?!\d)")
     return pattern, months
 
