@@ -295,6 +295,10 @@ def test_the_encounters_own_day_among_the_days_of_its_sentence(text, published, 
      date(2024, 8, 1), "city", "Moscow"),
     ("استضافت باكو اليوم محادثات بين بوتين وعلييف، بعد أسبوع من لقائهما في أستانا.", date(2024, 8, 1), "city",
      "Baku"),
+    # an earlier gathering the sentence counts from, and where it was held, are not this one's place
+    ("اجتمع رؤساء الدول المطلة على بحر قزوين اليوم في العاصمة التركمانية في إطار القمة السادسة، وهي الأولى منذ "
+     "القمة الخامسة التي عقدت في أكتاو الكازاخستانية.\nوشارك في القمة الرئيس الروسي فلاديمير بوتين والرئيس "
+     "الأذربيجاني إلهام علييف.", date(2022, 6, 29), "city", "Ashgabat"),
     # a residence or palace names its city
     ("التقى بوتين اليوم في قصر قسطنطين رئيسي أذربيجان إلهام علييف وأرمينيا سركيسيان.", date(2016, 6, 20),
      "city", "Saint Petersburg"),

@@ -42,7 +42,7 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
         (0, cap) for cap in [venue_country_capital(s.norm)] if cap]
     if not cities:
         return None
-    anchors = [p for p, _ in s.terms] or [0]
+    anchors = _place_anchors(s)
     # "في تصريحات للصحافيين في باكو، عن محادثاته مع بوتين في موسكو": a place after another thing's
     # word (the remarks), nearer than any meeting word, is that thing's
     own = [c for c in cities if not owned_by_other(s.norm, c[0], [p for p, _ in s.terms])]
@@ -50,6 +50,21 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     # نتائج قمة سوتشي الثلاثية") names the place
     own = own or cities_named_by_gathering(s.norm)
     return min(own or cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+# How far after a marker of the past ("منذ القمة", "آخر لقاء") a meeting word is still that earlier one's.
+PAST_MARKER_REACH = 30
+
+
+def _place_anchors(s: Sentence) -> list[int]:
+    """The meeting words a place is measured from: not those of an earlier encounter the sentence
+    counts from ("الأولى منذ القمة الخامسة التي عقدت في أكتاو")."""
+    past = [m.start() for m in lexicon().past.finditer(s.norm)]
+    terms = [p for p, _ in s.terms]
+    earlier = {p for p in terms if any(0 <= p - m <= PAST_MARKER_REACH for m in past)}
+    # ... with the relative clause that tells where it was held ("التي عقدت في أكتاو")
+    earlier |= {p for g, a, b in s.convened_clauses if g in earlier for p in terms if a <= p < b}
+    return [p for p in terms if p not in earlier] or terms or [0]
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
@@ -443,6 +458,6 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
         cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")
-            anchors = [p for p, _ in s.terms] or [0]
+            anchors = _place_anchors(s)
             return min(cities, key=lambda c: (min(abs(c[0] - a) for a in anchors), c[0]))[1]
     return None
