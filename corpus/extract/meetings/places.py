@@ -187,7 +187,8 @@ def venue_country_capital(text: str) -> str | None:
         if not holds_any(text, needs):
             continue
         for m in pat.finditer(text):
-            if _is_locative(text, m.start(), m.group()):
+            host = _host_verb_before(text, m.start())  # "القمة التي استضافتها تركمانستان"
+            if _is_locative(text, m.start(), m.group()) or host and host.endswith(_HOST_PRONOUNS):
                 return cap
     return None
 
