@@ -126,6 +126,21 @@ def test_missing_year_is_inferred_from_publication(text, expected):
     assert found[0].date == expected and not found[0].year_known
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("بدأها في 21 من الشهر الجاري بمحادثات", date(2024, 8, 21)),
+    ("التقيا في الحادي عشر من الشهر الحالي", date(2024, 8, 11)),
+    ("يوم 30 من الشهر الماضي", date(2024, 7, 30)),
+    ("في 5 من الشهر المقبل", date(2024, 9, 5)),
+])
+def test_a_day_of_the_pages_month(text, expected):
+    (d,) = find_dates(text, PUB)
+    assert d.date == expected and d.kind == "explicit"
+
+
+def test_a_day_of_the_pages_month_without_a_page_date_is_none():
+    assert find_dates("في 21 من الشهر الجاري") == []
+
+
 def test_missing_year_without_publication_stays_unknown():
     (d,) = find_dates("في 11 كانون الثاني")
     assert d.date is None and (d.month, d.day, d.year) == (1, 11, None)
@@ -164,7 +179,7 @@ def test_bare_weekday_without_publication_keeps_the_weekday_only():
 
 
 @pytest.mark.parametrize("text,offset", [("اليوم", 0), ("أمس", -1), ("الليلة الماضية", -1), ("غدا", 1),
-                                         ("أول أمس", -2)])
+                                         ("أول أمس", -2), ("أول من أمس", -2)])
 def test_relative_days(text, offset):
     (d,) = find_dates(f"وقال {text} إن", PUB)
     assert d.offset_days == offset and d.date == PUB + timedelta(days=offset)

@@ -63,6 +63,9 @@ def month_number(phrase: str) -> int | None:
     return month_table().get(" ".join(normalize(phrase).split()))
 
 
+_THIS_MONTH = "الشهر"  # every match of day_of_named_month holds it
+
+
 def _markers(key: str) -> str:
     return alternation(load_yaml("weekdays.yaml")[key])
 
@@ -87,6 +90,7 @@ class Patterns:
     english_dmy: re.Pattern
     english_mdy: re.Pattern
     month_day_year: re.Pattern
+    day_of_named_month: re.Pattern
     numeric_dmy: re.Pattern
     numeric_ymd: re.Pattern
     weekday: re.Pattern
@@ -138,6 +142,10 @@ def plain_patterns() -> Patterns:
         # the English order with an Arabic month, as blog platforms print it ("سبتمبر 30, 2014")
         month_day_year=re.compile(
             rf"{_B}(?P<m1>{months})\s+(?P<d>\d{{1,2}})\s*[,،]\s*(?P<y>\d{{4}})(?!\d)"),
+        # a day of the page's month, or of the month before or after it ("في 21 من الشهر الجاري",
+        # "في الحادي عشر من الشهر الماضي")
+        day_of_named_month=re.compile(
+            rf"{_B}(?:يوم\s+)?(?:ال)?(?:(?P<d>\d{{1,2}})|(?P<od>{ordinals}))\s+من\s+(?:هذا\s+)?الشهر\s+(?P<rel>{markers}){_E}"),
         numeric_dmy=re.compile(
             r"(?<![\d.\-/])(?P<d>\d{1,2})\s?(?P<sep>[-./])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d])"),
         numeric_ymd=re.compile(
@@ -207,7 +215,7 @@ def scan(text: str) -> Scan:
     # Each pattern runs only on a text holding a word (or digit) every match of it needs: a day
     # of the month is digits or an ordinal, a month's year digits, a relative year a marker.
     present = {"numeric_ymd": numeric, "numeric_dmy": numeric, "english_dmy": english, "english_mdy": english,
-               "month_day_year": month and digit,
+               "month_day_year": month and digit, "day_of_named_month": _THIS_MONTH in norm,
                "day_month": month and digit, "ordinal_day_month": month and holds_any(norm, words.ordinals),
                "month_year": month and (digit or marker), "weekday": holds_any(norm, words.weekdays),
                "relative_day": holds_any(norm, words.relative_days), "relative_year": year_word and marker}

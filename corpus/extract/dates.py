@@ -216,6 +216,26 @@ def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[Dat
     return out
 
 
+def _day_of_named_month_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
+    """"في 21 من الشهر الجاري": the day of the page's month (the month before or after it for
+    الماضي / المقبل); unknown without a page date."""
+    out: list[DateMention] = []
+    if published is None:
+        return out
+    shift = {"current": 0, "past": -1, "future": 1}
+    for m in sc.found["day_of_named_month"]:
+        day = int(m.group("d")) if m.group("d") else ordinal_table().get(" ".join(m.group("od").split()))
+        direction = direction_of(m.group("rel"))
+        if not day or direction not in shift:
+            continue
+        months = published.year * 12 + published.month - 1 + shift[direction]
+        when = safe_date(months // 12, months % 12 + 1, day)
+        if when is not None:
+            out.append(_build(sc.nt, m, text, date=when, year_known=True, kind="explicit", year=when.year,
+                              month=when.month, day=day, direction=direction))
+    return out
+
+
 def _month_year_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     out = []
     nt = sc.nt
@@ -360,7 +380,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
 def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
     sc = scan(text)
     found = (_numeric_mentions(sc, text) + _english_mentions(sc, text)
-             + _day_month_mentions(sc, text, published) + _month_year_mentions(sc, text, published)
+             + _day_month_mentions(sc, text, published) + _day_of_named_month_mentions(sc, text, published)
+             + _month_year_mentions(sc, text, published)
              + _weekday_mentions(sc, text, published) + _relative_day_mentions(sc, text, published)
              + _relative_year_mentions(sc, text, published))
     return tuple(_drop_overlaps(found))
