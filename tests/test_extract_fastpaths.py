@@ -32,7 +32,7 @@ from corpus.extract.outlets import _outlet_aliases, outlet_named
 from corpus.extract.numbers.tokens import _TOKEN as _NUMBER_TOKEN
 from corpus.extract.numbers.tokens import Tok, tokenize
 from corpus.extract.meetings.lexicon import lexicon as meeting_lexicon
-from corpus.extract.meetings.sentences import without_document_clauses
+from corpus.extract.meetings.sentences import blanked_clause, without_document_clauses
 from corpus.extract.statements.find import _quotes as _statement_quotes
 from corpus.extract.statements.find import _sentences as _statement_sentences
 from corpus.extract.statements.lexicon import lex as statement_lexicon
@@ -253,15 +253,11 @@ def test_words_of_a_sentence_serve_its_text_with_document_clauses_blanked(bodies
 
 
 def _blanked_by_sub(text: str) -> str:
-    """The reference: document_clause.sub over the whole sentence (as before the word gate)."""
+    """The reference: each document pattern's sub over the whole sentence (as before the word gate)."""
     lex = meeting_lexicon()
-
-    def blank(m: re.Match) -> str:
-        clause = m.group("clause")
-        if lex.news_day.search(clause) or lex.encounter_after_clause.match(text, m.end()):
-            return m.group()
-        return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
-    return lex.document_clause.sub(blank, text)
+    for pattern in (lex.document_clause, lex.document_signers):
+        text = pattern.sub(lambda m, t=text: blanked_clause(m, t), text)
+    return text
 
 
 def test_document_clauses_blanked_at_their_first_words_equal_sub(bodies):

@@ -167,32 +167,37 @@ def aliyev_titles(sent: str) -> bool:
 def without_document_clauses(text: str, tokens: tuple[Token, ...] | None = None) -> str:
     """The sentence with the relative clauses of documents blanked (offsets kept): "الاتفاقات
     التي توصل إليها رئيسا البلدين" (or "البيان وقعه أيضا …") names the authors of an earlier
-    agreement, not who met. A
-    clause that says it happened today ("البيان الذي وقعه الرئيسان اليوم"), or that the encounter
-    after it dates ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), is kept. ``tokens``: the text's
-    words, when known (the clauses are tried only at their first words)."""
+    agreement, not who met (unless ``document_clause_kept``). ``tokens``: the text's words, when
+    known (the clauses are tried only at their first words)."""
     lex = lexicon()
-
-    def blank(m: re.Match) -> str:
-        clause = m.group("clause")
-        # a document of the last days ("الذي وقعه مع بوتين يوم الثلاثاء الماضي"), or one the clause
-        # says came of an encounter ("البيان الذي أصدره الكرملين عقب الاتصال الهاتفي بين بوتين وعلييف")
-        if lex.recent_day.search(clause) or lex.encounter_after_clause.match(text, m.end()) \
-                or any(p.search(clause) for k, p in lex.terms.items() if k != "talks"):
-            return m.group()
-        # "البيان الختامي لقمة دول قزوين التي عقدت في طهران": the clause is the gathering's, named
-        # between the document and the pronoun
-        if any(p.search(text, m.start() + 1, m.start("clause")) for p in lex.terms.values()):
-            return m.group()
-        return m.group()[: m.start("clause") - m.start()] + " " * len(clause)
     tokens = text_tokens(text) if tokens is None else tokens
     for pattern in (lex.document_clause, lex.document_signers):  # blanking keeps the words' offsets
         parts, pos = [], 0
         for m in find_all(pattern, text, tokens):
-            parts += [text[pos:m.start()], blank(m)]
+            parts += [text[pos:m.start()], blanked_clause(m, text)]
             pos = m.end()
         text = "".join(parts) + text[pos:] if parts else text
     return text
+
+
+def blanked_clause(m: re.Match, text: str) -> str:
+    """A document's match with its clause blanked, or as it is when the clause is kept."""
+    if document_clause_kept(m, text):
+        return m.group()
+    return m.group()[: m.start("clause") - m.start()] + " " * len(m.group("clause"))
+
+
+def document_clause_kept(m: re.Match, text: str) -> bool:
+    """A document's clause that tells the news: one that says it happened in the last days
+    ("البيان الذي وقعه الرئيسان اليوم", "… يوم الثلاثاء الماضي"), that the encounter after it dates
+    ("، خلال لقائهم في موسكو يوم الاثنين الماضي"), that says the document came of an encounter
+    ("البيان الذي أصدره الكرملين عقب الاتصال الهاتفي بين بوتين وعلييف"), or that is a gathering's
+    named between the document and the pronoun ("البيان الختامي لقمة دول قزوين التي عقدت في طهران")."""
+    lex = lexicon()
+    clause = m.group("clause")
+    return bool(lex.recent_day.search(clause) or lex.encounter_after_clause.match(text, m.end())
+                or any(p.search(clause) for k, p in lex.terms.items() if k != "talks")
+                or any(p.search(text, m.start() + 1, m.start("clause")) for p in lex.terms.values()))
 
 
 def analyse(norm: str, start: int, end: int, doc_has_both: bool, doc_az_arm: bool,
