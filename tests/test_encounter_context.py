@@ -223,6 +223,9 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a day that happened ("اشتباكات وقعت في …") is not a signing's; the encounter keeps its today
     ("اتفق الرئيسان بوتين وعلييف مع باشينيان اليوم في سوتشي على خطوات للتهدئة، بعد اشتباكات دامية وقعت في السادس "
      "عشر من الشهر الجاري.", date(2021, 11, 26), "2021-11-26"),
+    # hosted, in the perfect: a bare weekday is the last one, whatever imperfect describes the encounter
+    ("استضاف الرئيس بوتين في سوتشي، يوم الأحد، نظيريه علييف وسركيسيان، في أول لقاء ثلاثي يعقد بعد أعنف "
+     "المواجهات.", date(2014, 8, 11), "2014-08-10"),
     # a call told in the pluperfect on the week after is still the story's peg
     ("ملف الطائرة يثقل العلاقات.\nوكان بوتين قد اتصل هاتفيا بعلييف السبت الماضي وقدم اعتذاره.",
      date(2025, 1, 3), "2024-12-28"),
