@@ -223,6 +223,10 @@ WED = date(2021, 1, 13)  # a Wednesday
     # a day that happened ("اشتباكات وقعت في …") is not a signing's; the encounter keeps its today
     ("اتفق الرئيسان بوتين وعلييف مع باشينيان اليوم في سوتشي على خطوات للتهدئة، بعد اشتباكات دامية وقعت في السادس "
      "عشر من الشهر الجاري.", date(2021, 11, 26), "2021-11-26"),
+    # a gathering in a clause of its own after the two's encounter has its own day
+    ("جاء اللقاء الذي جمع الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف مساء الخميس في بيشكيك "
+     "ليرسم ملامح المرحلة، قبل أن يشارك الرئيسان أمس الجمعة في قمة رابطة الدول المستقلة.", date(2023, 10, 14),
+     "2023-10-12"),
     # hosted, in the perfect: a bare weekday is the last one, whatever imperfect describes the encounter
     ("استضاف الرئيس بوتين في سوتشي، يوم الأحد، نظيريه علييف وسركيسيان، في أول لقاء ثلاثي يعقد بعد أعنف "
      "المواجهات.", date(2014, 8, 11), "2014-08-10"),

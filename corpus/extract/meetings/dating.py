@@ -291,7 +291,17 @@ def _frame_terms(s: Sentence) -> set[int]:
     if lexicon().sidelines.search(s.norm) or told_as_bilateral(s):
         return {s.start + p for p, k in s.terms
                 if k == "multilateral_summit" or lexicon().gathering_term.match(s.norm, p)}
-    return {s.start + p for p in s.convened}
+    # ... or a gathering in a clause of its own after the two's encounter ("جاء اللقاء الذي جمع بوتين
+    # ونظيره مساء الخميس …، قبل أن يشارك الرئيسان أمس الجمعة في قمة …")
+    return {s.start + p for p in s.convened} | {s.start + q for q in _gatherings_after_their_encounter(s)}
+
+
+def _gatherings_after_their_encounter(s: Sentence) -> list[int]:
+    first = next((p for p, k in s.terms if k in ("talks", "visit")), None)
+    if first is None or not (s.putin and s.aliyev or s.pair):
+        return []
+    return [q for q, k in s.terms if k == "multilateral_summit" and q > first
+            and lexicon().subordinator.search(s.norm, first, q) is not None]
 
 
 def _shifted(choice: DateChoice, days: int) -> DateChoice:
