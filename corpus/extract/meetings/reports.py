@@ -65,12 +65,21 @@ def _first(patterns: tuple[re.Pattern, ...], text: str) -> int:
     return min((m.start() for p in patterns if (m := p.search(text))), default=len(text))
 
 
+# A message word, then (up to two words on) "إلى": sent to someone; when no leader follows within
+# reach, a signal to others ("رسالة إلى يريفان وطهران", "رسائل إلى أكثر من عاصمة").
+_FIGURATIVE = re.compile(r"\S+(?:\s+\S+){0,2}?\s+الي(?![^\W_])")
+FIGURATIVE_REACH = 40
+
+
 def _by_message(s: Sentence, at: int) -> bool:
     """The message word at ``at`` carries the encounter: it comes before the meeting word, one of
     the two leaders is named only after it ("استقبل علييف لافروف وتلقى رسالة من بوتين"), or it is
     in the meeting word's clause. In a later clause ("…، في خطوة بدت رسالة إلى الغرب") it is not."""
     lex = lexicon()
     first_term = s.terms[0][0]
+    if at > first_term and _FIGURATIVE.match(s.norm, at) and not any(
+            p.search(s.norm, at, at + FIGURATIVE_REACH) for p in (lex.putin, lex.aliyev_name, lex.aliyev_title)):
+        return False  # "المباحثات … تحمل رسائل إلى أكثر من عاصمة": a signal to others, not a letter
     return at < first_term or _first((lex.putin, lex.putin_name), s.norm) > at \
         or _first((lex.aliyev_name, lex.aliyev_title), s.norm) > at \
         or not CLAUSE_COMMA.search(s.norm, first_term, at)  # "هنأ بوتين علييف في برقية"
