@@ -70,7 +70,7 @@ def test_people_lists():
     for who in ("putin", "aliyev"):
         _assert_clean_list(data[who]["names"], f"{who} names")
         _assert_clean_list(data[who]["titles"], f"{who} titles")
-    for key in ("not_aliyev", "pair", "others", "other_counterpart"):
+    for key in ("not_aliyev", "pair", "others", "other_counterpart", "named_partners"):
         _assert_clean_list(data[key], key)
     putin = {_norm(w) for w in data["putin"]["names"] + data["putin"]["titles"]}
     aliyev = {_norm(w) for w in data["aliyev"]["names"] + data["aliyev"]["titles"]}

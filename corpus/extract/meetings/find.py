@@ -19,7 +19,8 @@ from .dating import (DateChoice, apply_date, compatible, date_for, forget_date, 
                      last_day_named, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
 from .layout import (blanked, dated_by_item, days_ahead_under_headline, headline_only, in_item, item_at, item_spans,
-                     lead_pairs_another, not_the_news, outside_items, pair_of_others, title_over_history)
+                     lead_pairs_another, not_the_news, outside_items, pair_named_as_others, pair_of_others,
+                     title_over_history)
 from .lexicon import Lex, lexicon
 from .page_dates import date_from_lead, dated_just_before, heading_date, in_page_weekdays, item_date, lead_news_day
 from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_by_gathering, venue_country_capital,
@@ -159,7 +160,7 @@ def find_meetings(text: str, published: date | str | None = None,
                  for a, b in spans]
     speakers_into_quotes(norm, sentences)
     for s in sentences:
-        if s.pair and not s.putin and pair_of_others(norm, s, putin_titles, lex):
+        if s.pair and (not s.putin and pair_of_others(norm, s, putin_titles, lex) or pair_named_as_others(s, lex)):
             s.pair = False  # "علييف وتوكاييف يطلقان … كما شهد الرئيسان توقيع": the two named last
     mentions: list[DateMention] | None = None  # the article's dates: read for its first meeting sentence
 

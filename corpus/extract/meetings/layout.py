@@ -65,6 +65,20 @@ def pair_of_others(norm: str, s: Sentence, putin_titles: bool, lex: Lex) -> bool
     return bool(lex.others.search(since)) and bool(lex.aliyev_name.search(since))
 
 
+# How far after "الرئيسان" the names that say which two they are may stand.
+PAIR_NAMES_CHARS = 40
+
+
+def pair_named_as_others(s: Sentence, lex: Lex) -> bool:
+    """"شارك فيها الرئيسان إبراهيم رئيسي وفلاديمير بوتين": the two named right after the pair's word,
+    one of them another leader and neither Aliyev, are those two."""
+    for m in lex.pair.finditer(s.norm):
+        names = s.norm[m.end(): m.end() + PAIR_NAMES_CHARS]
+        if (lex.others.search(names) or lex.named_partners.search(names)) and not lex.aliyev_name.search(names):
+            return True
+    return False
+
+
 def item_spans(labels: list[ItemLabel], nt) -> list[tuple[int, int, ItemLabel]]:
     """The chronology's labelled paragraphs in normalised offsets."""
     return [(norm_pos(nt, lb.start), norm_pos(nt, lb.end), lb) for lb in labels]

@@ -56,6 +56,7 @@ class Lex:
     not_aliyev: re.Pattern
     pair: re.Pattern
     others: re.Pattern
+    named_partners: re.Pattern
     terms: dict[str, re.Pattern]
     announced: re.Pattern
     no_plans: re.Pattern
@@ -218,6 +219,7 @@ def lexicon() -> Lex:
         not_aliyev=_word_re(people["not_aliyev"]),
         pair=_word_re(people["pair"]),
         others=_word_re(people["others"] + people["other_counterpart"]),
+        named_partners=_word_re(people["named_partners"]),
         terms=kind_terms,
         announced=_word_re(terms["announced"], CLITIC),
         perfect_verbs=_word_re(terms["perfect_verbs"], "[وف]?"),
