@@ -137,6 +137,12 @@ def test_a_day_of_the_pages_month(text, expected):
     assert d.date == expected and d.kind == "explicit"
 
 
+@pytest.mark.parametrize("text", ["في الأسبوع الأول من الشهر المقبل", "في النصف الثاني من الشهر الجاري",
+                                  "في العشر الأواخر من الشهر الماضي"])
+def test_a_part_of_the_month_is_no_day_of_it(text):
+    assert find_dates(text, PUB) == []
+
+
 def test_a_day_of_the_pages_month_without_a_page_date_is_none():
     assert find_dates("في 21 من الشهر الجاري") == []
 

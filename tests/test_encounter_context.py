@@ -195,6 +195,9 @@ WED = date(2021, 1, 13)  # a Wednesday
      "علييف في الكرملين، على أن يزور بوتين باكو يوم الجمعة المقبل.", date(2021, 11, 23), "2021-11-23"),
     ("موسكو - وكالات\n23.11.2021\nبوتين وعلييف يلتقيان في موسكو\nيلتقي الرئيسان بوتين وعلييف اليوم في الكرملين، "
      "وسيوقعان يوم الجمعة المقبل إعلانا مشتركا.", date(2021, 11, 23), "2021-11-23"),
+    # a week or half of the month is no day of it
+    ("أعلن الكرملين اليوم أن الرئيس بوتين سيزور أذربيجان في الأسبوع الأول من الشهر المقبل، حيث يلتقي نظيره "
+     "إلهام علييف.", date(2024, 8, 18), None),
     # a day counted from a clause of its own sentence under an undated lead is the lead's encounter's;
     # a sentence opening with another day tells another encounter
     ("حصاد الأسبوع: زيارة الدولة التي قام بها بوتين إلى أذربيجان.\nوصل بوتين إلى باكو مساء الأحد، وأجرى في "
@@ -547,9 +550,9 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      date(2024, 8, 18), True),
     ("استقبل الرئيس بوتين اليوم في الكرملين الرئيس علييف، الذي لم يرافقه وزير الخارجية في الزيارة.",
      date(2024, 8, 18), True),
-    # what followed an encounter weeks before is told as background
-    ("ويربط مراقبون هذا التحول بأجواء التهدئة التي أعقبت لقاء الرئيسين فلاديمير بوتين وإلهام علييف في دوشنبه "
-     "في التاسع من الشهر الجاري.", date(2025, 10, 28), False),
+    # what followed the encounter (a press conference, remarks) tells the day's own news
+    ("بوتين وعلييف في سوتشي\nوقال بوتين في المؤتمر الصحفي الذي تلا محادثاته مع الرئيس الأذربيجاني إلهام علييف "
+     "في سوتشي إن البلدين يعتزمان زيادة التبادل.", date(2024, 8, 18), True),
     # asked whether they will talk is no talk; a call none has planned is none
     ("وسئل بيسكوف عما إذا كان بوتين سيتصل بعلييف، فأجاب بأنه لا يوجد ما يمكن الإعلان عنه.", date(2024, 12, 27),
      False),

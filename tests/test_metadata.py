@@ -21,6 +21,8 @@ BODY = "التقى الرئيس الروسي نظيره الأذربيجاني �
     # a crawler's " date …" under the page's own date line is the crawl's
     ("إندبندنت عربية | اقتصاد\nالخميس 16 أكتوبر 2025 9:15\nعنوان الخبر هنا\n date 2025-10-17", "2025-10-16"),
     ("عنوان الخبر هنا\n date 2025-10-09", "2025-10-09"),
+    # ... but a byline's "بتاريخ" under a page header's date is the article's
+    ("الأحد 18 أغسطس 2024\nعنوان الخبر هنا\nبتاريخ 10 أغسطس 2024", "2024-08-10"),
     # the English order with an Arabic month, as blog platforms print it
     ("القدس العربي | عربي دولي\nسبتمبر 30, 2014", "2014-09-30"),
     ("عنوان الخبر هنا\nنشر في أكتوبر 5، 2020", "2020-10-05"),

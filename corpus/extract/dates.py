@@ -216,6 +216,10 @@ def _day_month_mentions(sc: Scan, text: str, published: date | None) -> list[Dat
     return out
 
 
+# A part of the month an ordinal may count instead of its days.
+_SPAN_OF_THE_MONTH = re.compile(r"(?<![^\W_])[وفبل]?(?:ال)?(?:اسبوع|نصف|عشر|عشره|ايام|ربع|ثلث|اسابيع)\s+$")
+
+
 def _day_of_named_month_mentions(sc: Scan, text: str, published: date | None) -> list[DateMention]:
     """"في 21 من الشهر الجاري": the day of the page's month (the month before or after it for
     الماضي / المقبل); unknown without a page date."""
@@ -224,6 +228,8 @@ def _day_of_named_month_mentions(sc: Scan, text: str, published: date | None) ->
         return out
     shift = {"current": 0, "past": -1, "future": 1}
     for m in sc.found["day_of_named_month"]:
+        if _SPAN_OF_THE_MONTH.search(sc.nt.text, max(0, m.start() - 12), m.start()):
+            continue  # "في الأسبوع الأول من الشهر المقبل", "النصف الثاني من الشهر الجاري": no day
         day = int(m.group("d")) if m.group("d") else ordinal_table().get(" ".join(m.group("od").split()))
         direction = direction_of(m.group("rel"))
         if not day or direction not in shift:

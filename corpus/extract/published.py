@@ -52,6 +52,7 @@ _LONE_YEAR = re.compile(r"(?<![\d:/.\-])(?P<y>(?:19|20)\d\d)(?![\d:/.\-])")
 # Labels that only say "date" (a crawler's or a template's stamp), not the publisher's own
 # "published"/"updated": a newsroom dateline a day off may correct them.
 _GENERIC_LABEL = re.compile(r"^\s*(?:date|بتاريخ)\b", re.I)
+_CRAWL_DATE_LABEL = re.compile(r"^\s*date\b", re.I)
 # A stamp's clock in universal time ("2024-04-22T22:40Z", "22:40 GMT", "بتوقيت غرينتش"; not "GMT+3",
 # a local time): late in the evening it may already be the next day where the region's newsrooms
 # write (UTC+2 to +4). The hour only says it may; the newsroom's dateline of the next day says it is.
@@ -96,8 +97,8 @@ def _published_from_head(lines: list[str]) -> tuple[date | None, str | None]:
         if not found or CRAWL_LABEL.match(line):  # when a crawler fetched the page, not published
             continue
         norm = normalized_line(line)
-        if first_line_date is not None and _GENERIC_LABEL.match(norm):
-            continue  # a crawler's or template's " date …" below the page's own date line
+        if first_line_date is not None and _CRAWL_DATE_LABEL.match(norm):
+            continue  # a crawler's " date …" below the page's own date line (not a byline's "بتاريخ")
         paired = _first_text_date(norm)
         if paired is not None:
             return paired, "text: labelled stamp"
