@@ -193,6 +193,10 @@ def lexicon() -> Lex:
                      rf"(?:{alternation(leaders)})(?![^\W_])"
                      rf"|(?<![^\W_])[وف]?(?:{alternation(terms['not_accompanying'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                      rf"(?:{alternation(people['putin']['names'] + people['aliyev']['names'])})(?![^\W_])")
+    # "لدى عودته إلى", "عاد علييف إلى العاصمة": a return word, its subject, إلى and the place's fillers
+    return_to_place = (rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
+                       rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
+                       rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*")
     not_a_term = rf"(?!(?:{alternation(terms['term_false_friends'])})(?![^\W_]))"
     kind_terms = {kind: re.compile(not_a_term + _word_re(_kind_words(terms, kind), ARTICLE_CLITIC, SUFFIX).pattern)
                   for kind in terms["kinds"]}
@@ -329,13 +333,9 @@ def lexicon() -> Lex:
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
         # the return word, up to four words (its subject), then "إلى" and the place's fillers, at the window's end
-        return_to=re.compile(rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
-                             rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
-                             rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*\s*$"),
+        return_to=re.compile(return_to_place + r"\s*$"),
         # ... and the place itself, right before a day ("عاد علييف إلى باكو مساء أمس"): the return's day
-        return_then_day=re.compile(rf"(?<![^\W_])[وفل]?(?:لدى\s+|بعد\s+)?(?:{alternation(terms['return_words'])})"
-                                   rf"(?:\s+[^\s،,.]+){{0,4}}?\s+(?:{alternation(['إلى'])})"
-                                   rf"(?:\s+(?:{alternation(terms['place_fillers'])}))*\s+[^\s،,.]+\s*$"),
+        return_then_day=re.compile(return_to_place + r"\s+[^\s،,.]+\s*$"),
         relative=re.compile(rf"(?:{alternation(terms['relative_pronouns'])})\s+$"),
         # a verb of convening right after a relative pronoun ("القمة التي تنعقد"), or an adjective of
         # convening ("القمة المقرر عقدها غدا")

@@ -87,6 +87,11 @@ def _hosts_an_encounter(text: str, end: int) -> bool:
 _HOST_PRONOUNS = ("ها", "ه", "هما")
 
 
+def _refers_to_the_gathering(host_verb: str) -> bool:
+    """A verb of hosting with the pronoun of the gathering just named: as strong as a preposition."""
+    return host_verb.endswith(_HOST_PRONOUNS)
+
+
 # Russian-style surnames (نزارباييف، توكاييف، ميرزوييف، بردي محمدوف) end in -يف/-وف(ا).
 _SURNAME = re.compile(r"^[^\W_]{2,}(?:يف|وف|يفا|وفا)$")
 
@@ -139,7 +144,7 @@ def cities_in(text: str, locative_only: bool = True) -> list[tuple[int, str]]:
                 continue
             host = _host_verb_before(text, m.start())
             if _is_locative(text, m.start(), m.group()) or host and (
-                    host.endswith(_HOST_PRONOUNS) or _hosts_an_encounter(text, m.end())):
+                    _refers_to_the_gathering(host) or _hosts_an_encounter(text, m.end())):
                 found.append((m.start(), name))
             elif host:
                 hosted.append((m.start(), name))
@@ -188,7 +193,7 @@ def venue_country_capital(text: str) -> str | None:
             continue
         for m in pat.finditer(text):
             host = _host_verb_before(text, m.start())  # "القمة التي استضافتها تركمانستان"
-            if _is_locative(text, m.start(), m.group()) or host and host.endswith(_HOST_PRONOUNS):
+            if _is_locative(text, m.start(), m.group()) or host and _refers_to_the_gathering(host):
                 return cap
     return None
 
