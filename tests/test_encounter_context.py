@@ -584,6 +584,30 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      date(2024, 3, 21), False),
     ("أرسل الرئيس بوتين إلى الرئيس إلهام علييف ونظرائه في آسيا الوسطى رسائل تهنئة بعيد النوروز.",
      date(2024, 3, 21), False),
+    # the weeks counted with a number or "نحو" before them ("بعد نحو خمسة أسابيع من لقاء")
+    ("بدأت الشركة صرف التعويضات اليوم، بعد نحو خمسة أسابيع من لقاء الرئيسين فلاديمير بوتين وإلهام علييف في "
+     "دوشنبه.", date(2025, 11, 18), False),
+    ("استؤنفت الرحلات أمس بعد ثلاثة أشهر من قمة الرئيسين بوتين وعلييف في موسكو.", date(2025, 11, 18), False),
+    # ... but a sentence opening with the weeks since another event tells its own encounter after them
+    ("بعد شهرين من توقيعه اتفاقا في واشنطن بحضور الرئيس الأمريكي، التقى الرئيس إلهام علييف أمس الخميس نظيره "
+     "الروسي فلاديمير بوتين في دوشنبه.", date(2025, 10, 10), True),
+    # "no scheduled / awaited meeting" (مبرمج, مرتقب) denies as "no planned one" does
+    ("قال بيسكوف اليوم إنه لا يوجد في الوقت الراهن أي لقاء مبرمج بين الرئيس بوتين والرئيس إلهام علييف.",
+     date(2025, 1, 9), False),
+    ("الكرملين: لا لقاء مرتقبا بين بوتين وعلييف", date(2025, 1, 9), False),
+    # a further encounter without a day is none ...
+    ("أكد الوزيران أن الرئيسين بوتين وعلييف يوليان العلاقات اهتماما خاصا، دون الإعلان عن موعد لقاء جديد "
+     "بينهما.", date(2017, 5, 16), False),
+    ("قالت باكو إنها مستعدة للبحث، مشيرة إلى أنه لم يتحدد موعد لاتصال بين الرئيسين بوتين وعلييف.",
+     date(2007, 6, 7), False),
+    # ... and denies nothing of the encounter the sentence told before it
+    ("التقى الرئيس بوتين نظيره الأذربيجاني إلهام علييف اليوم في سوتشي، واتفقا على لقاء جديد دون تحديد موعده.",
+     date(2019, 10, 13), True),
+    ("وعلى هامش القمة تبادل بوتين وعلييف الحديث، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد.",
+     date(2018, 8, 12), True),
+    # a former holder of Putin's title, named with it, is not Putin
+    ("استضاف الرئيس الروسي آنذاك دميتري ميدفيديف لقاءات ثلاثية مع الرئيسين إلهام علييف وسيرج سركيسيان، من بينها "
+     "قمة أستراخان.", date(2016, 4, 5), False),
 ])
 def test_whether_the_context_leaves_an_encounter_of_the_two(text, published, found):
     assert bool(find_meetings(text, published)) is found

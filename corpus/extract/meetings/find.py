@@ -27,7 +27,7 @@ from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_b
                      visit_destination)
 from .reports import claimed_denial, is_denial, is_meeting_sentence
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
-                        in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
+                        in_relative_clause, kind_of, lead_sentences, masked, aliyev_with_another, speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -95,19 +95,38 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
     for prev in reversed(before):
         if primary.city is not None and has_date_info(primary):
             return
-        if is_past_reference(prev) or prev.other_leader:
-            return  # an earlier encounter, or another leader's
         if primary.status == "held" and prev.terms and status_of(prev) == "announced":
             return  # "… للمشاركة في اجتماع المجلس المقرر غدا": a gathering still to come frames no held one
+        if is_past_reference(prev):
+            return  # an earlier encounter
+        if prev.other_leader:
+            # "تحدث علييف وباشينيان على هامش قمة الرابطة يوم الجمعة. وكانت القمة التي حضرها بوتين …":
+            # another pair's encounter on a gathering's sidelines is of the gathering's day and place
+            if definite and primary.kind == "multilateral_summit" and _sidelines_of_gathering(prev):
+                _take_place_and_day(primary, prev, mentions, nt, published)
+            return  # else another leader's encounter
         introduces = definite and any(kind == primary.kind or in_person and kind != "phone_call"
                                       for _, kind in prev.terms)
         takes_part = in_person and (prev.putin or prev.aliyev) and bool(lexicon().attends.search(prev.norm))
         if not (introduces or takes_part):
             return
-        if primary.city is None:
-            primary.city = _city_for(prev, primary.kind or "other")
-        if not has_date_info(primary):
-            apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
+        _take_place_and_day(primary, prev, mentions, nt, published)
+
+
+def _take_place_and_day(primary: FoundMeeting, prev: Sentence, mentions: list[DateMention], nt,
+                        published: date | None) -> None:
+    """What the meeting lacks of place and day, from the sentence that introduced its gathering."""
+    if primary.city is None:
+        primary.city = _city_for(prev, primary.kind or "other")
+    if not has_date_info(primary):
+        apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
+
+
+def _sidelines_of_gathering(s: Sentence) -> bool:
+    """Is a summit of the sentence named as the frame of its encounter ("على هامش قمة …")?"""
+    ends = {m.end() for m in lexicon().sidelines.finditer(s.norm)}
+    return any(kind == "multilateral_summit" and any(s.norm[e:pos].isspace() for e in ends if e < pos)
+               for pos, kind in s.terms)
 
 
 def _told_as_today(merged: list[Sentence], mentions: list[DateMention], nt) -> bool:
@@ -319,10 +338,12 @@ def find_meetings(text: str, published: date | str | None = None,
         # dateline's month and day, the year left to linking.
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
-            and not vague and in_lead and not lead_not_news:
+            and not vague and in_lead and not lead_not_news \
+            and not any(aliyev_with_another(x) for x in sentences[:sentences.index(merged[0])]):
         # A lead that reports a held meeting and names no day tells the news of its day, the
         # page's unless the lead tells it as yesterday's ("انطلقت أمس الجمعة … الألعاب"); deeper in
-        # a long article an undated encounter may be any day, so it is left to linking.
+        # a long article an undated encounter may be any day, so it is left to linking; and after
+        # Aliyev's encounter with another leader ("التقى أردوغان علييف أمس"), the day is theirs.
         news_day = lead_news_day(sentences, mentions, nt, published)
         if news_day is not None:
             apply_date(primary, news_day)
@@ -456,6 +477,8 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         if s.terms and is_past_reference(s):
             continue  # "وكان علييف قد التقى بوتين آخر مرة في سوتشي": an earlier encounter's place
+        if aliyev_with_another(s):
+            continue  # "التقى أردوغان علييف أمس في أنقرة": their encounter's place
         cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")

@@ -46,7 +46,9 @@ def past_reason(s: Sentence) -> str | None:
         if m.start() <= OPENING_CHARS and m.end() <= first_term and not _COUNTED_ON.match(s.norm, m.end()):
             return "marker"
     # "بعد أسابيع من قمة سوتشي": the news comes weeks or more after its first encounter word
-    if s.terms and lexicon().long_after.search(s.norm, max(0, first_term - LONG_AFTER_CHARS), first_term):
+    long_after = lexicon().long_after.search(s.norm, max(0, first_term - LONG_AFTER_CHARS), first_term) \
+        if s.terms else None
+    if long_after is not None and not _main_clause_after(s, long_after):
         return "marker"
     # "لقاءاته الأخيرة", "القمة السابقة": a meeting noun qualified as an earlier one.
     if any(lexicon().past_adjective.match(s.norm, end) for end in ends):
@@ -101,6 +103,16 @@ def _marks_another_encounter(s: Sentence, at: int) -> bool:
         return False
     nearest = min((p for p, _ in s.terms), key=lambda p: abs(p - at))
     return nearest != s.terms[0][0] and counted_from(s, nearest)
+
+
+def _main_clause_after(s: Sentence, fronted: re.Match) -> bool:
+    """Does a sentence that opens with "بعد شهرين من …،" tell an encounter of its own after the
+    fronted clause ("بعد شهرين من توقيعه اتفاقا في واشنطن، التقى علييف أمس بوتين")? The weeks
+    are counted from the fronted clause's event, not from the main clause's."""
+    if fronted.start() > OPENING_CHARS:
+        return False
+    commas = [m.start() for m in CLAUSE_COMMA.finditer(s.norm, fronted.end())]
+    return any(c < p for p, _ in s.terms for c in commas)
 
 
 def _clause_between(norm: str, end: int, term: int) -> bool:

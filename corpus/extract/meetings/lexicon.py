@@ -50,6 +50,8 @@ class Lex:
     putin: re.Pattern
     putin_name: re.Pattern
     not_putin: re.Pattern
+    former: re.Pattern
+    no_date: re.Pattern
     by_message: re.Pattern
     aliyev_name: re.Pattern
     aliyev_title: re.Pattern
@@ -117,6 +119,7 @@ class Lex:
     vague_past: re.Pattern
     attends: re.Pattern
     past_adjective: re.Pattern
+    next_term: re.Pattern
     earlier_term: re.Pattern
     third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
@@ -214,9 +217,11 @@ def lexicon() -> Lex:
     return Lex(
         putin=_word_re(people["putin"]["names"] + people["putin"]["titles"]),
         putin_name=_word_re(people["putin"]["names"]),
-        # "الرئيس الروسي (دميتري) مدفيديف": a title followed by another holder's name.
-        not_putin=re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(people['putin']['titles'])})(?:\s+[^\W\d_]+)?"
+        # "الرئيس الروسي (آنذاك) (دميتري) مدفيديف": a title followed by another holder's name.
+        not_putin=re.compile(rf"(?<![^\W_]){CLITIC}(?:{alternation(people['putin']['titles'])})"
+                             rf"(?:\s+(?:{alternation(people['former'])}))?(?:\s+[^\W\d_]+)?"
                              rf"\s+(?:{alternation(people['not_putin'])})(?![^\W_])"),
+        former=_word_re(people["former"], ""),
         by_message=_word_re(terms["by_message"], ARTICLE_CLITIC, SUFFIX),
         aliyev_name=_word_re(people["aliyev"]["names"]),
         aliyev_title=_word_re(people["aliyev"]["titles"]),
@@ -241,6 +246,7 @@ def lexicon() -> Lex:
         no_plans=re.compile(no_plans),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
                           + "|" + no_date + "|" + no_plans),
+        no_date=re.compile(no_date),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
@@ -285,7 +291,8 @@ def lexicon() -> Lex:
         sequenced=re.compile(rf"(?<![^\W_])(?:{alternation(terms['sequence_words'])})"
                              rf"(?:\s+(?:{alternation(terms['sequence_spans'])})\s+من)?\s+"
                              rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
-        long_after=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['long_after']['lead'])})\s+"
+        # ... with a count or "نحو" before the span ("بعد نحو خمسة أسابيع من لقاء")
+        long_after=re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['long_after']['lead'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                               rf"(?:{alternation(terms['long_after']['spans'])})\s+(?:{alternation(['من', 'على'])})\s+"
                               rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
         separately=_word_re(terms["separately"], ARTICLE_CLITIC),
@@ -328,6 +335,7 @@ def lexicon() -> Lex:
         past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
         # the meeting word, at most one word (a place: "قمة سوتشي السابقة"), then the adjective
         earlier_term=re.compile(rf"[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
+        next_term=re.compile(rf"[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:{alternation(terms['next_adjectives'])})(?![^\W_])"),
         # "من X، …، إلى " right before a place: the place ends a route.
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),

@@ -85,15 +85,14 @@ def _not_president_period() -> tuple[date, date]:
     return start, end
 
 
-# "السابق", "آنذاك": a former holder of the title, recalled; the title's bare uses are not his.
-_FORMER = re.compile(r"(?<![^\W_])(?:السابق|الاسبق|انذاك|حينها|حينذاك|وقتها)(?![^\W_])")
 
 
 def another_holder_named(norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the (normalised, unmasked) article name another holder of Putin's title as the
     current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
     for m in find_all(lexicon().not_putin, norm, text_tokens(norm) if tokens is None else tokens):
-        if not _FORMER.search(norm[max(0, m.start() - 12): m.end() + 14]):
+        # "السابق", "آنذاك": a former holder, recalled; the title's bare uses are not his
+        if not lexicon().former.search(norm[max(0, m.start() - 12): m.end() + 14]):
             return True
     return False
 
@@ -480,6 +479,12 @@ def in_relative_clause(s: Sentence) -> bool:
 def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
     """Third leaders named in the sentences of the encounter, by the lexicon's names."""
     return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if holds(s, pat)}))
+
+
+def aliyev_with_another(s: Sentence) -> bool:
+    """Does the sentence tell Aliyev's encounter with another leader, without Putin and no gathering
+    ("التقى أردوغان علييف أمس في أنقرة")? Its day and place are not those of a meeting told after it."""
+    return bool(s.terms) and s.aliyev and s.other_leader and not s.putin and kind_of(s) != "multilateral_summit"
 
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
