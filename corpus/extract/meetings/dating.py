@@ -16,7 +16,7 @@ from ..datelines import is_dateline
 from ..dates import HELD, DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, told_as_bilateral
+from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, others_clause_terms, told_as_bilateral
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80
@@ -94,6 +94,8 @@ def date_for(s: Sentence, mentions: list[DateMention], nt, published: date | Non
     reference_terms = {s.start + p for p, _ in s.terms if counted_from(s, p)}
     # "مع قمة سوتشي السابقة في 26 تشرين الثاني": a date next to an earlier encounter is that one's.
     reference_terms |= {s.start + p for p, _ in s.terms if lexicon().earlier_term.match(s.norm, p)}
+    # "…، حتى استقبل أمس في بطرسبورغ الرئيس التركي": a date next to another leader's encounter is its.
+    reference_terms |= {s.start + p for p in others_clause_terms(s)}
     term_positions = [s.start + p for p, _ in s.terms]
     # "بحث … عشية انطلاق قمة … المقررة الخميس 4 يوليو": the summit's date, a day before, is this one's.
     shifted = {s.start + p: days for p, _ in s.terms if (days := counted_days(s, p)) is not None}

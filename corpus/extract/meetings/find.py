@@ -27,7 +27,8 @@ from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_b
                      visit_destination)
 from .reports import claimed_denial, is_denial, is_meeting_sentence
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
-                        in_relative_clause, kind_of, lead_sentences, masked, aliyev_with_another, speakers_into_quotes, status_of,
+                        in_relative_clause, kind_of, lead_sentences, masked, aliyev_with_another, others_clause_terms, others_clauses,
+                        speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -47,10 +48,20 @@ def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
     # "في تصريحات للصحافيين في باكو، عن محادثاته مع بوتين في موسكو": a place after another thing's
     # word (the remarks), nearer than any meeting word, is that thing's
     own = [c for c in cities if not owned_by_other(s.norm, c[0], [p for p, _ in s.terms])]
+    # ... and so is one in the clause of another leader's encounter ("حتى استقبل في بطرسبورغ أردوغان")
+    own, cities = _outside_others(s, own), _outside_others(s, cities)
+    if not cities:
+        return None
     # ... and when every one is, a gathering named by its city ("حاورت الباحث في معهد … بموسكو حول
     # نتائج قمة سوتشي الثلاثية") names the place
     own = own or cities_named_by_gathering(s.norm)
     return min(own or cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
+
+
+def _outside_others(s: Sentence, cities: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The places not in a clause of another leader's encounter (``others_clauses``)."""
+    others = others_clauses(s)
+    return [c for c in cities if not any(a <= c[0] < b for a, b in others)] if others else cities
 
 
 # How far after a marker of the past ("منذ القمة", "آخر لقاء") a meeting word is still that earlier one's.
@@ -65,6 +76,7 @@ def _place_anchors(s: Sentence) -> list[int]:
     earlier = {p for p in terms if any(0 <= p - m <= PAST_MARKER_REACH for m in past)}
     # ... with the relative clause that tells where it was held ("التي عقدت في أكتاو")
     earlier |= {p for g, a, b in s.convened_clauses if g in earlier for p in terms if a <= p < b}
+    earlier |= others_clause_terms(s)  # ... nor another leader's ("حتى استقبل في بطرسبورغ أردوغان")
     return [p for p in terms if p not in earlier] or terms or [0]
 
 
@@ -479,7 +491,7 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue  # "وكان علييف قد التقى بوتين آخر مرة في سوتشي": an earlier encounter's place
         if aliyev_with_another(s):
             continue  # "التقى أردوغان علييف أمس في أنقرة": their encounter's place
-        cities = cities_in(s.norm) + capitals_by_adjective(s.norm)
+        cities = _outside_others(s, cities_in(s.norm) + capitals_by_adjective(s.norm))
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")
             anchors = _place_anchors(s)

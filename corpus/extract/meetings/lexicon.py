@@ -265,7 +265,9 @@ def lexicon() -> Lex:
                                      rf"\s+(?:{alternation(terms['repeated_contacts']['adjectives'])})(?![^\W_])"),
         # the visit's word, up to three words, a verb of beginning, right before a date
         visit_began=re.compile(rf"(?<![^\W_])[وبل]?(?:ال)?(?:{alternation(terms['kinds']['visit'])})\S*"
-                               rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})\s+$"),
+                               rf"(?:\s+[^\s،,.]+){{0,3}}?\s+(?:التي\s+)?(?:{alternation(terms['visit_began'])})"
+                               # ... and its subject ("زيارة الدولة التي بدأها الضيف الروسي مساء الأحد")
+                               rf"(?:\s+[^\s،,.]+){{0,3}}?\s+$"),
         # "بدأ الرئيس الروسي مساء الأحد زيارة دولة": a verb of beginning (up to four words) before the
         # date, and the visit's word right after it
         began_then_visit=(re.compile(rf"(?<![^\W_])[وف]?(?:{alternation(terms['visit_began'])})(?:\s+[^\s،,.]+){{0,4}}?\s+$"),
