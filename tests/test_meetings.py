@@ -547,13 +547,9 @@ def test_a_gathering_one_leader_hosts_and_a_sentence_shortly_after_brings_the_ot
      "رابطة الدول المستقلة في عشق آباد يوم الجمعة الماضي كانت مثمرة.\nوكانت القمة التي حضرها الرئيس الروسي "
      "فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف قد ناقشت التعاون الاقتصادي.",
      date(2019, 10, 13), ("2019-10-11", "Ashgabat")),
-    # ... but Aliyev's talks with another leader lend the summit told after them neither
-    ("التقى الرئيس التركي رجب طيب أردوغان نظيره الأذربيجاني إلهام علييف أمس في أنقرة.\nوكانت القمة التي حضرها "
-     "الرئيس الروسي فلاديمير بوتين وعلييف الأسبوع الماضي قد ناقشت التعاون الاقتصادي.",
-     date(2019, 10, 13), (None, None)),
-    ("التقى الرئيس التركي رجب طيب أردوغان نظيره الأذربيجاني إلهام علييف أمس في أنقرة.\nوكانت القمة التي حضرها "
-     "الرئيس الروسي فلاديمير بوتين وعلييف قد ناقشت التعاون الاقتصادي.",
-     date(2019, 10, 13), (None, None)),
+    # Aliyev meeting another leader first on the same trip: the day and place are the trip's
+    ("التقى الرئيس الأذربيجاني إلهام علييف رئيس الوزراء الأرمني نيكول باشينيان في سوتشي اليوم.\nوانضم إليهما "
+     "لاحقا الرئيس الروسي فلاديمير بوتين في قمة ثلاثية.", date(2021, 11, 26), ("2021-11-26", "Sochi")),
     # the lead's yesterday for the gathering the next sentence names the two at
     ("عقد قادة دول رابطة الدول المستقلة أمس اجتماعا غير رسمي في مدينة سان بطرسبورغ بدعوة من الرئيس الروسي.\n"
      "وأفاد الكرملين بأن القمة ضمت إلى جانب بوتين الرئيس الأذربيجاني إلهام علييف ورئيس وزراء أرمينيا.",
@@ -562,6 +558,13 @@ def test_a_gathering_one_leader_hosts_and_a_sentence_shortly_after_brings_the_ot
 def test_day_and_place_of_an_encounter_told_across_sentences(text, published, expected):
     meeting = _main(text, published)
     assert (meeting.date, meeting.city) == expected
+
+
+def test_a_next_summit_takes_no_day_from_another_pairs_sidelines():
+    text = ("وأجرى باشينيان محادثات مع توكاييف على هامش قمة منظمة شنغهاي للتعاون في تيانجين يوم الاثنين.\nويتوقع أن "
+            "تجمع القمة المقبلة الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف.")
+    meeting = _main(text, date(2025, 9, 3))
+    assert (meeting.date, meeting.status) == (None, "announced")
 
 
 @pytest.mark.parametrize("text,published,detected", [

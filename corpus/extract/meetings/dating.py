@@ -16,7 +16,8 @@ from ..datelines import is_dateline
 from ..dates import HELD, DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, others_clause_terms, told_as_bilateral
+from .others import others_clause_terms
+from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, told_as_bilateral
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80

@@ -26,9 +26,9 @@ from .page_dates import date_from_lead, dated_just_before, heading_date, in_page
 from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_by_gathering, venue_country_capital,
                      visit_destination)
 from .reports import claimed_denial, is_denial, is_meeting_sentence
+from .others import others_clause_terms, others_clauses
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
-                        in_relative_clause, kind_of, lead_sentences, masked, aliyev_with_another, others_clause_terms, others_clauses,
-                        speakers_into_quotes, status_of,
+                        in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
@@ -81,6 +81,8 @@ def _place_anchors(s: Sentence) -> list[int]:
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
+# "أما القمة التي جمعت …": a gathering set against the one told before it
+_CONTRASTED = re.compile(r"\s*[وف]?اما(?![^\W_])")
 # How many sentences back a meeting sentence's gathering may have been introduced.
 ANTECEDENT_SENTENCES = 2
 # An encounter dated this many days before publication or fewer is the news, even in the pluperfect;
@@ -114,7 +116,9 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
         if prev.other_leader:
             # "تحدث علييف وباشينيان على هامش قمة الرابطة يوم الجمعة. وكانت القمة التي حضرها بوتين …":
             # another pair's encounter on a gathering's sidelines is of the gathering's day and place
-            if definite and primary.kind == "multilateral_summit" and _sidelines_of_gathering(prev):
+            if definite and primary.kind == "multilateral_summit" and primary.status == "held" \
+                    and status_of(prev) == "held" and not _CONTRASTED.match(first.norm) \
+                    and _sidelines_of_gathering(prev):
                 _take_place_and_day(primary, prev, mentions, nt, published)
             return  # else another leader's encounter
         introduces = definite and any(kind == primary.kind or in_person and kind != "phone_call"
@@ -350,12 +354,10 @@ def find_meetings(text: str, published: date | str | None = None,
         # dateline's month and day, the year left to linking.
         primary.month, primary.day = dateline_day
     if primary.date is None and published is not None and primary.status == "held" and primary.weekday is None \
-            and not vague and in_lead and not lead_not_news \
-            and not any(aliyev_with_another(x) for x in sentences[:sentences.index(merged[0])]):
+            and not vague and in_lead and not lead_not_news:
         # A lead that reports a held meeting and names no day tells the news of its day, the
         # page's unless the lead tells it as yesterday's ("انطلقت أمس الجمعة … الألعاب"); deeper in
-        # a long article an undated encounter may be any day, so it is left to linking; and after
-        # Aliyev's encounter with another leader ("التقى أردوغان علييف أمس"), the day is theirs.
+        # a long article an undated encounter may be any day, so it is left to linking.
         news_day = lead_news_day(sentences, mentions, nt, published)
         if news_day is not None:
             apply_date(primary, news_day)
@@ -489,8 +491,6 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         if s.terms and is_past_reference(s):
             continue  # "وكان علييف قد التقى بوتين آخر مرة في سوتشي": an earlier encounter's place
-        if aliyev_with_another(s):
-            continue  # "التقى أردوغان علييف أمس في أنقرة": their encounter's place
         cities = _outside_others(s, cities_in(s.norm) + capitals_by_adjective(s.norm))
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")

@@ -111,8 +111,10 @@ def _main_clause_after(s: Sentence, fronted: re.Match) -> bool:
     are counted from the fronted clause's event, not from the main clause's."""
     if fronted.start() > OPENING_CHARS:
         return False
-    commas = [m.start() for m in CLAUSE_COMMA.finditer(s.norm, fronted.end())]
-    return any(c < p for p, _ in s.terms for c in commas)
+    # the encounter's word opening the clause after a comma, not one deeper in it that may point back
+    # ("…، لا تزال نتائج اللقاء غير واضحة", "…، قال إن الزعيمين اتفقا خلال اللقاء")
+    commas = [m.end() for m in CLAUSE_COMMA.finditer(s.norm, fronted.end())]
+    return any(c < p and s.norm[c:p].isspace() for p, _ in s.terms for c in commas)
 
 
 def _clause_between(norm: str, end: int, term: int) -> bool:

@@ -51,7 +51,6 @@ class Lex:
     putin_name: re.Pattern
     not_putin: re.Pattern
     former: re.Pattern
-    no_date: re.Pattern
     by_message: re.Pattern
     aliyev_name: re.Pattern
     aliyev_title: re.Pattern
@@ -119,7 +118,6 @@ class Lex:
     vague_past: re.Pattern
     attends: re.Pattern
     past_adjective: re.Pattern
-    next_term: re.Pattern
     earlier_term: re.Pattern
     third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
@@ -246,7 +244,6 @@ def lexicon() -> Lex:
         no_plans=re.compile(no_plans),
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
                           + "|" + no_date + "|" + no_plans),
-        no_date=re.compile(no_date),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
@@ -337,7 +334,6 @@ def lexicon() -> Lex:
         past_adjective=re.compile(rf"\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
         # the meeting word, at most one word (a place: "قمة سوتشي السابقة"), then the adjective
         earlier_term=re.compile(rf"[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:{alternation(terms['past_adjectives'])})(?![^\W_])"),
-        next_term=re.compile(rf"[^\s،,.]+(?:\s+[^\s،,.]+)?\s+(?:{alternation(terms['next_adjectives'])})(?![^\W_])"),
         # "من X، …، إلى " right before a place: the place ends a route.
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),

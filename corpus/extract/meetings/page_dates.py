@@ -11,7 +11,7 @@ from ...models import Meeting
 from ..dates import DateMention
 from ..items import ItemLabel
 from .dating import DateChoice, apply_date, has_date_info, norm_pos, resolve_choice
-from .sentences import Sentence, counted_from, lead_sentences, aliyev_with_another
+from .sentences import Sentence, counted_from, lead_sentences
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -97,8 +97,6 @@ def date_from_lead(primary: Meeting, sentences: list[Sentence], mentions: list[D
     announced = primary.status == "announced"
     in_person = primary.kind != "phone_call"
     for s in lead_sentences(sentences):
-        if aliyev_with_another(s):
-            continue  # "التقى أردوغان علييف أمس في أنقرة": their encounter's day
         # The same gathering: a word of its kind, or of any in-person kind for an in-person one
         # ("عقد قادة الرابطة أمس اجتماعا" for the summit its next sentence names the two at).
         same_kind = any(kind == primary.kind or in_person and kind != "phone_call" for _, kind in s.terms)

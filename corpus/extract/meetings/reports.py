@@ -13,7 +13,7 @@ from .sentences import CLAUSE_COMMA, Sentence, holds
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if denies(s) or _asks_about_it(s) or _another_host(s):
+    if holds(s, lexicon().denial) or _asks_about_it(s) or _another_host(s):
         return False
     message = find_first(lexicon().by_message, s.norm, s.tokens)
     if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
@@ -92,25 +92,7 @@ def is_denial(s: Sentence) -> bool:
     lex = lexicon()
     # "لا توجد اتصالات مقررة بين الرئيسين": the denial names the contacts itself
     return (bool(s.terms) or holds(s, lex.attends) or holds(s, lex.no_plans)) and (s.putin or s.aliyev or s.pair) \
-        and denies(s) and not claimed_denial(s)
-
-
-def denies(s: Sentence) -> bool:
-    """Does the sentence hold a denial? Not a day left unset for a further encounter that the
-    sentence tells after another one ("تبادل بوتين وعلييف الحديث، وأعلن أن القمة المقبلة ستعقد في
-    طهران دون تحديد موعد", "التقى بوتين علييف اليوم، واتفقا على لقاء جديد دون تحديد موعده")."""
-    lex = lexicon()
-    if find_first(lex.denial, s.norm, s.tokens) is None:
-        return False
-    undated = {m.start() for m in lex.no_date.finditer(s.norm)}
-    return any(m.start() not in undated or not _further_one_before(s, m.start())
-               for m in lex.denial.finditer(s.norm))
-
-
-def _further_one_before(s: Sentence, at: int) -> bool:
-    """Before ``at``: an encounter's word, then a further one ("لقاء جديد", "القمة المقبلة")."""
-    before = [p for p, _ in s.terms if p < at]
-    return any(lexicon().next_term.match(s.norm, p) for p in before[1:])
+        and holds(s, lex.denial) and not claimed_denial(s)
 
 
 def claimed_denial(s: Sentence) -> bool:

@@ -406,7 +406,7 @@ SEQUENCED_CHARS = 40
 COUNTED_FROM_CHARS = 30  # "عشية انطلاق أعمال " before the meeting word
 
 
-def _remembered(s: Sentence, question: str, pos: int, answer: Callable[[], Any]) -> Any:
+def remembered(s: Sentence, question: str, pos: int, answer: Callable[[], Any]) -> Any:
     key = (question, pos)
     if key not in s.memo:
         s.memo[key] = answer()
@@ -426,7 +426,7 @@ def _same_phrase_before(s: Sentence, pos: int) -> list[int]:
 def counted_days(s: Sentence, pos: int) -> int | None:
     """The days from the encounter whose word is at ``pos`` to the one a sentence counts from it
     ("محادثة عشية القمة": -1, "غداة اللقاء": +1), or None when no عشية/غداة governs the word."""
-    return _remembered(s, "days", pos, lambda: _counted_days(s, pos))
+    return remembered(s, "days", pos, lambda: _counted_days(s, pos))
 
 
 def _counted_days(s: Sentence, pos: int) -> int | None:
@@ -451,7 +451,7 @@ def counted_from(s: Sentence, pos: int) -> bool:
     غير رسمي", "محادثة عشية القمة"), or one the sentence sets its own encounter after or before
     ("أجرى محادثات … بعد لقاء غير رسمي"), not the one the sentence reports? With no meeting word
     before it ("قال بوتين بعد محادثاته مع علييف اليوم") it is the sentence's own."""
-    return bool(_remembered(s, "from", pos, lambda: _counted_from(s, pos)))
+    return bool(remembered(s, "from", pos, lambda: _counted_from(s, pos)))
 
 
 def _counted_from(s: Sentence, pos: int) -> bool:
@@ -479,50 +479,6 @@ def in_relative_clause(s: Sentence) -> bool:
 def third_leaders(sentences: list[Sentence]) -> tuple[str, ...]:
     """Third leaders named in the sentences of the encounter, by the lexicon's names."""
     return tuple(sorted({name for name, pat in lexicon().third_leaders for s in sentences if holds(s, pat)}))
-
-
-def others_clauses(s: Sentence) -> list[tuple[int, int]]:
-    """The clauses (comma to comma, positions in the sentence, after the sentence last names Aliyev)
-    holding a meeting word that name another leader and neither of the two ("…، حتى استقبل أمس في
-    بطرسبورغ الرئيس التركي أردوغان"): they tell the other leader's encounter, so their days and
-    places are not the two's.
-    None when every meeting word is in one (the sentence is then about no one else's)."""
-    return _remembered(s, "others_clauses", 0, lambda: _others_clauses(s))
-
-
-def _others_clauses(s: Sentence) -> list[tuple[int, int]]:
-    if not s.other_leader or len(s.terms) < 2:
-        return []
-    lex = lexicon()
-    commas = [0] + [m.end() for m in CLAUSE_COMMA.finditer(s.norm)] + [len(s.norm) + 1]
-    # only a clause after every mention of Aliyev or the two: a comma may also set off an apposition
-    # ("التقى باشينيان اليوم في سوتشي، بوساطة بوتين، علييف")
-    last_ours = max((m.end() for pat in (lex.aliyev_name, lex.aliyev_title, lex.pair) for m in pat.finditer(s.norm)),
-                    default=len(s.norm))
-    out: list[tuple[int, int]] = []
-    for p, _ in s.terms:
-        a = max(c for c in commas if c <= p)
-        b = min(c for c in commas if c > p)
-        if a < last_ours:
-            continue
-        clause = s.norm[a:b]
-        if lex.others.search(clause) and not (lex.aliyev_name.search(clause) or aliyev_titles(clause)
-                                              or lex.pair.search(clause) or lex.putin.search(clause)):
-            out.append((a, b))
-    if sum(1 for p, _ in s.terms if any(a <= p < b for a, b in out)) == len(s.terms):
-        return []
-    return sorted(set(out))
-
-
-def others_clause_terms(s: Sentence) -> set[int]:
-    """The meeting words inside ``others_clauses``."""
-    return {p for p, _ in s.terms if any(a <= p < b for a, b in others_clauses(s))}
-
-
-def aliyev_with_another(s: Sentence) -> bool:
-    """Does the sentence tell Aliyev's encounter with another leader, without Putin and no gathering
-    ("التقى أردوغان علييف أمس في أنقرة")? Its day and place are not those of a meeting told after it."""
-    return bool(s.terms) and s.aliyev and s.other_leader and not s.putin and kind_of(s) != "multilateral_summit"
 
 
 def lead_sentences(sentences: list[Sentence]) -> list[Sentence]:
