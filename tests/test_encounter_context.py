@@ -608,6 +608,14 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      False),
     ("بعد أسابيع من اجتماع الرئيسين بوتين وعلييف في موسكو، قال بيسكوف إن الزعيمين اتفقا خلال اللقاء على التعاون.",
      date(2025, 3, 1), False),
+    # "no awaited meeting between" the two denies; one with a third leader does not
+    ("الكرملين: لا لقاء مرتقبا بين بوتين وعلييف في الوقت الراهن", date(2025, 1, 9), False),
+    # what the news came after, in the past tense, is background
+    ("وقع الزعيمان الأرميني باشينيان والأذربيجاني علييف إعلانا في واشنطن أمس.\nوجاء ذلك بعد أسبوع من قمة "
+     "جمعت بوتين وعلييف في موسكو.",
+     date(2023, 6, 2), False),
+    ("وجاء الاجتماع بعد أسبوع واحد من لقاء ثلاثي جمعهما في موسكو بالرئيس الروسي فلاديمير بوتين والرئيس إلهام "
+     "علييف.", date(2023, 6, 2), False),
     # "no scheduled meeting" (مبرمج) denies as "no planned one" does
     ("قال بيسكوف اليوم إنه لا يوجد في الوقت الراهن أي لقاء مبرمج بين الرئيس بوتين والرئيس إلهام علييف.",
      date(2025, 1, 9), False),
