@@ -88,6 +88,8 @@ class Lex:
     sequenced: re.Pattern
     long_after: re.Pattern
     counted_days: dict[str, int]
+    gathering_day: re.Pattern
+    gathering_opened: re.Pattern
     days_after_opening: re.Pattern
     days_after: dict[str, int]
     days_from: re.Pattern
@@ -280,7 +282,10 @@ def lexicon() -> Lex:
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
         counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
                                 rf"(?:(?:{alternation(terms['event_phases'])})\s+){{0,2}}$"),
-        counted_days={forms([w])[0]: days for w, days in (terms["counted_from"] | terms["days_from"]).items()},
+        counted_days={forms([w])[0]: days for w, days
+                      in (terms["counted_from"] | terms["days_from"] | terms["gathering_day"]).items()},
+        gathering_day=re.compile(rf"(?<![^\W_])(?:في\s+)?(?P<word>{alternation(terms['gathering_day'])})\s+$"),
+        gathering_opened=_word_re(terms["gathering_opened"], r"[وف]?"),
         days_after_opening=re.compile(rf"^\W*[وف]?بعد\s+(?P<span>{alternation(list(terms['days_after_opening']))})"
                                       rf"\s+(?:{alternation(['على', 'من'])})\s+"),
         days_after={forms([w])[0]: days for w, days in terms["days_after_opening"].items()},

@@ -437,6 +437,11 @@ def _counted_days(s: Sentence, pos: int) -> int | None:
     m = lexicon().days_from.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos)
     if m is not None and any(p < m.start() for p, _ in s.terms):
         return lexicon().counted_days.get(m.group("word"))
+    # "في اليوم الثاني لقمة … التي افتتحت أعمالها الخميس": so many days after the gathering opened
+    m = lexicon().gathering_day.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos) \
+        if s.norm.startswith("ل", pos) else None
+    if m is not None and lexicon().gathering_opened.search(s.norm, pos):
+        return lexicon().counted_days.get(m.group("word"))
     # "عشية القمة التي تعقد في …": a meeting word in the same phrase goes with it
     return next((days for p in _same_phrase_before(s, pos) if (days := counted_days(s, p)) is not None), None)
 
