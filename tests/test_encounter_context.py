@@ -622,6 +622,16 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      date(2023, 6, 2), False),
     ("وجاء الاجتماع بعد أسبوع واحد من لقاء ثلاثي جمعهما في موسكو بالرئيس الروسي فلاديمير بوتين والرئيس إلهام "
      "علييف.", date(2023, 6, 2), False),
+    # an encounter still to come with no day set, in a sentence naming none after it, is none yet ...
+    ("قال بيسكوف، الأربعاء، إن اتصالا هاتفيا بين الرئيس بوتين والرئيس إلهام علييف سيجري عند الضرورة، من دون "
+     "تحديد أي موعد.", date(2025, 7, 2), False),
+    # ... but a held encounter beside it, a day named for it, or a held one whose other thing has no day stand
+    ("تبادل بوتين وعلييف الحديث على هامش القمة، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد.",
+     date(2018, 8, 12), True),
+    ("سيلتقي بوتين الرئيس إلهام علييف غدا في دوشنبه، فيما سيعقد اجتماع ثلاثي لاحقا دون تحديد موعد.",
+     date(2025, 10, 8), True),
+    ("اتفق الرئيسان بوتين وعلييف خلال لقائهما في سوتشي اليوم على استئناف الرحلات الجوية دون تحديد موعد لذلك.",
+     date(2025, 10, 10), True),
     # "no scheduled meeting" (مبرمج) denies as "no planned one" does
     ("قال بيسكوف اليوم إنه لا يوجد في الوقت الراهن أي لقاء مبرمج بين الرئيس بوتين والرئيس إلهام علييف.",
      date(2025, 1, 9), False),

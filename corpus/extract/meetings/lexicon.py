@@ -81,6 +81,7 @@ class Lex:
     visit_began: re.Pattern
     began_then_visit: tuple[re.Pattern, re.Pattern]
     sidelines: re.Pattern
+    no_day_for_future: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
     held_clause: re.Pattern
@@ -192,6 +193,8 @@ def lexicon() -> Lex:
                 rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
     no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
+    no_day_for_future = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_day_for_future'])})\s+"
+                         rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     absent_leader = (rf"(?<![^\W_])(?:في\s+)?(?:{alternation(terms['absence'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
                      rf"(?:{alternation(leaders)})(?![^\W_])"
                      rf"|(?<![^\W_])[وف]?(?:{alternation(terms['not_accompanying'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
@@ -247,6 +250,7 @@ def lexicon() -> Lex:
         denial=re.compile(_word_re(terms["denial"], CLITIC).pattern + "|" + unrealised_plan + "|" + absent_leader
                           + "|" + no_date + "|" + no_plans),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
+        no_day_for_future=re.compile(no_day_for_future),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
         # clause, with the day it was held, up to the clause's end

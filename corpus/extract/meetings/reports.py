@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
-from ..gates import find_first
+from ..dates import find_dates
+from ..gates import find_all, find_first
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, holds
+from .sentences import CLAUSE_COMMA, Sentence, holds, status_of
 
 
 def is_meeting_sentence(s: Sentence) -> bool:
     if not s.terms:
         return False
-    if holds(s, lexicon().denial) or _asks_about_it(s) or _another_host(s):
+    if holds(s, lexicon().denial) or no_day_for_future(s) or _asks_about_it(s) or _another_host(s):
         return False
     message = find_first(lexicon().by_message, s.norm, s.tokens)
     if message is not None and _by_message(s, message.start()) and not any(k == "phone_call" for _, k in s.terms):
@@ -92,7 +93,28 @@ def is_denial(s: Sentence) -> bool:
     lex = lexicon()
     # "لا توجد اتصالات مقررة بين الرئيسين": the denial names the contacts itself
     return (bool(s.terms) or holds(s, lex.attends) or holds(s, lex.no_plans)) and (s.putin or s.aliyev or s.pair) \
-        and holds(s, lex.denial) and not claimed_denial(s)
+        and (holds(s, lex.denial) or no_day_for_future(s)) and not claimed_denial(s)
+
+
+_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<![^\W_])(?:فيما|بينما)(?![^\W_])")
+
+
+def no_day_for_future(s: Sentence) -> bool:
+    """"اتصال هاتفي بين الرئيسين سيجري عندما تقتضي الضرورة، من دون تحديد أي موعد": an encounter still to
+    come with no day set, in a sentence that names no day, is none yet."""
+    if not s.terms or not holds(s, lexicon().no_day_for_future) or status_of(s) != "announced":
+        return False
+    # every encounter of the sentence still to come: none in a clause without a word of the future
+    # ("تبادل بوتين وعلييف الحديث، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد")
+    ends = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.norm)] + [len(s.norm) + 1]
+    future = [m.start() for m in find_all(lexicon().announced, s.norm, s.tokens)]
+    for p, _ in s.terms:
+        a, b = max(e for e in ends if e <= p), min(e for e in ends if e > p)
+        if not any(a <= f < b for f in future):
+            return False
+    # a day after the encounter's first word (one before it, "قال بيسكوف، الأربعاء، إن …", is the saying's)
+    first = s.terms[0][0]
+    return not any(m.kind not in ("month", "year") and m.start > first for m in find_dates(s.norm))
 
 
 def claimed_denial(s: Sentence) -> bool:
