@@ -625,7 +625,10 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
     # an encounter still to come with no day set, in a sentence naming none after it, is none yet ...
     ("قال بيسكوف، الأربعاء، إن اتصالا هاتفيا بين الرئيس بوتين والرئيس إلهام علييف سيجري عند الضرورة، من دون "
      "تحديد أي موعد.", date(2025, 7, 2), False),
+    ("اتفق الوزيران على خريطة طريق تعرض على الرئيسين بوتين وإلهام علييف في أول لقاء مقبل لهما، من دون تحديد "
+     "موعد.", date(2023, 4, 20), False),
     # ... but a held encounter beside it, a day named for it, or a held one whose other thing has no day stand
+    ("التقى بوتين الرئيس إلهام علييف في سوتشي واتفقا على لقاء مقبل دون تحديد موعد.", date(2025, 10, 10), True),
     ("تبادل بوتين وعلييف الحديث على هامش القمة، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد.",
      date(2018, 8, 12), True),
     ("سيلتقي بوتين الرئيس إلهام علييف غدا في دوشنبه، فيما سيعقد اجتماع ثلاثي لاحقا دون تحديد موعد.",

@@ -82,6 +82,7 @@ class Lex:
     began_then_visit: tuple[re.Pattern, re.Pattern]
     sidelines: re.Pattern
     no_day_for_future: re.Pattern
+    future_indefinite: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
     held_clause: re.Pattern
@@ -251,6 +252,7 @@ def lexicon() -> Lex:
                           + "|" + no_date + "|" + no_plans),
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         no_day_for_future=re.compile(no_day_for_future),
+        future_indefinite=_word_re(terms["future_indefinite"], ""),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
         # clause, with the day it was held, up to the clause's end

@@ -96,18 +96,25 @@ def is_denial(s: Sentence) -> bool:
         and (holds(s, lex.denial) or no_day_for_future(s)) and not claimed_denial(s)
 
 
+NEXT_ADJECTIVE_CHARS = 12  # a meeting noun and its adjective ("لقاءات مقبلة")
 _CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<![^\W_])(?:فيما|بينما)(?![^\W_])")
 
 
 def no_day_for_future(s: Sentence) -> bool:
     """"اتصال هاتفي بين الرئيسين سيجري عندما تقتضي الضرورة، من دون تحديد أي موعد": an encounter still to
     come with no day set, in a sentence that names no day, is none yet."""
-    if not s.terms or not holds(s, lexicon().no_day_for_future) or status_of(s) != "announced":
+    if not s.terms or not holds(s, lexicon().no_day_for_future):
+        return False
+    # told as to come: a word of the future, or every meeting word a noun with "مقبل" right after it
+    nexts = {m.start() for m in lexicon().future_indefinite.finditer(s.norm)}
+    if status_of(s) != "announced" and not all(
+            any(0 < n - p <= NEXT_ADJECTIVE_CHARS for n in nexts) for p, _ in s.terms):
         return False
     # every encounter of the sentence still to come: none in a clause without a word of the future
     # ("تبادل بوتين وعلييف الحديث، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد")
     ends = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.norm)] + [len(s.norm) + 1]
-    future = [m.start() for m in find_all(lexicon().announced, s.norm, s.tokens)]
+    future = [m.start() for m in find_all(lexicon().announced, s.norm, s.tokens)] \
+        + [m.start() for m in lexicon().future_indefinite.finditer(s.norm)]
     for p, _ in s.terms:
         a, b = max(e for e in ends if e <= p), min(e for e in ends if e > p)
         if not any(a <= f < b for f in future):
