@@ -291,7 +291,10 @@ def lexicon() -> Lex:
         counted_days={forms([w])[0]: days for w, days
                       in (terms["counted_from"] | terms["days_from"] | terms["gathering_day"]).items()},
         gathering_day=re.compile(rf"(?<![^\W_])(?:في\s+)?(?P<word>{alternation(terms['gathering_day'])})\s+$"),
-        gathering_opened=_word_re(terms["gathering_opened"], r"[وف]?"),
+        # "التي افتتحت (أعمالها) " right before a day: a weekday or a day's number
+        gathering_opened=re.compile(rf"(?<![^\W_])(?:التي|الذي)\s+(?:{alternation(terms['gathering_opened'])})"
+                                    rf"(?:\s+(?:اعمالها|اعماله))?\s+(?:يوم\s+)?"
+                                    rf"(?=\d|(?:{alternation(list(weekday_table()))})(?![^\W_]))"),
         days_after_opening=re.compile(rf"^\W*[وف]?بعد\s+(?P<span>{alternation(list(terms['days_after_opening']))})"
                                       rf"\s+(?:{alternation(['على', 'من'])})\s+"),
         days_after={forms([w])[0]: days for w, days in terms["days_after_opening"].items()},

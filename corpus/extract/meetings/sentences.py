@@ -439,11 +439,24 @@ def _counted_days(s: Sentence, pos: int) -> int | None:
         return lexicon().counted_days.get(m.group("word"))
     # "في اليوم الثاني لقمة … التي افتتحت أعمالها الخميس": so many days after the gathering opened
     m = lexicon().gathering_day.search(s.norm, max(0, pos - COUNTED_FROM_CHARS), pos) \
-        if s.norm.startswith("ل", pos) else None
-    if m is not None and lexicon().gathering_opened.search(s.norm, pos):
+        if s.norm.startswith("ل", pos) and (pos, "multilateral_summit") in s.terms else None
+    if m is not None and _opened_on_a_day(s, pos):
         return lexicon().counted_days.get(m.group("word"))
     # "عشية القمة التي تعقد في …": a meeting word in the same phrase goes with it
     return next((days for p in _same_phrase_before(s, pos) if (days := counted_days(s, p)) is not None), None)
+
+
+# How far after the gathering's word its relative clause of opening may start.
+OPENED_CLAUSE_CHARS = 60
+
+
+def _opened_on_a_day(s: Sentence, pos: int) -> bool:
+    """Does the gathering at ``pos`` have a clause of its own telling the day it opened, the day
+    right after the verb ("…، التي افتتحت أعمالها الخميس 15 سبتمبر")?"""
+    m = lexicon().gathering_opened.search(s.norm, pos)
+    # (a word of convening between is the gathering's own: "المنعقدة في سمرقند")
+    return m is not None and m.start() - pos <= OPENED_CLAUSE_CHARS \
+        and not any(pos < p < m.start() and p not in s.convened for p, _ in s.terms)
 
 
 def _sequenced(s: Sentence, pos: int) -> bool:
