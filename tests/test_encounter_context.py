@@ -623,6 +623,14 @@ def test_the_eve_of_a_gathering_given_without_a_year_dates_nothing():
      date(2022, 10, 13), True),
     ("أعلن الكرملين توقيع إعلان للتعاون، وجاء ذلك عقب مباحثات أجراها الرئيسان فلاديمير بوتين وإلهام علييف في "
      "موسكو.", date(2023, 4, 20), True),
+    # "no plans" with "any" before the noun, after a few words of time
+    ("قال بيسكوف اليوم إنه لا توجد في الوقت الراهن أي خطط لإجراء اتصال هاتفي أو لقاء بين الرئيس بوتين والرئيس "
+     "إلهام علييف.", date(2025, 7, 2), False),
+    ("التقى بوتين الرئيس إلهام علييف اليوم في موسكو، وقال بيسكوف إنه لا توجد الآن أي عقبات أمام اتفاق السلام.",
+     date(2025, 7, 2), True),
+    # "less than five months ago": the time since, with a few words before its unit
+    ("يلفت محللون إلى أن علييف وقع في الكرملين قبل أقل من خمسة أشهر إعلان تحالف مع الرئيس فلاديمير بوتين.",
+     date(2022, 7, 18), False),
     # an encounter still to come with no day set, in a sentence naming none after it, is none yet ...
     ("قال بيسكوف، الأربعاء، إن اتصالا هاتفيا بين الرئيس بوتين والرئيس إلهام علييف سيجري عند الضرورة، من دون "
      "تحديد أي موعد.", date(2025, 7, 2), False),
