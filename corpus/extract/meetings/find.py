@@ -412,9 +412,17 @@ def _item_place(items: list[tuple[int, int, ItemLabel]], first: Sentence, senten
 def _one_leader_arrives(s: Sentence) -> bool:
     """Does the sentence tell only one of the two arriving ("وصل بوتين مساء اليوم إلى باكو", "كما وصل
     إلى دوشنبه للمشاركة في اجتماع … رئيس أذربيجان")? That is not yet their encounter."""
-    if s.putin_visit_az:
-        return not (s.aliyev or s.pair or s.trilateral)
-    return (s.putin != s.aliyev) and not (s.pair or s.trilateral) and bool(lexicon().arrival.search(s.norm))
+    lex = lexicon()
+    if s.pair or s.trilateral or not (s.putin_visit_az or lex.arrival.search(s.norm)):
+        return False
+    if s.putin != s.aliyev:
+        return True
+    # "… بدعوة من الرئيس إلهام علييف": the host named only as the one who invited
+    invited = lex.invited_by.search(s.norm)
+    if invited is None:
+        return False
+    before = s.norm[:invited.start()]
+    return bool(lex.putin.search(before)) != bool(lex.aliyev_name.search(before) or aliyev_titles(before))
 
 
 def _day_named_before(s: Sentence, at: int, mentions: list[DateMention] | None, nt) -> bool:

@@ -126,6 +126,7 @@ class Lex:
     third_leaders: list[tuple[str, re.Pattern]]
     route_end: re.Pattern
     arrival: re.Pattern
+    invited_by: re.Pattern
     return_to: re.Pattern
     return_then_day: re.Pattern
     relative: re.Pattern
@@ -354,6 +355,7 @@ def lexicon() -> Lex:
         route_end=re.compile(rf"(?<![^\W_])من\s+[^\s،,]+(?:\s*[،,][^،,]{{0,40}}[،,])?\s*"
                              rf"(?:{alternation(terms['route_to'])})\s+$"),
         arrival=_word_re(terms["arrival_verbs"], r"[وف]?"),
+        invited_by=_word_re(terms["invited_by"], r"[وف]?"),
         # the return word, up to four words (its subject), then "إلى" and the place's fillers, at the window's end
         return_to=re.compile(return_to_place + r"\s*$"),
         # ... and the place itself, right before a day ("عاد علييف إلى باكو مساء أمس"): the return's day
