@@ -57,6 +57,9 @@ def test_repetitions_are_not_multiples(text):
     ("وعبر معبر يالاما الحدودي نحو 30 ألف شاحنة منذ مطلع العام.", 30_000),
     ("وبلغ عدد الشاحنات العابرة يوميا نحو 1500 شاحنة.", 1500),
     ("وعبرت أكثر من 300 شاحنة روسية الحدود إلى أذربيجان أمس.", 300),
+    # passengers, in a sentence about flights or travellers
+    ("تراجعت حركة الركاب بين البلدين بعد أن بلغت العام الماضي 1.2 مليون مسافر.", 1_200_000),
+    ("نقلت شركة الطيران قرابة 300 ألف مسافر بين باكو وموسكو خلال الصيف.", 300_000),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)
@@ -66,6 +69,7 @@ def test_tourist_and_visitor_counts(text, value):
 @pytest.mark.parametrize("text", [
     "زار المعرض مليونان و300 ألف زائر.",  # visitors, but nothing says travel
     "وسجل الموقع 20 ألف زائر خلال ساعة من نشر الخبر.",
+    "أقلت الحافلة 40 مسافرا حين انقلبت على طريق جبلي.",  # passengers, but nothing says air travel
     # lorries outside freight: a crash, a war
     "أسفر حادث تصادم بين 3 شاحنات على طريق باكو شماخي عن مقتل شخصين.",
     "اصطدمت 3 شاحنات على طريق باكو شماخي، ونقل المصابون إلى المستشفى.",
