@@ -16,68 +16,22 @@ from ..dates import DateMention, find_dates, to_date
 from ..gates import Token, article_tokens, may_match, tokens_between
 from ..items import ItemLabel, item_labels
 from .dating import (DateChoice, apply_date, compatible, date_for, forget_date, fronted_year, has_date_info,
-                     last_day_named, norm_pos, owned_by_other, tells_an_issue, without_claimed_days)
+                     last_day_named, norm_pos, tells_an_issue, without_claimed_days)
 from .history import is_past_reference, past_reason
 from .layout import (blanked, dated_by_item, days_ahead_under_headline, headline_only, in_item, item_at, item_spans,
                      lead_pairs_another, not_the_news, outside_items, pair_named_as_others, pair_of_others,
                      title_over_history)
 from .lexicon import Lex, lexicon
 from .page_dates import date_from_lead, dated_just_before, heading_date, in_page_weekdays, item_date, lead_news_day
-from .places import (PLACE_PIN, capitals_by_adjective, cities_in, cities_named_by_gathering, venue_country_capital,
-                     visit_destination)
+from .places import PLACE_PIN, capitals_by_adjective, cities_in, visit_destination
 from .reports import claimed_denial, is_denial, is_meeting_sentence
-from .others import others_clause_terms, others_clauses
 from .sentences import (LEAD_SENTENCES, Sentence, aliyev_is_ilham, aliyev_titles, analyse, answers_joined, counted_from,
                         in_relative_clause, kind_of, lead_sentences, masked, speakers_into_quotes, status_of,
                         third_leaders, titles_mean_putin)
+from .venue import city_for, outside_others, place_anchors
 
 # The meetings this package finds (a Meeting carries the year-less day and month it read).
 FoundMeeting = Meeting
-
-
-def _city_for(s: Sentence, kind: str, locative_only: bool = True) -> str | None:
-    if kind == "phone_call":
-        return None
-    # A capital named by its adjective competes with named cities: the nearer to the meeting
-    # word wins ("زيارة إلى العاصمة الأذربيجانية، الأولى منذ عودته إلى الكرملين").
-    cities = cities_in(s.norm, locative_only) + capitals_by_adjective(s.norm) or [
-        (0, cap) for cap in [venue_country_capital(s.norm)] if cap]
-    if not cities:
-        return None
-    anchors = _place_anchors(s)
-    # "في تصريحات للصحافيين في باكو، عن محادثاته مع بوتين في موسكو": a place after another thing's
-    # word (the remarks), nearer than any meeting word, is that thing's
-    own = [c for c in cities if not owned_by_other(s.norm, c[0], [p for p, _ in s.terms])]
-    # ... and so is one in the clause of another leader's encounter ("حتى استقبل في بطرسبورغ أردوغان")
-    own, cities = _outside_others(s, own), _outside_others(s, cities)
-    if not cities:
-        return None
-    # ... and when every one is, a gathering named by its city ("حاورت الباحث في معهد … بموسكو حول
-    # نتائج قمة سوتشي الثلاثية") names the place
-    own = own or cities_named_by_gathering(s.norm)
-    return min(own or cities, key=lambda c: min(abs(c[0] - a) for a in anchors))[1]
-
-
-def _outside_others(s: Sentence, cities: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The places not in a clause of another leader's encounter (``others_clauses``)."""
-    others = others_clauses(s)
-    return [c for c in cities if not any(a <= c[0] < b for a, b in others)] if others else cities
-
-
-# How far after a marker of the past ("منذ القمة", "آخر لقاء") a meeting word is still that earlier one's.
-PAST_MARKER_REACH = 30
-
-
-def _place_anchors(s: Sentence) -> list[int]:
-    """The meeting words a place is measured from: not those of an earlier encounter the sentence
-    counts from ("الأولى منذ القمة الخامسة التي عقدت في أكتاو")."""
-    past = [m.start() for m in lexicon().past.finditer(s.norm)]
-    terms = [p for p, _ in s.terms]
-    earlier = {p for p in terms if any(0 <= p - m <= PAST_MARKER_REACH for m in past)}
-    # ... with the relative clause that tells where it was held ("التي عقدت في أكتاو")
-    earlier |= {p for g, a, b in s.convened_clauses if g in earlier for p in terms if a <= p < b}
-    earlier |= others_clause_terms(s)  # ... nor another leader's ("حتى استقبل في بطرسبورغ أردوغان")
-    return [p for p in terms if p not in earlier] or terms or [0]
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
@@ -133,7 +87,7 @@ def _take_place_and_day(primary: FoundMeeting, prev: Sentence, mentions: list[Da
                         published: date | None) -> None:
     """What the meeting lacks of place and day, from the sentence that introduced its gathering."""
     if primary.city is None:
-        primary.city = _city_for(prev, primary.kind or "other")
+        primary.city = city_for(prev, primary.kind or "other")
     if not has_date_info(primary):
         apply_date(primary, date_for(prev, mentions, nt, published, primary.status or "held"))
 
@@ -231,7 +185,7 @@ def find_meetings(text: str, published: date | str | None = None,
             choice = item_date(item[2], published, status)  # "الخميس 9 أكتوبر: … لقاء ثنائيا مع علييف"
         elif choice is None:
             choice = heading_date(s, mentions, nt, published, status)  # the day heading its block of lines
-        city = _city_for(s, kind)
+        city = city_for(s, kind)
         last_day = choice.when if choice and choice.when else last_day_named(s, mentions, nt)
         days_before = (published - last_day).days if published and last_day else None
         reason = past_reason(s)
@@ -321,7 +275,7 @@ def find_meetings(text: str, published: date | str | None = None,
         primary.city = _item_place(items, merged[0], sentences, primary.status) \
             or _lead_place(outside_items(items, sentences), primary.status) \
             or _pinned_place(norm, merged[0].start) \
-            or next((c for c in (_city_for(s, kind, locative_only=False) for s in merged) if c), None)
+            or next((c for c in (city_for(s, kind, locative_only=False) for s in merged) if c), None)
     if primary.kind == "phone_call":
         primary.city = None
     primary.participants = third_leaders(merged)
@@ -499,9 +453,9 @@ def _lead_place(sentences: list[Sentence], status: str | None = None) -> str | N
             continue
         if s.terms and is_past_reference(s):
             continue  # "وكان علييف قد التقى بوتين آخر مرة في سوتشي": an earlier encounter's place
-        cities = _outside_others(s, cities_in(s.norm) + capitals_by_adjective(s.norm))
+        cities = outside_others(s, cities_in(s.norm) + capitals_by_adjective(s.norm))
         if cities:
             # the place nearest the meeting word ("قالت مصادر في موسكو إن … يعقد في سوتشي")
-            anchors = _place_anchors(s)
+            anchors = place_anchors(s)
             return min(cities, key=lambda c: (min(abs(c[0] - a) for a in anchors), c[0]))[1]
     return None
