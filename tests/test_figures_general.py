@@ -59,7 +59,8 @@ def test_repetitions_are_not_multiples(text):
     ("وعبرت أكثر من 300 شاحنة روسية الحدود إلى أذربيجان أمس.", 300),
     # passengers, in a sentence about flights or travellers
     ("تراجعت حركة الركاب بين البلدين بعد أن بلغت العام الماضي 1.2 مليون مسافر.", 1_200_000),
-    ("نقلت شركة الطيران قرابة 300 ألف مسافر بين باكو وموسكو خلال الصيف.", 300_000),
+    ("نقلت الرحلات بين باكو وموسكو قرابة 300 ألف مسافر خلال الصيف.", 300_000),
+    ("ارتفعت حركة الركاب بين روسيا وأذربيجان إلى 1.5 مليون راكب.", 1_500_000),
 ])
 def test_tourist_and_visitor_counts(text, value):
     figs = find_figures(text, PUB)
@@ -69,7 +70,12 @@ def test_tourist_and_visitor_counts(text, value):
 @pytest.mark.parametrize("text", [
     "زار المعرض مليونان و300 ألف زائر.",  # visitors, but nothing says travel
     "وسجل الموقع 20 ألف زائر خلال ساعة من نشر الخبر.",
-    "أقلت الحافلة 40 مسافرا حين انقلبت على طريق جبلي.",  # passengers, but nothing says air travel
+    "أقلت الحافلة 40 مسافرا حين انقلبت على طريق جبلي.",  # passengers, but nothing says travel traffic
+    # passengers not in thousands are people on board, not traffic
+    "تحطمت طائرة ركاب قرب أكتاو وعلى متنها 62 مسافرا في رحلة من باكو.",
+    "وتعويض 150 مسافرا تضرروا من إلغاء الرحلات.",
+    # an airshow's visitors are no travel
+    "استقبل معرض الطيران الدولي قرب المطار أكثر من 450 ألف زائر.",
     # lorries outside freight: a crash, a war
     "أسفر حادث تصادم بين 3 شاحنات على طريق باكو شماخي عن مقتل شخصين.",
     "اصطدمت 3 شاحنات على طريق باكو شماخي، ونقل المصابون إلى المستشفى.",

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 # Stored with every extraction; bump it when the rules change, so stale rows can be told apart
 # (``python -m corpus reprocess`` re-extracts every article whatever its version).
-EXTRACTOR_VERSION = "2026.12.9.3"
+EXTRACTOR_VERSION = "2026.12.9.4"
 T = TypeVar("T")
 
 Doc = tuple  # (source, text) or (source, text, hints)

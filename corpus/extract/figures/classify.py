@@ -31,6 +31,8 @@ def classify(text: str, m: NumberMention, after: list[Word], before: list[Word],
     if multiple is not None:
         return multiple
     visitors = match_at(after, 0, lex.visitor_nouns, allow_clitic=False) if ctx.travel else None
+    if visitors is None and ctx.travel and m.scaled:
+        visitors = match_at(after, 0, lex.passenger_nouns, allow_clitic=False)  # passengers, in thousands
     if visitors is None and ctx.freight:
         visitors = match_at(after, 0, lex.freight_nouns, allow_clitic=False)  # lorries, in a freight sentence
     if visitors is not None:

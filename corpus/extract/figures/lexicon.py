@@ -58,6 +58,7 @@ class Lex:
     percent_before: frozenset[str]
     count_heads: frozenset[str]
     visitor_nouns: Terms
+    passenger_nouns: Terms
     visitor_context: Terms
     freight_nouns: Terms
     freight_context: Terms
@@ -146,6 +147,7 @@ def lexicon() -> Lex:
         percent_before=_wordset(units["percent_before"]),
         count_heads=_wordset(units["count_heads"]),
         visitor_nouns=_plain(units["visitor_nouns"]),
+        passenger_nouns=_plain(units["passenger_nouns"]),
         visitor_context=_plain(units["visitor_context"]),
         freight_nouns=_plain(units["freight_nouns"]),
         freight_context=_plain(units["freight_context"]),

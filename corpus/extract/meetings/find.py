@@ -371,9 +371,10 @@ def _one_leader_arrives(s: Sentence) -> bool:
         return False
     if s.putin != s.aliyev:
         return True
-    # "… بدعوة من الرئيس إلهام علييف": the host named only as the one who invited
+    # "… بدعوة من الرئيس إلهام علييف": the host named only as the one who invited (and no talks
+    # told in the same sentence: "…، وأجرى معه محادثات")
     invited = lex.invited_by.search(s.norm)
-    if invited is None:
+    if invited is None or any(kind != "visit" for _, kind in s.terms):
         return False
     before = s.norm[:invited.start()]
     return bool(lex.putin.search(before)) != bool(lex.aliyev_name.search(before) or aliyev_titles(before))

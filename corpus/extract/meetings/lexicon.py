@@ -191,9 +191,8 @@ def lexicon() -> Lex:
     leaders = (people["putin"]["names"] + people["putin"]["titles"] + people["aliyev"]["names"]
                + people["aliyev"]["titles"])
     # "لا توجد حتى الآن خطط محددة", "لا توجد في الوقت الحالي خطط": no plan, up to three words between
-    # ... and "أي" right before the noun ("لا توجد في الوقت الراهن أي خطط")
     no_plans = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_plans']['verbs'])})(?:\s+[^\s،,.]+){{0,3}}?\s+"
-                rf"(?:اي\s+)?(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
+                rf"(?:{alternation(terms['no_plans']['nouns'])})(?![^\W_])")
     no_date = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_date_set']['verbs'])})(?:\s+[^\s،,.]+){{0,2}}?\s+"
                rf"(?:{alternation(terms['no_date_set']['nouns'])})(?![^\W_])")
     no_day_for_future = (rf"(?<![^\W_])[وف]?(?:{alternation(terms['no_day_for_future'])})\s+"
@@ -285,8 +284,9 @@ def lexicon() -> Lex:
         # at the sentence's start or after a colon ("نسأل ضيوفنا: هل …")
         question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"
                             rf"|(?<![^\W_])(?:{alternation(terms['indirect_question'])})(?![^\W_])"),
-        # ("قبل نحو عامين", "قبل أقل من خمسة أشهر": up to three words before the unit)
-        ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+[^\s،,.]+){{0,3}}?"
+        # ("قبل نحو عامين", "قبل أقل من خمسة أشهر": "أقل/أكثر من" before up to two words of number)
+        ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+(?:اقل|اكثر)\s+من)?"
+                            rf"(?:\s+[^\s،,.]+){{0,2}}?"
                             rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
         counted_from=re.compile(rf"(?<![^\W_])(?P<word>{alternation(terms['counted_from'])})\s+"
