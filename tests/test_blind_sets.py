@@ -1,4 +1,4 @@
-"""Blind held-out sets (tests/heldout2 … tests/heldout75; see docs/heldout.md): articles written for this
+"""Blind held-out sets (tests/heldout2 … tests/heldout78; see docs/heldout.md): articles written for this
 project by writers who saw neither the extraction code nor the shared sets, each scored cold once (the
 scores are recorded in docs/heldout.md) and gated from then on."""
 from __future__ import annotations
@@ -22,7 +22,7 @@ SETS = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", 
         "heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56", "heldout57", "heldout58",
         "heldout59", "heldout60", "heldout61", "heldout62", "heldout63", "heldout64", "heldout65", "heldout66",
         "heldout67", "heldout68", "heldout69", "heldout70", "heldout71", "heldout72",
-        "heldout73", "heldout74", "heldout75")
+        "heldout73", "heldout74", "heldout75", "heldout76", "heldout77", "heldout78")
 GOLDS = {name: load_gold(HERE / name) for name in SETS}
 
 
