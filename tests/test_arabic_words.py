@@ -6,7 +6,8 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from corpus.extract.arabic import ARTICLE_CLITIC, CLITIC, SUFFIX, alternation, forms, sentence_spans
+from corpus.extract.arabic import (ARTICLE_CLITIC, CLAUSE_COMMA, CLITIC, SUFFIX, alternation, clause_around, clause_ends,
+                                   forms, sentence_spans)
 from corpus.normalize import normalize
 
 
@@ -44,3 +45,21 @@ def test_sentence_spans_are_ordered_non_blank_slices(text):
     spans = sentence_spans(text)
     assert all(0 <= a < b <= len(text) and text[a:b].strip() for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("text,pos,clause", [
+    ("التقى الرئيسان اليوم، ثم استقبل بوتين أردوغان", 30, "ثم استقبل بوتين أردوغان"),
+    ("التقى الرئيسان اليوم، ثم استقبل بوتين أردوغان", 3, "التقى الرئيسان اليوم،"),
+    ("بلا فاصلة", 4, "بلا فاصلة"),
+])
+def test_clause_around_gives_the_comma_bounded_clause(text, pos, clause):
+    a, b = clause_around(clause_ends(text), pos)
+    assert text[a:b].strip() == clause
+
+
+@given(st.text(alphabet="اب، ,", max_size=40), st.data())
+def test_clause_around_holds_the_position_and_no_comma_inside(text, data):
+    pos = data.draw(st.integers(0, max(0, len(text) - 1)))
+    a, b = clause_around(clause_ends(text), pos)
+    body = text[a:min(b, len(text))]
+    assert a <= pos < b and CLAUSE_COMMA.search(body[:-1]) is None  # a comma only as its last character

@@ -7,6 +7,7 @@ Patterns here work on normalised text (see ``corpus.normalize``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -74,3 +75,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         spans.append((pos, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+CLAUSE_COMMA = re.compile(r"[،,]")
+
+
+def clause_ends(text: str, breaks: re.Pattern = CLAUSE_COMMA) -> list[int]:
+    """Where the clauses of ``text`` start, past each break, with 0 and the text's end + 1."""
+    return [0] + [m.end() for m in breaks.finditer(text)] + [len(text) + 1]
+
+
+def clause_around(ends: list[int], pos: int) -> tuple[int, int]:
+    """The clause holding ``pos``, given ``clause_ends`` of its text: from the last clause start at
+    or before it to the next one."""
+    i = bisect.bisect_right(ends, pos)
+    return ends[i - 1], ends[i]

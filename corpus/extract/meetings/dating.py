@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...models import Meeting
+from ..arabic import CLAUSE_COMMA
 from ..date_patterns import opening_year
 from ..datelines import is_dateline
 from ..dates import HELD, DateMention, infer_year, resolve_weekday, safe_date, to_date
 from ..gates import may_match
 from .lexicon import lexicon
 from .others import others_clause_terms
-from .sentences import CLAUSE_COMMA, Sentence, counted_days, counted_from, told_as_bilateral
+from .sentences import Sentence, counted_days, counted_from, told_as_bilateral
 
 # How far (characters) before a date an agreement/crash word may own it.
 ANCHOR_WINDOW = 80

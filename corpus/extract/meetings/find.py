@@ -35,8 +35,6 @@ FoundMeeting = Meeting
 
 
 _DEFINITE = re.compile(r"(?:[وفب]?ال|لل)")
-# "أما القمة التي جمعت …": a gathering set against the one told before it
-_CONTRASTED = re.compile(r"\s*[وف]?اما(?![^\W_])")
 # How many sentences back a meeting sentence's gathering may have been introduced.
 ANTECEDENT_SENTENCES = 2
 # An encounter dated this many days before publication or fewer is the news, even in the pluperfect;
@@ -71,7 +69,7 @@ def _from_antecedent(primary: FoundMeeting, first: Sentence, sentences: list[Sen
             # "تحدث علييف وباشينيان على هامش قمة الرابطة يوم الجمعة. وكانت القمة التي حضرها بوتين …":
             # another pair's encounter on a gathering's sidelines is of the gathering's day and place
             if definite and primary.kind == "multilateral_summit" and primary.status == "held" \
-                    and status_of(prev) == "held" and not _CONTRASTED.match(first.norm) \
+                    and status_of(prev) == "held" and not lexicon().contrasted.match(first.norm) \
                     and _sidelines_of_gathering(prev):
                 _take_place_and_day(primary, prev, mentions, nt, published)
             return  # else another leader's encounter

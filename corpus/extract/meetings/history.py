@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..arabic import CLAUSE_COMMA
 from ..gates import find_all, find_first
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, PHRASE_BREAK, Sentence, counted_from, holds
+from .sentences import PHRASE_BREAK, Sentence, counted_from, holds
 
 # How far (characters) a past-reference word may be from the meeting word it qualifies.
 PAST_WINDOW = 70

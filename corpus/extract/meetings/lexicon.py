@@ -83,6 +83,8 @@ class Lex:
     sidelines: re.Pattern
     no_day_for_future: re.Pattern
     future_indefinite: re.Pattern
+    clause_break: re.Pattern
+    contrasted: re.Pattern
     another_day: re.Pattern
     encounter_after_clause: re.Pattern
     held_clause: re.Pattern
@@ -254,6 +256,9 @@ def lexicon() -> Lex:
         sidelines=_word_re(terms["sidelines"], r"(?:على\s+)?", SUFFIX),
         no_day_for_future=re.compile(no_day_for_future),
         future_indefinite=_word_re(terms["future_indefinite"], ""),
+        # a comma or semicolon, or a conjunction that opens a clause ("…، فيما أعلن …")
+        clause_break=re.compile(rf"[،,؛;]|(?<![^\W_])(?:{alternation(terms['clause_conjunctions'])})(?![^\W_])"),
+        contrasted=re.compile(rf"\s*[وف]?(?:{alternation(terms['contrast_words'])})(?![^\W_])"),
         another_day=_word_re(terms["another_day"], r"(?:[وف]?(?:في\s+)?)"),
         # ", خلال لقائهم في موسكو يوم الاثنين الماضي،": the encounter right after a document's
         # clause, with the day it was held, up to the clause's end
@@ -285,7 +290,8 @@ def lexicon() -> Lex:
         question=re.compile(rf"(?:^|:)\s*[وف]?(?:{alternation(terms['question_words'])})(?![^\W_])"
                             rf"|(?<![^\W_])(?:{alternation(terms['indirect_question'])})(?![^\W_])"),
         # ("قبل نحو عامين", "قبل أقل من خمسة أشهر": "أقل/أكثر من" before up to two words of number)
-        ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})(?:\s+(?:اقل|اكثر)\s+من)?"
+        ago_span=re.compile(rf"(?<![^\W_])(?:{alternation(terms['ago_span']['lead'])})"
+                            rf"(?:\s+(?:{alternation(terms['ago_span']['bounds'])}))?"
                             rf"(?:\s+[^\s،,.]+){{0,2}}?"
                             rf"\s+(?:{alternation(terms['ago_span']['units'])})(?![^\W_])"),
         # the encounter right after "عشية"/"غداة" (and a phase of it): the text before its word
@@ -295,8 +301,9 @@ def lexicon() -> Lex:
                       in (terms["counted_from"] | terms["days_from"] | terms["gathering_day"]).items()},
         gathering_day=re.compile(rf"(?<![^\W_])(?:في\s+)?(?P<word>{alternation(terms['gathering_day'])})\s+$"),
         # "التي افتتحت (أعمالها) " right before a day: a weekday or a day's number
-        gathering_opened=re.compile(rf"(?<![^\W_])(?:التي|الذي)\s+(?:{alternation(terms['gathering_opened'])})"
-                                    rf"(?:\s+(?:اعمالها|اعماله))?\s+(?:يوم\s+)?"
+        gathering_opened=re.compile(rf"(?<![^\W_])(?:{alternation(terms['relative_pronouns'])})\s+"
+                                    rf"(?:{alternation(terms['gathering_opened'])})"
+                                    rf"(?:\s+(?:{alternation(terms['gathering_opened_objects'])}))?\s+(?:يوم\s+)?"
                                     rf"(?=\d|(?:{alternation(list(weekday_table()))})(?![^\W_]))"),
         days_after_opening=re.compile(rf"^\W*[وف]?بعد\s+(?P<span>{alternation(list(terms['days_after_opening']))})"
                                       rf"\s+(?:{alternation(['على', 'من'])})\s+"),

@@ -2,8 +2,9 @@
 belong to another leader's encounter, not to Putin's and Aliyev's."""
 from __future__ import annotations
 
+from ..arabic import clause_around, clause_ends
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, aliyev_titles, remembered
+from .sentences import Sentence, aliyev_titles, remembered
 
 
 def others_clauses(s: Sentence) -> list[tuple[int, int]]:
@@ -19,15 +20,14 @@ def _others_clauses(s: Sentence) -> list[tuple[int, int]]:
     if not s.other_leader or len(s.terms) < 2:
         return []
     lex = lexicon()
-    commas = [0] + [m.end() for m in CLAUSE_COMMA.finditer(s.norm)] + [len(s.norm) + 1]
+    ends = clause_ends(s.norm)
     # only a clause after every mention of Aliyev or the two: a comma may also set off an apposition
     # ("التقى باشينيان اليوم في سوتشي، بوساطة بوتين، علييف")
     last_ours = max((m.end() for pat in (lex.aliyev_name, lex.aliyev_title, lex.pair) for m in pat.finditer(s.norm)),
                     default=len(s.norm))
     out: list[tuple[int, int]] = []
     for p, _ in s.terms:
-        a = max(c for c in commas if c <= p)
-        b = min(c for c in commas if c > p)
+        a, b = clause_around(ends, p)
         if a < last_ours:
             continue
         clause = s.norm[a:b]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..arabic import CLAUSE_COMMA, clause_around, clause_ends
 from ..dates import find_dates
 from ..gates import find_all, find_first
 from .lexicon import lexicon
-from .sentences import CLAUSE_COMMA, Sentence, holds, status_of
+from .sentences import Sentence, holds, remembered, status_of
 
 
 def is_meeting_sentence(s: Sentence) -> bool:
@@ -97,12 +98,15 @@ def is_denial(s: Sentence) -> bool:
 
 
 NEXT_ADJECTIVE_CHARS = 12  # a meeting noun and its adjective ("لقاءات مقبلة")
-_CLAUSE_BREAK = re.compile(r"[،,؛;]|(?<![^\W_])(?:فيما|بينما)(?![^\W_])")
 
 
 def no_day_for_future(s: Sentence) -> bool:
     """"اتصال هاتفي بين الرئيسين سيجري عندما تقتضي الضرورة، من دون تحديد أي موعد": an encounter still to
     come with no day set, in a sentence that names no day, is none yet."""
+    return bool(remembered(s, "no_day_for_future", 0, lambda: _no_day_for_future(s)))
+
+
+def _no_day_for_future(s: Sentence) -> bool:
     if not s.terms or not holds(s, lexicon().no_day_for_future):
         return False
     # told as to come: a word of the future, or every meeting word a noun with "مقبل" right after it
@@ -112,11 +116,11 @@ def no_day_for_future(s: Sentence) -> bool:
         return False
     # every encounter of the sentence still to come: none in a clause without a word of the future
     # ("تبادل بوتين وعلييف الحديث، فيما أعلن أن القمة المقبلة ستعقد في طهران دون تحديد موعد")
-    ends = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(s.norm)] + [len(s.norm) + 1]
+    ends = clause_ends(s.norm, lexicon().clause_break)
     future = [m.start() for m in find_all(lexicon().announced, s.norm, s.tokens)] \
         + [m.start() for m in lexicon().future_indefinite.finditer(s.norm)]
     for p, _ in s.terms:
-        a, b = max(e for e in ends if e <= p), min(e for e in ends if e > p)
+        a, b = clause_around(ends, p)
         if not any(a <= f < b for f in future):
             return False
     # a day after the encounter's first word (one before it, "قال بيسكوف، الأربعاء، إن …", is the saying's)

@@ -85,8 +85,6 @@ def _not_president_period() -> tuple[date, date]:
     return start, end
 
 
-
-
 def another_holder_named(norm: str, tokens: tuple[Token, ...] | None = None) -> bool:
     """Does the (normalised, unmasked) article name another holder of Putin's title as the
     current one ("الرئيس الروسي دميتري مدفيديف", not "… السابق" or "… آنذاك")?"""
@@ -381,7 +379,7 @@ def told_as_bilateral(s: Sentence) -> bool:
     return False
 
 
-CLAUSE_COMMA = re.compile(r"[،,]")
+
 
 
 def status_of(s: Sentence) -> str:
